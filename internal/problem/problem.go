@@ -1,0 +1,157 @@
+// Package problem collects what is wrong with a site's input files so that a
+// build can report every problem at once, in the words an editor can act on:
+//
+//	content/thu-tuc/khai-sinh.md:14: channels[1].fees[0].text: required when amount_vnd > 0
+package problem
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Severity says whether a problem stops the build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is one thing wrong with one input file.
+type Problem struct {
+	Severity Severity
+	File     string // slash-separated, relative to the site folder
+	Line     int    // 1-based; 0 when the problem concerns the whole file
+	Col      int    // 1-based; 0 when unknown
+	Field    string // path of the field, e.g. channels[1].fees[0].text
+	Message  string
+	// Excerpt is an optional multi-line excerpt of the input with a caret
+	// under the offending column, printed below the problem line.
+	Excerpt string
+}
+
+// String formats the problem as file:line: field: message, or
+// file:line:col: when the column is known.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	if p.Excerpt != "" {
+		b.WriteString("\n")
+		b.WriteString(strings.TrimRight(p.Excerpt, "\n"))
+	}
+	return b.String()
+}
+
+// List gathers problems. It is safe for concurrent use, because pages are
+// loaded and rendered on several goroutines.
+type List struct {
+	mu    sync.Mutex
+	items []Problem
+}
+
+// Add records p.
+func (l *List) Add(p Problem) {
+	l.mu.Lock()
+	l.items = append(l.items, p)
+	l.mu.Unlock()
+}
+
+// Errorf records an error at file:line for field.
+func (l *List) Errorf(file string, line int, field, format string, args ...any) {
+	l.Add(Problem{Severity: Error, File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at file:line for field.
+func (l *List) Warnf(file string, line int, field, format string, args ...any) {
+	l.Add(Problem{Severity: Warning, File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Merge appends every problem of other.
+func (l *List) Merge(other *List) {
+	for _, p := range other.Sorted() {
+		l.Add(p)
+	}
+}
+
+// Sorted returns the problems ordered by file, line, column, field and
+// message, so that reports are the same on every run.
+func (l *List) Sorted() []Problem {
+	l.mu.Lock()
+	out := slices.Clone(l.items)
+	l.mu.Unlock()
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Field, b.Field),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
+}
+
+// Errors reports how many problems are errors.
+func (l *List) Errors() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, p := range l.items {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Len reports how many problems were recorded.
+func (l *List) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.items)
+}
+
+// Err returns nil when no error was recorded (warnings do not count), and
+// otherwise an error whose message lists every problem, one per line.
+func (l *List) Err() error {
+	if l.Errors() == 0 {
+		return nil
+	}
+	return &ListError{Problems: l.Sorted()}
+}
+
+// ListError is the error a failed build returns.
+type ListError struct{ Problems []Problem }
+
+func (e *ListError) Error() string {
+	lines := make([]string, 0, len(e.Problems))
+	for _, p := range e.Problems {
+		lines = append(lines, p.String())
+	}
+	return strings.Join(lines, "\n")
+}

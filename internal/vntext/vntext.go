@@ -1,0 +1,96 @@
+// Package vntext holds the rules for Vietnamese text that the whole site
+// depends on: one Unicode form (NFC), ASCII slugs that keep every letter
+// (Đường dây nóng → duong-day-nong), and Vietnamese alphabetical order.
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normalisation form C. Editors' files arrive in
+// both NFC and NFD; without one form the same word gives two slugs.
+func NFC(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// NFCBytes is NFC for byte slices; it returns b itself when already NFC.
+func NFCBytes(b []byte) []byte {
+	if norm.NFC.IsNormal(b) {
+		return b
+	}
+	return norm.NFC.Bytes(b)
+}
+
+// Fold removes Vietnamese diacritics and lowercases: "Đường" → "duong".
+// Unicode decomposition alone leaves đ as it is, so it is mapped by hand.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// combining tone and vowel marks
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Slug turns a title into an ASCII URL segment: letters folded, anything
+// that is not a letter or digit becomes a single hyphen. It returns "" when
+// nothing usable is left (a title in another script, say).
+func Slug(s string) string {
+	folded := Fold(s)
+	var b strings.Builder
+	b.Grow(len(folded))
+	hyphen := false
+	for _, r := range folded {
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+			continue
+		}
+		hyphen = true
+	}
+	return b.String()
+}
+
+// IsSlug reports whether s is already a slug: lowercase ASCII letters and
+// digits separated by single hyphens.
+func IsSlug(s string) bool {
+	return s != "" && Slug(s) == s
+}
+
+// Collator orders strings the way Vietnamese readers expect: a ă â, d đ,
+// and tones in the order ngang, huyền, hỏi, ngã, sắc, nặng. A Collator is
+// not safe for concurrent use; make one per goroutine.
+type Collator struct{ c *collate.Collator }
+
+// NewCollator returns a Vietnamese collator.
+func NewCollator() *Collator {
+	return &Collator{c: collate.New(language.Vietnamese)}
+}
+
+// Compare returns -1, 0 or +1. Strings equal under collation are ordered
+// byte-wise so that sorting is total and output deterministic.
+func (c *Collator) Compare(a, b string) int {
+	if r := c.c.CompareString(a, b); r != 0 {
+		return r
+	}
+	return strings.Compare(a, b)
+}

@@ -1,0 +1,79 @@
+package vntext
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Đường dây nóng", "duong-day-nong"},
+		{"Thủ tục hành chính", "thu-tuc-hanh-chinh"},
+		{"ĐĂNG KÝ KHAI SINH", "dang-ky-khai-sinh"},
+		{"Hộ tịch", "ho-tich"},
+		{"  Chứng thực -- bản sao!  ", "chung-thuc-ban-sao"},
+		{"Ủy ban nhân dân phường Thủ Dầu Một", "uy-ban-nhan-dan-phuong-thu-dau-mot"},
+		{"Bảo trợ xã hội", "bao-tro-xa-hoi"},
+		{"Người có công", "nguoi-co-cong"},
+		{"1.001193", "1-001193"},
+		{"Luật 60/2014/QH13", "luat-60-2014-qh13"},
+		{"漢字", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSlugSameForNFCAndNFD(t *testing.T) {
+	nfc := "Đường dây nóng"
+	nfd := "\u0110u\u031bo\u031b\u0300ng da\u0302y no\u0301ng" // decomposed
+	if NFC(nfd) != nfc {
+		t.Fatalf("NFC(%q) = %q, want %q", nfd, NFC(nfd), nfc)
+	}
+	if Slug(nfd) != Slug(nfc) {
+		t.Fatalf("Slug differs: %q vs %q", Slug(nfd), Slug(nfc))
+	}
+}
+
+func TestIsSlug(t *testing.T) {
+	for s, want := range map[string]bool{
+		"dang-ky-khai-sinh": true, "a": true, "a1-b2": true,
+		"": false, "-a": false, "a-": false, "a--b": false, "A": false, "đ": false, "a_b": false,
+	} {
+		if got := IsSlug(s); got != want {
+			t.Errorf("IsSlug(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestCollatorOrder(t *testing.T) {
+	want := []string{
+		"an", "ăn", "ân", "Ba", "Bảo", "Chứng thực", "Cư trú", "Dân tộc", "Đăng ký", "Đất đai",
+		"ma", "mà", "mả", "mã", "má", "mạ", "Oa", "Ô tô", "Ơn", "Xây dựng",
+	}
+	got := slices.Clone(want)
+	slices.Reverse(got)
+	c := NewCollator()
+	slices.SortFunc(got, c.Compare)
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted\n got %q\nwant %q", got, want)
+	}
+}
+
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Đường dây nóng", "a--b", "\xff\xfe", "Ủy ban"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slug(s)
+		if got != "" && !IsSlug(got) {
+			t.Fatalf("Slug(%q) = %q is not a slug", s, got)
+		}
+		if Slug(NFC(s)) != got {
+			t.Fatalf("Slug differs between %q and its NFC form", s)
+		}
+	})
+}
