@@ -1,0 +1,116 @@
+// Package catalog arranges the procedures of a site the ways citizens look
+// for them: by field (lĩnh vực), by agency and by level, each list in
+// Vietnamese alphabetical order.
+package catalog
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// Group is the procedures that share a field, an agency or a level.
+type Group struct {
+	Name       string
+	Slug       string
+	Path       string // site path of the group's page
+	Procedures []*content.Page
+}
+
+// Dimension is one way of grouping, with the page that lists its groups.
+type Dimension struct {
+	Title  string // "Lĩnh vực"
+	Path   string // /thu-tuc/linh-vuc/
+	Groups []*Group
+}
+
+// Catalog is every grouping of a site's procedures.
+type Catalog struct {
+	Section  *content.Page // the procedures section (/thu-tuc/)
+	Fields   *Dimension
+	Agencies *Dimension
+	Levels   *Dimension
+	Popular  []*content.Page // in the order site.toml gives
+	All      []*content.Page // every procedure by title
+}
+
+// Dimensions returns the groupings in the order pages show them.
+func (c *Catalog) Dimensions() []*Dimension {
+	return []*Dimension{c.Fields, c.Agencies, c.Levels}
+}
+
+// Build groups the procedures of site. section is the procedures section
+// page; popular are the codes to feature, already checked to exist.
+func Build(site *content.Site, section *content.Page, popular []string, problems *problem.List) *Catalog {
+	base := "/"
+	if section != nil {
+		base = section.Path
+	}
+	coll := vntext.NewCollator()
+	c := &Catalog{Section: section}
+	c.All = slices.Clone(site.Procedures)
+	slices.SortFunc(c.All, func(a, b *content.Page) int {
+		return cmp.Or(coll.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+	})
+
+	c.Fields = group(coll, site.Dir, "Lĩnh vực", base+"linh-vuc/", c.All, problems, "field",
+		func(p *procedure.Procedure) []string { return []string{p.Field} })
+	c.Agencies = group(coll, site.Dir, "Cơ quan thực hiện", base+"co-quan/", c.All, problems, "agency",
+		func(p *procedure.Procedure) []string { return []string{p.Agency} })
+	c.Levels = levels(base+"cap/", c.All)
+
+	for _, code := range popular {
+		if p := site.ProcedureByCode(code); p != nil {
+			c.Popular = append(c.Popular, p)
+		}
+	}
+	return c
+}
+
+// group makes one group per distinct value. Two spellings that give the
+// same slug ("Hộ tịch", "Hộ Tịch") would publish two lists at one address,
+// so the second spelling is an error pointing at its file.
+func group(coll *vntext.Collator, siteDir, title, base string, pages []*content.Page, problems *problem.List, field string, keys func(*procedure.Procedure) []string) *Dimension {
+	bySlug := map[string]*Group{}
+	var groups []*Group
+	for _, p := range pages {
+		for _, name := range keys(p.Procedure) {
+			slug := vntext.Slug(name)
+			if slug == "" {
+				slug = "khac"
+			}
+			g := bySlug[slug]
+			if g == nil {
+				g = &Group{Name: name, Slug: slug, Path: base + slug + "/"}
+				bySlug[slug] = g
+				groups = append(groups, g)
+			} else if g.Name != name {
+				problems.Errorf(p.File, content.FieldLine(siteDir, p, field), field, "%q is spelt differently from %q in %s: use one spelling", name, g.Name, g.Procedures[0].File)
+			}
+			g.Procedures = append(g.Procedures, p)
+		}
+	}
+	slices.SortFunc(groups, func(a, b *Group) int { return coll.Compare(a.Name, b.Name) })
+	return &Dimension{Title: title, Path: base, Groups: groups}
+}
+
+// levels groups by level in the fixed order of procedure.Levels.
+func levels(base string, pages []*content.Page) *Dimension {
+	d := &Dimension{Title: "Cấp thực hiện", Path: base}
+	for _, l := range procedure.Levels {
+		g := &Group{Name: l.Label(), Slug: string(l), Path: base + string(l) + "/"}
+		for _, p := range pages {
+			if p.Procedure.HasLevel(l) {
+				g.Procedures = append(g.Procedures, p)
+			}
+		}
+		if len(g.Procedures) > 0 {
+			d.Groups = append(d.Groups, g)
+		}
+	}
+	return d
+}

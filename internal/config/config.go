@@ -1,0 +1,205 @@
+// Package config loads site.toml: the portal's title, address, language,
+// the jurisdiction it speaks for and the date its information is current as
+// of. Templates read everything local from here; nothing about a province is
+// written into them.
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/tomlfile"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// FileName is the name of the configuration file in a site folder.
+const FileName = "site.toml"
+
+// Config is site.toml.
+type Config struct {
+	Title        string       `toml:"title"`
+	Description  string       `toml:"description"`
+	BaseURL      string       `toml:"base_url"`
+	Language     string       `toml:"language"`
+	AsOf         time.Time    `toml:"as_of"`
+	Notice       string       `toml:"notice"`
+	Jurisdiction Jurisdiction `toml:"jurisdiction"`
+	Procedures   Procedures   `toml:"procedures"`
+	Menu         []MenuItem   `toml:"menu"`
+
+	// Base is the parsed base URL, always ending in "/".
+	Base *url.URL `toml:"-"`
+}
+
+// Jurisdiction is the administrative unit the portal speaks for.
+type Jurisdiction struct {
+	ID     string `toml:"id"`
+	Name   string `toml:"name"`
+	Level  string `toml:"level"` // tinh | xa | huyen (archive of a former district)
+	Parent string `toml:"parent"`
+}
+
+// LevelLabel is the Vietnamese name of the jurisdiction's level.
+func (j Jurisdiction) LevelLabel() string {
+	switch j.Level {
+	case "tinh":
+		return "Cấp tỉnh"
+	case "xa":
+		return "Cấp xã"
+	case "huyen":
+		return "Cấp huyện (trước 01/7/2025)"
+	}
+	return j.Level
+}
+
+// Procedures configures the procedures section.
+type Procedures struct {
+	Section        string   `toml:"section"`          // folder under content/, default thu-tuc
+	Popular        []string `toml:"popular"`          // codes shown first on the home page
+	StaleAfterDays int      `toml:"stale_after_days"` // warn when synced_at is older; default 90
+}
+
+// MenuItem is one entry of the main navigation.
+type MenuItem struct {
+	Title string `toml:"title"`
+	URL   string `toml:"url"`
+}
+
+// Overrides are settings given on the command line; they win over site.toml.
+type Overrides struct {
+	BaseURL string
+}
+
+// Load reads site.toml from the site folder dir, records every problem in
+// problems and returns the configuration (nil when it cannot be used).
+func Load(dir string, o Overrides, problems *problem.List) *Config {
+	src, err := os.ReadFile(dir + "/" + FileName)
+	if err != nil {
+		if os.IsNotExist(err) {
+			problems.Errorf(FileName, 0, "", "not found: every site needs a %s in its folder (%s)", FileName, dir)
+		} else {
+			problems.Errorf(FileName, 0, "", "cannot read: %v", err)
+		}
+		return nil
+	}
+	doc := tomlfile.New(FileName, vntext.NFCBytes(src), 1)
+	var c Config
+	if !doc.Decode(&c, problems) {
+		return nil
+	}
+	if o.BaseURL != "" {
+		c.BaseURL = o.BaseURL
+	}
+	before := problems.Errors()
+	c.validate(doc, problems, o.BaseURL != "")
+	if problems.Errors() > before {
+		return nil
+	}
+	return &c
+}
+
+func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFlag bool) {
+	required := func(path, value string) {
+		if strings.TrimSpace(value) == "" {
+			doc.Errorf(problems, path, "required")
+		}
+	}
+	required("title", c.Title)
+	required("language", c.Language)
+	required("jurisdiction.id", c.Jurisdiction.ID)
+	required("jurisdiction.name", c.Jurisdiction.Name)
+	required("jurisdiction.level", c.Jurisdiction.Level)
+
+	if base, err := ParseBaseURL(c.BaseURL); err != nil {
+		if baseFromFlag {
+			problems.Errorf("--base-url", 0, "", "%v", err)
+		} else {
+			doc.Errorf(problems, "base_url", "%v", err)
+		}
+	} else {
+		c.Base = base
+	}
+	if c.AsOf.IsZero() {
+		doc.Errorf(problems, "as_of", "required: the date the information is current as of, such as 2025-07-15")
+	}
+	c.AsOf = tomlfile.Date(c.AsOf)
+	if c.Jurisdiction.ID != "" && !vntext.IsSlug(c.Jurisdiction.ID) {
+		doc.Errorf(problems, "jurisdiction.id", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", c.Jurisdiction.ID, vntext.Slug(c.Jurisdiction.ID))
+	}
+	switch c.Jurisdiction.Level {
+	case "", "tinh", "xa", "huyen":
+	default:
+		doc.Errorf(problems, "jurisdiction.level", "%q is not a level: use \"tinh\" or \"xa\" (\"huyen\" only for the archive of a former district)", c.Jurisdiction.Level)
+	}
+	if c.Procedures.Section == "" {
+		c.Procedures.Section = "thu-tuc"
+	} else if !vntext.IsSlug(c.Procedures.Section) {
+		doc.Errorf(problems, "procedures.section", "%q is not a folder name under content/: use lowercase letters, digits and hyphens", c.Procedures.Section)
+	}
+	if c.Procedures.StaleAfterDays == 0 {
+		c.Procedures.StaleAfterDays = 90
+	} else if c.Procedures.StaleAfterDays < 0 {
+		doc.Errorf(problems, "procedures.stale_after_days", "must be a positive number of days")
+	}
+	for i, m := range c.Menu {
+		p := fmt.Sprintf("menu[%d]", i)
+		required(p+".title", m.Title)
+		if !strings.HasPrefix(m.URL, "/") || strings.HasPrefix(m.URL, "//") {
+			doc.Errorf(problems, p+".url", "%q must be a path inside the site starting with /, such as /thu-tuc/", m.URL)
+		}
+	}
+}
+
+// ParseBaseURL checks a base URL: absolute http or https, no query or
+// fragment. The path may be a subfolder such as /portal/; a missing
+// trailing slash is added.
+func ParseBaseURL(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, fmt.Errorf("required: the address the site is published at, such as https://example.gov.vn/ or https://example.gov.vn/portal/")
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%q is not an absolute http(s) address such as https://example.gov.vn/", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, fmt.Errorf("%q must not have a query, fragment or user name", s)
+	}
+	p := path.Clean("/" + u.Path)
+	if p != "/" {
+		p += "/"
+	}
+	u.Path = p
+	u.RawPath = ""
+	return u, nil
+}
+
+// BasePath is the path part of the base URL: "/" or "/portal/".
+func (c *Config) BasePath() string { return c.Base.Path }
+
+// AbsURL turns a site path (/thu-tuc/) into an absolute URL.
+func (c *Config) AbsURL(sitePath string) string {
+	u := *c.Base
+	u.Path = strings.TrimSuffix(c.Base.Path, "/") + sitePath
+	return u.String()
+}
+
+// RelURL turns a site path (/thu-tuc/) into a root-relative URL that
+// includes the base path (/portal/thu-tuc/).
+func (c *Config) RelURL(sitePath string) string {
+	return strings.TrimSuffix(c.Base.Path, "/") + sitePath
+}
+
+// FieldLine finds the line of a field of site.toml in the site folder dir,
+// for problems found once the whole site is known.
+func FieldLine(dir, field string) int {
+	src, err := os.ReadFile(dir + "/" + FileName)
+	if err != nil {
+		return 0
+	}
+	return tomlfile.New(FileName, vntext.NFCBytes(src), 1).Line(field)
+}

@@ -1,0 +1,365 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// Dir is the name of the content folder in a site.
+const Dir = "content"
+
+// IndexFile gives a folder (a section) its title and introduction.
+const IndexFile = "_index.md"
+
+// Site is every published content page of a site.
+type Site struct {
+	Dir        string // the site folder
+	Home       *Page
+	Pages      []*Page // every page, home and sections included, ordered by Path
+	Procedures []*Page // the procedure pages, ordered by Path
+	byCode     map[string]*Page
+}
+
+// Load reads every file under siteDir/content. Problems go to problems;
+// the returned site holds every page whose front matter could be decoded.
+func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Site {
+	files := listFiles(siteDir, problems)
+	pages := make([]*Page, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				pages[i] = loadFile(siteDir, files[i], cfg, rules, problems)
+			}
+		})
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
+	return assemble(siteDir, pages, cfg, problems)
+}
+
+// listFiles walks content/ and returns its Markdown files, slash-separated
+// and relative to the site folder, in lexical order.
+func listFiles(siteDir string, problems *problem.List) []string {
+	root := filepath.Join(siteDir, Dir)
+	info, err := os.Stat(root)
+	if err != nil || !info.IsDir() {
+		problems.Errorf(Dir, 0, "", "folder not found: a site keeps its pages in %s/ beside site.toml", Dir)
+		return nil
+	}
+	var files []string
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(siteDir, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			problems.Errorf(rel, 0, "", "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != root {
+			if d.IsDir() {
+				return filepath.SkipDir // .git, editor folders
+			}
+			return nil // editor swap and lock files
+		}
+		if d.IsDir() {
+			if strings.HasSuffix(name, ".md") {
+				problems.Errorf(rel, 0, "", "is a folder, but its name ends in .md: rename it or move the Markdown file in its place")
+			}
+			return nil
+		}
+		if strings.HasSuffix(name, "~") {
+			return nil // editor backups
+		}
+		if !strings.HasSuffix(name, ".md") {
+			problems.Errorf(rel, 0, "", "only Markdown (.md) files belong in %s/: put images and downloads in static/", Dir)
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
+				problems.Errorf(rel, 0, "", "is not a regular file")
+				return nil
+			}
+		}
+		files = append(files, rel)
+		return nil
+	})
+	return files
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadFile reads one file: front matter, validation and its URL. It
+// returns nil when the file cannot be published.
+func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
+	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
+	if err != nil {
+		problems.Errorf(file, 0, "", "cannot read: %v", unwrapPath(err))
+		return nil
+	}
+	split, err := frontmatter.Parse(src)
+	if err != nil {
+		e, _ := frontmatter.IsError(err)
+		problems.Errorf(file, e.Line, "", "%s", e.Msg)
+		return nil
+	}
+	doc := tomlfile.New(file, vntext.NFCBytes(split.FrontMatter), split.FirstLine)
+
+	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
+	dir = strings.TrimSuffix(dir, "/")
+	p := &Page{File: file, Dir: dir, BodyLine: split.BodyLine}
+
+	isProcedure := dir == cfg.Procedures.Section && name != IndexFile
+	if strings.HasPrefix(dir, cfg.Procedures.Section+"/") {
+		problems.Errorf(file, 0, "", "procedures live directly in %s/%s/, not in sub-folders", Dir, cfg.Procedures.Section)
+		return nil
+	}
+	if isProcedure {
+		var proc procedure.Procedure
+		if !doc.Decode(&proc, problems) {
+			return nil
+		}
+		normaliseDates(&proc)
+		proc.Validate(reporter{doc, problems}, rules)
+		p.Kind = KindProcedure
+		p.Procedure = &proc
+		p.Title = proc.Title
+		p.Description = proc.Description
+		p.Aliases = proc.Aliases
+		p.Path = pagePath(dir, strings.TrimSuffix(name, ".md"))
+		checkAliases(doc, problems, p.Aliases)
+		// A page with invalid fields is kept, so that the checks that need
+		// the whole site (codes, links) report its other problems too; the
+		// build stops before anything is rendered.
+		return p
+	}
+
+	var m Meta
+	if !doc.Decode(&m, problems) {
+		return nil
+	}
+	switch {
+	case name == IndexFile && dir == "":
+		p.Kind = KindHome
+		p.Path = "/"
+		if m.Title == "" {
+			m.Title = cfg.Title
+		}
+	case name == IndexFile:
+		p.Kind = KindSection
+		p.Path = pagePath(dir, "")
+		if strings.TrimSpace(m.Title) == "" {
+			doc.Errorf(problems, "title", "required")
+		}
+	default:
+		p.Kind = KindPage
+		if strings.TrimSpace(m.Title) == "" {
+			doc.Errorf(problems, "title", "required")
+		}
+		slug := strings.TrimSuffix(name, ".md")
+		if m.Slug != "" {
+			if !vntext.IsSlug(m.Slug) {
+				doc.Errorf(problems, "slug", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", m.Slug, vntext.Slug(m.Slug))
+			}
+			slug = m.Slug
+		}
+		p.Path = pagePath(dir, slug)
+	}
+	if m.Slug != "" && name == IndexFile {
+		doc.Errorf(problems, "slug", "a section takes its address from its folder name; rename the folder instead")
+	}
+	checkAliases(doc, problems, m.Aliases)
+	if m.Draft {
+		return nil
+	}
+	p.Title = m.Title
+	p.Description = m.Description
+	p.Weight = m.Weight
+	p.Updated = tomlfile.Date(m.Updated)
+	p.Aliases = m.Aliases
+	return p
+}
+
+// pagePath builds /dir/slug/ with every segment folded to a slug, so that a
+// file named "Giới thiệu.md" is published at /gioi-thieu/.
+func pagePath(dir, slug string) string {
+	var b strings.Builder
+	b.WriteByte('/')
+	if dir != "" {
+		for seg := range strings.SplitSeq(dir, "/") {
+			b.WriteString(slugOr(seg))
+			b.WriteByte('/')
+		}
+	}
+	if slug != "" {
+		b.WriteString(slugOr(slug))
+		b.WriteByte('/')
+	}
+	return b.String()
+}
+
+func slugOr(s string) string {
+	if vntext.IsSlug(s) {
+		return s
+	}
+	if slug := vntext.Slug(s); slug != "" {
+		return slug
+	}
+	return s
+}
+
+func normaliseDates(p *procedure.Procedure) {
+	p.SyncedAt = tomlfile.Date(p.SyncedAt)
+	p.EffectiveFrom = tomlfile.Date(p.EffectiveFrom)
+	p.EffectiveTo = tomlfile.Date(p.EffectiveTo)
+	for i := range p.LegalBasis {
+		p.LegalBasis[i].Issued = tomlfile.Date(p.LegalBasis[i].Issued)
+	}
+}
+
+// checkAliases checks the shape of old URLs; collisions are checked once
+// every page is known.
+func checkAliases(doc *tomlfile.Doc, problems *problem.List, aliases []string) {
+	for i, a := range aliases {
+		f := fmt.Sprintf("aliases[%d]", i)
+		switch {
+		case !strings.HasPrefix(a, "/") || strings.HasPrefix(a, "//"):
+			doc.Errorf(problems, f, "%q must be an old address inside the site, starting with /", a)
+		case strings.ContainsAny(a, "?#\\ \t") || slices.Contains(strings.Split(a, "/"), ".."):
+			doc.Errorf(problems, f, "%q must be a plain path: no spaces, ?, #, \\ or ..", a)
+		}
+	}
+}
+
+// reporter adapts a TOML document to procedure.Reporter.
+type reporter struct {
+	doc      *tomlfile.Doc
+	problems *problem.List
+}
+
+func (r reporter) Errorf(path, format string, args ...any) {
+	r.doc.Errorf(r.problems, path, format, args...)
+}
+
+func (r reporter) Warnf(path, format string, args ...any) {
+	r.doc.Warnf(r.problems, path, format, args...)
+}
+
+// assemble links pages to their sections and checks what needs the whole
+// site: one page per address, each code once, section indexes present.
+func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *problem.List) *Site {
+	s := &Site{Dir: siteDir, byCode: map[string]*Page{}}
+	byDir := map[string]*Page{}
+	for _, p := range pages {
+		if p.Kind == KindHome || p.Kind == KindSection {
+			byDir[p.Dir] = p
+		}
+	}
+	if byDir[""] == nil {
+		// A home page needs no file: the site title is enough.
+		byDir[""] = &Page{Kind: KindHome, File: Dir + "/" + IndexFile, Path: "/", Title: cfg.Title}
+		pages = append(pages, byDir[""])
+	}
+	s.Home = byDir[""]
+
+	missing := map[string]bool{}
+	for _, p := range pages {
+		if p.Kind == KindHome {
+			continue
+		}
+		parentDir := p.Dir
+		if p.Kind == KindSection {
+			parentDir = path.Dir(p.Dir)
+			if parentDir == "." {
+				parentDir = ""
+			}
+		}
+		parent := byDir[parentDir]
+		if parent == nil {
+			if !missing[parentDir] {
+				missing[parentDir] = true
+				problems.Errorf(Dir+"/"+parentDir, 0, "", "this folder is a section and needs an %s file with its title", IndexFile)
+			}
+			continue
+		}
+		p.Parent = parent
+		if p.Kind == KindSection {
+			parent.Sections = append(parent.Sections, p)
+		} else {
+			parent.Pages = append(parent.Pages, p)
+		}
+	}
+	if byDir[cfg.Procedures.Section] == nil && !missing[cfg.Procedures.Section] {
+		problems.Errorf(Dir+"/"+cfg.Procedures.Section+"/"+IndexFile, 0, "", "not found: the procedures section needs an %s with its title and introduction", IndexFile)
+	}
+
+	coll := vntext.NewCollator()
+	byWeight := func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), coll.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+	}
+	for _, p := range pages {
+		slices.SortFunc(p.Pages, byWeight)
+		slices.SortFunc(p.Sections, byWeight)
+	}
+
+	slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.Path, b.Path) })
+	s.Pages = pages
+	for _, p := range pages {
+		if p.Kind != KindProcedure {
+			continue
+		}
+		s.Procedures = append(s.Procedures, p)
+		if other, dup := s.byCode[p.Procedure.Code]; dup {
+			problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is already the code of %s: each procedure has one file", p.Procedure.Code, other.File)
+			continue
+		}
+		s.byCode[p.Procedure.Code] = p
+	}
+	return s
+}
+
+// ProcedureByCode returns the procedure page with the given code, or nil.
+func (s *Site) ProcedureByCode(code string) *Page { return s.byCode[code] }
+
+// FieldLine finds the line of a front-matter field of p by reading the file
+// again. Pages do not keep their source; this is only needed for problems
+// found once the whole site is known, which are rare.
+func FieldLine(siteDir string, p *Page, field string) int {
+	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(p.File)))
+	if err != nil {
+		return 0
+	}
+	split, err := frontmatter.Parse(src)
+	if err != nil {
+		return 0
+	}
+	return tomlfile.New(p.File, vntext.NFCBytes(split.FrontMatter), split.FirstLine).Line(field)
+}

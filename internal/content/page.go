@@ -1,0 +1,69 @@
+// Package content loads the content/ folder: Markdown files with TOML front
+// matter become typed pages (ordinary pages, section indexes and procedure
+// records) with the URL each will be published at.
+package content
+
+import (
+	"time"
+
+	"github.com/congkhai/congkhai/internal/procedure"
+)
+
+// Kind says which layout a page uses.
+type Kind int
+
+const (
+	KindHome      Kind = iota // content/_index.md
+	KindSection               // content/<folder>/_index.md
+	KindPage                  // an ordinary page
+	KindProcedure             // a file in the procedures section
+)
+
+func (k Kind) String() string {
+	return [...]string{"home", "section", "page", "procedure"}[k]
+}
+
+// Page is one content file. The Markdown body is not kept in memory: it is
+// read again when the page is rendered, so that memory does not grow with
+// the size of the site's text.
+type Page struct {
+	Kind        Kind
+	File        string // slash-separated path from the site folder: content/thu-tuc/khai-sinh.md
+	Dir         string // folder under content/: "" or thu-tuc or tin-tuc/2025
+	Path        string // site path, always ending in /: /thu-tuc/dang-ky-khai-sinh/
+	Title       string
+	Description string
+	Weight      int
+	Updated     time.Time
+	Aliases     []string
+	BodyLine    int // line of the file where the Markdown body starts
+
+	// Procedure is set for KindProcedure.
+	Procedure *procedure.Procedure
+	// Parent is the section page that lists this page (nil for home).
+	Parent *Page
+	// Pages and Sections are set for home and section pages: the pages and
+	// sub-sections directly inside, ordered by weight then title.
+	Pages    []*Page
+	Sections []*Page
+}
+
+// Meta is the front matter of an ordinary page, a section or home.
+type Meta struct {
+	Title       string    `toml:"title"`
+	Description string    `toml:"description"`
+	Slug        string    `toml:"slug"`
+	Aliases     []string  `toml:"aliases"`
+	Weight      int       `toml:"weight"`
+	Updated     time.Time `toml:"updated"`
+	Draft       bool      `toml:"draft"`
+}
+
+// LastChanged is the date shown as "Cập nhật lần cuối" and in the sitemap:
+// updated for pages, synced_at for procedures; zero when unknown.
+func (p *Page) LastChanged() time.Time {
+	if p.Procedure != nil {
+		return p.Procedure.SyncedAt
+	}
+	return p.Updated
+}

@@ -1,0 +1,97 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHeadingIDs(t *testing.T) {
+	src := "## Trình tự thực hiện\n\n## Đường dây nóng\n\n## Đường dây nóng\n\n## Ghi chú {#luu-y}\n\n## !!!\n"
+	doc := New("/").Parse([]byte(src))
+	want := []string{"trinh-tu-thuc-hien", "duong-day-nong", "duong-day-nong-1", "luu-y", "muc"}
+	if len(doc.Headings) != len(want) {
+		t.Fatalf("got %d headings, want %d", len(doc.Headings), len(want))
+	}
+	for i, h := range doc.Headings {
+		if h.ID != want[i] {
+			t.Errorf("heading %d %q: id %q, want %q", i, h.Text, h.ID, want[i])
+		}
+	}
+	if doc.Headings[3].Text != "Ghi chú" {
+		t.Errorf("explicit-id heading text = %q", doc.Headings[3].Text)
+	}
+	if doc.Headings[1].Line != 3 {
+		t.Errorf("line = %d, want 3", doc.Headings[1].Line)
+	}
+	html, err := doc.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), `<h2 id="duong-day-nong">Đường dây nóng</h2>`) {
+		t.Errorf("html:\n%s", html)
+	}
+}
+
+func TestHasHeading(t *testing.T) {
+	doc := New("/").Parse([]byte("## Yêu cầu, điều kiện thực hiện\n\n### Trình tự thực hiện\n"))
+	if !doc.HasHeading(2, "Yêu cầu, điều kiện thực hiện") {
+		t.Error("level-2 heading not found")
+	}
+	if doc.HasHeading(2, "Trình tự thực hiện") {
+		t.Error("level-3 heading counted as level 2")
+	}
+}
+
+func TestLinksUnderSubpath(t *testing.T) {
+	src := "[a](/thu-tuc/khai-sinh/) [b](https://dichvucong.gov.vn/) [c](#buoc-1) ![d](/anh/logo.png) [e](//cdn.example/x) [f](javascript:alert(1))\n"
+	doc := New("/portal/").Parse([]byte(src))
+	html, err := doc.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`href="/portal/thu-tuc/khai-sinh/"`, `href="https://dichvucong.gov.vn/"`, `href="#buoc-1"`,
+		`src="/portal/anh/logo.png"`, `href="//cdn.example/x"`,
+	} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	if strings.Contains(string(html), "javascript:") {
+		t.Errorf("javascript: link kept:\n%s", html)
+	}
+	if len(doc.Links) != 6 || doc.Links[0].Dest != "/thu-tuc/khai-sinh/" || !doc.Links[3].Image {
+		t.Errorf("links = %+v", doc.Links)
+	}
+}
+
+func TestRawHTMLOmitted(t *testing.T) {
+	html, _ := New("/").Parse([]byte("<script>alert(1)</script>\n\nxin chào <img src=x onerror=alert(1)>\n")).HTML()
+	if strings.Contains(string(html), "<script") || strings.Contains(string(html), "onerror") {
+		t.Errorf("raw HTML passed through:\n%s", html)
+	}
+}
+
+func TestTables(t *testing.T) {
+	html, _ := New("/").Parse([]byte("| Bước | Nội dung |\n|---|---|\n| 1 | Nộp hồ sơ |\n")).HTML()
+	if !strings.Contains(string(html), "<th>Bước</th>") {
+		t.Errorf("GFM table not rendered:\n%s", html)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("## Trình tự thực hiện {#x}\n\n[a](/b/) ![c](/d)\n| a |\n|---|\n"))
+	c := New("/portal/")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := c.Parse(src)
+		if _, err := doc.HTML(); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for _, h := range doc.Headings {
+			if h.Line < 1 || h.Line > lines {
+				t.Fatalf("heading line %d out of 1..%d", h.Line, lines)
+			}
+		}
+	})
+}

@@ -1,0 +1,258 @@
+package procedure
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Reporter receives problems about fields, addressed by path such as
+// channels[1].fees[0].text.
+type Reporter interface {
+	Errorf(path, format string, args ...any)
+	Warnf(path, format string, args ...any)
+}
+
+// CodePattern is the shape of a code in the national procedure database.
+// Codes are opaque strings: 1.001193 must keep its trailing digits.
+var CodePattern = regexp.MustCompile(`^[1-9]\.\d{6}$`)
+
+// ReformDate is when district level ceased (Law 72/2025/QH15): records at
+// level huyen must have ended before it.
+var ReformDate = time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+
+// Rules are the settings validation depends on.
+type Rules struct {
+	Today          time.Time // the build's reference date, never the clock
+	StaleAfterDays int
+}
+
+// Validate checks one record and reports every problem to r.
+func (p *Procedure) Validate(r Reporter, rules Rules) {
+	req := func(path, v string) bool {
+		if strings.TrimSpace(v) == "" {
+			r.Errorf(path, "required")
+			return false
+		}
+		return true
+	}
+	if req("code", p.Code) && !CodePattern.MatchString(p.Code) {
+		r.Errorf("code", "%q is not a procedure code: expected a digit, a dot and six digits, such as \"1.001193\"", p.Code)
+	}
+	for i, c := range p.LegacyCodes {
+		req(fmt.Sprintf("legacy_codes[%d]", i), c)
+	}
+	req("title", p.Title)
+	req("decision", p.Decision)
+	req("field", p.Field)
+	req("agency", p.Agency)
+
+	if len(p.Level) == 0 {
+		r.Errorf("level", `required: a list such as ["xa"] or ["tinh"]`)
+	}
+	for i, l := range p.Level {
+		if !l.Valid() {
+			r.Errorf(fmt.Sprintf("level[%d]", i), "%q is not a level: use one of %s", l, quoted(Levels))
+		}
+	}
+	if p.HasLevel(LevelHuyen) {
+		switch {
+		case p.EffectiveTo.IsZero():
+			r.Errorf("effective_to", "required for level \"huyen\": district level ceased on 2025-07-01, so a district record is an archive and needs an end date no later than 2025-06-30")
+		case !p.EffectiveTo.Before(ReformDate):
+			r.Errorf("effective_to", "is %s, but level \"huyen\" ceased on 2025-07-01: the end date must be no later than 2025-06-30", day(p.EffectiveTo))
+		}
+	}
+
+	if len(p.Subjects) == 0 {
+		r.Errorf("subjects", `required: who may use the procedure, such as ["Công dân Việt Nam"]`)
+	}
+	for i, s := range p.Subjects {
+		req(fmt.Sprintf("subjects[%d]", i), s)
+	}
+
+	if p.OnlineLevel == "" {
+		r.Errorf("online_level", "required: use one of %s", quoted(OnlineLevels))
+	} else if !p.OnlineLevel.Valid() {
+		r.Errorf("online_level", "%q is not an online level: use one of %s", p.OnlineLevel, quoted(OnlineLevels))
+	}
+	if p.OnlineURL != "" {
+		checkURL(r, "online_url", p.OnlineURL)
+	}
+	if p.OnlineLevel == OnlineFull {
+		if p.Channel(ChannelOnline) == nil {
+			r.Errorf("online_level", "is \"toan_trinh\" (fully online), so a channel with kind = \"truc_tuyen\" is required")
+		}
+		if p.OnlineURL == "" {
+			r.Errorf("online_url", "required when online_level is \"toan_trinh\": the address where citizens apply online")
+		}
+	}
+
+	p.validateChannels(r)
+	p.validateDossier(r)
+
+	if len(p.Result) == 0 {
+		r.Errorf("result", "required: what the citizen receives, such as [\"Giấy khai sinh (bản chính)\"]")
+	}
+	for i, s := range p.Result {
+		req(fmt.Sprintf("result[%d]", i), s)
+	}
+	if len(p.LegalBasis) == 0 {
+		r.Errorf("legal_basis", "required: at least one legal document { number, title }")
+	}
+	for i, d := range p.LegalBasis {
+		path := fmt.Sprintf("legal_basis[%d]", i)
+		req(path+".number", d.Number)
+		req(path+".title", d.Title)
+	}
+	for i, k := range p.Keywords {
+		req(fmt.Sprintf("keywords[%d]", i), k)
+	}
+	for i, c := range p.Related {
+		if req(fmt.Sprintf("related[%d]", i), c) && !CodePattern.MatchString(c) {
+			r.Errorf(fmt.Sprintf("related[%d]", i), "%q is not a procedure code such as \"1.001193\"", c)
+		}
+	}
+	if req("source_url", p.SourceURL) {
+		checkURL(r, "source_url", p.SourceURL)
+	}
+	if p.DossierSets < 0 {
+		r.Errorf("dossier_sets", "must not be negative")
+	}
+
+	if p.SyncedAt.IsZero() {
+		r.Errorf("synced_at", "required: the date the record was last checked against the national database, such as 2025-07-15")
+	} else if !rules.Today.IsZero() {
+		age := int(rules.Today.Sub(p.SyncedAt).Hours() / 24)
+		switch {
+		case age < 0:
+			r.Warnf("synced_at", "%s is after the site's reference date %s", day(p.SyncedAt), day(rules.Today))
+		case rules.StaleAfterDays > 0 && age > rules.StaleAfterDays:
+			r.Warnf("synced_at", "last synced %s, %d days before %s (limit %d days): check the record against the national database", day(p.SyncedAt), age, day(rules.Today), rules.StaleAfterDays)
+		}
+	}
+	if p.EffectiveFrom.IsZero() {
+		r.Errorf("effective_from", "required: the date the procedure takes effect, such as 2025-07-01")
+	}
+	if !p.EffectiveTo.IsZero() && !p.EffectiveFrom.IsZero() && p.EffectiveTo.Before(p.EffectiveFrom) {
+		r.Errorf("effective_to", "%s is before effective_from %s", day(p.EffectiveTo), day(p.EffectiveFrom))
+	}
+}
+
+func (p *Procedure) validateChannels(r Reporter) {
+	if len(p.Channels) == 0 {
+		r.Errorf("channels", "required: at least one [[channels]] table saying how to submit the dossier")
+	}
+	seen := map[ChannelKind]int{}
+	for i, c := range p.Channels {
+		path := fmt.Sprintf("channels[%d]", i)
+		switch {
+		case c.Kind == "":
+			r.Errorf(path+".kind", "required: use one of %s", quoted(ChannelKinds))
+		case !c.Kind.Valid():
+			r.Errorf(path+".kind", "%q is not a channel: use one of %s", c.Kind, quoted(ChannelKinds))
+		default:
+			if j, dup := seen[c.Kind]; dup {
+				r.Errorf(path+".kind", "%q is already used by channels[%d]: each channel kind appears once", c.Kind, j)
+			}
+			seen[c.Kind] = i
+		}
+		pt := path + ".processing_time"
+		if strings.TrimSpace(c.ProcessingTime.Text) == "" {
+			r.Errorf(pt+".text", "required: the processing time in the words of the national database")
+		}
+		switch {
+		case c.ProcessingTime.Unit == "":
+			r.Errorf(pt+".unit", "required: use one of %s", quoted(TimeUnits))
+		case !c.ProcessingTime.Unit.Valid():
+			r.Errorf(pt+".unit", "%q is not a unit: use one of %s", c.ProcessingTime.Unit, quoted(TimeUnits))
+		}
+		if c.ProcessingTime.Value < 0 {
+			r.Errorf(pt+".value", "must not be negative")
+		}
+		for j, f := range c.Fees {
+			fp := fmt.Sprintf("%s.fees[%d]", path, j)
+			switch {
+			case f.Type == "":
+				r.Errorf(fp+".type", "required: use one of %s", quoted(FeeTypes))
+			case !f.Type.Valid():
+				r.Errorf(fp+".type", "%q is not a fee type: use one of %s", f.Type, quoted(FeeTypes))
+			}
+			empty := strings.TrimSpace(f.Text) == ""
+			switch {
+			case f.AmountVND != nil && *f.AmountVND < 0:
+				r.Errorf(fp+".amount_vnd", "must not be negative (0 means free)")
+			case f.AmountVND != nil && *f.AmountVND > 0 && empty:
+				r.Errorf(fp+".text", "required when amount_vnd > 0: copy the fee wording verbatim, with its exemptions")
+			case f.AmountVND == nil && empty:
+				r.Errorf(fp+".text", "required when amount_vnd is not given: the fee wording, verbatim")
+			}
+		}
+	}
+}
+
+func (p *Procedure) validateDossier(r Reporter) {
+	if len(p.Dossier) == 0 {
+		r.Errorf("dossier", "required: at least one [[dossier]] table listing the papers to bring")
+	}
+	for i, c := range p.Dossier {
+		path := fmt.Sprintf("dossier[%d]", i)
+		if strings.TrimSpace(c.Case) == "" {
+			r.Errorf(path+".case", "required: the situation these papers are for, such as \"Giấy tờ phải nộp\"")
+		}
+		if len(c.Documents) == 0 {
+			r.Errorf(path+".documents", "required: at least one paper { name, originals, copies }")
+		}
+		for j, d := range c.Documents {
+			dp := fmt.Sprintf("%s.documents[%d]", path, j)
+			if strings.TrimSpace(d.Name) == "" {
+				r.Errorf(dp+".name", "required")
+			}
+			for _, n := range []struct {
+				key string
+				v   *int
+			}{{"originals", d.Originals}, {"copies", d.Copies}} {
+				switch {
+				case n.v == nil:
+					r.Errorf(dp+"."+n.key, "required: how many (0 if none)")
+				case *n.v < 0:
+					r.Errorf(dp+"."+n.key, "must not be negative")
+				}
+			}
+			if d.Originals != nil && d.Copies != nil && *d.Originals == 0 && *d.Copies == 0 && !d.ShowOnly {
+				r.Errorf(dp, "originals and copies are both 0: say how many to bring, or set show_only = true for a paper that is only shown")
+			}
+			if d.Form != nil {
+				if strings.TrimSpace(d.Form.Title) == "" {
+					r.Errorf(dp+".form.title", "required")
+				}
+				if !strings.HasPrefix(d.Form.File, "/") {
+					r.Errorf(dp+".form.file", "%q must be a path in the static folder starting with /, such as \"/bieu-mau/to-khai.docx\"", d.Form.File)
+				}
+			}
+		}
+	}
+}
+
+func checkURL(r Reporter, path, s string) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		r.Errorf(path, "%q is not a web address starting with https://", s)
+	}
+}
+
+func day(t time.Time) string { return t.Format("2006-01-02") }
+
+func quoted[T ~string](vals []T) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// RequiredHeadings are the level-2 headings every procedure's text needs:
+// the steps and the conditions, in the words of the national database.
+var RequiredHeadings = []string{"Trình tự thực hiện", "Yêu cầu, điều kiện thực hiện"}

@@ -1,0 +1,142 @@
+// Package static lists the files a site publishes as they are: the site's
+// static/ folder, copied byte for byte, and the theme's assets/ (CSS and
+// scripts), published under names that carry a hash of their content so
+// that hosts can cache them for a year.
+package static
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+// Folder names in a site (and, for assets, in the theme).
+const (
+	StaticDir = "static"
+	AssetsDir = "assets"
+)
+
+// File is a file of static/, published at Path.
+type File struct {
+	Path string // site path: /bieu-mau/to-khai.docx
+	Src  string // file on disk
+	Size int64
+}
+
+// Asset is a theme or site asset, published at Path with its hash.
+type Asset struct {
+	Name string // css/congkhai.css
+	Path string // /css/congkhai.1a2b3c4d5e.css
+	Data []byte
+}
+
+// Files is everything a site publishes without rendering.
+type Files struct {
+	Static []File // ordered by Path
+	Assets []Asset
+	static map[string]File
+	assets map[string]Asset
+}
+
+// Load lists siteDir/static and merges the theme's assets with the site's
+// assets/ folder, the site's file winning name by name.
+func Load(theme fs.FS, siteDir string, problems *problem.List) *Files {
+	f := &Files{static: map[string]File{}, assets: map[string]Asset{}}
+	root := filepath.Join(siteDir, StaticDir)
+	walkSite(siteDir, root, problems, func(rel, abs string, size int64) {
+		sitePath := "/" + strings.TrimPrefix(rel, StaticDir+"/")
+		file := File{Path: sitePath, Src: abs, Size: size}
+		f.Static = append(f.Static, file)
+		f.static[sitePath] = file
+	})
+
+	raw := map[string][]byte{}
+	_ = fs.WalkDir(theme, AssetsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if b, err := fs.ReadFile(theme, p); err == nil {
+			raw[strings.TrimPrefix(p, AssetsDir+"/")] = b
+		}
+		return nil
+	})
+	walkSite(siteDir, filepath.Join(siteDir, AssetsDir), problems, func(rel, abs string, _ int64) {
+		b, err := os.ReadFile(abs)
+		if err != nil {
+			problems.Errorf(rel, 0, "", "cannot read: %v", err)
+			return
+		}
+		raw[strings.TrimPrefix(rel, AssetsDir+"/")] = b
+	})
+	for name, data := range raw {
+		a := Asset{Name: name, Path: "/" + hashedName(name, data), Data: data}
+		f.Assets = append(f.Assets, a)
+		f.assets[name] = a
+	}
+	slices.SortFunc(f.Assets, func(a, b Asset) int { return strings.Compare(a.Name, b.Name) })
+	return f
+}
+
+// walkSite calls fn for every regular file under root, skipping hidden
+// files and editor backups. A missing root is not a problem.
+func walkSite(siteDir, root string, problems *problem.List, fn func(rel, abs string, size int64)) {
+	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		return
+	}
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(siteDir, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			problems.Errorf(rel, 0, "", "cannot read: %v", err)
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != root {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasSuffix(d.Name(), "~") {
+			return nil
+		}
+		info, err := os.Stat(p) // follows a symbolic link to a file
+		if err != nil || !info.Mode().IsRegular() {
+			problems.Errorf(rel, 0, "", "is not a regular file")
+			return nil
+		}
+		fn(rel, p, info.Size())
+		return nil
+	})
+}
+
+// hashedName inserts a short content hash before the extension:
+// css/congkhai.css → css/congkhai.1a2b3c4d5e.css.
+func hashedName(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:5])
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + h + ext
+}
+
+// StaticFile returns the static file published at sitePath.
+func (f *Files) StaticFile(sitePath string) (File, bool) {
+	file, ok := f.static[sitePath]
+	return file, ok
+}
+
+// Asset returns the asset with the given name, such as css/congkhai.css.
+func (f *Files) Asset(name string) (Asset, error) {
+	a, ok := f.assets[name]
+	if !ok {
+		return Asset{}, fmt.Errorf("asset %q not found in assets/", name)
+	}
+	return a, nil
+}
