@@ -1,0 +1,146 @@
+// Command congkhai builds a local-government transparency portal from a
+// folder of Markdown, TOML and CSV files.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+const usage = `congkhai builds a local-government transparency portal (công khai thủ tục
+hành chính, danh bạ, kết quả phục vụ) from Markdown, TOML and CSV files.
+
+Usage:
+  congkhai <command> [flags]
+
+Commands:
+  build     build the site into a folder (default: public/)
+  version   print the version
+
+Run "congkhai <command> --help" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr, getenv)
+	case "version":
+		fmt.Fprintln(stdout, "congkhai", version())
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "congkhai: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", "the site `folder`: it holds site.toml, content/, data/, layouts/ and static/")
+	dest := fs.String("destination", "", "the output `folder`, replaced as a whole when the build succeeds\n(default: public/ inside the site folder)")
+	baseURL := fs.String("base-url", "", "the `address` the site will be published at, overriding base_url in site.toml;\nmay include a path, such as https://example.gov.vn/portal/")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: congkhai build [flags]
+
+Reads the site folder, checks every file, and writes the portal into the
+destination folder. Every problem is reported as file:line: field: message
+and the build exits with status 1; the previous output is then left exactly
+as it was. The environment variable SOURCE_DATE_EPOCH, when set, gives the
+date the build treats as today (otherwise as_of in site.toml).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "congkhai build: unexpected argument %q (use --source to name the site folder)\n", fs.Arg(0))
+		return 2
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+
+	start := time.Now()
+	res, err := build.Run(build.Options{
+		Source:          *source,
+		Destination:     *dest,
+		BaseURL:         *baseURL,
+		Theme:           congkhai.Theme,
+		SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"),
+	})
+	printProblems(stderr, res.Problems)
+	if err != nil {
+		if errors.Is(err, build.ErrFailed) {
+			fmt.Fprintf(stderr, "congkhai: build failed with %s; %s was not changed\n", count(res.Problems, problem.Error), *dest)
+		} else {
+			fmt.Fprintf(stderr, "congkhai: build failed: %v\n", err)
+		}
+		return 1
+	}
+	fmt.Fprintf(stderr, "congkhai: built %d pages (%d files) into %s in %s\n",
+		res.Pages, res.Files, *dest, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+func printProblems(w io.Writer, problems []problem.Problem) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+func count(problems []problem.Problem, s problem.Severity) string {
+	n := 0
+	for _, p := range problems {
+		if p.Severity == s {
+			n++
+		}
+	}
+	if n == 1 {
+		return "1 " + s.String()
+	}
+	return fmt.Sprintf("%d %ss", n, s)
+}
+
+// version reports the module version, or the commit for a development build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" {
+			return "devel " + s.Value
+		}
+	}
+	return "devel"
+}

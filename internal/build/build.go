@@ -1,0 +1,465 @@
+// Package build runs the whole pipeline for one site folder:
+//
+//	load     site.toml, content/, static/, layouts/ into typed values
+//	validate every rule that needs the whole site, all problems collected
+//	render   each page through its layout, in parallel
+//	write    into a staging folder, swapped into place only on success
+package build
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/publish"
+	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/static"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source      string // the site folder (holds site.toml)
+	Destination string // the output folder; default Source/public
+	BaseURL     string // overrides base_url of site.toml when not empty
+	Theme       fs.FS  // built-in layouts/ and assets/
+	// SourceDateEpoch is the SOURCE_DATE_EPOCH environment variable ("" if
+	// unset). When set it gives the build's reference date.
+	SourceDateEpoch string
+}
+
+// Result describes a build.
+type Result struct {
+	Problems []problem.Problem // errors and warnings, sorted
+	Pages    int               // HTML pages written
+	Files    int               // all files written
+}
+
+// ErrFailed is returned when the input has errors; Result.Problems lists them.
+var ErrFailed = errors.New("build failed")
+
+// Run builds the site. On any error the destination is left as it was.
+func Run(opts Options) (*Result, error) {
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	problems := &problem.List{}
+	res := &Result{}
+	plan := load(opts, problems)
+	if problems.Errors() > 0 {
+		if plan != nil {
+			// Check the Markdown bodies too, without rendering, so that
+			// every problem is reported in one run.
+			plan.write(nil, problems, res)
+		}
+		res.Problems = problems.Sorted()
+		return res, ErrFailed
+	}
+	if err := publish.CheckDestination(opts.Destination, opts.Source, inputDirs); err != nil {
+		res.Problems = problems.Sorted()
+		return res, err
+	}
+	out, err := publish.Begin(opts.Destination)
+	if err != nil {
+		res.Problems = problems.Sorted()
+		return res, err
+	}
+	plan.write(out, problems, res)
+	res.Problems = problems.Sorted()
+	if problems.Errors() > 0 {
+		out.Abort()
+		return res, ErrFailed
+	}
+	if err := out.Commit(); err != nil {
+		out.Abort()
+		return res, err
+	}
+	return res, nil
+}
+
+// inputDirs are the folders of a site a build reads; the destination may
+// not be inside one of them.
+var inputDirs = []string{content.Dir, static.StaticDir, static.AssetsDir, render.LayoutsDir, "data"}
+
+// ReferenceDate is the date a build treats as today: SOURCE_DATE_EPOCH
+// when set (the reproducible-builds convention), otherwise as_of.
+func ReferenceDate(asOf time.Time, sourceDateEpoch string) (time.Time, error) {
+	if sourceDateEpoch == "" {
+		return asOf, nil
+	}
+	secs, err := strconv.ParseInt(sourceDateEpoch, 10, 64)
+	if err != nil || secs < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", sourceDateEpoch)
+	}
+	t := time.Unix(secs, 0).UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// job is one output file.
+type job struct {
+	path   string // output path in the destination, such as thu-tuc/index.html
+	origin string // what produced it, for collision messages
+	alias  int    // for a redirect: 1 + its index in the page's aliases
+	page   *content.Page
+	data   *render.Data
+	layout string
+	bytes  []byte      // fixed content (sitemap, robots, assets)
+	copy   string      // a static file to copy
+	html   bool        // counts as a page
+	check  func() bool // optional: render only if true
+}
+
+// plan is a loaded, validated site and the list of files to write.
+type plan struct {
+	cfg     *config.Config
+	site    *content.Site
+	md      *markdown.Converter
+	layouts *render.Layouts
+	jobs    []*job
+}
+
+func load(opts Options, problems *problem.List) *plan {
+	cfg := config.Load(opts.Source, config.Overrides{BaseURL: opts.BaseURL}, problems)
+	if cfg == nil {
+		return nil
+	}
+	today, err := ReferenceDate(cfg.AsOf, opts.SourceDateEpoch)
+	if err != nil {
+		problems.Errorf("SOURCE_DATE_EPOCH", 0, "", "%v", err)
+		return nil
+	}
+	rules := procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays}
+	site := content.Load(opts.Source, cfg, rules, problems)
+	files := static.Load(opts.Theme, opts.Source, problems)
+	layouts := render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, files), problems)
+
+	var section *content.Page
+	pagesByPath := map[string]*content.Page{}
+	for _, p := range site.Pages {
+		pagesByPath[p.Path] = p
+		if p.Kind == content.KindSection && p.Dir == cfg.Procedures.Section {
+			section = p
+		}
+	}
+	popular := checkPopular(opts.Source, cfg, site, problems)
+	cat := catalog.Build(site, section, popular, problems)
+	checkProcedureLinks(site, files, problems)
+
+	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath}
+	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts}
+	p.addJobs(view, files)
+	p.checkCollisions(problems)
+	checkMenu(opts.Source, cfg, p.jobs, problems)
+	return p
+}
+
+// checkPopular returns the popular codes that exist and reports the others.
+func checkPopular(dir string, cfg *config.Config, site *content.Site, problems *problem.List) []string {
+	var ok []string
+	for i, code := range cfg.Procedures.Popular {
+		if site.ProcedureByCode(code) == nil {
+			field := fmt.Sprintf("procedures.popular[%d]", i)
+			problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "no procedure has the code %q", code)
+			continue
+		}
+		ok = append(ok, code)
+	}
+	return ok
+}
+
+// checkProcedureLinks checks what procedures point at: related codes and
+// form files.
+func checkProcedureLinks(site *content.Site, files *static.Files, problems *problem.List) {
+	for _, p := range site.Procedures {
+		for i, code := range p.Procedure.Related {
+			if code == p.Procedure.Code {
+				f := fmt.Sprintf("related[%d]", i)
+				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "a procedure cannot be related to itself")
+			} else if site.ProcedureByCode(code) == nil {
+				f := fmt.Sprintf("related[%d]", i)
+				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "no procedure has the code %q", code)
+			}
+		}
+		for i, c := range p.Procedure.Dossier {
+			for j, d := range c.Documents {
+				if d.Form == nil || !strings.HasPrefix(d.Form.File, "/") {
+					continue
+				}
+				if _, ok := files.StaticFile(d.Form.File); !ok {
+					f := fmt.Sprintf("dossier[%d].documents[%d].form.file", i, j)
+					problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "%q not found: put the form at %s%s", d.Form.File, static.StaticDir, d.Form.File)
+				}
+			}
+		}
+	}
+}
+
+// addJobs lists every output file.
+func (p *plan) addJobs(view *render.Site, files *static.Files) {
+	add := func(j *job) { p.jobs = append(p.jobs, j) }
+	home := &render.Crumb{Title: "Trang chủ", Path: "/"}
+	cat := view.Catalog
+
+	for _, pg := range p.site.Pages {
+		d := &render.Data{Site: view, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg}
+		layout := render.LayoutPage
+		switch pg.Kind {
+		case content.KindHome:
+			layout = render.LayoutHome
+		case content.KindSection:
+			layout = render.LayoutSection
+			if cat.Section == pg {
+				layout = render.LayoutProcedures
+				d.Dimension = cat.Fields
+			}
+		case content.KindProcedure:
+			layout = render.LayoutProcedure
+			d.Procedure = pg.Procedure
+			for _, code := range pg.Procedure.Related {
+				if r := p.site.ProcedureByCode(code); r != nil && r != pg {
+					d.Related = append(d.Related, r)
+				}
+			}
+		}
+		d.Layout = layout
+		if pg.Kind != content.KindHome {
+			d.Breadcrumbs = crumbs(home, pg.Parent)
+		}
+		add(&job{path: indexFile(pg.Path), origin: pg.File, page: pg, data: d, layout: layout, html: true})
+		for i, alias := range pg.Aliases {
+			add(&job{path: aliasFile(alias), origin: pg.File, page: pg, alias: i + 1, layout: render.LayoutAlias,
+				data: &render.Data{Site: view, Layout: render.LayoutAlias, Title: pg.Title, Path: alias, Target: pg.Path}})
+		}
+	}
+	if cat.Section != nil {
+		sectionCrumbs := append(crumbs(home, cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
+		for _, dim := range cat.Dimensions() {
+			add(&job{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title, layout: render.LayoutGroups, html: true,
+				data: &render.Data{Site: view, Layout: render.LayoutGroups, Title: dim.Title, Path: dim.Path, Dimension: dim, Breadcrumbs: sectionCrumbs}})
+			dimCrumbs := append(slices.Clone(sectionCrumbs), render.Crumb{Title: dim.Title, Path: dim.Path})
+			for _, g := range dim.Groups {
+				add(&job{path: indexFile(g.Path), origin: "list of procedures of " + g.Name, layout: render.LayoutGroup, html: true,
+					data: &render.Data{Site: view, Layout: render.LayoutGroup, Title: g.Name, Path: g.Path, Dimension: dim, Group: g, Breadcrumbs: dimCrumbs}})
+			}
+		}
+	}
+	add(&job{path: "404.html", origin: "the not-found page", layout: render.LayoutNotFound, html: true,
+		data: &render.Data{Site: view, Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}})
+
+	for _, f := range files.Static {
+		add(&job{path: strings.TrimPrefix(f.Path, "/"), origin: static.StaticDir + f.Path, copy: f.Src})
+	}
+	for _, a := range files.Assets {
+		add(&job{path: strings.TrimPrefix(a.Path, "/"), origin: static.AssetsDir + "/" + a.Name, bytes: a.Data})
+	}
+
+	var entries []render.SitemapEntry
+	for _, j := range p.jobs {
+		if j.html && j.layout != render.LayoutNotFound {
+			e := render.SitemapEntry{URL: p.cfg.AbsURL(j.data.Path)}
+			if j.page != nil {
+				e.LastMod = j.page.LastChanged()
+			}
+			entries = append(entries, e)
+		}
+	}
+	slices.SortFunc(entries, func(a, b render.SitemapEntry) int { return cmp.Compare(a.URL, b.URL) })
+	add(&job{path: "sitemap.xml", origin: "the sitemap", bytes: render.Sitemap(entries)})
+	add(&job{path: "robots.txt", origin: "robots.txt", bytes: render.Robots(p.cfg.AbsURL("/sitemap.xml"))})
+}
+
+// crumbs is the trail from home to section (both included).
+func crumbs(home *render.Crumb, section *content.Page) []render.Crumb {
+	var trail []render.Crumb
+	for s := section; s != nil && s.Kind != content.KindHome; s = s.Parent {
+		trail = append(trail, render.Crumb{Title: s.Title, Path: s.Path})
+	}
+	trail = append(trail, *home)
+	slices.Reverse(trail)
+	return trail
+}
+
+// indexFile is the file a pretty URL is served from: /a/b/ → a/b/index.html.
+func indexFile(sitePath string) string {
+	return strings.TrimPrefix(sitePath, "/") + "index.html"
+}
+
+// aliasFile is where a redirect for an old address is written: an address
+// that names a file (/lien-he.html) is written as that file, any other as
+// a folder with index.html.
+func aliasFile(alias string) string {
+	clean := strings.TrimPrefix(path.Clean(alias), "/")
+	if path.Ext(clean) == ".html" || path.Ext(clean) == ".htm" {
+		return clean
+	}
+	if clean == "" || clean == "." {
+		return "index.html"
+	}
+	return clean + "/index.html"
+}
+
+// checkCollisions reports two outputs written to one file. When a page and
+// a redirect collide, the redirect is blamed: the old address is the one to
+// drop.
+func (p *plan) checkCollisions(problems *problem.List) {
+	seen := map[string]*job{}
+	for _, j := range p.jobs {
+		key := strings.ToLower(j.path) // case-insensitive hosts would mix them up
+		other, dup := seen[key]
+		if !dup {
+			seen[key] = j
+			continue
+		}
+		if other.alias > 0 && j.alias == 0 {
+			j, other = other, j
+		}
+		file, field, line := j.origin, "", 0
+		if j.alias > 0 {
+			field = fmt.Sprintf("aliases[%d]", j.alias-1)
+			line = content.FieldLine(p.site.Dir, j.page, field)
+		}
+		problems.Errorf(file, line, field, "/%s is also produced by %s: each address can hold one page", j.path, other.origin)
+	}
+}
+
+// checkMenu reports menu entries that point at no page.
+func checkMenu(dir string, cfg *config.Config, jobs []*job, problems *problem.List) {
+	outputs := map[string]bool{}
+	for _, j := range jobs {
+		outputs["/"+j.path] = true
+	}
+	for i, m := range cfg.Menu {
+		u, _, _ := strings.Cut(m.URL, "#")
+		if outputs[u] || outputs[u+"index.html"] || outputs[u+"/index.html"] {
+			continue
+		}
+		field := fmt.Sprintf("menu[%d].url", i)
+		problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "%q is not a page of this site", m.URL)
+	}
+}
+
+// write renders every job on all CPUs and writes it to out. With a nil
+// out it only checks the pages' Markdown bodies.
+func (p *plan) write(out *publish.Output, problems *problem.List, res *Result) {
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range work {
+				pages, files := p.run(j, out, problems)
+				mu.Lock()
+				res.Pages += pages
+				res.Files += files
+				mu.Unlock()
+			}
+		})
+	}
+	for _, j := range p.jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+}
+
+// run produces one job's file. A panic in a layout function must not take
+// the whole build down without saying which page caused it.
+func (p *plan) run(j *job, out *publish.Output, problems *problem.List) (pages, files int) {
+	defer func() {
+		if r := recover(); r != nil {
+			problems.Errorf(j.origin, 0, "", "internal error while producing /%s: %v (please report this)", j.path, r)
+			pages, files = 0, 0
+		}
+	}()
+	var err error
+	switch {
+	case out == nil:
+		if j.page != nil && j.alias == 0 {
+			if _, err := p.renderPage(j, problems, false); err != nil {
+				problems.Errorf(j.origin, 0, "", "%v", err)
+			}
+		}
+		return 0, 0
+	case j.copy != "":
+		err = out.CopyFile(j.path, j.copy)
+	case j.bytes != nil:
+		err = out.WriteFile(j.path, j.bytes)
+	default:
+		var html []byte
+		html, err = p.renderPage(j, problems, true)
+		if err == nil && html != nil {
+			err = out.WriteFile(j.path, html)
+		}
+	}
+	if err != nil {
+		problems.Errorf(j.origin, 0, "", "%v", err)
+		return 0, 0
+	}
+	if j.html {
+		return 1, 1
+	}
+	return 0, 1
+}
+
+// renderPage reads and renders a page's Markdown body, checks what only the
+// body can tell, and executes the layout (unless execute is false). It
+// returns nil without an error when the page has problems (already
+// recorded).
+func (p *plan) renderPage(j *job, problems *problem.List, execute bool) ([]byte, error) {
+	if pg := j.page; pg != nil && j.alias == 0 && pg.File != "" && pg.BodyLine > 0 {
+		src, err := os.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+		if err != nil {
+			return nil, err
+		}
+		split, err := frontmatter.Parse(src)
+		if err != nil {
+			return nil, fmt.Errorf("the file changed during the build: %w", err)
+		}
+		doc := p.md.Parse(vntext.NFCBytes(split.Body))
+		if pg.Kind == content.KindProcedure {
+			missing := false
+			for _, h := range procedure.RequiredHeadings {
+				if !doc.HasHeading(2, h) {
+					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
+					missing = true
+				}
+			}
+			if missing || !execute {
+				return nil, nil
+			}
+		}
+		if !execute {
+			return nil, nil
+		}
+		body, err := doc.HTML()
+		if err != nil {
+			return nil, err
+		}
+		d := *j.data
+		d.Content = template.HTML(body)
+		j = &job{path: j.path, origin: j.origin, page: j.page, data: &d, layout: j.layout}
+	}
+	html, err := p.layouts.Execute(j.layout, j.data)
+	if err != nil {
+		return nil, fmt.Errorf("layout %s: %w", j.layout, err)
+	}
+	return html, nil
+}

@@ -1,0 +1,288 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/congkhai/congkhai"
+)
+
+// newSite writes the site of testdata/build/subpath.txtar into a folder.
+func newSite(t *testing.T) string {
+	t.Helper()
+	ar, err := txtar.ParseFile("testdata/build/subpath.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "@") {
+			writeFile(t, filepath.Join(dir, f.Name), f.Data)
+		}
+	}
+	return dir
+}
+
+func build(t *testing.T, site, dest string) (*Result, error) {
+	t.Helper()
+	return Run(Options{Source: site, Destination: dest, Theme: congkhai.Theme})
+}
+
+// snapshot reads every file under dir, with its mode, so that two trees
+// can be compared byte for byte.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			out[rel+"/"] = info.Mode().String()
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out[rel] = info.Mode().String() + "\n" + string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameTree(t *testing.T, a, b map[string]string) {
+	t.Helper()
+	for k, v := range a {
+		if w, ok := b[k]; !ok {
+			t.Errorf("%s missing from the second tree", k)
+		} else if v != w {
+			t.Errorf("%s differs", k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			t.Errorf("%s only in the second tree", k)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	site := newSite(t)
+	one, two := filepath.Join(t.TempDir(), "one"), filepath.Join(t.TempDir(), "two")
+	if _, err := build(t, site, one); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(t, site, two); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, snapshot(t, one), snapshot(t, two))
+	// And a rebuild into the same destination gives the same tree.
+	before := snapshot(t, one)
+	if _, err := build(t, site, one); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, before, snapshot(t, one))
+}
+
+func TestFailedBuildKeepsPublic(t *testing.T) {
+	site := newSite(t)
+	public := filepath.Join(site, "public")
+	if _, err := build(t, site, public); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, public)
+
+	breakages := map[string]string{
+		"malformed front matter": "+++\ntitle = \"x\n+++\n",
+		"missing heading":        strings.Replace(readFile(t, site, "content/thu-tuc/dang-ky-khai-tu.md"), "## Yêu cầu, điều kiện thực hiện", "## Khác", 1),
+		"unknown key":            "+++\ntitle = \"Giới thiệu\"\nfoo = 1\n+++\n",
+	}
+	files := map[string]string{
+		"malformed front matter": "content/gioi-thieu.md",
+		"missing heading":        "content/thu-tuc/dang-ky-khai-tu.md",
+		"unknown key":            "content/gioi-thieu.md",
+	}
+	for name, broken := range breakages {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(site, files[name])
+			good := readFile(t, site, files[name])
+			writeFile(t, file, []byte(broken))
+			defer writeFile(t, file, []byte(good))
+			res, err := build(t, site, public)
+			if !errors.Is(err, ErrFailed) || len(res.Problems) == 0 {
+				t.Fatalf("build err = %v, problems %v; want a failure", err, res.Problems)
+			}
+			sameTree(t, before, snapshot(t, public))
+			assertNoLeftovers(t, site)
+		})
+	}
+}
+
+// assertNoLeftovers checks that no staging folder was left beside public/.
+func assertNoLeftovers(t *testing.T, site string) {
+	t.Helper()
+	entries, err := os.ReadDir(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public.") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func readFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestInputsThatNeedTheFileSystem(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, site string)
+		want  string
+	}{
+		{
+			name: "invalid UTF-8",
+			setup: func(t *testing.T, site string) {
+				writeFile(t, filepath.Join(site, "content/sai.md"), []byte("+++\ntitle = \"Gi\xff\xfei\"\n+++\n"))
+			},
+			want: "content/sai.md:2: the file is not valid UTF-8 text; save it as UTF-8",
+		},
+		{
+			name: "a folder named like a file",
+			setup: func(t *testing.T, site string) {
+				if err := os.MkdirAll(filepath.Join(site, "content/thu-muc.md"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			},
+			want: "content/thu-muc.md: is a folder, but its name ends in .md: rename it or move the Markdown file in its place",
+		},
+		{
+			name: "site.toml missing",
+			setup: func(t *testing.T, site string) {
+				os.Remove(filepath.Join(site, "site.toml"))
+			},
+			want: "site.toml: not found: every site needs a site.toml in its folder",
+		},
+		{
+			name: "unknown key in site.toml",
+			setup: func(t *testing.T, site string) {
+				f := filepath.Join(site, "site.toml")
+				writeFile(t, f, []byte(strings.Replace(readFile(t, site, "site.toml"), "language = \"vi\"", "language = \"vi\"\nbaseurl = \"x\"", 1)))
+			},
+			want: "site.toml:4: baseurl: unknown key \"baseurl\" (did you mean \"base_url\"?)",
+		},
+		{
+			name: "bad SOURCE_DATE_EPOCH",
+			setup: func(t *testing.T, site string) {
+				t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+			},
+			want: "SOURCE_DATE_EPOCH: SOURCE_DATE_EPOCH=\"yesterday\" is not a number of seconds since 1970-01-01",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := newSite(t)
+			tt.setup(t, site)
+			res, err := Run(Options{Source: site, Theme: congkhai.Theme, SourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH")})
+			if !errors.Is(err, ErrFailed) {
+				t.Fatalf("err = %v, want ErrFailed", err)
+			}
+			got := problemLines(res)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("problems:\n%s\nwant a line containing:\n%s", got, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(site, "public")); !os.IsNotExist(err) {
+				t.Errorf("public/ was created by a failed build")
+			}
+		})
+	}
+}
+
+func TestDestinationSafety(t *testing.T) {
+	site := newSite(t)
+	outside := t.TempDir()
+	writeFile(t, filepath.Join(outside, "notes.txt"), []byte("keep me"))
+	tests := []struct {
+		name, dest, want string
+	}{
+		{"the site folder", site, "is the site folder itself"},
+		{"a parent of the site", filepath.Dir(site), "contains the site folder"},
+		{"inside content", filepath.Join(site, "content", "out"), "is inside the input folder"},
+		{"a folder that is not a build", outside, "does not look like a previous build"},
+		{"a file", filepath.Join(outside, "notes.txt"), "is a file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := snapshot(t, filepath.Dir(site))
+			_, err := build(t, site, tt.dest)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+			sameTree(t, before, snapshot(t, filepath.Dir(site)))
+			if got := readFile(t, outside, "notes.txt"); got != "keep me" {
+				t.Errorf("notes.txt changed: %q", got)
+			}
+		})
+	}
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	got, err := ReferenceDate(mustDate(t, "2025-08-01"), "1767225600") // 2026-01-01T00:00:00Z
+	if err != nil || got.Format("2006-01-02") != "2026-01-01" {
+		t.Errorf("ReferenceDate = %v, %v; want 2026-01-01", got, err)
+	}
+	got, err = ReferenceDate(mustDate(t, "2025-08-01"), "")
+	if err != nil || got.Format("2006-01-02") != "2025-08-01" {
+		t.Errorf("without SOURCE_DATE_EPOCH = %v, %v; want as_of", got, err)
+	}
+}
+
+func TestReplacesPreviousOutput(t *testing.T) {
+	site := newSite(t)
+	public := filepath.Join(site, "public")
+	writeFile(t, filepath.Join(public, "index.html"), []byte("old"))
+	writeFile(t, filepath.Join(public, "stale/page.html"), []byte("old"))
+	if _, err := build(t, site, public); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(public, "stale")); !os.IsNotExist(err) {
+		t.Error("a file of the previous build survived the swap")
+	}
+	if b := readFile(t, public, "index.html"); !bytes.Contains([]byte(b), []byte("<!DOCTYPE html>")) {
+		t.Error("index.html was not replaced")
+	}
+	assertNoLeftovers(t, site)
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

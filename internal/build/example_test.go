@@ -1,0 +1,137 @@
+package build
+
+import (
+	"os"
+	"regexp"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/congkhai/congkhai"
+)
+
+// exampleGolden are representative outputs of the example portal at the
+// repository root, compared byte for byte with testdata/golden/example/.
+var exampleGolden = []string{
+	"index.html",
+	"thu-tuc/index.html",
+	"thu-tuc/dang-ky-khai-sinh/index.html",
+	"thu-tuc/dang-ky-ket-hon-co-yeu-to-nuoc-ngoai/index.html",
+	"thu-tuc/linh-vuc/ho-tich/index.html",
+	"thu-tuc/co-quan/index.html",
+	"thu-tuc/cap/tinh/index.html",
+	"gioi-thieu/index.html",
+	"404.html",
+	"sitemap.xml",
+	"robots.txt",
+}
+
+// TestExamplePortal builds the example portal as the README does, under a
+// subpath so that every internal address is exercised, and compares pages
+// with their golden files (go test -update rewrites them).
+func TestExamplePortal(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{
+		Source:      filepath.Join("..", ".."),
+		Destination: dest,
+		BaseURL:     "https://thudaumot.example.gov.vn/cong-thong-tin/",
+		Theme:       congkhai.Theme,
+	})
+	if err != nil {
+		t.Fatalf("example portal does not build: %v\n%s", err, problemLines(res))
+	}
+	if len(res.Problems) > 0 {
+		t.Errorf("example portal has warnings:\n%s", problemLines(res))
+	}
+	if res.Pages < 40 {
+		t.Errorf("built %d pages, want the whole portal (at least 40)", res.Pages)
+	}
+	assertUnderBasePath(t, dest, "/cong-thong-tin/")
+	for _, name := range exampleGolden {
+		got := readFile(t, dest, name)
+		golden := filepath.Join("testdata", "golden", "example", filepath.FromSlash(name))
+		if *update {
+			writeFile(t, golden, []byte(got))
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s (go test -update accepts it):\n%s", name, golden, diffLines(string(want), got))
+		}
+	}
+}
+
+// TestExamplePortalContent checks what the issue asks of the example: at
+// least 15 procedures across at least 5 fields, and the ordinary pages.
+func TestExamplePortalContent(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Source: filepath.Join("..", ".."), Destination: dest, Theme: congkhai.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	procedures, _ := filepath.Glob(filepath.Join("..", "..", "content", "thu-tuc", "*.md"))
+	if n := len(procedures) - 1; n < 15 {
+		t.Errorf("%d procedures, want at least 15", n)
+	}
+	fields, _ := os.ReadDir(filepath.Join(dest, "thu-tuc", "linh-vuc"))
+	if n := len(fields) - 1; n < 5 { // minus index.html
+		t.Errorf("%d fields, want at least 5", n)
+	}
+	for _, page := range []string{"gioi-thieu", "lien-he", "chinh-sach-bao-ve-du-lieu"} {
+		if _, err := os.Stat(filepath.Join(dest, page, "index.html")); err != nil {
+			t.Errorf("ordinary page %s: %v", page, err)
+		}
+	}
+	// No address in any page may point outside the base path.
+	err := filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), `href="//`) || strings.Contains(string(b), `src="//`) {
+			t.Errorf("%s has a protocol-relative address", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var rootRelative = regexp.MustCompile(`(?:href|src|action|content)="(/[^"]*)"|url=(/[^"]*)"`)
+
+// assertUnderBasePath checks that every root-relative address in every
+// HTML file starts with the base path.
+func assertUnderBasePath(t *testing.T, dest, base string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range rootRelative.FindAllStringSubmatch(string(b), -1) {
+			addr := m[1] + m[2]
+			n++
+			if !strings.HasPrefix(addr, base) {
+				rel, _ := filepath.Rel(dest, p)
+				t.Errorf("%s: address %s is outside the base path %s", rel, addr, base)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Error("no root-relative address found at all")
+	}
+}

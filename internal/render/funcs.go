@@ -1,0 +1,97 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/static"
+)
+
+// Funcs returns the functions layouts may call. They depend only on the
+// configuration and the site's files, never on the clock.
+func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
+	return template.FuncMap{
+		// url turns a site path (/thu-tuc/) into a link that works under
+		// the base path (/portal/thu-tuc/).
+		"url":    cfg.RelURL,
+		"absURL": cfg.AbsURL,
+		// asset returns the hashed address of a theme asset.
+		"asset": func(name string) (string, error) {
+			a, err := files.Asset(name)
+			if err != nil {
+				return "", err
+			}
+			return cfg.RelURL(a.Path), nil
+		},
+		// download describes a static file for a link text: "DOCX, 12 KB".
+		"download": func(sitePath string) string {
+			f, ok := files.StaticFile(sitePath)
+			if !ok {
+				return strings.ToUpper(strings.TrimPrefix(path.Ext(sitePath), "."))
+			}
+			return strings.ToUpper(strings.TrimPrefix(path.Ext(sitePath), ".")) + ", " + FileSize(f.Size)
+		},
+		"vnd":     VND,
+		"date":    Date,
+		"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"deref": func(p *int) int {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
+		"number": func(n int) string { return groupThousands(strconv.Itoa(n)) },
+	}
+}
+
+// VND formats an amount of đồng the Vietnamese way: 8000 → "8.000 đồng".
+func VND(amount int64) string {
+	return groupThousands(strconv.FormatInt(amount, 10)) + " đồng"
+}
+
+func groupThousands(digits string) string {
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Date formats a date as Vietnamese readers write it: 15/07/2025.
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("02/01/2006")
+}
+
+// FileSize formats a size in bytes with a decimal comma: 12,5 KB.
+func FileSize(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d byte", n)
+	case n < 1024*1024:
+		return decimalComma(float64(n)/1024) + " KB"
+	default:
+		return decimalComma(float64(n)/(1024*1024)) + " MB"
+	}
+}
+
+func decimalComma(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	return strings.Replace(s, ".", ",", 1)
+}

@@ -1,0 +1,169 @@
+// Package render turns typed pages into bytes: html/template layouts from
+// the built-in theme, each replaceable by a site's file of the same name,
+// and the machine-readable files (sitemap.xml, robots.txt, redirects).
+// Rendering is pure: it reads no clock and writes no file.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+// LayoutsDir is the folder of layouts in the theme and in a site.
+const LayoutsDir = "layouts"
+
+// Layout names: one file each in layouts/.
+const (
+	LayoutHome       = "home.html"
+	LayoutSection    = "section.html"
+	LayoutPage       = "page.html"
+	LayoutProcedure  = "procedure.html"
+	LayoutProcedures = "procedures.html" // the procedures section, grouped by field
+	LayoutGroups     = "groups.html"     // every field, agency or level
+	LayoutGroup      = "group.html"      // the procedures of one field, agency or level
+	LayoutNotFound   = "404.html"
+	LayoutAlias      = "alias.html" // redirect from an old address
+	layoutBase       = "base.html"
+	partialsDir      = "partials"
+)
+
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound}
+
+// Layouts holds one parsed template set per layout; each set is the base
+// layout, the partials and the layout's own file. Sets are safe for
+// concurrent execution.
+type Layouts struct {
+	sets map[string]*template.Template
+}
+
+// layoutFile is one file of the merged theme: where it came from, for
+// problems, and its text.
+type layoutFile struct {
+	origin string // layouts/x.html in the site, or "built-in layouts/x.html"
+	text   string
+}
+
+// LoadLayouts merges the theme's layouts with the site's (the site's file
+// wins, name by name) and parses them.
+func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *problem.List) *Layouts {
+	files := map[string]layoutFile{}
+	_ = fs.WalkDir(theme, LayoutsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return nil
+		}
+		files[strings.TrimPrefix(p, LayoutsDir+"/")] = layoutFile{origin: "built-in " + p, text: string(b)}
+		return nil
+	})
+	siteLayouts := filepath.Join(siteDir, LayoutsDir)
+	if info, err := os.Stat(siteLayouts); err == nil && info.IsDir() {
+		_ = filepath.WalkDir(siteLayouts, func(p string, d fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel(siteDir, p)
+			rel = filepath.ToSlash(rel)
+			if err != nil {
+				problems.Errorf(rel, 0, "", "cannot read: %v", err)
+				return nil
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~") {
+				return nil
+			}
+			name := strings.TrimPrefix(rel, LayoutsDir+"/")
+			known := slices.Contains(pageLayouts, name) || name == layoutBase || name == LayoutAlias ||
+				(path.Dir(name) == partialsDir && strings.HasSuffix(name, ".html"))
+			if !known {
+				problems.Warnf(rel, 0, "", "not a layout congkhai uses (%s, %s, %s or partials/*.html); it is ignored",
+					strings.Join(pageLayouts, ", "), layoutBase, LayoutAlias)
+				return nil
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				problems.Errorf(rel, 0, "", "cannot read: %v", err)
+				return nil
+			}
+			files[name] = layoutFile{origin: rel, text: string(b)}
+			return nil
+		})
+	}
+
+	var partials []string
+	for name := range files {
+		if path.Dir(name) == partialsDir {
+			partials = append(partials, name)
+		}
+	}
+	slices.Sort(partials)
+
+	l := &Layouts{sets: map[string]*template.Template{}}
+	for _, name := range append(slices.Clone(pageLayouts), LayoutAlias) {
+		// The root gets a name no file has: html/template's New resets an
+		// existing template of the same name, root included.
+		set := template.New("set:" + name).Funcs(funcs)
+		parts := []string{name}
+		if name != LayoutAlias {
+			parts = append([]string{layoutBase}, partials...)
+			parts = append(parts, name)
+		}
+		ok := true
+		for _, part := range parts {
+			f, found := files[part]
+			if !found {
+				problems.Errorf(LayoutsDir+"/"+part, 0, "", "layout not found (neither in the site nor built in)")
+				ok = false
+				break
+			}
+			if _, err := set.New(part).Parse(f.text); err != nil {
+				problems.Add(templateProblem(f.origin, err))
+				ok = false
+				break
+			}
+		}
+		if ok {
+			l.sets[name] = set
+		}
+	}
+	return l
+}
+
+// Execute renders layout with data. Pages start from base.html, which pulls
+// in the layout's "main" block; alias.html stands alone.
+func (l *Layouts) Execute(layout string, data any) ([]byte, error) {
+	set, ok := l.sets[layout]
+	if !ok {
+		return nil, fmt.Errorf("layout %s did not load", layout)
+	}
+	entry := layoutBase
+	if layout == LayoutAlias {
+		entry = LayoutAlias
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, entry, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var templateLine = regexp.MustCompile(`^template: [^:]+:(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateProblem turns a template parse error into a problem at its line.
+func templateProblem(origin string, err error) problem.Problem {
+	p := problem.Problem{File: strings.TrimPrefix(origin, "built-in "), Message: err.Error()}
+	if m := templateLine.FindStringSubmatch(err.Error()); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		p.Message = m[3]
+	}
+	return p
+}
