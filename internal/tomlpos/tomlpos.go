@@ -302,8 +302,13 @@ func (s *scanner) skipSpaceNL() {
 // key/value pairs.
 func (s *scanner) document() {
 	s.table = rootLoc()
-	if s.hasPrefix("\uFEFF") { // byte order mark
+	// Skip a byte order mark like BurntSushi/toml does, including the
+	// (invalid, but produced by some tools) UTF-16 ones.
+	switch {
+	case s.hasPrefix("\xEF\xBB\xBF"):
 		s.skip(3)
+	case s.hasPrefix("\xFF\xFE"), s.hasPrefix("\xFE\xFF"):
+		s.skip(2)
 	}
 	for !s.eof() {
 		s.skipSpace()
