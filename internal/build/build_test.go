@@ -165,11 +165,18 @@ func TestInputsThatNeedTheFileSystem(t *testing.T) {
 		want  string
 	}{
 		{
+			name: "invalid UTF-8 in the body",
+			setup: func(t *testing.T, site string) {
+				writeFile(t, filepath.Join(site, "content/sai.md"), []byte("+++\ntitle = \"A\"\n+++\nxin\nch\xe0o\n"))
+			},
+			want: "content/sai.md:5: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)",
+		},
+		{
 			name: "invalid UTF-8",
 			setup: func(t *testing.T, site string) {
 				writeFile(t, filepath.Join(site, "content/sai.md"), []byte("+++\ntitle = \"Gi\xff\xfei\"\n+++\n"))
 			},
-			want: "content/sai.md:2: the file is not valid UTF-8 text; save it as UTF-8",
+			want: "content/sai.md:2: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)",
 		},
 		{
 			name: "a folder named like a file",

@@ -125,6 +125,10 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, p
 		problems.Errorf(file, 0, "", "cannot read: %v", unwrapPath(err))
 		return nil
 	}
+	if line := vntext.InvalidUTF8Line(src); line > 0 {
+		problems.Errorf(file, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
+		return nil
+	}
 	split, err := frontmatter.Parse(src)
 	if err != nil {
 		e, _ := frontmatter.IsError(err)

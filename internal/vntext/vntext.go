@@ -94,3 +94,24 @@ func (c *Collator) Compare(a, b string) int {
 	}
 	return strings.Compare(a, b)
 }
+
+// InvalidUTF8Line returns the 1-based line of the first byte of b that is
+// not UTF-8, or 0 when b is valid UTF-8. Files saved in a legacy encoding
+// (TCVN3, VNI, Windows-1258) show up here.
+func InvalidUTF8Line(b []byte) int {
+	if utf8.Valid(b) {
+		return 0
+	}
+	line := 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line
+}
