@@ -18,6 +18,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlpos"
+	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // Doc is a TOML document that sits somewhere in a file.
@@ -41,8 +42,8 @@ func New(file string, text []byte, firstLine int) *Doc {
 // every problem found in problems. It reports whether decoding succeeded;
 // after a failure v may be partly filled and should not be validated.
 func (d *Doc) Decode(v any, problems *problem.List) bool {
-	if line, ok := invalidUTF8Line(d.src); !ok {
-		problems.Errorf(d.File, line, "", "the file is not valid UTF-8 text; save it as UTF-8")
+	if line := vntext.InvalidUTF8Line([]byte(d.src)); line > 0 {
+		problems.Errorf(d.File, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
 		return false
 	}
 	md, err := toml.Decode(d.src, v)
@@ -65,7 +66,14 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 		if s := suggest(reflect.TypeOf(v), k); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		paths := d.index().Matching(tomlpos.StripIndices(name))
+		var paths []string
+		for _, p := range d.index().Matching(strings.Join(k, ".")) {
+			// An unknown array is reported where its key is written, not
+			// once more for each of its elements.
+			if !strings.HasSuffix(p, "]") {
+				paths = append(paths, p)
+			}
+		}
 		if len(paths) == 0 {
 			problems.Errorf(d.File, 0, name, "%s", msg)
 			continue
@@ -222,25 +230,6 @@ func describeTOMLType(t string) string {
 		return "a date"
 	}
 	return t
-}
-
-// invalidUTF8Line returns the line of the first invalid byte.
-func invalidUTF8Line(s string) (int, bool) {
-	if utf8.ValidString(s) {
-		return 0, true
-	}
-	line := 1
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, false
-		}
-		if r == '\n' {
-			line++
-		}
-		i += size
-	}
-	return line, false
 }
 
 // suggest returns the known key closest to the misspelt last part of key,
