@@ -356,9 +356,16 @@ func checkMenu(dir string, cfg *config.Config, jobs []*job, problems *problem.Li
 	}
 }
 
+// sink receives the output files: a publish.Output, or a discarding sink
+// for checks and benchmarks.
+type sink interface {
+	WriteFile(sitePath string, data []byte) error
+	CopyFile(sitePath, src string) error
+}
+
 // write renders every job on all CPUs and writes it to out. With a nil
 // out it only checks the pages' Markdown bodies.
-func (p *plan) write(out *publish.Output, problems *problem.List, res *Result) {
+func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	work := make(chan *job)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -382,7 +389,7 @@ func (p *plan) write(out *publish.Output, problems *problem.List, res *Result) {
 
 // run produces one job's file. A panic in a layout function must not take
 // the whole build down without saying which page caused it.
-func (p *plan) run(j *job, out *publish.Output, problems *problem.List) (pages, files int) {
+func (p *plan) run(j *job, out sink, problems *problem.List) (pages, files int) {
 	defer func() {
 		if r := recover(); r != nil {
 			problems.Errorf(j.origin, 0, "", "internal error while producing /%s: %v (please report this)", j.path, r)

@@ -1,0 +1,174 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/corpus"
+	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+)
+
+// The benchmarks build a generated portal of -corpus.n procedures:
+//
+//	go test ./internal/build -run '^$' -bench . -benchmem -corpus.n 10000
+var corpusSize = flag.Int("corpus.n", 1000, "procedures in the generated benchmark portal")
+
+var (
+	corpusOnce sync.Once
+	corpusDir  string
+	corpusErr  error
+)
+
+// benchSite generates the benchmark portal once per test binary.
+func benchSite(b *testing.B) string {
+	b.Helper()
+	corpusOnce.Do(func() {
+		corpusDir, corpusErr = os.MkdirTemp("", "congkhai-bench-")
+		if corpusErr == nil {
+			corpusErr = corpus.Write(filepath.Join(corpusDir, "site"), corpus.Options{Procedures: *corpusSize, Seed: 1})
+		}
+	})
+	if corpusErr != nil {
+		b.Fatal(corpusErr)
+	}
+	return filepath.Join(corpusDir, "site")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if corpusDir != "" {
+		os.RemoveAll(corpusDir)
+	}
+	os.Exit(code)
+}
+
+// discard is a sink that keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) CopyFile(string, string) error  { return nil }
+
+// BenchmarkLoad measures load and validate: site.toml, every front matter,
+// static files, layouts, the catalogue and the output plan.
+func BenchmarkLoad(b *testing.B) {
+	site := benchSite(b)
+	for b.Loop() {
+		problems := &problem.List{}
+		if p := load(Options{Source: site, Theme: congkhai.Theme}, problems); p == nil || problems.Errors() > 0 {
+			b.Fatal(problems.Err())
+		}
+	}
+	b.ReportMetric(float64(*corpusSize), "procedures")
+}
+
+// BenchmarkRender measures rendering every page (Markdown and layouts)
+// without writing.
+func BenchmarkRender(b *testing.B) {
+	site := benchSite(b)
+	problems := &problem.List{}
+	p := load(Options{Source: site, Theme: congkhai.Theme}, problems)
+	if p == nil || problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+	for b.Loop() {
+		p.write(discard{}, problems, &Result{})
+	}
+	if problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+}
+
+// BenchmarkBuild measures a whole cold build into an empty destination.
+func BenchmarkBuild(b *testing.B) {
+	site := benchSite(b)
+	dest := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		b.StopTimer()
+		os.RemoveAll(dest)
+		b.StartTimer()
+		if _, err := Run(Options{Source: site, Destination: dest, Theme: congkhai.Theme}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFloor is the limit a build cannot beat: read each procedure,
+// split and decode its front matter, convert its Markdown and write the
+// HTML, with no validation, no layouts and no lists, on one goroutine per
+// CPU like the real build.
+func BenchmarkFloor(b *testing.B) {
+	site := benchSite(b)
+	files, err := filepath.Glob(filepath.Join(site, "content", "thu-tuc", "*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := markdown.New("/")
+	dest := filepath.Join(b.TempDir(), "floor")
+	for b.Loop() {
+		b.StopTimer()
+		os.RemoveAll(dest)
+		b.StartTimer()
+		parallel(files, func(f string) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			split, err := frontmatter.Parse(src)
+			if err != nil {
+				return // _index.md has no procedure
+			}
+			var proc procedure.Procedure
+			if _, err := toml.Decode(string(split.FrontMatter), &proc); err != nil {
+				b.Error(err)
+				return
+			}
+			html, err := md.Parse(split.Body).HTML()
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			var page bytes.Buffer
+			page.WriteString("<!DOCTYPE html><title>" + proc.Title + "</title>")
+			page.Write(html)
+			out := filepath.Join(dest, strings.TrimSuffix(filepath.Base(f), ".md"))
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				b.Error(err)
+				return
+			}
+			if err := os.WriteFile(filepath.Join(out, "index.html"), page.Bytes(), 0o644); err != nil {
+				b.Error(err)
+			}
+		})
+	}
+}
+
+// parallel calls fn for every item on GOMAXPROCS goroutines.
+func parallel(items []string, fn func(string)) {
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for it := range work {
+				fn(it)
+			}
+		})
+	}
+	for _, it := range items {
+		work <- it
+	}
+	close(work)
+	wg.Wait()
+}
