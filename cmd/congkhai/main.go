@@ -104,8 +104,8 @@ Flags:
 		}
 		return 1
 	}
-	fmt.Fprintf(stderr, "congkhai: built %d pages (%d files) into %s in %s\n",
-		res.Pages, res.Files, *dest, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "congkhai: built %d pages (%d files, %d written) into %s in %s\n",
+		res.Pages, res.Files, res.Written, *dest, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 

@@ -49,8 +49,9 @@ type Options struct {
 // Result describes a build.
 type Result struct {
 	Problems []problem.Problem // errors and warnings, sorted
-	Pages    int               // HTML pages written
-	Files    int               // all files written
+	Pages    int               // HTML pages in the output
+	Files    int               // all files in the output
+	Written  int               // files written because they were new or changed
 }
 
 // ErrFailed is returned when the input has errors; Result.Problems lists them.
@@ -88,6 +89,7 @@ func Run(opts Options) (*Result, error) {
 		out.Abort()
 		return res, ErrFailed
 	}
+	res.Written = out.Changed()
 	if err := out.Commit(); err != nil {
 		out.Abort()
 		return res, err

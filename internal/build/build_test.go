@@ -293,3 +293,81 @@ func mustDate(t *testing.T, s string) time.Time {
 	}
 	return d
 }
+
+// TestRebuildWritesOnlyChanges checks that a rebuild with nothing changed
+// writes no file (every modification time stays) and that editing one page
+// rewrites that page and the files that list it, not the whole site.
+func TestRebuildWritesOnlyChanges(t *testing.T) {
+	site := newSite(t)
+	public := filepath.Join(site, "public")
+	res, err := build(t, site, public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written != res.Files {
+		t.Errorf("cold build wrote %d of %d files", res.Written, res.Files)
+	}
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	setMtimes(t, public, old)
+
+	res, err = build(t, site, public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written != 0 {
+		t.Errorf("rebuild with nothing changed wrote %d files", res.Written)
+	}
+	assertMtimes(t, public, old, nil)
+	assertNoLeftovers(t, site)
+
+	page := filepath.Join(site, "content", "gioi-thieu.md")
+	writeFile(t, page, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng mới", 1)))
+	res, err = build(t, site, public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written != 1 {
+		t.Errorf("editing one page's text wrote %d files, want 1", res.Written)
+	}
+	assertMtimes(t, public, old, map[string]bool{"gioi-thieu/index.html": true})
+	if !strings.Contains(readFile(t, public, "gioi-thieu/index.html"), "Đường dây nóng mới") {
+		t.Error("the edited page was not updated")
+	}
+}
+
+func setMtimes(t *testing.T, dir string, when time.Time) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, when, when)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// assertMtimes checks that every file except those in changed still has
+// the modification time when.
+func assertMtimes(t *testing.T, dir string, when time.Time, changed map[string]bool) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if kept := info.ModTime().Equal(when); kept == changed[rel] {
+			t.Errorf("%s: modification time %v (changed: %v)", rel, info.ModTime(), !kept)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

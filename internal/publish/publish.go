@@ -1,22 +1,37 @@
-// Package publish writes a build into a staging folder beside the
-// destination and swaps it into place only when the whole build succeeded,
-// so that a failed build leaves the previous output exactly as it was.
+// Package publish writes a build into its destination so that a failed
+// build leaves the previous output exactly as it was, and a rebuild writes
+// only what changed.
+//
+// Every output is compared with the file already in the destination; only
+// new or changed files are written, into a staging folder beside the
+// destination. Commit then moves them into place and removes the files the
+// build no longer produces. Nothing in the destination is touched before
+// Commit, and a build that changed nothing writes nothing at all.
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Output is a build in progress.
 type Output struct {
 	dest    string // absolute destination folder
-	staging string // absolute staging folder, same parent as dest
+	existed bool   // the destination held a previous build
+
+	mu       sync.Mutex
+	staging  string              // created on the first changed file
+	produced map[string]struct{} // every site path of this build
+	changed  []string            // site paths written into staging
 }
 
 // CheckDestination refuses destinations where a build would destroy what
@@ -96,55 +111,88 @@ func within(p, dir string) bool {
 	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
 }
 
-// Begin creates the staging folder for dest. Call CheckDestination first.
+// Begin starts a build into dest. Call CheckDestination first.
 func Begin(dest string) (*Output, error) {
 	d, err := realPath(dest)
 	if err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(d)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	staging, err := os.MkdirTemp(parent, "."+filepath.Base(d)+".staging-")
-	if err != nil {
-		return nil, fmt.Errorf("creating a staging folder beside %s: %w", dest, err)
-	}
-	if err := os.Chmod(staging, 0o755); err != nil {
-		os.RemoveAll(staging)
-		return nil, err
-	}
-	return &Output{dest: d, staging: staging}, nil
+	info, err := os.Stat(d)
+	existed := err == nil && info.IsDir()
+	return &Output{dest: d, existed: existed, produced: map[string]struct{}{}}, nil
 }
 
-// file returns the staging path of a site file such as thu-tuc/x/index.html.
-func (o *Output) file(sitePath string) (string, error) {
-	clean := path.Clean("/" + sitePath)
-	if clean == "/" || clean != "/"+strings.TrimPrefix(sitePath, "/") {
+// clean checks a site path such as thu-tuc/x/index.html and returns it in
+// slash form without a leading slash.
+func clean(sitePath string) (string, error) {
+	c := path.Clean("/" + sitePath)
+	if c == "/" || c != "/"+strings.TrimPrefix(sitePath, "/") {
 		return "", fmt.Errorf("invalid output path %q", sitePath)
 	}
-	return filepath.Join(o.staging, filepath.FromSlash(clean[1:])), nil
+	return c[1:], nil
 }
 
-// WriteFile writes one output file. It is safe for concurrent use.
-func (o *Output) WriteFile(sitePath string, data []byte) error {
-	f, err := o.file(sitePath)
+// stage records sitePath and returns the staging file to write, or "" when
+// the destination already holds exactly this content (same reports whether
+// it does).
+func (o *Output) stage(sitePath string, same func(existing string) bool) (string, error) {
+	rel, err := clean(sitePath)
 	if err != nil {
-		return err
+		return "", err
 	}
+	o.mu.Lock()
+	if _, dup := o.produced[rel]; dup {
+		o.mu.Unlock()
+		return "", fmt.Errorf("output %s written twice", rel)
+	}
+	o.produced[rel] = struct{}{}
+	o.mu.Unlock()
+
+	if o.existed && same(filepath.Join(o.dest, filepath.FromSlash(rel))) {
+		return "", nil
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.staging == "" {
+		parent := filepath.Dir(o.dest)
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return "", err
+		}
+		staging, err := os.MkdirTemp(parent, "."+filepath.Base(o.dest)+".staging-")
+		if err != nil {
+			return "", fmt.Errorf("creating a staging folder beside %s: %w", o.dest, err)
+		}
+		if err := os.Chmod(staging, 0o755); err != nil {
+			return "", err
+		}
+		o.staging = staging
+	}
+	o.changed = append(o.changed, rel)
+	f := filepath.Join(o.staging, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+		return "", err
+	}
+	return f, nil
+}
+
+// WriteFile writes one output file, unless the destination already holds
+// these exact bytes. It is safe for concurrent use.
+func (o *Output) WriteFile(sitePath string, data []byte) error {
+	f, err := o.stage(sitePath, func(existing string) bool {
+		old, err := os.ReadFile(existing)
+		return err == nil && bytes.Equal(old, data)
+	})
+	if err != nil || f == "" {
 		return err
 	}
 	return os.WriteFile(f, data, 0o644)
 }
 
-// CopyFile copies the file at src to sitePath.
+// CopyFile copies the file at src to sitePath, unless the destination
+// already holds the same bytes.
 func (o *Output) CopyFile(sitePath, src string) error {
-	f, err := o.file(sitePath)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+	f, err := o.stage(sitePath, func(existing string) bool { return sameFile(existing, src) })
+	if err != nil || f == "" {
 		return err
 	}
 	in, err := os.Open(src)
@@ -163,39 +211,143 @@ func (o *Output) CopyFile(sitePath, src string) error {
 	return out.Close()
 }
 
-// Commit puts the staging folder in place of the destination. The old
-// destination is moved aside first and only removed once the new one is
-// in place; if the swap fails, it is put back.
+// sameFile reports whether two files hold the same bytes.
+func sameFile(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil || !ia.Mode().IsRegular() {
+		return false
+	}
+	ib, err := os.Stat(b)
+	if err != nil || ia.Size() != ib.Size() {
+		return false
+	}
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	bufA, bufB := make([]byte, 32*1024), make([]byte, 32*1024)
+	for {
+		na, errA := io.ReadFull(fa, bufA)
+		nb, errB := io.ReadFull(fb, bufB)
+		if na != nb || !bytes.Equal(bufA[:na], bufB[:nb]) {
+			return false
+		}
+		if errA != nil || errB != nil {
+			return errA == errB || (errA == io.ErrUnexpectedEOF && errB == io.ErrUnexpectedEOF) ||
+				(errA == io.EOF && errB == io.EOF)
+		}
+	}
+}
+
+// Changed reports how many files the build wrote (new or different).
+func (o *Output) Changed() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.changed)
+}
+
+// Commit puts the build in place. Into a new destination the staging folder
+// is renamed as a whole. Into a previous build each changed file is moved
+// over its old version, then every file the build did not produce is
+// removed, with the folders left empty.
 func (o *Output) Commit() error {
-	var tmp, old string
-	if _, err := os.Lstat(o.dest); err == nil {
-		tmp, err = os.MkdirTemp(filepath.Dir(o.dest), "."+filepath.Base(o.dest)+".old-")
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.existed {
+		if o.staging == "" { // a build with no output at all
+			return os.MkdirAll(o.dest, 0o755)
+		}
+		if err := os.Rename(o.staging, o.dest); err != nil {
+			return fmt.Errorf("putting the output in place: %w", err)
+		}
+		o.staging = ""
+		return nil
+	}
+	slices.Sort(o.changed)
+	for _, rel := range o.changed {
+		target := filepath.Join(o.dest, filepath.FromSlash(rel))
+		if err := o.makeRoom(rel); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(o.staging, filepath.FromSlash(rel)), target); err != nil {
+			return fmt.Errorf("putting %s in place: %w", rel, err)
+		}
+	}
+	if err := o.removeStale(); err != nil {
+		return err
+	}
+	if o.staging != "" {
+		os.RemoveAll(o.staging)
+		o.staging = ""
+	}
+	return nil
+}
+
+// makeRoom clears what stands in the way of writing rel in the
+// destination: a folder where the file goes, or a file where one of its
+// folders goes (a page that became a section). Both are old outputs.
+func (o *Output) makeRoom(rel string) error {
+	parts := strings.Split(rel, "/")
+	cur := o.dest
+	for i, part := range parts {
+		cur = filepath.Join(cur, part)
+		info, err := os.Lstat(cur)
+		if err != nil {
+			break
+		}
+		last := i == len(parts)-1
+		if (last && info.IsDir()) || (!last && !info.IsDir()) {
+			if err := os.RemoveAll(cur); err != nil {
+				return err
+			}
+			break
+		}
+	}
+	return os.MkdirAll(filepath.Dir(filepath.Join(o.dest, filepath.FromSlash(rel))), 0o755)
+}
+
+// removeStale deletes the destination's files that this build did not
+// produce, then the folders that are left empty.
+func (o *Output) removeStale() error {
+	var dirs []string
+	err := filepath.WalkDir(o.dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		old = filepath.Join(tmp, "site")
-		if err := os.Rename(o.dest, old); err != nil {
-			os.Remove(tmp)
-			return fmt.Errorf("moving the previous output aside: %w", err)
-		}
-	}
-	if err := os.Rename(o.staging, o.dest); err != nil {
-		if old != "" {
-			if back := os.Rename(old, o.dest); back != nil {
-				return fmt.Errorf("putting the new output in place: %w; the previous output is at %s", err, old)
+		rel, _ := filepath.Rel(o.dest, p)
+		if d.IsDir() {
+			if rel != "." {
+				dirs = append(dirs, p)
 			}
-			os.Remove(tmp)
+			return nil
 		}
-		return fmt.Errorf("putting the new output in place: %w", err)
+		if _, ok := o.produced[filepath.ToSlash(rel)]; !ok {
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("removing old files from %s: %w", o.dest, err)
 	}
-	if tmp != "" {
-		return os.RemoveAll(tmp)
+	slices.Reverse(dirs) // children before parents
+	for _, d := range dirs {
+		os.Remove(d) // fails, as it should, when not empty
 	}
 	return nil
 }
 
 // Abort removes the staging folder; the destination is untouched.
-func (o *Output) Abort() { os.RemoveAll(o.staging) }
-
-// Dir is the staging folder, for tests and for reading back what was written.
-func (o *Output) Dir() string { return o.staging }
+func (o *Output) Abort() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.staging != "" {
+		os.RemoveAll(o.staging)
+		o.staging = ""
+	}
+}
