@@ -163,10 +163,10 @@ func ParseBaseURL(s string) (*url.URL, error) {
 		return nil, fmt.Errorf("required: the address the site is published at, such as https://example.gov.vn/ or https://example.gov.vn/portal/")
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return nil, fmt.Errorf("%q is not an absolute http(s) address such as https://example.gov.vn/", s)
 	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || u.User != nil {
 		return nil, fmt.Errorf("%q must not have a query, fragment or user name", s)
 	}
 	p := path.Clean("/" + u.Path)

@@ -341,6 +341,9 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *probl
 			continue
 		}
 		s.Procedures = append(s.Procedures, p)
+		if p.Procedure.Code == "" {
+			continue // already reported as required
+		}
 		if other, dup := s.byCode[p.Procedure.Code]; dup {
 			problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is already the code of %s: each procedure has one file", p.Procedure.Code, other.File)
 			continue

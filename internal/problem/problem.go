@@ -98,8 +98,8 @@ func (l *List) Merge(other *List) {
 	}
 }
 
-// Sorted returns the problems ordered by file, line, column, field and
-// message, so that reports are the same on every run.
+// Sorted returns the problems without repeats, ordered by file, line,
+// column, field and message, so that reports are the same on every run.
 func (l *List) Sorted() []Problem {
 	l.mu.Lock()
 	out := slices.Clone(l.items)
@@ -111,6 +111,8 @@ func (l *List) Sorted() []Problem {
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Field, b.Field),
 			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Excerpt, b.Excerpt),
 		)
 	})
 	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })

@@ -28,6 +28,9 @@ type Output struct {
 	dest    string // absolute destination folder
 	existed bool   // the destination held a previous build
 
+	// rename is os.Rename; tests replace it to make a commit fail midway.
+	rename func(from, to string) error
+
 	mu       sync.Mutex
 	staging  string              // created on the first changed file
 	produced map[string]struct{} // every site path of this build
@@ -108,7 +111,7 @@ func realPath(p string) (string, error) {
 // within reports whether p is strictly inside dir.
 func within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Begin starts a build into dest. Call CheckDestination first.
@@ -119,7 +122,7 @@ func Begin(dest string) (*Output, error) {
 	}
 	info, err := os.Stat(d)
 	existed := err == nil && info.IsDir()
-	return &Output{dest: d, existed: existed, produced: map[string]struct{}{}}, nil
+	return &Output{dest: d, existed: existed, produced: map[string]struct{}{}, rename: os.Rename}, nil
 }
 
 // clean checks a site path such as thu-tuc/x/index.html and returns it in
@@ -255,7 +258,9 @@ func (o *Output) Changed() int {
 // Commit puts the build in place. Into a new destination the staging folder
 // is renamed as a whole. Into a previous build each changed file is moved
 // over its old version, then every file the build did not produce is
-// removed, with the folders left empty.
+// removed, with the folders left empty. The old versions are kept aside
+// until the end, so that if a move fails the destination is put back as it
+// was.
 func (o *Output) Commit() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -269,19 +274,15 @@ func (o *Output) Commit() error {
 		o.staging = ""
 		return nil
 	}
-	slices.Sort(o.changed)
-	for _, rel := range o.changed {
-		target := filepath.Join(o.dest, filepath.FromSlash(rel))
-		if err := o.makeRoom(rel); err != nil {
-			return err
+	tx := &commit{dest: o.dest, rename: o.rename}
+	if err := tx.run(o); err != nil {
+		if undoErr := tx.rollback(); undoErr != nil {
+			return fmt.Errorf("%w; putting the previous output back also failed: %v (the old files are in %s)", err, undoErr, tx.backup)
 		}
-		if err := os.Rename(filepath.Join(o.staging, filepath.FromSlash(rel)), target); err != nil {
-			return fmt.Errorf("putting %s in place: %w", rel, err)
-		}
-	}
-	if err := o.removeStale(); err != nil {
+		os.RemoveAll(tx.backup)
 		return err
 	}
+	os.RemoveAll(tx.backup)
 	if o.staging != "" {
 		os.RemoveAll(o.staging)
 		o.staging = ""
@@ -289,51 +290,143 @@ func (o *Output) Commit() error {
 	return nil
 }
 
-// makeRoom clears what stands in the way of writing rel in the
-// destination: a folder where the file goes, or a file where one of its
-// folders goes (a page that became a section). Both are old outputs.
-func (o *Output) makeRoom(rel string) error {
+// commit is the journal of one Commit into a previous build: every move it
+// made, so that they can be undone in reverse order.
+type commit struct {
+	rename func(from, to string) error
+	dest   string
+	backup string // beside the destination, created on the first move aside
+	steps  []step
+}
+
+// step is one change a commit made: a move, or a folder it created.
+type step struct {
+	from, to string // a move
+	mkdir    string // a folder created
+}
+
+func (c *commit) run(o *Output) error {
+	slices.Sort(o.changed)
+	for _, rel := range o.changed {
+		if err := c.makeRoom(rel); err != nil {
+			return err
+		}
+		target := filepath.Join(c.dest, filepath.FromSlash(rel))
+		if err := c.move(filepath.Join(o.staging, filepath.FromSlash(rel)), target); err != nil {
+			return fmt.Errorf("putting %s in place: %w", rel, err)
+		}
+	}
+	return c.removeStale(o.produced)
+}
+
+// move renames from to to, creating the folders it needs, and records it.
+func (c *commit) move(from, to string) error {
+	if err := c.mkdirAll(filepath.Dir(to)); err != nil {
+		return err
+	}
+	if err := c.rename(from, to); err != nil {
+		return err
+	}
+	c.steps = append(c.steps, step{from: from, to: to})
+	return nil
+}
+
+// mkdirAll creates dir and its missing parents, recording each.
+func (c *commit) mkdirAll(dir string) error {
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		return nil
+	}
+	if err := c.mkdirAll(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	c.steps = append(c.steps, step{mkdir: dir})
+	return nil
+}
+
+// aside moves a file or folder of the destination into the backup folder.
+func (c *commit) aside(p string) error {
+	if c.backup == "" {
+		b, err := os.MkdirTemp(filepath.Dir(c.dest), "."+filepath.Base(c.dest)+".old-")
+		if err != nil {
+			return err
+		}
+		c.backup = b
+	}
+	rel, err := filepath.Rel(c.dest, p)
+	if err != nil {
+		return err
+	}
+	return c.move(p, filepath.Join(c.backup, rel))
+}
+
+// rollback undoes every step, newest first.
+func (c *commit) rollback() error {
+	var first error
+	for i := len(c.steps) - 1; i >= 0; i-- {
+		st := c.steps[i]
+		var err error
+		if st.mkdir != "" {
+			err = os.Remove(st.mkdir)
+		} else {
+			err = os.Rename(st.to, st.from)
+		}
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// makeRoom moves aside the old version of rel, and what stands in the way
+// of writing it: a folder where the file goes, or a file where one of its
+// folders goes (a page that became a section).
+func (c *commit) makeRoom(rel string) error {
 	parts := strings.Split(rel, "/")
-	cur := o.dest
+	cur := c.dest
 	for i, part := range parts {
 		cur = filepath.Join(cur, part)
 		info, err := os.Lstat(cur)
 		if err != nil {
-			break
+			return nil
 		}
 		last := i == len(parts)-1
-		if (last && info.IsDir()) || (!last && !info.IsDir()) {
-			if err := os.RemoveAll(cur); err != nil {
-				return err
-			}
-			break
+		if last || !info.IsDir() {
+			return c.aside(cur)
 		}
 	}
-	return os.MkdirAll(filepath.Dir(filepath.Join(o.dest, filepath.FromSlash(rel))), 0o755)
+	return nil
 }
 
-// removeStale deletes the destination's files that this build did not
-// produce, then the folders that are left empty.
-func (o *Output) removeStale() error {
-	var dirs []string
-	err := filepath.WalkDir(o.dest, func(p string, d fs.DirEntry, err error) error {
+// removeStale moves aside the destination's files that this build did not
+// produce, then deletes the folders left empty.
+func (c *commit) removeStale(produced map[string]struct{}) error {
+	var stale, dirs []string
+	err := filepath.WalkDir(c.dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(o.dest, p)
+		rel, _ := filepath.Rel(c.dest, p)
 		if d.IsDir() {
 			if rel != "." {
 				dirs = append(dirs, p)
 			}
 			return nil
 		}
-		if _, ok := o.produced[filepath.ToSlash(rel)]; !ok {
-			return os.Remove(p)
+		if _, ok := produced[filepath.ToSlash(rel)]; !ok {
+			stale = append(stale, p)
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("removing old files from %s: %w", o.dest, err)
+		return fmt.Errorf("listing old files in %s: %w", c.dest, err)
+	}
+	for _, p := range stale {
+		if err := c.aside(p); err != nil {
+			return fmt.Errorf("removing the old file %s: %w", p, err)
+		}
 	}
 	slices.Reverse(dirs) // children before parents
 	for _, d := range dirs {

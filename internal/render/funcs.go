@@ -80,10 +80,11 @@ func Date(t time.Time) string {
 
 // FileSize formats a size in bytes with a decimal comma: 12,5 KB.
 func FileSize(n int64) string {
+	// Sizes are rounded to one decimal, so 1023,96 KB is shown as 1 MB.
 	switch {
 	case n < 1024:
 		return fmt.Sprintf("%d byte", n)
-	case n < 1024*1024:
+	case n < 1024*1024-52:
 		return decimalComma(float64(n)/1024) + " KB"
 	default:
 		return decimalComma(float64(n)/(1024*1024)) + " MB"

@@ -35,7 +35,10 @@ type Doc struct {
 // New returns the document text that starts at line firstLine (1-based) of file.
 func New(file string, text []byte, firstLine int) *Doc {
 	pad := max(firstLine-1, 0)
-	return &Doc{File: file, firstLine: pad + 1, src: strings.Repeat("\n", pad) + string(text)}
+	// Files saved on Windows end lines with CRLF; the TOML library then
+	// reports some errors a line early, so lines are normalised first.
+	src := strings.ReplaceAll(string(text), "\r\n", "\n")
+	return &Doc{File: file, firstLine: pad + 1, src: strings.Repeat("\n", pad) + src}
 }
 
 // Decode decodes the document into v (a pointer to a struct) and records
@@ -46,6 +49,10 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 		problems.Errorf(d.File, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
 		return false
 	}
+	if i := strings.IndexByte(d.src, 0); i >= 0 {
+		problems.Errorf(d.File, 1+strings.Count(d.src[:i], "\n"), "", "the file contains a NUL byte, as files saved as UTF-16 do; save it as UTF-8 (Unicode)")
+		return false
+	}
 	md, err := toml.Decode(d.src, v)
 	if err != nil {
 		problems.Add(d.decodeProblem(err))
@@ -53,21 +60,26 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 	}
 	ok := true
 	undecoded := md.Undecoded()
-	seen := make(map[string]bool, len(undecoded))
+	unknown := make(map[string]bool, len(undecoded))
 	for _, k := range undecoded {
-		name := k.String()
-		seen[name] = true
-		// Report a misspelt table once, not once per key inside it.
-		if len(k) > 1 && seen[toml.Key(k[:len(k)-1]).String()] {
+		unknown[strings.Join(k, ".")] = true
+	}
+	reported := make(map[string]bool, len(undecoded))
+	for _, k := range undecoded {
+		name := strings.Join(k, ".")
+		if reported[name] || insideUnknown(k, unknown) {
+			// Each key once, and a misspelt table once, not once more for
+			// every key inside it.
 			continue
 		}
+		reported[name] = true
 		ok = false
 		msg := fmt.Sprintf("unknown key %q", k[len(k)-1])
 		if s := suggest(reflect.TypeOf(v), k); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		var paths []string
-		for _, p := range d.index().Matching(strings.Join(k, ".")) {
+		for _, p := range d.index().Matching(name) {
 			// An unknown array is reported where its key is written, not
 			// once more for each of its elements.
 			if !strings.HasSuffix(p, "]") {
@@ -75,7 +87,7 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 			}
 		}
 		if len(paths) == 0 {
-			problems.Errorf(d.File, 0, name, "%s", msg)
+			problems.Errorf(d.File, 0, k.String(), "%s", msg)
 			continue
 		}
 		for _, p := range paths {
@@ -83,6 +95,16 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 		}
 	}
 	return ok
+}
+
+// insideUnknown reports whether a table that encloses k is itself unknown.
+func insideUnknown(k toml.Key, unknown map[string]bool) bool {
+	for i := 1; i < len(k); i++ {
+		if unknown[strings.Join(k[:i], ".")] {
+			return true
+		}
+	}
+	return false
 }
 
 // Line returns the line of the field at path (e.g. channels[1].fees[0]),
@@ -128,19 +150,21 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey,
 				Message: plainTypeError("TOML value has type string; destination has type time.Time")}
 		}
-		col := d.runeCol(pe.Position.Line, pe.Position.Col)
+		line := d.lineText(pe.Position.Line)
+		start := min(max(pe.Position.Col-1, 0), len(line))
+		end := min(start+max(pe.Position.Len, 1), len(line))
 		return problem.Problem{
 			File:    d.File,
 			Line:    pe.Position.Line,
-			Col:     col,
+			Col:     utf8.RuneCountInString(line[:start]) + 1,
 			Field:   pe.LastKey,
 			Message: "TOML syntax: " + pe.Message,
-			Excerpt: d.excerpt(pe.Position.Line, col, max(pe.Position.Len, 1)),
+			Excerpt: d.excerpt(pe.Position.Line, displayWidth(line[:start]), max(displayWidth(line[start:end]), 1)),
 		}
 	}
 	if m := lastKeyError.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		field := m[2]
+		field := d.indexedPath(m[2], line)
 		if line == 0 {
 			line = d.Line(field)
 		}
@@ -149,14 +173,24 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 	return problem.Problem{File: d.File, Message: strings.TrimPrefix(err.Error(), "toml: ")}
 }
 
-// runeCol converts a 1-based byte column on line into a 1-based column
-// counted in characters, as editors count them.
-func (d *Doc) runeCol(line, byteCol int) int {
-	text := d.lineText(line)
-	if byteCol-1 > len(text) {
-		return utf8.RuneCountInString(text) + 1
+// indexedPath turns a key the library reports without array indices
+// (items.count) into the path written at line (items[1].count).
+func (d *Doc) indexedPath(key string, line int) string {
+	for _, p := range d.index().Matching(key) {
+		if pos, ok := d.index().Lookup(p); ok && pos.Line == line {
+			return p
+		}
 	}
-	return utf8.RuneCountInString(text[:max(byteCol-1, 0)]) + 1
+	return key
+}
+
+// tabWidth is how wide excerpts print a tab.
+const tabWidth = 4
+
+// displayWidth is how many columns s takes in an excerpt: one per
+// character, tabWidth per tab.
+func displayWidth(s string) int {
+	return utf8.RuneCountInString(s) + strings.Count(s, "\t")*(tabWidth-1)
 }
 
 func (d *Doc) lineText(line int) string {
@@ -168,65 +202,75 @@ func (d *Doc) lineText(line int) string {
 }
 
 // excerpt shows the offending line and up to two lines before it (never
-// the lines before the document, such as the opening +++), with carets
-// under the offending characters, in the style of BurntSushi/toml's
-// ErrorWithPosition but with columns counted in characters.
-func (d *Doc) excerpt(line, col, n int) string {
+// the lines before the document, such as the opening +++), with n carets
+// starting offset columns into the line, in the style of BurntSushi/toml's
+// ErrorWithPosition but counted in characters, not bytes.
+func (d *Doc) excerpt(line, offset, n int) string {
 	var b strings.Builder
 	for l := max(line-2, d.firstLine); l <= line; l++ {
-		fmt.Fprintf(&b, "% 7d | %s\n", l, strings.ReplaceAll(d.lineText(l), "\t", "    "))
+		fmt.Fprintf(&b, "% 7d | %s\n", l, strings.ReplaceAll(d.lineText(l), "\t", strings.Repeat(" ", tabWidth)))
 	}
-	fmt.Fprintf(&b, "% 10s%s%s", "", strings.Repeat(" ", max(col-1, 0)), strings.Repeat("^", n))
+	fmt.Fprintf(&b, "% 10s%s%s", "", strings.Repeat(" ", offset), strings.Repeat("^", n))
 	return b.String()
 }
 
-var typeMismatch = regexp.MustCompile(`TOML value has type (\S+); destination has type (\S+)`)
+var (
+	typeMismatch  = regexp.MustCompile(`TOML value has type (\S+); destination has type (\S+)`)
+	tableMismatch = regexp.MustCompile(`type mismatch for \S+: expected table but found (\S+)`)
+)
 
-// plainTypeError rewrites "incompatible types: TOML value has type string;
-// destination has type time.Time" into what the editor should write.
+// plainTypeError rewrites the TOML library's type errors ("incompatible
+// types: TOML value has type string; destination has type time.Time") into
+// what the editor should write.
 func plainTypeError(msg string) string {
-	m := typeMismatch.FindStringSubmatch(msg)
-	if m == nil {
-		return msg
+	if m := typeMismatch.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("expected %s, found %s", describeGoType(m[2]), describeTOMLType(m[1]))
 	}
-	return fmt.Sprintf("expected %s, found %s", describeGoType(m[2]), describeTOMLType(m[1]))
+	if m := tableMismatch.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("expected a table (key = value pairs), found %s", describeTOMLType(m[1]))
+	}
+	return msg
 }
 
+// describeGoType names the destination type of a field as an editor would
+// write its value.
 func describeGoType(t string) string {
 	switch {
 	case t == "time.Time":
 		return "a date such as 2025-07-15 (without quotes)"
-	case t == "string":
+	case t == "string" || t == "primitive (string-like)":
 		return `text in quotes, such as "Hộ tịch"`
-	case t == "bool":
+	case t == "bool" || t == "boolean":
 		return "true or false"
 	case t == "slice" || strings.HasPrefix(t, "[]"):
 		return `a list in square brackets, such as ["xa"]`
+	case t == "integer" || strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "a whole number without quotes, such as 8000"
+	case t == "float" || strings.HasPrefix(t, "float"):
+		return "a number without quotes, such as 95.5"
 	case t == "map" || strings.HasPrefix(t, "map[") || strings.Contains(t, "."):
 		return "a table (key = value pairs)"
-	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
-		return "a whole number without quotes, such as 8000"
-	case strings.HasPrefix(t, "float"):
-		return "a number without quotes, such as 95.5"
 	}
 	return t
 }
 
+// describeTOMLType names the type of a value found in the file; the
+// library names it either the TOML way or the Go way.
 func describeTOMLType(t string) string {
-	switch t {
-	case "string":
+	switch {
+	case t == "string":
 		return "text"
-	case "integer":
+	case t == "integer" || strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
 		return "a whole number"
-	case "float":
+	case t == "float" || strings.HasPrefix(t, "float"):
 		return "a decimal number"
-	case "bool", "boolean":
+	case t == "bool" || t == "boolean":
 		return "true/false"
-	case "array", "slice":
+	case t == "array" || t == "slice" || strings.HasPrefix(t, "[]"):
 		return "a list"
-	case "table", "map":
+	case t == "table" || t == "map" || strings.HasPrefix(t, "map["):
 		return "a table"
-	case "datetime", "time.Time":
+	case t == "datetime" || t == "time.Time" || strings.HasPrefix(t, "toml.Local"):
 		return "a date"
 	}
 	return t

@@ -1,0 +1,474 @@
+package content
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+)
+
+var (
+	testCfg   = &config.Config{Title: "Cổng thử nghiệm", Procedures: config.Procedures{Section: "thu-tuc"}}
+	testRules = procedure.Rules{Today: time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90}
+)
+
+// procedureFile is a valid procedure with the given code and title.
+func procedureFile(code, title string) string {
+	return fmt.Sprintf(`+++
+code = %q
+title = %q
+decision = "1/QĐ"
+field = "Hộ tịch"
+level = ["xa"]
+subjects = ["Công dân Việt Nam"]
+agency = "Ủy ban nhân dân xã"
+online_level = "khong"
+result = ["Kết quả"]
+source_url = "https://dichvucong.gov.vn/"
+synced_at = 2025-07-15
+effective_from = 2025-07-01
+legal_basis = [{ number = "1/2025/QH15", title = "Luật" }]
+aliases = ["/cu/%s/"]
+
+[[channels]]
+kind = "truc_tiep"
+processing_time = { unit = "ngay", text = "1 ngày" }
+
+[[dossier]]
+case = "Giấy tờ phải nộp"
+documents = [{ name = "Tờ khai", originals = 1, copies = 0 }]
++++
+## Trình tự thực hiện
+
+## Yêu cầu, điều kiện thực hiện
+`, code, title, code)
+}
+
+func page(title string, extra ...string) string {
+	return "+++\ntitle = \"" + title + "\"\n" + strings.Join(extra, "\n") + "\n+++\nVăn bản.\n"
+}
+
+// baseFiles is the smallest site without problems.
+var baseFiles = map[string]string{
+	"content/_index.md":         page("Trang chủ"),
+	"content/thu-tuc/_index.md": page("Thủ tục hành chính"),
+}
+
+func writeFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		f := filepath.Join(dir, filepath.FromSlash(name))
+		if strings.HasSuffix(name, "/") { // a folder
+			if err := os.MkdirAll(f, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// load writes baseFiles and files (a file set to "" is left out) into a
+// new site folder and loads it.
+func load(t testing.TB, files map[string]string) (*Site, []string) {
+	t.Helper()
+	all := map[string]string{}
+	for k, v := range baseFiles {
+		all[k] = v
+	}
+	for k, v := range files {
+		if v == "" && !strings.HasSuffix(k, "/") {
+			delete(all, k)
+			continue
+		}
+		all[k] = v
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, all)
+	var problems problem.List
+	s := Load(dir, testCfg, testRules, &problems)
+	var got []string
+	for _, p := range problems.Sorted() {
+		got = append(got, p.String())
+	}
+	return s, got
+}
+
+func byPath(s *Site) map[string]*Page {
+	m := map[string]*Page{}
+	for _, p := range s.Pages {
+		m[p.Path] = p
+	}
+	return m
+}
+
+func paths(pages []*Page) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.Path)
+	}
+	return out
+}
+
+func TestPagePaths(t *testing.T) {
+	s, probs := load(t, map[string]string{
+		"content/Giới thiệu.md":                 page("Giới thiệu"),
+		"content/LIÊN HỆ.md":                    page("Liên hệ"),
+		"content/ho-tro.md":                     page("Hỗ trợ", `slug = "tro-giup"`),
+		"content/tin-tuc/_index.md":             page("Tin tức"),
+		"content/tin-tuc/2025/_index.md":        page("Năm 2025"),
+		"content/tin-tuc/2025/Đợt 1 tháng 7.md": page("Đợt 1"),
+		"content/Văn bản/_index.md":             page("Văn bản"),
+		"content/Văn bản/quyet-dinh.md":         page("Quyết định"),
+		"content/thu-tuc/dang-ky-khai-sinh.md":  procedureFile("1.001193", "Đăng ký khai sinh"),
+		"content/thu-tuc/Khai tử.md":            procedureFile("1.000656", "Đăng ký khai tử"),
+	})
+	if len(probs) != 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	want := []struct {
+		path, file, dir string
+		kind            Kind
+		parent          string
+	}{
+		{"/", "content/_index.md", "", KindHome, ""},
+		{"/gioi-thieu/", "content/Giới thiệu.md", "", KindPage, "/"},
+		{"/lien-he/", "content/LIÊN HỆ.md", "", KindPage, "/"},
+		{"/thu-tuc/", "content/thu-tuc/_index.md", "thu-tuc", KindSection, "/"},
+		{"/thu-tuc/dang-ky-khai-sinh/", "content/thu-tuc/dang-ky-khai-sinh.md", "thu-tuc", KindProcedure, "/thu-tuc/"},
+		{"/thu-tuc/khai-tu/", "content/thu-tuc/Khai tử.md", "thu-tuc", KindProcedure, "/thu-tuc/"},
+		{"/tin-tuc/", "content/tin-tuc/_index.md", "tin-tuc", KindSection, "/"},
+		{"/tin-tuc/2025/", "content/tin-tuc/2025/_index.md", "tin-tuc/2025", KindSection, "/tin-tuc/"},
+		{"/tin-tuc/2025/dot-1-thang-7/", "content/tin-tuc/2025/Đợt 1 tháng 7.md", "tin-tuc/2025", KindPage, "/tin-tuc/2025/"},
+		{"/tro-giup/", "content/ho-tro.md", "", KindPage, "/"},
+		{"/van-ban/", "content/Văn bản/_index.md", "Văn bản", KindSection, "/"},
+		{"/van-ban/quyet-dinh/", "content/Văn bản/quyet-dinh.md", "Văn bản", KindPage, "/van-ban/"},
+	}
+	var wantPaths []string
+	for _, w := range want {
+		wantPaths = append(wantPaths, w.path)
+	}
+	if got := paths(s.Pages); !slices.Equal(got, wantPaths) {
+		t.Fatalf("pages\n got %q\nwant %q", got, wantPaths)
+	}
+	for i, w := range want {
+		p := s.Pages[i]
+		parent := ""
+		if p.Parent != nil {
+			parent = p.Parent.Path
+		}
+		if p.File != w.file || p.Dir != w.dir || p.Kind != w.kind || parent != w.parent {
+			t.Errorf("%s: file %q dir %q kind %v parent %q; want %q %q %v %q",
+				w.path, p.File, p.Dir, p.Kind, parent, w.file, w.dir, w.kind, w.parent)
+		}
+	}
+	if s.Home == nil || s.Home.Path != "/" || s.Home.Title != "Trang chủ" {
+		t.Errorf("Home = %+v", s.Home)
+	}
+	if got := paths(s.Procedures); !slices.Equal(got, []string{"/thu-tuc/dang-ky-khai-sinh/", "/thu-tuc/khai-tu/"}) {
+		t.Errorf("Procedures = %q", got)
+	}
+	m := byPath(s)
+	if got := paths(m["/"].Sections); !slices.Equal(got, []string{"/thu-tuc/", "/tin-tuc/", "/van-ban/"}) {
+		t.Errorf("home sections %q", got)
+	}
+	if got := paths(m["/tin-tuc/"].Sections); !slices.Equal(got, []string{"/tin-tuc/2025/"}) {
+		t.Errorf("tin-tuc sections %q", got)
+	}
+	// Procedures are found by code, and carry their record.
+	p := s.ProcedureByCode("1.000656")
+	if p == nil || p.Path != "/thu-tuc/khai-tu/" || p.Title != "Đăng ký khai tử" || p.Procedure.Code != "1.000656" {
+		t.Fatalf("ProcedureByCode(1.000656) = %+v", p)
+	}
+	if !slices.Equal(p.Aliases, []string{"/cu/1.000656/"}) || p.BodyLine != 25 {
+		t.Errorf("aliases %q body line %d", p.Aliases, p.BodyLine)
+	}
+	if want := time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC); p.LastChanged() != want {
+		t.Errorf("LastChanged() = %v, want %v", p.LastChanged(), want)
+	}
+	if s.ProcedureByCode("9.999999") != nil {
+		t.Error("ProcedureByCode of an unknown code is not nil")
+	}
+}
+
+func TestPageOrder(t *testing.T) {
+	s, probs := load(t, map[string]string{
+		"content/thu-tuc/_index.md": page("Thủ tục", "weight = 1"),
+		"content/dat-dai.md":        page("Đất đai"),
+		"content/dan-toc.md":        page("Dân tộc"),
+		"content/giao-duc.md":       page("Giáo dục"),
+		"content/a-dau.md":          page("Zê", "weight = -1"),
+		"content/b.md":              page("Ân", "weight = 5", "updated = 2025-07-20"),
+		"content/tin-tuc/_index.md": page("Tin tức"),
+		"content/lien-he/_index.md": page("Liên hệ", "weight = 1"),
+	})
+	if len(probs) != 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	m := byPath(s)
+	var got []string
+	for _, p := range m["/"].Pages {
+		got = append(got, p.Title)
+	}
+	// Weight first, then Vietnamese order: Dân tộc < Đất đai < Giáo dục.
+	if want := []string{"Zê", "Dân tộc", "Đất đai", "Giáo dục", "Ân"}; !slices.Equal(got, want) {
+		t.Errorf("home pages %q, want %q", got, want)
+	}
+	got = nil
+	for _, p := range m["/"].Sections {
+		got = append(got, p.Title)
+	}
+	if want := []string{"Tin tức", "Liên hệ", "Thủ tục"}; !slices.Equal(got, want) {
+		t.Errorf("home sections %q, want %q", got, want)
+	}
+	if want := time.Date(2025, 7, 20, 0, 0, 0, 0, time.UTC); m["/b/"].LastChanged() != want || m["/b/"].Weight != 5 {
+		t.Errorf("b: updated %v weight %d", m["/b/"].LastChanged(), m["/b/"].Weight)
+	}
+}
+
+func TestHomeWithoutFile(t *testing.T) {
+	s, probs := load(t, map[string]string{"content/_index.md": ""})
+	if len(probs) != 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	if s.Home == nil || s.Home.Path != "/" || s.Home.Kind != KindHome || s.Home.Title != testCfg.Title || s.Home.File != "content/_index.md" {
+		t.Fatalf("Home = %+v", s.Home)
+	}
+	if got := paths(s.Pages); !slices.Equal(got, []string{"/", "/thu-tuc/"}) {
+		t.Errorf("pages %q", got)
+	}
+	if s.Pages[1].Parent != s.Home {
+		t.Error("the section's parent is not the generated home")
+	}
+}
+
+func TestHomeTitleDefault(t *testing.T) {
+	s, probs := load(t, map[string]string{"content/_index.md": "+++\ndescription = \"Mô tả\"\n+++\n"})
+	if len(probs) != 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	if s.Home.Title != testCfg.Title || s.Home.Description != "Mô tả" {
+		t.Errorf("home title %q description %q", s.Home.Title, s.Home.Description)
+	}
+}
+
+func TestDraftsSkipped(t *testing.T) {
+	s, probs := load(t, map[string]string{
+		"content/nhap.md":     page("Bản nháp", "draft = true"),
+		"content/cong-bo.md":  page("Công bố", "draft = false"),
+		"content/nhap-loi.md": "+++\ndraft = true\n+++\n", // problems are still reported
+	})
+	want := []string{"content/nhap-loi.md:2: title: required"}
+	if !slices.Equal(probs, want) {
+		t.Errorf("problems %q, want %q", probs, want)
+	}
+	if got := paths(s.Pages); !slices.Equal(got, []string{"/", "/cong-bo/", "/thu-tuc/"}) {
+		t.Errorf("pages %q", got)
+	}
+}
+
+func TestIgnoredFiles(t *testing.T) {
+	s, probs := load(t, map[string]string{
+		"content/.an.md":                    page("Ẩn"),
+		"content/.git/config.md":            "not front matter",
+		"content/.git/HEAD":                 "ref: refs/heads/main",
+		"content/gioi-thieu.md~":            "backup without front matter",
+		"content/thu-tuc/.#khai-sinh.md":    "emacs lock",
+		"content/thu-tuc/.khai-sinh.md.swp": "vim swap",
+		"content/gioi-thieu.md":             page("Giới thiệu"),
+	})
+	if len(probs) != 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	if got := paths(s.Pages); !slices.Equal(got, []string{"/", "/gioi-thieu/", "/thu-tuc/"}) {
+		t.Errorf("pages %q", got)
+	}
+}
+
+func TestLoadProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{
+			name:  "section folder without _index.md",
+			files: map[string]string{"content/tin-tuc/a.md": page("A"), "content/tin-tuc/b.md": page("B")},
+			want:  []string{"content/tin-tuc: this folder is a section and needs an _index.md file with its title"},
+		},
+		{
+			name:  "nested section without the parent's _index.md",
+			files: map[string]string{"content/tin-tuc/2025/_index.md": page("2025")},
+			want:  []string{"content/tin-tuc: this folder is a section and needs an _index.md file with its title"},
+		},
+		{
+			name:  "procedures section without _index.md",
+			files: map[string]string{"content/thu-tuc/_index.md": "", "content/gioi-thieu.md": page("Giới thiệu")},
+			want:  []string{"content/thu-tuc/_index.md: not found: the procedures section needs an _index.md with its title and introduction"},
+		},
+		{
+			name:  "procedures section without _index.md, with a procedure",
+			files: map[string]string{"content/thu-tuc/_index.md": "", "content/thu-tuc/a.md": procedureFile("1.000001", "A")},
+			want:  []string{"content/thu-tuc: this folder is a section and needs an _index.md file with its title"},
+		},
+		{
+			name:  "procedure in a sub-folder",
+			files: map[string]string{"content/thu-tuc/ho-tich/khai-sinh.md": procedureFile("1.001193", "Khai sinh")},
+			want:  []string{"content/thu-tuc/ho-tich/khai-sinh.md: procedures live directly in content/thu-tuc/, not in sub-folders"},
+		},
+		{
+			name: "section index in a sub-folder of procedures",
+			files: map[string]string{
+				"content/thu-tuc/ho-tich/_index.md": page("Hộ tịch"),
+			},
+			want: []string{"content/thu-tuc/ho-tich/_index.md: procedures live directly in content/thu-tuc/, not in sub-folders"},
+		},
+		{
+			name:  "not Markdown",
+			files: map[string]string{"content/anh.png": "PNG"},
+			want:  []string{"content/anh.png: only Markdown (.md) files belong in content/: put images and downloads in static/"},
+		},
+		{
+			name:  "folder named .md",
+			files: map[string]string{"content/trang.md/": ""},
+			want:  []string{"content/trang.md: is a folder, but its name ends in .md: rename it or move the Markdown file in its place"},
+		},
+		{
+			name:  "no front matter",
+			files: map[string]string{"content/a.md": "# Tiêu đề\n"},
+			want:  []string{"content/a.md:1: the file must start with a +++ line that opens the TOML front matter"},
+		},
+		{
+			name:  "not UTF-8",
+			files: map[string]string{"content/a.md": "+++\ntitle = \"a\"\n+++\nCh\xe0o\n"},
+			want:  []string{"content/a.md:4: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"},
+		},
+		{
+			name:  "page without title",
+			files: map[string]string{"content/a.md": "+++\nweight = 1\n+++\n"},
+			want:  []string{"content/a.md:2: title: required"},
+		},
+		{
+			name:  "section without title",
+			files: map[string]string{"content/tin-tuc/_index.md": "+++\n\n+++\n"},
+			want:  []string{"content/tin-tuc/_index.md:2: title: required"},
+		},
+		{
+			name:  "bad slug",
+			files: map[string]string{"content/a.md": page("A", `slug = "Liên hệ"`)},
+			want:  []string{`content/a.md:3: slug: "Liên hệ" is not a slug: use lowercase letters, digits and hyphens, such as "lien-he"`},
+		},
+		{
+			name:  "slug on a section",
+			files: map[string]string{"content/tin-tuc/_index.md": page("Tin", `slug = "tin"`)},
+			want:  []string{"content/tin-tuc/_index.md:3: slug: a section takes its address from its folder name; rename the folder instead"},
+		},
+		{
+			name:  "unknown key in a page",
+			files: map[string]string{"content/a.md": page("A", `tittle = "x"`)},
+			want:  []string{`content/a.md:3: tittle: unknown key "tittle" (did you mean "title"?)`},
+		},
+		{
+			name: "bad aliases",
+			files: map[string]string{"content/a.md": page("A",
+				`aliases = ["a.html", "//x.example/", "/a b/", "/x/../y/", "/q?x=1", "/ok/"]`)},
+			want: []string{
+				`content/a.md:3: aliases[0]: "a.html" must be an old address inside the site, starting with /`,
+				`content/a.md:3: aliases[1]: "//x.example/" must be an old address inside the site, starting with /`,
+				`content/a.md:3: aliases[2]: "/a b/" must be a plain path: no spaces, ?, #, \ or ..`,
+				`content/a.md:3: aliases[3]: "/x/../y/" must be a plain path: no spaces, ?, #, \ or ..`,
+				`content/a.md:3: aliases[4]: "/q?x=1" must be a plain path: no spaces, ?, #, \ or ..`,
+			},
+		},
+		{
+			name: "duplicate code",
+			files: map[string]string{
+				"content/thu-tuc/a.md": procedureFile("1.001193", "A"),
+				"content/thu-tuc/b.md": procedureFile("1.001193", "B"),
+			},
+			want: []string{`content/thu-tuc/b.md:2: code: "1.001193" is already the code of content/thu-tuc/a.md: each procedure has one file`},
+		},
+		{
+			name: "procedure validation with file lines",
+			files: map[string]string{
+				"content/thu-tuc/a.md": strings.Replace(procedureFile("1.001193", "A"), `documents = [{ name = "Tờ khai", originals = 1, copies = 0 }]`,
+					`documents = [{ name = "Tờ khai", originals = 0, copies = 0 }]`, 1),
+			},
+			want: []string{"content/thu-tuc/a.md:23: dossier[0].documents[0]: originals and copies are both 0: say how many to bring, or set show_only = true for a paper that is only shown"},
+		},
+		{
+			name:  "procedure with a type error",
+			files: map[string]string{"content/thu-tuc/a.md": strings.Replace(procedureFile("1.001193", "A"), "synced_at = 2025-07-15", `synced_at = "2025-07-15"`, 1)},
+			want:  []string{"content/thu-tuc/a.md:12: synced_at: expected a date such as 2025-07-15 (without quotes), found text"},
+		},
+		{
+			name:  "stale procedure is a warning",
+			files: map[string]string{"content/thu-tuc/a.md": strings.Replace(procedureFile("1.001193", "A"), "synced_at = 2025-07-15", "synced_at = 2025-01-01", 1)},
+			want:  []string{"content/thu-tuc/a.md:12: warning: synced_at: last synced 2025-01-01, 212 days before 2025-08-01 (limit 90 days): check the record against the national database"},
+		},
+		{
+			name: "two procedures without a code",
+			files: map[string]string{
+				"content/thu-tuc/a.md": strings.Replace(procedureFile("1.001193", "A"), "code = \"1.001193\"\n", "", 1),
+				"content/thu-tuc/b.md": strings.Replace(procedureFile("1.000656", "B"), "code = \"1.000656\"\n", "", 1),
+			},
+			want: []string{"content/thu-tuc/a.md:2: code: required", "content/thu-tuc/b.md:2: code: required"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := load(t, tt.files)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestNoContentFolder(t *testing.T) {
+	var problems problem.List
+	s := Load(t.TempDir(), testCfg, testRules, &problems)
+	got := problems.Sorted()
+	if len(got) != 2 || got[0].String() != "content: folder not found: a site keeps its pages in content/ beside site.toml" {
+		t.Errorf("problems %q", got)
+	}
+	if s == nil || s.Home == nil || s.Home.Title != testCfg.Title {
+		t.Errorf("site %+v", s)
+	}
+}
+
+func TestFieldLine(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"content/thu-tuc/a.md": procedureFile("1.001193", "A")})
+	p := &Page{File: "content/thu-tuc/a.md"}
+	for field, want := range map[string]int{
+		"code": 2, "title": 3, "field": 5, "channels[0].kind": 18, "dossier[0].documents[0]": 23, "missing": 2,
+	} {
+		if got := FieldLine(dir, p, field); got != want {
+			t.Errorf("FieldLine(%q) = %d, want %d", field, got, want)
+		}
+	}
+	if got := FieldLine(dir, &Page{File: "content/none.md"}, "code"); got != 0 {
+		t.Errorf("FieldLine of a missing file = %d, want 0", got)
+	}
+}
+
+func TestKindString(t *testing.T) {
+	for k, want := range map[Kind]string{KindHome: "home", KindSection: "section", KindPage: "page", KindProcedure: "procedure"} {
+		if k.String() != want {
+			t.Errorf("%d.String() = %q, want %q", k, k.String(), want)
+		}
+	}
+}

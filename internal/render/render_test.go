@@ -1,0 +1,179 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"html/template"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/static"
+)
+
+func TestVND(t *testing.T) {
+	tests := []struct {
+		in   int64
+		want string
+	}{
+		{0, "0 đồng"},
+		{5, "5 đồng"},
+		{999, "999 đồng"},
+		{1000, "1.000 đồng"},
+		{8000, "8.000 đồng"},
+		{75000, "75.000 đồng"},
+		{100000, "100.000 đồng"},
+		{1000000, "1.000.000 đồng"},
+		{1234567890, "1.234.567.890 đồng"},
+		{-5, "-5 đồng"},
+		{-1000, "-1.000 đồng"},
+		{-123456, "-123.456 đồng"},
+	}
+	for _, tt := range tests {
+		if got := VND(tt.in); got != tt.want {
+			t.Errorf("VND(%d) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	ict := time.FixedZone("ICT", 7*3600)
+	tests := []struct {
+		in   time.Time
+		want string
+	}{
+		{time.Time{}, ""},
+		{time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC), "15/07/2025"},
+		{time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), "05/01/2025"},
+		{time.Date(2025, 12, 31, 23, 30, 0, 0, ict), "31/12/2025"},
+	}
+	for _, tt := range tests {
+		if got := Date(tt.in); got != tt.want {
+			t.Errorf("Date(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFileSize(t *testing.T) {
+	tests := []struct {
+		in   int64
+		want string
+	}{
+		{0, "0 byte"},
+		{1, "1 byte"},
+		{1023, "1023 byte"},
+		{1024, "1 KB"},
+		{1536, "1,5 KB"},
+		{12*1024 + 512, "12,5 KB"},
+		{100 * 1024, "100 KB"},
+		{3 * 1024 * 1024, "3 MB"},
+		{3*1024*1024 + 512*1024, "3,5 MB"},
+		{1024 * 1024, "1 MB"},
+	}
+	for _, tt := range tests {
+		if got := FileSize(tt.in); got != tt.want {
+			t.Errorf("FileSize(%d) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSitemap(t *testing.T) {
+	got := Sitemap([]SitemapEntry{
+		{URL: "https://x.example.gov.vn/portal/"},
+		{URL: "https://x.example.gov.vn/portal/thu-tuc/", LastMod: time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
+		{URL: "https://x.example.gov.vn/portal/tim-kiem/?q=a&b=<c>", LastMod: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{URL: "https://x.example.gov.vn/portal/c%E1%BB%95ng/"},
+	})
+	want, err := os.ReadFile(filepath.Join("testdata", "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("Sitemap:\n%s\nwant:\n%s", got, want)
+	}
+	// And it is well-formed XML whose locations read back unescaped.
+	var set struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(got, &set); err != nil {
+		t.Fatal(err)
+	}
+	if len(set.URLs) != 4 || set.URLs[2].Loc != "https://x.example.gov.vn/portal/tim-kiem/?q=a&b=<c>" || set.URLs[0].LastMod != "" {
+		t.Errorf("read back %+v", set.URLs)
+	}
+}
+
+func TestSitemapEmpty(t *testing.T) {
+	want := xml.Header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n</urlset>\n"
+	if got := string(Sitemap(nil)); got != want {
+		t.Errorf("Sitemap(nil) = %q, want %q", got, want)
+	}
+}
+
+func TestRobots(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://x.example.gov.vn/sitemap.xml", "User-agent: *\nAllow: /\n\nSitemap: https://x.example.gov.vn/sitemap.xml\n"},
+		{"https://x.example.gov.vn/portal/sitemap.xml", "User-agent: *\nAllow: /\n\nSitemap: https://x.example.gov.vn/portal/sitemap.xml\n"},
+	}
+	for _, tt := range tests {
+		if got := string(Robots(tt.in)); got != tt.want {
+			t.Errorf("Robots(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFuncs(t *testing.T) {
+	base, err := config.ParseBaseURL("https://x.example.gov.vn/portal/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &config.Config{Base: base}
+	site := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(site, "static", "bieu-mau"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "static", "bieu-mau", "to-khai.docx"), make([]byte, 12*1024+512), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	theme := fstest.MapFS{"assets/css/congkhai.css": {Data: []byte("body{}")}}
+	var problems problem.List
+	files := static.Load(theme, site, &problems)
+	if problems.Len() != 0 {
+		t.Fatal(problems.Sorted())
+	}
+	css, err := files.Asset("css/congkhai.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	tmpl := template.Must(template.New("t").Funcs(Funcs(cfg, files)).Parse(
+		`{{url "/thu-tuc/"}}|{{absURL "/thu-tuc/"}}|{{asset "css/congkhai.css"}}|` +
+			`{{download "/bieu-mau/to-khai.docx"}}|{{download "/bieu-mau/khong-co.pdf"}}|` +
+			`{{vnd 8000}}|{{number 1234567}}|{{deref .N}}|{{deref .Nil}}|{{date .D}}|{{isoDate .D}}`))
+	n := 3
+	var b strings.Builder
+	err = tmpl.Execute(&b, map[string]any{"N": &n, "Nil": (*int)(nil), "D": time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "/portal/thu-tuc/|https://x.example.gov.vn/portal/thu-tuc/|/portal" + css.Path + "|" +
+		"DOCX, 12,5 KB|PDF|" +
+		"8.000 đồng|1.234.567|3|0|01/07/2025|2025-07-01"
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+
+	// A missing asset is an execution error, not an empty link.
+	bad := template.Must(template.New("t").Funcs(Funcs(cfg, files)).Parse(`{{asset "css/none.css"}}`))
+	if err := bad.Execute(&b, nil); err == nil || !strings.Contains(err.Error(), `asset "css/none.css" not found`) {
+		t.Errorf("missing asset: err = %v", err)
+	}
+}

@@ -1,0 +1,414 @@
+package tomlfile
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+type item struct {
+	Name  string `toml:"name"`
+	Count int    `toml:"count"`
+}
+
+type inner struct {
+	Key  string    `toml:"key"`
+	When time.Time `toml:"when"`
+}
+
+type page struct {
+	Title string    `toml:"title"`
+	Count int       `toml:"count"`
+	Draft bool      `toml:"draft"`
+	Tags  []string  `toml:"tags"`
+	Date  time.Time `toml:"date"`
+	Inner inner     `toml:"inner"`
+	Items []item    `toml:"items"`
+}
+
+func TestDecodeValid(t *testing.T) {
+	src := `title = "Giới thiệu"
+count = 3
+draft = true
+tags = ["Hộ tịch", "Chứng thực"]
+date = 2025-07-15
+
+[inner]
+key = "Đường dây nóng"
+when = 2025-06-30
+
+[[items]]
+name = "một"
+count = 1
+
+[[items]]
+name = "hai"
+`
+	var v page
+	var problems problem.List
+	if !New("content/a.md", []byte(src), 2).Decode(&v, &problems) {
+		t.Fatalf("Decode failed: %v", problems.Sorted())
+	}
+	if problems.Len() != 0 {
+		t.Fatalf("problems: %v", problems.Sorted())
+	}
+	want := page{
+		Title: "Giới thiệu", Count: 3, Draft: true, Tags: []string{"Hộ tịch", "Chứng thực"},
+		Date:  time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC),
+		Inner: inner{Key: "Đường dây nóng", When: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)},
+		Items: []item{{"một", 1}, {"hai", 0}},
+	}
+	if v.Title != want.Title || v.Count != want.Count || v.Draft != want.Draft || !slices.Equal(v.Tags, want.Tags) ||
+		!slices.Equal(v.Items, want.Items) || v.Inner.Key != want.Inner.Key {
+		t.Errorf("decoded %+v\nwant %+v", v, want)
+	}
+	if !Date(v.Date).Equal(want.Date) || !Date(v.Inner.When).Equal(want.Inner.When) {
+		t.Errorf("dates %v %v", v.Date, v.Inner.When)
+	}
+}
+
+func TestDecodeProblems(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		firstLine int      // 0: 1
+		want      []string // Problem.String() of every problem, sorted
+	}{
+		{
+			name: "syntax error on a Vietnamese line",
+			src:  "title = \"Đường dây nóng\" x\n",
+			want: []string{"f.md:1:25: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n" +
+				"      1 | title = \"Đường dây nóng\" x\n" +
+				"                                  ^^"},
+		},
+		{
+			name: "syntax error with lines before it",
+			src:  "title = \"Ủy ban\"\ncount = 1\ndraft = true\ntags = [\"Ủy ban\" \"x\"]\n",
+			want: []string{"f.md:4:18: tags: TOML syntax: expected a comma (',') or array terminator (']'), but got '\"'\n" +
+				"      2 | count = 1\n" +
+				"      3 | draft = true\n" +
+				"      4 | tags = [\"Ủy ban\" \"x\"]\n" +
+				"                           ^"},
+		},
+		{
+			name:      "syntax error in front matter: file lines, no line before the document",
+			src:       "count = 1 2\n",
+			firstLine: 2,
+			want: []string{"f.md:2:10: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got '2' instead\n" +
+				"      2 | count = 1 2\n" +
+				"                   ^^"},
+		},
+		{
+			name:      "syntax error with CRLF line ends",
+			src:       "title = \"a\"\r\ncount = 1 2\r\n",
+			firstLine: 2,
+			want: []string{"f.md:3:10: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got '2' instead\n" +
+				"      2 | title = \"a\"\n" +
+				"      3 | count = 1 2\n" +
+				"                   ^^"},
+		},
+		{
+			name:      "unclosed string in a CRLF file",
+			src:       "title = \"a\"\r\ncount = \"x\r\n",
+			firstLine: 2,
+			want: []string{"f.md:3:11: count: TOML syntax: strings cannot contain newlines\n" +
+				"      2 | title = \"a\"\n" +
+				"      3 | count = \"x\n" +
+				"                    ^"},
+		},
+		{
+			name: "unclosed string",
+			src:  "title = \"Đường\n",
+			want: []string{"f.md:1:15: title: TOML syntax: strings cannot contain newlines\n" +
+				"      1 | title = \"Đường\n" +
+				"                        ^"},
+		},
+		{
+			name: "invalid date",
+			src:  "date = 2025-13-01\n",
+			want: []string{"f.md:1:8: date: TOML syntax: invalid datetime: \"2025-13-01\"\n" +
+				"      1 | date = 2025-13-01\n" +
+				"                 ^^^^^^^^^^"},
+		},
+		{
+			name: "carets count characters, not bytes",
+			src:  "title = Đường\n",
+			want: []string{"f.md:1:9: title: TOML syntax: expected value but found \"Đường\" instead\n" +
+				"      1 | title = Đường\n" +
+				"                  ^^^^^"},
+		},
+		{
+			name: "caret under a line indented with a tab",
+			src:  "\ttitle = \"a\" x\n",
+			want: []string{"f.md:1:13: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n" +
+				"      1 |     title = \"a\" x\n" +
+				"                         ^^"},
+		},
+		{
+			name:      "string where a date is expected",
+			src:       "title = \"a\"\ndate = \"2025-07-15\"\n",
+			firstLine: 2,
+			want:      []string{"f.md:3: date: expected a date such as 2025-07-15 (without quotes), found text"},
+		},
+		{
+			name: "string where a nested date is expected",
+			src:  "[inner]\nkey = \"a\"\nwhen = \"30/06/2025\"\n",
+			want: []string{"f.md:3: inner.when: expected a date such as 2025-07-15 (without quotes), found text"},
+		},
+		{
+			name: "string where an int is expected",
+			src:  "title = \"a\"\n\ncount = \"5\"\n",
+			want: []string{"f.md:3: count: expected a whole number without quotes, such as 8000, found text"},
+		},
+		{
+			name: "string where a list is expected",
+			src:  "tags = \"Hộ tịch\"\n",
+			want: []string{`f.md:1: tags: expected a list in square brackets, such as ["xa"], found text`},
+		},
+		{
+			name: "int where a string is expected",
+			src:  "count = 1\ntitle = 5\n",
+			want: []string{`f.md:2: title: expected text in quotes, such as "Hộ tịch", found a whole number`},
+		},
+		{
+			name: "list where a string is expected",
+			src:  "title = [\"a\"]\n",
+			want: []string{`f.md:1: title: expected text in quotes, such as "Hộ tịch", found a list`},
+		},
+		{
+			name: "decimal where an int is expected",
+			src:  "count = 1.5\n",
+			want: []string{"f.md:1: count: expected a whole number without quotes, such as 8000, found a decimal number"},
+		},
+		{
+			name: "text where a bool is expected",
+			src:  "draft = \"yes\"\n",
+			want: []string{"f.md:1: draft: expected true or false, found text"},
+		},
+		{
+			name: "bool where a string is expected",
+			src:  "title = true\n",
+			want: []string{`f.md:1: title: expected text in quotes, such as "Hộ tịch", found true/false`},
+		},
+		{
+			name: "date where a string is expected",
+			src:  "title = 2025-07-15\n",
+			want: []string{`f.md:1: title: expected text in quotes, such as "Hộ tịch", found a date`},
+		},
+		{
+			name: "unknown top-level key",
+			src:  "title = \"a\"\ntitel = \"b\"\n",
+			want: []string{`f.md:2: titel: unknown key "titel" (did you mean "title"?)`},
+		},
+		{
+			name:      "unknown key in front matter, no suggestion",
+			src:       "title = \"a\"\n\nauthor = \"b\"\n",
+			firstLine: 2,
+			want:      []string{`f.md:4: author: unknown key "author"`},
+		},
+		{
+			name: "unknown keys each reported",
+			src:  "titel = \"a\"\ncuont = 1\n",
+			want: []string{
+				`f.md:1: titel: unknown key "titel" (did you mean "title"?)`,
+				`f.md:2: cuont: unknown key "cuont" (did you mean "count"?)`,
+			},
+		},
+		{
+			name: "unknown key inside a table",
+			src:  "[inner]\nkye = \"a\"\n",
+			want: []string{`f.md:2: inner.kye: unknown key "kye" (did you mean "key"?)`},
+		},
+		{
+			name: "unknown key inside [[array]] elements, once per occurrence",
+			src:  "[[items]]\nname = \"a\"\nnmae = \"b\"\n[[items]]\nname = \"c\"\n[[items]]\nnmae = \"d\"\n",
+			want: []string{
+				`f.md:3: items[0].nmae: unknown key "nmae" (did you mean "name"?)`,
+				`f.md:7: items[2].nmae: unknown key "nmae" (did you mean "name"?)`,
+			},
+		},
+		{
+			name: "unknown key inside inline tables of an array",
+			src:  "items = [\n  { name = \"a\", cuont = 1 },\n  { cuont = 2 },\n]\n",
+			want: []string{
+				`f.md:2: items[0].cuont: unknown key "cuont" (did you mean "count"?)`,
+				`f.md:3: items[1].cuont: unknown key "cuont" (did you mean "count"?)`,
+			},
+		},
+		{
+			name: "misspelt table reported once",
+			src:  "title = \"a\"\n[innr]\nkey = \"a\"\nwhen = 2025-01-01\n",
+			want: []string{`f.md:2: innr: unknown key "innr" (did you mean "inner"?)`},
+		},
+		{
+			name: "misspelt array of tables reported once",
+			src:  "[[itemz]]\nname = \"a\"\n[[itemz]]\nname = \"b\"\n",
+			want: []string{`f.md:1: itemz: unknown key "itemz" (did you mean "items"?)`},
+		},
+		{
+			name: "unknown array reported once",
+			src:  "tagz = [\"a\", \"b\"]\n",
+			want: []string{`f.md:1: tagz: unknown key "tagz" (did you mean "tags"?)`},
+		},
+		{
+			name: "misspelt table with a sub-table first reported once",
+			src:  "[innr.sub]\nx = 1\n[innr]\nkey = \"a\"\n",
+			want: []string{`f.md:1: innr: unknown key "innr" (did you mean "inner"?)`},
+		},
+		{
+			name: "unknown sub-table of a known table",
+			src:  "[inner]\nkey = \"a\"\n[inner.deep]\nx = 1\n",
+			want: []string{`f.md:3: inner.deep: unknown key "deep"`},
+		},
+		{
+			name: "invalid UTF-8",
+			src:  "title = \"a\"\ntags = [\"\xff\"]\n",
+			want: []string{"f.md:2: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"},
+		},
+		{
+			name:      "invalid UTF-8 in front matter gives the file's line",
+			src:       "title = \"Giới thiệu\"\ncount = 1\n\xe1\xbb\n",
+			firstLine: 2,
+			want:      []string{"f.md:4: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"},
+		},
+		{
+			name:      "invalid UTF-8 on the first line of front matter",
+			src:       "\xc3(\n",
+			firstLine: 2,
+			want:      []string{"f.md:2: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v page
+			var problems problem.List
+			first := max(tt.firstLine, 1)
+			ok := New("f.md", []byte(tt.src), first).Decode(&v, &problems)
+			var got []string
+			for _, p := range problems.Sorted() {
+				got = append(got, p.String())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if ok {
+				t.Errorf("Decode reported success with problems")
+			}
+		})
+	}
+}
+
+// TestUnknownKeyRecordedOnce: each unknown key is recorded once in the
+// list, not once per undecoded key that shares its stripped path.
+func TestUnknownKeyRecordedOnce(t *testing.T) {
+	src := "[[items]]\nnmae = \"a\"\n[[items]]\nnmae = \"b\"\n"
+	var problems problem.List
+	New("f.md", []byte(src), 1).Decode(&page{}, &problems)
+	if n, m := problems.Len(), len(problems.Sorted()); n != m {
+		t.Errorf("tomlfile.Doc.Decode records each unknown key of an array of tables once per element (%d recorded, %d distinct): problem.List.Errors() over-counts", n, m)
+	}
+}
+
+func TestLine(t *testing.T) {
+	src := "title = \"a\"\n\n[inner]\nkey = \"b\"\n\n[[items]]\nname = \"x\"\n[[items]]\ncount = 2\n"
+	tests := []struct {
+		path      string
+		firstLine int
+		want      int
+	}{
+		{"title", 1, 1},
+		{"inner", 1, 3},
+		{"inner.key", 1, 4},
+		{"inner.when", 1, 3}, // missing: its table
+		{"items", 1, 6},
+		{"items[0]", 1, 6},
+		{"items[0].name", 1, 7},
+		{"items[1]", 1, 8},
+		{"items[1].count", 1, 9},
+		{"items[1].name", 1, 8}, // missing: its element
+		{"draft", 1, 1},         // missing top-level key: first line
+		{"draft", 2, 2},         // ... of the document, in file lines
+		{"title", 2, 2},
+		{"inner.key", 2, 5},
+		{"nothing.at.all", 5, 5},
+	}
+	for _, tt := range tests {
+		if got := New("f.md", []byte(src), tt.firstLine).Line(tt.path); got != tt.want {
+			t.Errorf("firstLine %d: Line(%q) = %d, want %d", tt.firstLine, tt.path, got, tt.want)
+		}
+	}
+	if got := New("f.md", nil, 2).Line("title"); got != 2 {
+		t.Errorf("empty document: Line(title) = %d, want 2", got)
+	}
+}
+
+func TestErrorfWarnf(t *testing.T) {
+	doc := New("content/a.md", []byte("title = \"a\"\n[inner]\nkey = \"\"\n"), 2)
+	var problems problem.List
+	doc.Errorf(&problems, "inner.key", "required")
+	doc.Warnf(&problems, "inner.when", "is %d days old", 91)
+	got := problems.Sorted()
+	want := []problem.Problem{
+		{Severity: problem.Error, File: "content/a.md", Line: 4, Field: "inner.key", Message: "required"},
+		{Severity: problem.Warning, File: "content/a.md", Line: 3, Field: "inner.when", Message: "is 91 days old"},
+	}
+	slices.SortFunc(want, func(a, b problem.Problem) int { return a.Line - b.Line })
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestDate(t *testing.T) {
+	ict := time.FixedZone("ICT", 7*3600)
+	tests := []struct {
+		in, want time.Time
+	}{
+		{time.Time{}, time.Time{}},
+		{time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2025, 7, 15, 23, 59, 59, 999, time.UTC), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
+		// The calendar date as written, not the UTC instant (which is the 14th).
+		{time.Date(2025, 7, 15, 0, 30, 0, 0, ict), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2025, 7, 15, 0, 0, 0, 0, time.Local), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		got := Date(tt.in)
+		if !got.Equal(tt.want) || (!got.IsZero() && got.Location() != time.UTC) {
+			t.Errorf("Date(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDateOfDecodedLocalDate: a TOML local date decodes to the same
+// calendar date whatever the machine's time zone.
+func TestDateOfDecodedLocalDate(t *testing.T) {
+	var v page
+	var problems problem.List
+	if !New("f.md", []byte("date = 2025-07-15\n[inner]\nwhen = 2025-07-15T23:30:00+07:00\n"), 1).Decode(&v, &problems) {
+		t.Fatal(problems.Sorted())
+	}
+	want := time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)
+	if got := Date(v.Date); got != want {
+		t.Errorf("Date(local date) = %v, want %v", got, want)
+	}
+	if got := Date(v.Inner.When); got != want {
+		t.Errorf("Date(offset date-time) = %v, want %v", got, want)
+	}
+}
+
+// TestNULByteLine: a NUL byte (a file saved as UTF-16) is reported on the
+// line where it is, in file lines.
+func TestNULByteLine(t *testing.T) {
+	var problems problem.List
+	New("f.md", []byte("\x00title = 1\n"), 2).Decode(&page{}, &problems)
+	got := problems.Sorted()
+	if len(got) != 1 {
+		t.Fatalf("problems = %v", got)
+	}
+	want := "f.md:2: the file contains a NUL byte, as files saved as UTF-16 do; save it as UTF-8 (Unicode)"
+	if got[0].String() != want {
+		t.Errorf("got %q, want %q", got[0].String(), want)
+	}
+}
