@@ -4,12 +4,14 @@
 
 GO ?= go
 
-.PHONY: site test vet
+.PHONY: site test vet deps
 
 site:
+	./scripts/deps
 	$(GO) run ./cmd/congkhai build
 
 test: vet
+	./scripts/deps --browser
 	$(GO) test ./...
 
 vet:

@@ -1,0 +1,10 @@
+// Package browsertest holds the tests that look at the example portal the
+// way a citizen does: in Debian's Chromium, headless, driven through the
+// DevTools protocol by chromedp. They build the portal under a subpath,
+// serve it on loopback and check accessibility with axe-core (WCAG 2.1 A
+// and AA), pages with JavaScript turned off, the keyboard path, that no
+// request leaves the site, and the weight of each page type.
+//
+// They need /usr/bin/chromium and node_modules/axe-core; `make test` (the
+// README's command) installs both through scripts/deps.
+package browsertest
