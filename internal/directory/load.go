@@ -1,0 +1,48 @@
+package directory
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/tomlfile"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// Load reads data/danh-ba.toml from the site folder siteDir, records every
+// problem in problems and returns the validated directory. It returns nil
+// when the file does not exist (the site has no directory, which is not a
+// problem) or when it has errors.
+//
+// Load does not look for citizen ID numbers: the build runs
+// LintPersonalIDs once over every file in data/, this one included.
+func Load(siteDir string, problems *problem.List) *Directory {
+	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		problems.Errorf(FileName, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	return Parse(FileName, src, problems)
+}
+
+// Parse decodes and validates the text of a directory file; file is the
+// path shown in problems. It returns nil when there is an error.
+func Parse(file string, src []byte, problems *problem.List) *Directory {
+	var local problem.List // other loaders may add to problems meanwhile
+	defer problems.Merge(&local)
+	doc := tomlfile.New(file, vntext.NFCBytes(src), 1)
+	var d Directory
+	if !doc.Decode(&d, &local) {
+		return nil
+	}
+	d.validate(reporter{doc: doc, list: &local})
+	if local.Errors() > 0 {
+		return nil
+	}
+	return &d
+}
