@@ -1,0 +1,158 @@
+package dataset
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+// typeRows reads every cell as a value of its column's type and computes
+// the declared rates.
+func (ds *Dataset) typeRows(t *Table, problems *problem.List) {
+	rep := newReporter(ds.CSVFile, problems)
+	defer rep.flush()
+	ds.Rows = make([]Row, 0, len(t.Records))
+	for _, rec := range t.Records {
+		row := Row{Line: rec.Line, Values: make([]Value, len(ds.Columns))}
+		for i, cell := range rec.Cells {
+			c := ds.Columns[i]
+			if c == nil {
+				continue
+			}
+			p := rec.Pos[i]
+			v, err := parseCell(cell, c.Type, ds.DecimalMark)
+			switch {
+			case err != nil:
+				rep.errorAt(p.Line, p.Col, c.Name, "%s", err.Error())
+				continue
+			case v.IsMissing() && c.Required:
+				rep.errorAt(p.Line, p.Col, c.Name, "required: the cell is empty, but every row needs a value here")
+			case v.Kind == Number && c.Max != nil && v.Num > *c.Max:
+				rep.errorAt(p.Line, p.Col, c.Name, "%s is above the maximum of %s", v.Text, formatPlain(*c.Max, -1))
+			}
+			row.Values[i] = v
+		}
+		ds.computeRow(row.Values)
+		ds.Rows = append(ds.Rows, row)
+	}
+}
+
+// computeRow fills the computed rates of one row from its counts.
+func (ds *Dataset) computeRow(values []Value) {
+	for _, c := range ds.Columns {
+		if c == nil || c.Formula == nil {
+			continue
+		}
+		values[c.Index] = c.Formula.apply(values, c.Decimals)
+	}
+}
+
+// apply computes sum(Numerator) / sum(Denominator) × 100: missing when an
+// input is missing or the denominator is 0.
+func (f *Formula) apply(values []Value, dec int) Value {
+	sum := func(cols []*Column) (float64, bool) {
+		s := 0.0
+		for _, c := range cols {
+			v := values[c.Index]
+			if v.Kind != Number {
+				return 0, false
+			}
+			s += v.Num
+		}
+		return s, true
+	}
+	num, ok1 := sum(f.Numerator)
+	den, ok2 := sum(f.Denominator)
+	if !ok1 || !ok2 || den == 0 {
+		return Value{}
+	}
+	r := num / den * 100
+	if math.IsNaN(r) || math.IsInf(r, 0) {
+		return Value{}
+	}
+	return Value{Kind: Number, Num: r, Dec: dec, Text: formatPlain(r, dec)}
+}
+
+// checkTotals reports rows whose parts do not add up to their total. Rows
+// with a missing total or part are not checked: a missing value is not 0.
+func (ds *Dataset) checkTotals(problems *problem.List) {
+	rep := newReporter(ds.CSVFile, problems)
+	defer rep.flush()
+	for _, tt := range ds.Totals {
+		names := make([]string, len(tt.Parts))
+		dec := 0
+		for i, p := range tt.Parts {
+			names[i] = p.Name
+		}
+	rows:
+		for _, row := range ds.Rows {
+			total := row.Values[tt.Total.Index]
+			if total.Kind != Number {
+				continue
+			}
+			sum := 0.0
+			dec = total.Dec
+			for _, p := range tt.Parts {
+				v := row.Values[p.Index]
+				if v.Kind != Number {
+					continue rows
+				}
+				sum += v.Num
+				dec = max(dec, v.Dec)
+			}
+			if math.Abs(sum-total.Num) > tt.Tolerance+1e-9 {
+				rep.errorAt(row.Line, 0, tt.Total.Name, "%s is not the sum of %s, which is %s (difference %s, tolerance %s)",
+					total.Text, strings.Join(names, " + "), formatPlain(sum, dec), formatPlain(math.Abs(sum-total.Num), dec), formatPlain(tt.Tolerance, -1))
+			}
+		}
+	}
+}
+
+// checkKey reports rows that repeat the key of an earlier row.
+func (ds *Dataset) checkKey(problems *problem.List) {
+	if len(ds.Key) == 0 {
+		return
+	}
+	rep := newReporter(ds.CSVFile, problems)
+	defer rep.flush()
+	seen := make(map[string]int, len(ds.Rows))
+	for _, row := range ds.Rows {
+		var b strings.Builder
+		parts := make([]string, len(ds.Key))
+		for i, c := range ds.Key {
+			v := row.Values[c.Index]
+			b.WriteString(strconv.Quote(v.Text))
+			b.WriteByte(0)
+			parts[i] = fmt.Sprintf("%s = %s", c.Name, v.Text)
+		}
+		k := b.String()
+		if first, dup := seen[k]; dup {
+			rep.errorAt(row.Line, 0, "", "duplicate row: %s is already on line %d; each row needs a different %s", strings.Join(parts, ", "), first, keyNames(ds.Key))
+			continue
+		}
+		seen[k] = row.Line
+	}
+}
+
+func keyNames(key []*Column) string {
+	names := make([]string, len(key))
+	for i, c := range key {
+		names[i] = c.Name
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return "combination of " + strings.Join(names, ", ")
+}
+
+// formatPlain writes a number the way the CSV does (with "."), for
+// messages: dec decimals, or as few as needed when dec < 0.
+func formatPlain(x float64, dec int) string {
+	if dec < 0 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(Rounded(x, dec), 'f', dec, 64)
+}

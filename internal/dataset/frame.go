@@ -1,0 +1,415 @@
+package dataset
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+// maxCategories bounds the periods along an axis: 2000-01 to 2099-12 fits.
+const maxCategories = 1200
+
+// Role says how a series is drawn.
+type Role uint8
+
+const (
+	RoleBar Role = iota
+	RoleLine
+)
+
+// Frame is the data of one chart, ready to draw: the categories along the
+// axis and, for every series, one value per category (missing where the
+// data has none, so that charts show a gap).
+type Frame struct {
+	Dataset *Dataset
+	Chart   *ChartSpec
+	X       *Column // the axis column; nil for a ranking without periods
+	// Categories are the values along the axis: periods in order, every
+	// period between the first and the last included (a period absent from
+	// the file is a gap, not a jump), or texts in the order of the file.
+	// For a ranking they are the units' names, in rank order.
+	Categories []Value
+	Series     []Series
+	Breaks     []Break
+
+	// Ranking only: the period ranked (nil without x), the ranked column
+	// and its value for each category.
+	At         *Period
+	Ranked     *Column
+	RankValues []Value
+
+	// Units holds the chart's main measure per unit at category UnitsAt,
+	// largest first, when the dataset has a unit column and two units or
+	// more have a value there (the rows of a chart that adds units up).
+	Units   []UnitValue
+	UnitsAt int
+}
+
+// Series is one line or one set of bars.
+type Series struct {
+	Name   string // the column's label, or the group's name with series_by
+	Column *Column
+	Role   Role
+	Group  Value   // the series_by value; Missing without series_by
+	Values []Value // one per category
+}
+
+// Break marks where one series ends and the next one begins: with
+// series_by = "unit_id", Bình Dương until 2024 and Thành phố Hồ Chí Minh
+// from 2025. The two are never joined.
+type Break struct {
+	Last   int    // the last category of the series that ends
+	At     int    // the first category of the series that begins
+	Before string // the names of the two series
+	After  string
+}
+
+// UnitValue is a unit's value of a measure.
+type UnitValue struct {
+	ID    string
+	Name  string
+	Value Value
+}
+
+// Primary is the measure a chart is mainly about: its first line, else its
+// first bar, or the ranked value.
+func (f *Frame) Primary() *Column {
+	if f.Ranked != nil {
+		return f.Ranked
+	}
+	c := f.Chart
+	if len(c.lines) > 0 {
+		return c.lines[0]
+	}
+	if len(c.bars) > 0 {
+		return c.bars[0]
+	}
+	return nil
+}
+
+// Stacked reports whether the bars of the chart are stacked.
+func (f *Frame) Stacked() bool {
+	return f.Chart.Kind == KindStackedBar || (f.Chart.Kind == KindRanking && len(f.Chart.bars) > 0)
+}
+
+// Frame draws the data of chart c, one of ds.Charts. It only reads the
+// dataset, so charts may be drawn on several goroutines at once.
+func (ds *Dataset) Frame(c *ChartSpec) (*Frame, error) {
+	if c == nil || !slices.Contains(ds.Charts, c) {
+		return nil, fmt.Errorf("the chart is not one of %s", ds.DescFile)
+	}
+	f, issues := ds.frame(c)
+	if len(issues) > 0 {
+		return nil, &problem.ListError{Problems: issues}
+	}
+	return f, nil
+}
+
+// framer draws one chart's data and collects what prevents it.
+type framer struct {
+	ds     *Dataset
+	c      *ChartSpec
+	f      *Frame
+	issues []problem.Problem
+}
+
+func (b *framer) chartErr(field, format string, args ...any) {
+	if len(b.issues) >= 10 {
+		return
+	}
+	b.issues = append(b.issues, problem.Problem{File: b.ds.DescFile, Line: b.ds.doc.Line(b.c.path + field), Field: b.c.path + field, Message: fmt.Sprintf(format, args...)})
+}
+
+func (b *framer) cellErr(row *Row, col *Column, format string, args ...any) {
+	if len(b.issues) >= 10 {
+		return
+	}
+	b.issues = append(b.issues, problem.Problem{File: b.ds.CSVFile, Line: row.Line, Field: col.Name, Message: fmt.Sprintf(format, args...)})
+}
+
+func (ds *Dataset) frame(c *ChartSpec) (*Frame, []problem.Problem) {
+	b := &framer{ds: ds, c: c, f: &Frame{Dataset: ds, Chart: c, X: c.x}}
+	rows := ds.filter(c)
+	if len(rows) == 0 {
+		conds := make([]string, len(c.where))
+		for i, w := range c.where {
+			conds[i] = fmt.Sprintf("%s = %q", w.col.Name, w.value)
+		}
+		b.chartErr(".where", "no row of %s has %s: check the values against the file", ds.CSVFile, strings.Join(conds, " and "))
+		return nil, b.issues
+	}
+	if c.Kind == KindRanking {
+		b.ranking(rows)
+	} else {
+		b.series(rows)
+	}
+	return b.f, b.issues
+}
+
+// filter returns the indices of the rows that meet the chart's where.
+func (ds *Dataset) filter(c *ChartSpec) []int {
+	var out []int
+rows:
+	for i, r := range ds.Rows {
+		for _, w := range c.where {
+			if r.Values[w.col.Index].Text != w.value {
+				continue rows
+			}
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// group is the rows of one series, by category.
+type group struct {
+	key         Value
+	name        string
+	cells       map[int][]int
+	first, last int
+}
+
+func (b *framer) series(rows []int) {
+	ds, c, f := b.ds, b.c, b.f
+	index, ok := b.categories(rows)
+	if !ok {
+		return
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, r := range rows {
+		row := &ds.Rows[r]
+		key := Value{}
+		if c.seriesBy != nil {
+			if key = row.Values[c.seriesBy.Index]; key.IsMissing() {
+				b.cellErr(row, c.seriesBy, "empty, but chart %q draws one series per %s: fill it in", c.Name, c.seriesBy.Name)
+				return
+			}
+		}
+		g := byKey[key.Text]
+		if g == nil {
+			g = &group{key: key, name: key.Text, cells: map[int][]int{}, first: -1}
+			byKey[key.Text] = g
+			groups = append(groups, g)
+		}
+		if c.seriesBy != nil && c.seriesBy == ds.UnitColumn && ds.UnitNameColumn != nil && g.name == key.Text {
+			if n := row.Values[ds.UnitNameColumn.Index].Text; n != "" {
+				g.name = n
+			}
+		}
+		i := index[categoryKey(row.Values[c.x.Index])]
+		g.cells[i] = append(g.cells[i], r)
+		if g.first < 0 || i < g.first {
+			g.first = i
+		}
+		g.last = max(g.last, i)
+	}
+	if !b.checkCells(groups) {
+		return
+	}
+	measures := append(append([]*Column{}, c.bars...), c.lines...)
+	for _, g := range groups {
+		cache := map[int][]Value{}
+		for j, m := range measures {
+			s := Series{Name: m.Label, Column: m, Role: RoleBar, Group: g.key, Values: make([]Value, len(f.Categories))}
+			if j >= len(c.bars) {
+				s.Role = RoleLine
+			}
+			if c.seriesBy != nil {
+				s.Name = g.name
+			}
+			for i, idx := range g.cells {
+				vals, ok := cache[i]
+				if !ok {
+					vals = ds.sumRows(idx)
+					cache[i] = vals
+				}
+				s.Values[i] = vals[m.Index]
+			}
+			f.Series = append(f.Series, s)
+		}
+	}
+	if c.seriesBy != nil {
+		f.Breaks = breaks(groups)
+	}
+	b.unitsAtLatest(rows, index)
+}
+
+// breaks finds the series that take over from another: a series whose
+// rows begin after another's rows have ended. Each series that ends is
+// paired with at most one that begins: the closest one after it, so that
+// UBND thành phố Thủ Dầu Một (until 2025-06) is followed by UBND phường
+// Thủ Dầu Một (from 2025-07) while the units present throughout have none.
+func breaks(groups []*group) []Break {
+	ordered := slices.Clone(groups)
+	slices.SortStableFunc(ordered, func(a, b *group) int { return cmp.Compare(a.first, b.first) })
+	used := map[*group]bool{}
+	var out []Break
+	for _, z := range ordered {
+		var best *group
+		for _, a := range ordered {
+			if a != z && !used[a] && a.last < z.first && (best == nil || a.last > best.last) {
+				best = a
+			}
+		}
+		if best != nil {
+			used[best] = true
+			out = append(out, Break{Last: best.last, At: z.first, Before: best.name, After: z.name})
+		}
+	}
+	return out
+}
+
+// categories fills f.Categories from the x values of rows and returns the
+// index of each category by its key.
+func (b *framer) categories(rows []int) (map[string]int, bool) {
+	ds, c, f := b.ds, b.c, b.f
+	index := map[string]int{}
+	var periods []Period
+	for _, r := range rows {
+		row := &ds.Rows[r]
+		v := row.Values[c.x.Index]
+		if v.IsMissing() {
+			b.cellErr(row, c.x, "empty, but chart %q places each row by its %s: fill it in", c.Name, c.x.Name)
+			return nil, false
+		}
+		k := categoryKey(v)
+		if _, ok := index[k]; ok {
+			continue
+		}
+		index[k] = len(f.Categories)
+		f.Categories = append(f.Categories, v)
+		if v.Kind == Time {
+			periods = append(periods, v.Period)
+		}
+	}
+	if !c.x.Type.IsPeriod() {
+		return index, true
+	}
+	slices.SortFunc(periods, Period.Compare)
+	first, last := periods[0], periods[len(periods)-1]
+	for _, p := range periods {
+		if p.Grain != first.Grain {
+			b.chartErr(".x", "the rows mix %s and %s periods (%s, %s): narrow them with where so that x holds one kind", grainName(first.Grain), grainName(p.Grain), first, p)
+			return nil, false
+		}
+	}
+	if first.Grain != GrainDay {
+		n := first.Steps(last) + 1
+		if n > maxCategories {
+			b.chartErr(".x", "the periods run from %s to %s, %d in all: a chart shows at most %d", first, last, n, maxCategories)
+			return nil, false
+		}
+		periods = periods[:0]
+		for p := first; len(periods) < n; p = p.Next() {
+			periods = append(periods, p)
+		}
+	}
+	index = make(map[string]int, len(periods))
+	f.Categories = make([]Value, len(periods))
+	for i, p := range periods {
+		f.Categories[i] = Value{Kind: Time, Text: p.String(), Period: p}
+		index[p.String()] = i
+	}
+	return index, true
+}
+
+func categoryKey(v Value) string {
+	if v.Kind == Time {
+		return v.Period.String()
+	}
+	return v.Text
+}
+
+func grainName(g Grain) string {
+	switch g {
+	case GrainYear:
+		return "year"
+	case GrainQuarter:
+		return "quarter"
+	case GrainMonth:
+		return "month"
+	}
+	return "day"
+}
+
+// checkCells refuses what a chart cannot draw honestly: several rows at one
+// point of a series that are not to be added up, and one series that joins
+// the figures of different units.
+func (b *framer) checkCells(groups []*group) bool {
+	ds, c, f := b.ds, b.c, b.f
+	if !c.SumByX {
+		for _, g := range groups {
+			for i := range f.Categories {
+				idx := g.cells[i]
+				if len(idx) < 2 {
+					continue
+				}
+				lines := make([]string, len(idx))
+				for j, r := range idx {
+					lines[j] = strconv.Itoa(ds.Rows[r].Line)
+				}
+				where := fmt.Sprintf("%s = %s", c.x.Name, f.Categories[i].Text)
+				if c.seriesBy != nil {
+					where += fmt.Sprintf(" and %s = %s", c.seriesBy.Name, g.key.Text)
+				}
+				b.chartErr("", "%d rows have %s (lines %s of %s): narrow them with where, draw one series per value with series_by, or add them up with sum_by_x = true",
+					len(idx), where, strings.Join(lines, ", "), ds.CSVFile)
+				return false
+			}
+		}
+	}
+	if ds.UnitColumn == nil || c.SumByX || c.seriesBy == ds.UnitColumn {
+		return true
+	}
+	for _, g := range groups {
+		var units []string
+		for i := range f.Categories {
+			for _, r := range g.cells[i] {
+				if u := ds.Rows[r].Values[ds.UnitColumn.Index].Text; u != "" && !slices.Contains(units, u) {
+					units = append(units, u)
+				}
+			}
+		}
+		if len(units) > 1 {
+			b.chartErr("", "the rows belong to %d units (%s): one series would join the figures of different units; draw one series per unit with series_by = %q, or narrow the rows with where",
+				len(units), strings.Join(units[:min(len(units), 4)], ", "), ds.UnitColumn.Name)
+			return false
+		}
+	}
+	return true
+}
+
+// sumRows adds up the numbers of several rows, column by column; a sum
+// with a missing value is missing. Rates are computed again from the sums,
+// never added or averaged.
+func (ds *Dataset) sumRows(idx []int) []Value {
+	if len(idx) == 1 {
+		return ds.Rows[idx[0]].Values
+	}
+	out := make([]Value, len(ds.Columns))
+	for _, c := range ds.Columns {
+		if c == nil || c.Formula != nil || (c.Type != Integer && c.Type != Decimal) {
+			continue
+		}
+		sum, dec, ok := 0.0, 0, true
+		for _, r := range idx {
+			v := ds.Rows[r].Values[c.Index]
+			if v.Kind != Number {
+				ok = false
+				break
+			}
+			sum += v.Num
+			dec = max(dec, v.Dec)
+		}
+		if ok {
+			out[c.Index] = Value{Kind: Number, Num: sum, Dec: dec, Text: formatPlain(sum, dec)}
+		}
+	}
+	ds.computeRow(out)
+	return out
+}
