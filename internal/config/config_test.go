@@ -301,7 +301,10 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name: "unknown key with suggestion",
 			src:  replace(`language = "vi"`, `langauge = "vi"`),
-			want: []string{`site.toml:3: langauge: unknown key "langauge" (did you mean "language"?)`},
+			want: []string{
+				`site.toml:1: language: required`,
+				`site.toml:3: langauge: unknown key "langauge" (did you mean "language"?)`,
+			},
 		},
 		{
 			name: "unknown key inside a table",

@@ -130,7 +130,10 @@ func TestLoadProblems(t *testing.T) {
 		{"unknown key", head + person + `emial = "a@example.gov.vn"` + "\n",
 			[]string{f + `7: people[0].emial: unknown key "emial" (did you mean "email"?)`}},
 		{"unknown key in a phone", head + person + "  [[people.phones]]\n  kind = \"co_dinh\"\n  numbre = \"0274 3822 123\"\n",
-			[]string{f + `9: people[0].phones[0].numbre: unknown key "numbre" (did you mean "number"?)`}},
+			[]string{
+				f + `7: people[0].phones[0].number: required: a phone number such as 0274 3822 123 or 0912 345 678`,
+				f + `9: people[0].phones[0].numbre: unknown key "numbre" (did you mean "number"?)`,
+			}},
 		{"syntax error", head + "[[people]]\nid = \"a\" x\n",
 			[]string{f + "3:9: people: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n" +
 				"      1 | updated = 2026-10-20\n      2 | [[people]]\n      3 | id = \"a\" x\n                  ^^"}},

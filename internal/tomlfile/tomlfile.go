@@ -44,6 +44,8 @@ func New(file string, text []byte, firstLine int) *Doc {
 // Decode decodes the document into v (a pointer to a struct) and records
 // every problem found in problems. It reports whether decoding succeeded;
 // after a failure v may be partly filled and should not be validated.
+// Unknown keys are problems but not failures: v holds every known key, so
+// that validation can report the file's other problems in the same run.
 func (d *Doc) Decode(v any, problems *problem.List) bool {
 	if line := vntext.InvalidUTF8Line([]byte(d.src)); line > 0 {
 		problems.Errorf(d.File, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
@@ -58,7 +60,6 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 		problems.Add(d.decodeProblem(err))
 		return false
 	}
-	ok := true
 	undecoded := md.Undecoded()
 	unknown := make(map[string]bool, len(undecoded))
 	for _, k := range undecoded {
@@ -73,7 +74,6 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 			continue
 		}
 		reported[name] = true
-		ok = false
 		msg := fmt.Sprintf("unknown key %q", k[len(k)-1])
 		if s := suggest(reflect.TypeOf(v), k); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -94,7 +94,7 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 			problems.Errorf(d.File, d.Line(p), p, "%s", msg)
 		}
 	}
-	return ok
+	return true
 }
 
 // insideUnknown reports whether a table that encloses k is itself unknown.
