@@ -155,6 +155,9 @@ var pageTypes = []struct {
 	{"procedures of a field", "/thu-tuc/linh-vuc/ho-tich/"},
 	{"list of agencies", "/thu-tuc/co-quan/"},
 	{"ordinary page", "/gioi-thieu/"},
+	{"directory", "/danh-ba/"},
+	{"reception schedule", "/lich-tiep-cong-dan/"},
+	{"directory poster", "/danh-ba/in/"},
 	{"not found", "/khong-co-trang-nay/"},
 }
 

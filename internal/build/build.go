@@ -25,6 +25,7 @@ import (
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -120,13 +121,15 @@ type job struct {
 	path   string // output path in the destination, such as thu-tuc/index.html
 	origin string // what produced it, for collision messages
 	alias  int    // for a redirect: 1 + its index in the page's aliases
-	page   *content.Page
-	data   *render.Data
-	layout string
-	bytes  []byte      // fixed content (sitemap, robots, assets)
-	copy   string      // a static file to copy
-	html   bool        // counts as a page
-	check  func() bool // optional: render only if true
+	// lastmod is the date of a generated page's data, for the sitemap.
+	lastmod time.Time
+	page    *content.Page
+	data    *render.Data
+	layout  string
+	bytes   []byte      // fixed content (sitemap, robots, assets)
+	copy    string      // a static file to copy
+	html    bool        // counts as a page
+	check   func() bool // optional: render only if true
 }
 
 // plan is a loaded, validated site and the list of files to write.
@@ -164,10 +167,19 @@ func load(opts Options, problems *problem.List) *plan {
 	popular := checkPopular(opts.Source, cfg, site, problems)
 	cat := catalog.Build(site, section, popular, problems)
 	checkProcedureLinks(site, files, problems)
+	dir := directory.Load(opts.Source, problems)
+	directory.LintPersonalIDs(opts.Source, problems)
 
-	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath}
+	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath, Directory: dir}
+	if dir != nil {
+		view.DirectoryPaths = directoryPaths
+	}
 	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts}
 	p.addJobs(view, files)
+	if dir != nil {
+		p.addDirectoryJobs(view, problems)
+	}
+	p.addMachineFiles()
 	p.checkCollisions(problems)
 	checkMenu(opts.Source, cfg, p.jobs, problems)
 	return p
@@ -273,12 +285,20 @@ func (p *plan) addJobs(view *render.Site, files *static.Files) {
 		add(&job{path: strings.TrimPrefix(a.Path, "/"), origin: static.AssetsDir + "/" + a.Name, bytes: a.Data})
 	}
 
+}
+
+// addMachineFiles lists sitemap.xml and robots.txt; it runs last, so that
+// the sitemap lists every page.
+func (p *plan) addMachineFiles() {
+	add := func(j *job) { p.jobs = append(p.jobs, j) }
 	var entries []render.SitemapEntry
 	for _, j := range p.jobs {
 		if j.html && j.layout != render.LayoutNotFound {
 			e := render.SitemapEntry{URL: p.cfg.AbsURL(j.data.Path)}
 			if j.page != nil {
 				e.LastMod = j.page.LastChanged()
+			} else {
+				e.LastMod = j.lastmod
 			}
 			entries = append(entries, e)
 		}

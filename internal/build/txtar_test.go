@@ -23,6 +23,7 @@ var update = flag.Bool("update", false, "rewrite golden files and @golden sectio
 //	-- @contains PATH --      each non-empty line must appear in PATH of the output
 //	-- @absent PATH --        PATH must not be in the output
 //	-- @golden PATH --        PATH must be exactly this
+//	-- @env SOURCE_DATE_EPOCH --  the reference date, in seconds
 //
 // go test -update rewrites @problems and @golden sections with what the
 // build produced; review the diff before committing it.
@@ -55,7 +56,7 @@ func runScript(t *testing.T, file string) {
 		}
 		writeFile(t, filepath.Join(site, f.Name), f.Data)
 	}
-	res, err := Run(Options{Source: site, Theme: congkhai.Theme, SourceDateEpoch: checks["@env SOURCE_DATE_EPOCH"]})
+	res, err := Run(Options{Source: site, Theme: congkhai.Theme, SourceDateEpoch: strings.TrimSpace(checks["@env SOURCE_DATE_EPOCH"])})
 	got := problemLines(res)
 	want, ok := checks["@problems"]
 	changed := false

@@ -30,6 +30,7 @@ type Config struct {
 	Notice       string       `toml:"notice"`
 	Jurisdiction Jurisdiction `toml:"jurisdiction"`
 	Procedures   Procedures   `toml:"procedures"`
+	Directory    Directory    `toml:"directory"`
 	Menu         []MenuItem   `toml:"menu"`
 
 	// Base is the parsed base URL, always ending in "/".
@@ -64,6 +65,14 @@ type Procedures struct {
 	StaleAfterDays int      `toml:"stale_after_days"` // warn when synced_at is older; default 90
 }
 
+// Directory configures the pages made from data/danh-ba.toml.
+type Directory struct {
+	// Months is how many months of concrete reception dates the schedule
+	// page and calendar file show, counted from the reference date;
+	// default 3.
+	Months int `toml:"months"`
+}
+
 // MenuItem is one entry of the main navigation.
 type MenuItem struct {
 	Title string `toml:"title"`
@@ -89,13 +98,13 @@ func Load(dir string, o Overrides, problems *problem.List) *Config {
 	}
 	doc := tomlfile.New(FileName, vntext.NFCBytes(src), 1)
 	var c Config
+	before := problems.Errors()
 	if !doc.Decode(&c, problems) {
 		return nil
 	}
 	if o.BaseURL != "" {
 		c.BaseURL = o.BaseURL
 	}
-	before := problems.Errors()
 	c.validate(doc, problems, o.BaseURL != "")
 	if problems.Errors() > before {
 		return nil
@@ -145,6 +154,12 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 		c.Procedures.StaleAfterDays = 90
 	} else if c.Procedures.StaleAfterDays < 0 {
 		doc.Errorf(problems, "procedures.stale_after_days", "must be a positive number of days")
+	}
+	switch {
+	case c.Directory.Months == 0:
+		c.Directory.Months = 3
+	case c.Directory.Months < 0 || c.Directory.Months > 24:
+		doc.Errorf(problems, "directory.months", "must be between 1 and 24 months")
 	}
 	for i, m := range c.Menu {
 		p := fmt.Sprintf("menu[%d]", i)

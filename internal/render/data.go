@@ -7,6 +7,7 @@ import (
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
 
@@ -21,10 +22,39 @@ type Site struct {
 	// Pages maps site paths to content pages, for layouts that link to a
 	// page only when it exists (privacy policy, contacts).
 	Pages map[string]*content.Page
+	// Directory is data/danh-ba.toml, nil when the site has none; its pages
+	// are at DirectoryPaths.
+	Directory *directory.Directory
+	DirectoryPaths
+}
+
+// DirectoryPaths are the site paths of the pages and files made from the
+// directory.
+type DirectoryPaths struct {
+	DirectoryPath string // hotlines and people
+	PosterPath    string // the printable A4 poster
+	SchedulePath  string // citizen reception schedule
+	CalendarPath  string // the schedule as an iCalendar file
+}
+
+// VCardPath is where the vCard of a person is published.
+func (d DirectoryPaths) VCardPath(p *directory.Person) string {
+	return d.DirectoryPath + p.ID + ".vcf"
 }
 
 // Page returns the content page published at sitePath, or nil.
 func (s *Site) Page(sitePath string) *content.Page { return s.Pages[sitePath] }
+
+// AgencyHotline returns the first hotline that serves agency, or nil.
+func (s *Site) AgencyHotline(agency string) *directory.Hotline {
+	if s.Directory == nil {
+		return nil
+	}
+	if hs := s.Directory.HotlinesFor(agency); len(hs) > 0 {
+		return hs[0]
+	}
+	return nil
+}
 
 // Crumb is one step of the breadcrumb trail.
 type Crumb struct {
@@ -49,4 +79,7 @@ type Data struct {
 	Group     *catalog.Group       // group.html
 
 	Target string // alias.html: the path redirected to
+
+	Occurrences []directory.Occurrence // reception.html: the coming dates
+	Until       time.Time              // reception.html: the end of that window
 }

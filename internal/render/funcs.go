@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/directory/phone"
 	"github.com/congkhai/congkhai/internal/static"
+	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // Funcs returns the functions layouts may call. They depend only on the
@@ -46,7 +48,22 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			return *p
 		},
 		"number": func(n int) string { return groupThousands(strconv.Itoa(n)) },
+		// tel is the tel: link of a parsed number. html/template refuses
+		// tel: addresses unless they are marked safe; a phone.Number can
+		// only hold digits, so its link is.
+		"tel": func(n phone.Number) template.URL {
+			return template.URL(n.TelURI())
+		},
+		"weekday": Weekday,
+		"slug":    vntext.Slug,
+		// clock is the time of day of t: 07:30.
+		"clock": func(t time.Time) string { return t.Format("15:04") },
 	}
+}
+
+// Weekday names the day of the week of t in Vietnamese: Thứ Hai … Chủ nhật.
+func Weekday(t time.Time) string {
+	return [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}[t.Weekday()]
 }
 
 // VND formats an amount of đồng the Vietnamese way: 8000 → "8.000 đồng".

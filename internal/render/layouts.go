@@ -33,12 +33,15 @@ const (
 	LayoutGroups     = "groups.html"     // every field, agency or level
 	LayoutGroup      = "group.html"      // the procedures of one field, agency or level
 	LayoutNotFound   = "404.html"
-	LayoutAlias      = "alias.html" // redirect from an old address
+	LayoutDirectory  = "directory.html" // hotlines and people
+	LayoutPoster     = "poster.html"    // the same, as an A4 poster to print
+	LayoutReception  = "reception.html" // the citizen reception schedule
+	LayoutAlias      = "alias.html"     // redirect from an old address
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for
