@@ -42,6 +42,8 @@ type Chart struct {
 	Renderer    string // always "svg"
 	Height      string // a CSS height such as "420px"; the width is left to CSS (100%)
 	Table       Table  // every figure drawn, for readers without the chart
+	// Highlights are the latest figures, for a dashboard's key numbers.
+	Highlights []Highlight
 
 	CSVFile   string // the dataset's CSV, relative to the site folder (data/ho-so-thang.csv), to link for download
 	Source    string
@@ -98,6 +100,7 @@ func BuildSpec(page string, ds *dataset.Dataset, spec *dataset.ChartSpec) (*Char
 	}
 	c.Description = describe(f)
 	c.Table = table(f)
+	c.Highlights = highlights(f)
 	if c.OptionJSON, err = option(f, c.ID, c.Height, c.Description); err != nil {
 		return nil, fmt.Errorf("chart %q: %w", spec.Name, err)
 	}

@@ -13,7 +13,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -32,6 +34,9 @@ func New(basePath string) *Converter {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(), // ## Heading {#explicit-id}
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(chartRenderer{}, 100)),
 		),
 		// Raw HTML stays off (no html.WithUnsafe): editors write Markdown,
 		// and javascript: links are dropped.
@@ -61,6 +66,7 @@ type Document struct {
 	md       goldmark.Markdown
 	Headings []Heading
 	Links    []Link
+	Charts   []ChartRef
 }
 
 // Parse parses src. It does not fail: Markdown has no syntax errors.
@@ -69,6 +75,7 @@ func (c *Converter) Parse(src []byte) *Document {
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc := &Document{src: src, root: root, md: c.md}
 	lines := newLineIndex(src)
+	doc.Charts = replaceChartFences(root, src, lines)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -94,8 +101,24 @@ func (c *Converter) Parse(src []byte) *Document {
 	return doc
 }
 
-// HTML renders the document.
-func (d *Document) HTML() ([]byte, error) {
+// HTML renders the document. Charts placed with a ```chart block are
+// written as chartHTML returns them (nil: a document without charts).
+func (d *Document) HTML(chartHTML func(name string) ([]byte, error)) ([]byte, error) {
+	if len(d.Charts) > 0 {
+		var err error
+		_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if cb, ok := n.(*chartBlock); ok && entering && err == nil {
+				if chartHTML == nil {
+					return ast.WalkStop, nil
+				}
+				cb.html, err = chartHTML(cb.name)
+			}
+			return ast.WalkContinue, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(d.src) * 2)
 	if err := d.md.Renderer().Render(&buf, d.src, d.root); err != nil {

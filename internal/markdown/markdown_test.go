@@ -23,7 +23,7 @@ func TestHeadingIDs(t *testing.T) {
 	if doc.Headings[1].Line != 3 {
 		t.Errorf("line = %d, want 3", doc.Headings[1].Line)
 	}
-	html, err := doc.HTML()
+	html, err := doc.HTML(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestHasHeading(t *testing.T) {
 func TestLinksUnderSubpath(t *testing.T) {
 	src := "[a](/thu-tuc/khai-sinh/) [b](https://dichvucong.gov.vn/) [c](#buoc-1) ![d](/anh/logo.png) [e](//cdn.example/x) [f](javascript:alert(1))\n"
 	doc := New("/portal/").Parse([]byte(src))
-	html, err := doc.HTML()
+	html, err := doc.HTML(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,14 +66,14 @@ func TestLinksUnderSubpath(t *testing.T) {
 }
 
 func TestRawHTMLOmitted(t *testing.T) {
-	html, _ := New("/").Parse([]byte("<script>alert(1)</script>\n\nxin chào <img src=x onerror=alert(1)>\n")).HTML()
+	html, _ := New("/").Parse([]byte("<script>alert(1)</script>\n\nxin chào <img src=x onerror=alert(1)>\n")).HTML(nil)
 	if strings.Contains(string(html), "<script") || strings.Contains(string(html), "onerror") {
 		t.Errorf("raw HTML passed through:\n%s", html)
 	}
 }
 
 func TestTables(t *testing.T) {
-	html, _ := New("/").Parse([]byte("| Bước | Nội dung |\n|---|---|\n| 1 | Nộp hồ sơ |\n")).HTML()
+	html, _ := New("/").Parse([]byte("| Bước | Nội dung |\n|---|---|\n| 1 | Nộp hồ sơ |\n")).HTML(nil)
 	if !strings.Contains(string(html), "<th>Bước</th>") {
 		t.Errorf("GFM table not rendered:\n%s", html)
 	}
@@ -84,7 +84,7 @@ func FuzzParse(f *testing.F) {
 	c := New("/portal/")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := c.Parse(src)
-		if _, err := doc.HTML(); err != nil {
+		if _, err := doc.HTML(nil); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Count(string(src), "\n") + 1

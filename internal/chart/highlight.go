@@ -1,0 +1,77 @@
+package chart
+
+import (
+	"github.com/congkhai/congkhai/internal/dataset"
+)
+
+// Highlight is one latest figure of a chart, for the key figures a
+// dashboard shows as plain numbers.
+type Highlight struct {
+	Label  string // the measure: "Tỷ lệ giải quyết đúng hạn"
+	Value  string // formatted with its unit: "98,45%"
+	Period string // when: "Tháng 10/2026"
+}
+
+// highlights are the latest values of a chart over time whose series are
+// measures, not units: its lines (the rates riding on counts), or its one
+// series. The parts of a stack, rankings and charts with a series per unit
+// have no single latest figure.
+func highlights(f *dataset.Frame) []Highlight {
+	if f.Chart.Kind == dataset.KindRanking || f.X == nil || !f.X.Type.IsPeriod() {
+		return nil
+	}
+	if f.Chart.SeriesBy != "" {
+		return unitHighlight(f)
+	}
+	var lines, bars []Highlight
+	for _, s := range f.Series {
+		last := latest(s.Values, len(s.Values))
+		if last < 0 {
+			continue
+		}
+		h := Highlight{
+			Label:  upperFirst(s.Column.Label),
+			Value:  withUnit(s.Values[last], s.Column),
+			Period: categoryLong(f.Categories[last]),
+		}
+		if s.Role == dataset.RoleLine {
+			lines = append(lines, h)
+		} else {
+			bars = append(bars, h)
+		}
+	}
+	if len(lines) > 0 {
+		return lines
+	}
+	if len(bars) == 1 {
+		return bars
+	}
+	return nil
+}
+
+// unitHighlight is the latest figure of a chart with a series per unit when
+// one unit alone has it (a yearly index of the province, whose series
+// changes unit at a merger): "Chỉ số PAPI – Thành phố Hồ Chí Minh".
+func unitHighlight(f *dataset.Frame) []Highlight {
+	for i := len(f.Categories) - 1; i >= 0; i-- {
+		var with []dataset.Series
+		for _, s := range f.Series {
+			if !s.Values[i].IsMissing() {
+				with = append(with, s)
+			}
+		}
+		switch len(with) {
+		case 0:
+			continue
+		case 1:
+			s := with[0]
+			return []Highlight{{
+				Label:  f.Chart.Title + " – " + s.Name,
+				Value:  withUnit(s.Values[i], s.Column),
+				Period: categoryLong(f.Categories[i]),
+			}}
+		}
+		return nil
+	}
+	return nil
+}
