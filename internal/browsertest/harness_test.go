@@ -158,6 +158,7 @@ var pageTypes = []struct {
 	{"directory", "/danh-ba/"},
 	{"reception schedule", "/lich-tiep-cong-dan/"},
 	{"directory poster", "/danh-ba/in/"},
+	{"dashboard", "/ket-qua-phuc-vu/"},
 	{"not found", "/khong-co-trang-nay/"},
 }
 

@@ -135,7 +135,7 @@ func BenchmarkFloor(b *testing.B) {
 				b.Error(err)
 				return
 			}
-			html, err := md.Parse(split.Body).HTML()
+			html, err := md.Parse(split.Body).HTML(nil)
 			if err != nil {
 				b.Error(err)
 				return

@@ -25,6 +25,7 @@ import (
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/markdown"
@@ -138,7 +139,11 @@ type plan struct {
 	site    *content.Site
 	md      *markdown.Converter
 	layouts *render.Layouts
-	jobs    []*job
+	sets    []*dataset.Dataset // data/*.csv with their descriptions
+	// dataFailed is set when a data file did not load, so that its charts
+	// are not reported as unknown without saying why.
+	dataFailed bool
+	jobs       []*job
 }
 
 func load(opts Options, problems *problem.List) *plan {
@@ -169,12 +174,16 @@ func load(opts Options, problems *problem.List) *plan {
 	checkProcedureLinks(site, files, problems)
 	dir := directory.Load(opts.Source, problems)
 	directory.LintPersonalIDs(opts.Source, problems)
+	beforeData := problems.Errors()
+	sets := dataset.Load(opts.Source, problems)
+	dataFailed := problems.Errors() > beforeData
 
 	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath, Directory: dir}
 	if dir != nil {
 		view.DirectoryPaths = directoryPaths
 	}
-	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts}
+	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed}
+	p.addDataJobs(view, problems)
 	p.addJobs(view, files)
 	if dir != nil {
 		p.addDirectoryJobs(view, problems)
@@ -463,27 +472,25 @@ func (p *plan) renderPage(j *job, problems *problem.List, execute bool) ([]byte,
 			return nil, fmt.Errorf("the file changed during the build: %w", err)
 		}
 		doc := p.md.Parse(vntext.NFCBytes(split.Body))
+		before := problems.Errors()
 		if pg.Kind == content.KindProcedure {
-			missing := false
 			for _, h := range procedure.RequiredHeadings {
 				if !doc.HasHeading(2, h) {
 					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
-					missing = true
 				}
 			}
-			if missing || !execute {
-				return nil, nil
-			}
 		}
-		if !execute {
+		p.checkCharts(pg.File, split.BodyLine, doc, problems)
+		if problems.Errors() > before || !execute {
 			return nil, nil
 		}
-		body, err := doc.HTML()
+		body, err := doc.HTML(p.chartHTML(pg.Path))
 		if err != nil {
 			return nil, err
 		}
 		d := *j.data
 		d.Content = template.HTML(body)
+		d.HasCharts = d.HasCharts || len(doc.Charts) > 0
 		j = &job{path: j.path, origin: j.origin, page: j.page, data: &d, layout: j.layout}
 	}
 	html, err := p.layouts.Execute(j.layout, j.data)

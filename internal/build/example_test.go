@@ -26,6 +26,7 @@ var exampleGolden = []string{
 	"danh-ba/chu-tich.vcf",
 	"lich-tiep-cong-dan/index.html",
 	"lich-tiep-cong-dan.ics",
+	"ket-qua-phuc-vu/index.html",
 	"404.html",
 	"sitemap.xml",
 	"robots.txt",
@@ -52,6 +53,7 @@ func TestExamplePortal(t *testing.T) {
 		t.Errorf("built %d pages, want the whole portal (at least 40)", res.Pages)
 	}
 	assertUnderBasePath(t, dest, "/cong-thong-tin/")
+	assertNoExternalAssets(t, dest)
 	for _, name := range exampleGolden {
 		got := readFile(t, dest, name)
 		golden := filepath.Join("testdata", "golden", "example", filepath.FromSlash(name))
@@ -139,4 +141,42 @@ func assertUnderBasePath(t *testing.T, dest, base string) {
 	if n == 0 {
 		t.Error("no root-relative address found at all")
 	}
+}
+
+// externalAsset matches a script or stylesheet loaded from another host.
+var externalAsset = regexp.MustCompile(`<script[^>]+src="(?:https?:)?//|<link[^>]+rel="stylesheet"[^>]+href="(?:https?:)?//|<link[^>]+href="(?:https?:)?//[^"]*"[^>]+rel="stylesheet"|@import\s+url\(["']?(?:https?:)?//`)
+
+// assertNoExternalAssets checks that no page loads a script or stylesheet
+// from another host: no CDN at page view.
+func assertNoExternalAssets(t *testing.T, dest string) {
+	t.Helper()
+	err := filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if m := externalAsset.Find(b); m != nil {
+			rel, _ := filepath.Rel(dest, p)
+			t.Errorf("%s loads an asset from another host: %s", rel, m)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestExamplePortalDeterministic builds the whole example portal, charts,
+// calendar and vCards included, twice and compares every byte.
+func TestExamplePortalDeterministic(t *testing.T) {
+	one, two := filepath.Join(t.TempDir(), "one"), filepath.Join(t.TempDir(), "two")
+	for _, dest := range []string{one, two} {
+		if _, err := Run(Options{Source: filepath.Join("..", ".."), Destination: dest, Theme: congkhai.Theme}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameTree(t, snapshot(t, one), snapshot(t, two))
 }

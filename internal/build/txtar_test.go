@@ -21,6 +21,7 @@ var update = flag.Bool("update", false, "rewrite golden files and @golden sectio
 //	-- @problems --           the exact problems reported, one per line
 //	-- @status --             ok (default) or fail
 //	-- @contains PATH --      each non-empty line must appear in PATH of the output
+//	-- @excludes PATH --      no non-empty line may appear in PATH of the output
 //	-- @absent PATH --        PATH must not be in the output
 //	-- @golden PATH --        PATH must be exactly this
 //	-- @env SOURCE_DATE_EPOCH --  the reference date, in seconds
@@ -94,6 +95,13 @@ func runScript(t *testing.T, file string) {
 			for _, line := range strings.Split(body, "\n") {
 				if line = strings.TrimSpace(line); line != "" && !strings.Contains(out, line) {
 					t.Errorf("%s does not contain %q", path, line)
+				}
+			}
+		case "@excludes":
+			out := readOutput(t, public, path)
+			for _, line := range strings.Split(body, "\n") {
+				if line = strings.TrimSpace(line); line != "" && strings.Contains(out, line) {
+					t.Errorf("%s contains %q", path, line)
 				}
 			}
 		case "@absent":

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/directory"
@@ -26,6 +27,10 @@ type Site struct {
 	// are at DirectoryPaths.
 	Directory *directory.Directory
 	DirectoryPaths
+	// DashboardPath is the performance dashboard, "" when the site has no
+	// charts; EChartsPath is the hashed address of ECharts.
+	DashboardPath string
+	EChartsPath   string
 }
 
 // DirectoryPaths are the site paths of the pages and files made from the
@@ -82,4 +87,34 @@ type Data struct {
 
 	Occurrences []directory.Occurrence // reception.html: the coming dates
 	Until       time.Time              // reception.html: the end of that window
+
+	// HasCharts asks base.html for the chart scripts: the page shows at
+	// least one chart.
+	HasCharts  bool
+	Datasets   []*DatasetView    // dashboard.html
+	KeyFigures []chart.Highlight // dashboard.html: latest figures, once each
+}
+
+// Figure is a chart ready for partials/chart.html.
+type Figure struct {
+	*chart.Chart
+	// Option is the chart's option JSON. It may be written into the page
+	// as is: json.Marshal escaped <, > and &, so no text from the data can
+	// end the <script type="application/json"> element it goes in.
+	Option  template.JS
+	CSVPath string // the published CSV, such as /du-lieu/ho-so-thang.csv
+}
+
+// NewFigure wraps a built chart for a layout.
+func NewFigure(c *chart.Chart, csvPath string) *Figure {
+	return &Figure{Chart: c, Option: template.JS(c.OptionJSON), CSVPath: csvPath}
+}
+
+// DatasetView is one dataset on the dashboard, with its charts.
+type DatasetView struct {
+	Title, Description, Source, SourceURL string
+	Updated                               time.Time
+	Fictional                             bool
+	CSVPath                               string
+	Figures                               []*Figure
 }

@@ -36,12 +36,13 @@ const (
 	LayoutDirectory  = "directory.html" // hotlines and people
 	LayoutPoster     = "poster.html"    // the same, as an A4 poster to print
 	LayoutReception  = "reception.html" // the citizen reception schedule
+	LayoutDashboard  = "dashboard.html" // performance figures and charts
 	LayoutAlias      = "alias.html"     // redirect from an old address
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for
@@ -154,6 +155,20 @@ func (l *Layouts) Execute(layout string, data any) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, entry, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ExecutePartial renders one partial, such as partials/chart.html, with
+// data: for HTML that goes inside a page's Markdown body.
+func (l *Layouts) ExecutePartial(name string, data any) ([]byte, error) {
+	set, ok := l.sets[LayoutPage]
+	if !ok {
+		return nil, fmt.Errorf("layout %s did not load", LayoutPage)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

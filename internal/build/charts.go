@@ -1,0 +1,144 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/render"
+)
+
+const (
+	// dashboardPath is the performance dashboard.
+	dashboardPath = "/ket-qua-phuc-vu/"
+	// csvDir is where the CSV files behind the charts are published.
+	csvDir = "/du-lieu/"
+	// echartsFile is the ECharts build the portal serves itself, from the
+	// npm package pinned in package-lock.json: the "common" build has line
+	// and bar charts, the SVG renderer, aria descriptions and decal
+	// patterns, at two thirds of the full build's size.
+	echartsFile = "node_modules/echarts/dist/echarts.common.min.js"
+)
+
+// csvPath is where a dataset's CSV file is published.
+func csvPath(ds *dataset.Dataset) string { return csvDir + ds.Name + ".csv" }
+
+// hasCharts reports whether any dataset declares a chart.
+func hasCharts(sets []*dataset.Dataset) bool {
+	for _, ds := range sets {
+		if len(ds.Charts) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// addDataJobs publishes every CSV file and, when the site has charts,
+// ECharts and the dashboard with every chart and the latest key figures.
+func (p *plan) addDataJobs(view *render.Site, problems *problem.List) {
+	for _, ds := range p.sets {
+		p.jobs = append(p.jobs, &job{path: csvPath(ds)[1:], origin: ds.CSVFile, copy: filepath.Join(p.site.Dir, filepath.FromSlash(ds.CSVFile))})
+	}
+	if !hasCharts(p.sets) {
+		return
+	}
+	src, err := os.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(echartsFile)))
+	if err != nil {
+		problems.Errorf(echartsFile, 0, "", "not found: the charts in data/ need ECharts, which the portal serves itself; run `npm ci` in the site folder (package.json pins echarts 5.6.0), or `npm install echarts@5.6.0`")
+		return
+	}
+	sum := sha256.Sum256(src)
+	view.EChartsPath = "/js/echarts." + hex.EncodeToString(sum[:5]) + ".js"
+	p.jobs = append(p.jobs, &job{path: view.EChartsPath[1:], origin: echartsFile, bytes: src})
+
+	d := &render.Data{Site: view, Layout: render.LayoutDashboard, Title: "Kết quả phục vụ người dân, doanh nghiệp",
+		Path: dashboardPath, HasCharts: true, Breadcrumbs: []render.Crumb{{Title: "Trang chủ", Path: "/"}}}
+	seen := map[string]bool{}
+	var lastmod time.Time
+	for _, ds := range p.sets {
+		v := &render.DatasetView{Title: ds.Title, Description: ds.Description, Source: ds.Source, SourceURL: ds.SourceURL,
+			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds)}
+		for i, spec := range ds.Charts {
+			c, err := chart.BuildSpec(dashboardPath, ds, spec)
+			if err != nil {
+				field := fmt.Sprintf("charts[%d]", i)
+				problems.Errorf(ds.DescFile, ds.Line(field), field, "%v", err)
+				continue
+			}
+			v.Figures = append(v.Figures, render.NewFigure(c, csvPath(ds)))
+			for _, h := range c.Highlights {
+				if !seen[h.Label] {
+					seen[h.Label] = true
+					d.KeyFigures = append(d.KeyFigures, h)
+				}
+			}
+		}
+		d.Datasets = append(d.Datasets, v)
+		if ds.Updated.After(lastmod) {
+			lastmod = ds.Updated
+		}
+	}
+	view.DashboardPath = dashboardPath
+	p.jobs = append(p.jobs, &job{path: indexFile(dashboardPath), origin: "the dashboard", layout: render.LayoutDashboard, html: true, data: d, lastmod: lastmod})
+}
+
+// checkCharts reports charts a page places that no dataset declares, and
+// charts placed twice on one page.
+func (p *plan) checkCharts(file string, bodyLine int, doc *markdown.Document, problems *problem.List) {
+	placed := map[string]bool{}
+	for _, ref := range doc.Charts {
+		line := bodyLine + ref.Line - 1
+		if _, _, ok := dataset.FindChart(p.sets, ref.Name); !ok {
+			if p.dataFailed {
+				problems.Errorf(file, line, "", "chart %q cannot be drawn: it is unknown, or its data file did not load because of the problems reported in data/", ref.Name)
+			} else {
+				problems.Errorf(file, line, "", "unknown chart %q: name a chart declared in a data/*.toml file (%s)", ref.Name, strings.Join(p.chartNames(), ", "))
+			}
+			continue
+		}
+		if placed[ref.Name] {
+			problems.Errorf(file, line, "", "the chart %q is placed twice on this page", ref.Name)
+		}
+		placed[ref.Name] = true
+	}
+}
+
+// chartNames lists every chart of the site, for messages.
+func (p *plan) chartNames() []string {
+	var names []string
+	for _, ds := range p.sets {
+		for _, c := range ds.Charts {
+			names = append(names, c.Name)
+		}
+	}
+	slices.Sort(names)
+	if len(names) == 0 {
+		return []string{"the site has none"}
+	}
+	return names
+}
+
+// chartHTML renders the charts a page places in its Markdown through
+// partials/chart.html.
+func (p *plan) chartHTML(page string) func(name string) ([]byte, error) {
+	return func(name string) ([]byte, error) {
+		ds, spec, ok := dataset.FindChart(p.sets, name)
+		if !ok {
+			return nil, fmt.Errorf("unknown chart %q", name)
+		}
+		c, err := chart.BuildSpec(page, ds, spec)
+		if err != nil {
+			return nil, err
+		}
+		return p.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(ds)))
+	}
+}
