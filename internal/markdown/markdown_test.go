@@ -95,3 +95,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestChartBlocks(t *testing.T) {
+	src := "Mở đầu.\n\n```chart\nho-so-theo-thang\n```\n\n```go\nfmt.Println()\n```\n\n```chart\n  hai-long  \n```\n"
+	doc := New("/").Parse([]byte(src))
+	want := []ChartRef{{Name: "ho-so-theo-thang", Line: 3}, {Name: "hai-long", Line: 11}}
+	if len(doc.Charts) != len(want) || doc.Charts[0] != want[0] || doc.Charts[1] != want[1] {
+		t.Fatalf("Charts = %+v, want %+v", doc.Charts, want)
+	}
+	html, err := doc.HTML(func(name string) ([]byte, error) {
+		return []byte(`<figure data-name="` + name + `"></figure>`), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`<figure data-name="ho-so-theo-thang"></figure>`, `<figure data-name="hai-long"></figure>`, `<code class="language-go">`} {
+		if !strings.Contains(string(html), s) {
+			t.Errorf("missing %s in\n%s", s, html)
+		}
+	}
+	if strings.Contains(string(html), "language-chart") {
+		t.Errorf("a chart block was rendered as code:\n%s", html)
+	}
+}
