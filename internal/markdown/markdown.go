@@ -36,7 +36,7 @@ func New(basePath string) *Converter {
 			parser.WithAttribute(), // ## Heading {#explicit-id}
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(chartRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(chartRenderer{}, 100), util.Prioritized(tableRenderer{}, 100)),
 		),
 		// Raw HTML stays off (no html.WithUnsafe): editors write Markdown,
 		// and javascript: links are dropped.
@@ -76,6 +76,7 @@ func (c *Converter) Parse(src []byte) *Document {
 	doc := &Document{src: src, root: root, md: c.md}
 	lines := newLineIndex(src)
 	doc.Charts = replaceChartFences(root, src, lines)
+	wrapTables(root, src)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

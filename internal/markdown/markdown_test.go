@@ -118,3 +118,23 @@ func TestChartBlocks(t *testing.T) {
 		t.Errorf("a chart block was rendered as code:\n%s", html)
 	}
 }
+
+func TestTableCaptions(t *testing.T) {
+	src := "## Lệ phí\n\n| Việc | Mức |\n|---|---|\n| Khai sinh | 0 |\n\nBảng: Mức lệ phí hộ tịch\n\n## Thời hạn\n\n| Việc | Ngày |\n|---|---|\n| Kết hôn | 1 |\n"
+	html, err := New("/").Parse([]byte(src)).HTML(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<div class="table-scroll" role="region" aria-label="Mức lệ phí hộ tịch" tabindex="0">`,
+		"<table>\n<caption>Mức lệ phí hộ tịch</caption>",
+		`<caption class="visually-hidden">Thời hạn</caption>`,
+	} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	if strings.Contains(string(html), "<p>Bảng:") {
+		t.Errorf("the caption paragraph stayed:\n%s", html)
+	}
+}
