@@ -1,0 +1,319 @@
+package browsertest
+
+import (
+	"compress/gzip"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestWithoutJavaScript loads every page type with JavaScript turned off:
+// the main content is there, the navigation works, every chart's data table
+// is visible, and no control that needs JavaScript is offered.
+func TestWithoutJavaScript(t *testing.T) {
+	for _, pt := range pageTypes {
+		t.Run(pt.name, func(t *testing.T) {
+			ctx := shared.tab(t)
+			if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(pt.path))); err != nil {
+				t.Fatal(err)
+			}
+			type state struct {
+				Scripts               bool
+				MainText, NavLinks    int
+				Tables, VisibleTables int
+				Charts, VisibleCanvas int
+				Controls              bool
+				Heading               string
+			}
+			// Evaluate runs with scripts disabled for the page: DevTools
+			// evaluation is not page script.
+			s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(() => {
+				const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden"; };
+				return {
+					Scripts: typeof window.echarts !== "undefined",
+					MainText: document.querySelector("main").innerText.trim().length,
+					NavLinks: [...document.querySelectorAll(".site-nav a, .breadcrumbs a, main a")].filter(visible).length,
+					Tables: document.querySelectorAll("figure.chart table").length,
+					VisibleTables: [...document.querySelectorAll("figure.chart table")].filter(visible).length,
+					Charts: document.querySelectorAll(".chart-canvas").length,
+					VisibleCanvas: [...document.querySelectorAll(".chart-canvas")].filter(visible).length,
+					Controls: visible(document.querySelector("[data-display-controls]")) ,
+					Heading: (document.querySelector("h1") || {}).textContent || "",
+				};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Scripts {
+				t.Fatal("scripts ran although JavaScript is off")
+			}
+			if s.MainText < 100 || s.Heading == "" {
+				t.Errorf("main content missing without JavaScript: %d characters, heading %q", s.MainText, s.Heading)
+			}
+			if s.NavLinks < 3 {
+				t.Errorf("only %d visible links without JavaScript", s.NavLinks)
+			}
+			if s.VisibleTables != s.Tables {
+				t.Errorf("%d of %d chart tables visible without JavaScript", s.VisibleTables, s.Tables)
+			}
+			if s.VisibleCanvas != 0 {
+				t.Errorf("%d empty chart areas shown without JavaScript", s.VisibleCanvas)
+			}
+			if s.Controls {
+				t.Error("the text-size controls are shown although they cannot work without JavaScript")
+			}
+		})
+	}
+}
+
+// TestKeyboard walks each page with the Tab key: the first stop is the
+// skip link, which moves focus to the main content; every stop is visible
+// and visibly focused; the order follows the page (no positive tabindex),
+// and the main navigation is reached without a mouse.
+func TestKeyboard(t *testing.T) {
+	for _, pt := range []string{"/", "/thu-tuc/dang-ky-khai-sinh/", "/danh-ba/", "/ket-qua-phuc-vu/"} {
+		t.Run(pt, func(t *testing.T) {
+			ctx := shared.tab(t)
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(shared.url(pt))); err != nil {
+				t.Fatal(err)
+			}
+			type stop struct {
+				Tag, Text, Class string
+				Visible, Focused bool
+				Order            int
+				InNav            bool
+			}
+			probe := `(() => {
+				const el = document.activeElement;
+				const r = el.getBoundingClientRect();
+				const cs = getComputedStyle(el);
+				const all = [...document.querySelectorAll("a[href], button, [tabindex], input, select, textarea")].filter(e => !e.disabled && e.tabIndex >= 0);
+				return {
+					Tag: el.tagName, Text: (el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 40), Class: el.className,
+					Visible: r.width > 0 && r.height > 0,
+					Focused: (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== "none",
+					Order: all.indexOf(el),
+					InNav: !!el.closest(".site-nav"),
+				};
+			})()`
+			var stops []stop
+			for i := 0; i < 400; i++ {
+				if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+					t.Fatal(err)
+				}
+				s, err := chromedp.Run(ctx, chromedp.Evaluate[stop](probe))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s.Tag == "BODY" || (len(stops) > 0 && s.Order <= stops[len(stops)-1].Order) {
+					break // out of the page, or wrapped around
+				}
+				stops = append(stops, s)
+			}
+			if len(stops) == 0 || !strings.Contains(stops[0].Class, "skip-link") {
+				t.Fatalf("the first Tab stop is %+v, want the skip link", stops)
+			}
+			nav := false
+			for i, s := range stops {
+				nav = nav || s.InNav
+				if !s.Visible {
+					t.Errorf("Tab stop %d (%s %q) is not visible", i, s.Tag, s.Text)
+				}
+				if !s.Focused {
+					t.Errorf("Tab stop %d (%s %q) shows no focus outline", i, s.Tag, s.Text)
+				}
+				if s.Order != i {
+					t.Errorf("Tab stop %d (%s %q) is element %d in page order", i, s.Tag, s.Text, s.Order)
+				}
+			}
+			if !nav {
+				t.Error("the main navigation is not reached with the Tab key")
+			}
+			// Enter on the skip link moves focus into the main content.
+			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(pt)), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.Tab)); err != nil {
+				t.Fatal(err)
+			}
+			inMain, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.activeElement.closest("main")`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !inMain {
+				t.Error("after the skip link, the next Tab stop is not in the main content")
+			}
+		})
+	}
+}
+
+// TestNoRequestLeavesTheSite records every request each page type makes
+// while it loads: all must go to the site itself.
+func TestNoRequestLeavesTheSite(t *testing.T) {
+	site, err := url.Parse(shared.srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pt := range pageTypes {
+		t.Run(pt.name, func(t *testing.T) {
+			ctx := shared.tab(t)
+			var mu sync.Mutex
+			var urls []string
+			if err := chromedp.Listen(ctx, func(ev any) {
+				if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+					mu.Lock()
+					urls = append(urls, e.Request.URL)
+					mu.Unlock()
+				}
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(pt.path)), chromedp.Sleep(300e6)); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(urls) == 0 {
+				t.Fatal("no request recorded")
+			}
+			for _, u := range urls {
+				p, err := url.Parse(u)
+				if err != nil || (p.Scheme != "data" && p.Host != site.Host) {
+					t.Errorf("request to another host: %s", u)
+				}
+			}
+		})
+	}
+}
+
+// pageBudget is the most a page may weigh, compressed (gzip), with its CSS
+// and scripts: cheap phones on slow networks. Pages with charts also carry
+// ECharts.
+const (
+	pageBudget      = 30 * 1024
+	chartPageBudget = 30*1024 + 240*1024
+)
+
+// TestPageWeight loads each page type, sums the gzip size of every file it
+// fetched from the site, and fails above the budget.
+func TestPageWeight(t *testing.T) {
+	for _, pt := range pageTypes {
+		t.Run(pt.name, func(t *testing.T) {
+			ctx := shared.tab(t)
+			var mu sync.Mutex
+			var urls []string
+			if err := chromedp.Listen(ctx, func(ev any) {
+				if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+					mu.Lock()
+					urls = append(urls, e.Request.URL)
+					mu.Unlock()
+				}
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(pt.path)), chromedp.Sleep(300e6)); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			total, charts := 0, false
+			var parts []string
+			for _, u := range urls {
+				n := shared.gzipSize(t, u)
+				total += n
+				charts = charts || strings.Contains(u, "/js/echarts.")
+				parts = append(parts, fmt.Sprintf("%s %d", u[len(shared.srv.URL):], n))
+			}
+			budget := pageBudget
+			if charts {
+				budget = chartPageBudget
+			}
+			t.Logf("%d bytes compressed (budget %d): %s", total, budget, strings.Join(parts, ", "))
+			if total > budget {
+				t.Errorf("%s weighs %d bytes compressed, over the budget of %d: %s", pt.path, total, budget, strings.Join(parts, ", "))
+			}
+		})
+	}
+}
+
+// gzipSize is the size of a fetched file of the site once gzip-compressed,
+// as a static host would send it.
+func (p *portal) gzipSize(t *testing.T, u string) int {
+	t.Helper()
+	parsed, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := strings.TrimPrefix(parsed.Path, strings.TrimSuffix(basePath, "/"))
+	name := filepath.Join(p.root, filepath.FromSlash(rel))
+	if strings.HasSuffix(rel, "/") {
+		name = filepath.Join(name, "index.html")
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		b, err = os.ReadFile(filepath.Join(p.root, "404.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var c countWriter
+	w, _ := gzip.NewWriterLevel(&c, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return int(c)
+}
+
+type countWriter int
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	*c += countWriter(len(b))
+	return len(b), nil
+}
+
+// TestReflow checks that text reflows without horizontal scrolling at a
+// width of 320 CSS pixels (a small phone, or 1280 pixels at 400% zoom) and
+// at 640 (200% zoom): only data tables may scroll, inside their own region.
+func TestReflow(t *testing.T) {
+	for _, width := range []int64{320, 640} {
+		for _, pt := range pageTypes {
+			t.Run(fmt.Sprintf("%d/%s", width, pt.name), func(t *testing.T) {
+				ctx := shared.tab(t)
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800), chromedp.Navigate(shared.url(pt.path)), chromedp.Sleep(200e6)); err != nil {
+					t.Fatal(err)
+				}
+				wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+					const limit = document.documentElement.clientWidth;
+					const out = [];
+					for (const el of document.querySelectorAll("body *")) {
+						if (el.closest(".table-scroll") || el.closest("svg")) continue;
+						const r = el.getBoundingClientRect();
+						if (r.width > 0 && r.right > limit + 1) out.push(el.tagName + "." + el.className + " right=" + Math.round(r.right));
+					}
+					if (document.documentElement.scrollWidth > limit + 1) out.unshift("page scrolls sideways: " + document.documentElement.scrollWidth);
+					return out.slice(0, 10);
+				})()`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range wide {
+					t.Errorf("wider than %d px: %s", width, w)
+				}
+			})
+		}
+	}
+}
