@@ -25,6 +25,9 @@ Usage:
 
 Commands:
   build     build the site into a folder (default: public/)
+  check     check every file and internal link without writing anything
+  serve     serve the site on this computer, rebuilding on every change
+  new       create a procedure or a page: new procedure <code> "<title>" | new page <path>
   version   print the version
 
 Run "congkhai <command> --help" for the flags of a command.
@@ -43,6 +46,12 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr, getenv)
+	case "check":
+		return runCheck(args[1:], stdout, stderr, getenv)
+	case "serve":
+		return runServe(args[1:], stdout, stderr, getenv)
+	case "new":
+		return runNew(args[1:], stdout, stderr, getenv)
 	case "version":
 		fmt.Fprintln(stdout, "congkhai", version())
 		return 0

@@ -99,6 +99,37 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
+// Check runs every validation of a build without writing anything, then
+// checks the links written in Markdown (to pages, to #headings, to files)
+// and warns about pages no other page links to. With strict, warnings
+// count as errors.
+func Check(opts Options, strict bool) (*Result, error) {
+	problems := &problem.List{}
+	res := &Result{}
+	p := load(opts, problems)
+	if p == nil {
+		res.Problems = problems.Sorted()
+		return res, ErrFailed
+	}
+	p.links = newLinkIndex(p.cfg.BasePath())
+	for _, j := range p.jobs {
+		if j.alias > 0 {
+			p.links.redirect[j.data.Path] = j.page.Path
+		}
+	}
+	if problems.Errors() > 0 {
+		p.write(nil, problems, res)
+	} else {
+		p.write(p.links, problems, res)
+		p.links.check(p.site, problems)
+	}
+	res.Problems = problems.Sorted()
+	if problems.Errors() > 0 || (strict && len(res.Problems) > 0) {
+		return res, ErrFailed
+	}
+	return res, nil
+}
+
 // inputDirs are the folders of a site a build reads; the destination may
 // not be inside one of them.
 var inputDirs = []string{content.Dir, static.StaticDir, static.AssetsDir, render.LayoutsDir, "data"}
@@ -140,6 +171,7 @@ type plan struct {
 	md      *markdown.Converter
 	layouts *render.Layouts
 	sets    []*dataset.Dataset // data/*.csv with their descriptions
+	links   *linkIndex         // set by Check: what the link checker needs
 	// dataFailed is set when a data file did not load, so that its charts
 	// are not reported as unknown without saying why.
 	dataFailed bool
@@ -472,6 +504,9 @@ func (p *plan) renderPage(j *job, problems *problem.List, execute bool) ([]byte,
 			return nil, fmt.Errorf("the file changed during the build: %w", err)
 		}
 		doc := p.md.Parse(vntext.NFCBytes(split.Body))
+		if p.links != nil {
+			p.links.addSource(pg, split.BodyLine, doc.Links)
+		}
 		before := problems.Errors()
 		if pg.Kind == content.KindProcedure {
 			for _, h := range procedure.RequiredHeadings {

@@ -301,7 +301,7 @@ func suggest(t reflect.Type, key toml.Key) string {
 		if name == "" {
 			continue
 		}
-		if d := distance(strings.ToLower(want), name); d < bestDist {
+		if d := vntext.Distance(strings.ToLower(want), name); d < bestDist {
 			best, bestDist = name, d
 		}
 	}
@@ -336,27 +336,6 @@ func keyName(f reflect.StructField) string {
 		return f.Name
 	}
 	return tag
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Date returns the calendar date of a TOML date value as midnight UTC, so

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", "the site `folder`")
+	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
+	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations) or json")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: congkhai check [flags]
+
+Runs every check of a build without writing anything, and checks the links
+written in Markdown: to other pages, to #headings, to files in static/ and
+to forms. Warns about pages no other page links to and procedures not
+synced with the national database for longer than procedures.stale_after_days.
+Exit status: 0 when clean, 1 when there are errors (or warnings, with --strict).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "congkhai check: unexpected argument %q (use --source to name the site folder)\n", fs.Arg(0))
+		return 2
+	}
+	switch *format {
+	case "human", "github", "json":
+	default:
+		fmt.Fprintf(stderr, "congkhai check: unknown format %q: use human, github or json\n", *format)
+		return 2
+	}
+	res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, SourceDateEpoch: getenv("SOURCE_DATE_EPOCH")}, *strict)
+	switch *format {
+	case "github":
+		for _, p := range res.Problems {
+			fmt.Fprintln(stdout, githubAnnotation(p, *strict))
+		}
+	case "json":
+		writeJSON(stdout, res.Problems)
+	default:
+		printProblems(stdout, res.Problems)
+	}
+	if err != nil && !errors.Is(err, build.ErrFailed) {
+		fmt.Fprintf(stderr, "congkhai check: %v\n", err)
+		return 1
+	}
+	errs, warns := counts(res.Problems)
+	if *format == "human" {
+		if errs+warns == 0 {
+			fmt.Fprintf(stderr, "congkhai: %s: no problems\n", *source)
+		} else {
+			fmt.Fprintf(stderr, "congkhai: %s: %s, %s\n", *source, plural(errs, "error"), plural(warns, "warning"))
+		}
+	}
+	if err != nil {
+		return 1
+	}
+	return 0
+}
+
+func counts(ps []problem.Problem) (errs, warns int) {
+	for _, p := range ps {
+		if p.Severity == problem.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// githubAnnotation formats a problem as a GitHub Actions workflow command,
+// so that it shows on the pull request at its file and line.
+func githubAnnotation(p problem.Problem, strict bool) string {
+	level := "error"
+	if p.Severity == problem.Warning && !strict {
+		level = "warning"
+	}
+	props := []string{"file=" + escapeProperty(p.File)}
+	if p.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", p.Line))
+		if p.Col > 0 {
+			props = append(props, fmt.Sprintf("col=%d", p.Col))
+		}
+	}
+	props = append(props, "title="+escapeProperty("congkhai"))
+	msg := p.Message
+	if p.Field != "" {
+		msg = p.Field + ": " + msg
+	}
+	if p.Excerpt != "" {
+		msg += "\n" + p.Excerpt
+	}
+	return "::" + level + " " + strings.Join(props, ",") + "::" + escapeData(msg)
+}
+
+// escapeData and escapeProperty follow the escaping of GitHub's workflow
+// commands (toolkit/packages/core/src/command.ts).
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// jsonProblem is one problem in `--format json`.
+type jsonProblem struct {
+	Severity string `json:"severity"`
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Message  string `json:"message"`
+	Excerpt  string `json:"excerpt,omitempty"`
+}
+
+func writeJSON(w io.Writer, ps []problem.Problem) {
+	out := struct {
+		Problems []jsonProblem `json:"problems"`
+		Errors   int           `json:"errors"`
+		Warnings int           `json:"warnings"`
+	}{Problems: []jsonProblem{}}
+	for _, p := range ps {
+		out.Problems = append(out.Problems, jsonProblem{Severity: p.Severity.String(), File: p.File, Line: p.Line, Column: p.Col, Field: p.Field, Message: p.Message, Excerpt: p.Excerpt})
+	}
+	out.Errors, out.Warnings = counts(ps)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(out)
+}

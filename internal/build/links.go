@@ -1,0 +1,201 @@
+package build
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// linkIndex is the sink of `congkhai check`: it keeps no output, only what
+// the link checker needs of it: which addresses exist, the ids of each page
+// (the targets of #anchors), which pages other pages link to, and the links
+// editors wrote in Markdown, with their lines.
+type linkIndex struct {
+	base string // the site's base path, such as /portal/
+
+	mu       sync.Mutex
+	files    map[string]bool            // site paths of every output file
+	ids      map[string]map[string]bool // page path → ids in the page
+	inbound  map[string]bool            // page paths some other page links to
+	redirect map[string]string          // alias path → the page it points to
+	sources  []linkSource
+}
+
+// linkSource is the Markdown links of one page.
+type linkSource struct {
+	page     *content.Page
+	bodyLine int
+	links    []markdown.Link
+}
+
+func newLinkIndex(base string) *linkIndex {
+	return &linkIndex{base: base, files: map[string]bool{}, ids: map[string]map[string]bool{}, inbound: map[string]bool{}, redirect: map[string]string{}}
+}
+
+var (
+	idAttr   = regexp.MustCompile(`\sid="([^"]+)"`)
+	hrefAttr = regexp.MustCompile(`\shref="([^"#:]*)(?:#[^"]*)?"`)
+)
+
+// WriteFile records an output file, and for a page its ids and links.
+func (l *linkIndex) WriteFile(sitePath string, data []byte) error {
+	file := "/" + strings.TrimPrefix(sitePath, "/")
+	page := pageOf(file)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.files[file] = true
+	if !strings.HasSuffix(file, ".html") {
+		return nil
+	}
+	ids := map[string]bool{}
+	for _, m := range idAttr.FindAllSubmatch(data, -1) {
+		ids[string(m[1])] = true
+	}
+	l.ids[page] = ids
+	for _, m := range hrefAttr.FindAllSubmatch(data, -1) {
+		target := strings.TrimPrefix(string(m[1]), strings.TrimSuffix(l.base, "/"))
+		if target != "" && target != page && !strings.HasPrefix(string(m[1]), "//") {
+			l.inbound[pageOf(target)] = true
+		}
+	}
+	return nil
+}
+
+// CopyFile records a static file.
+func (l *linkIndex) CopyFile(sitePath, _ string) error {
+	l.mu.Lock()
+	l.files["/"+strings.TrimPrefix(sitePath, "/")] = true
+	l.mu.Unlock()
+	return nil
+}
+
+// addSource keeps the Markdown links of a page for checking once every
+// page is known.
+func (l *linkIndex) addSource(p *content.Page, bodyLine int, links []markdown.Link) {
+	if len(links) == 0 {
+		return
+	}
+	l.mu.Lock()
+	l.sources = append(l.sources, linkSource{page: p, bodyLine: bodyLine, links: links})
+	l.mu.Unlock()
+}
+
+// pageOf turns an output file into the address of its page:
+// /a/b/index.html → /a/b/.
+func pageOf(file string) string {
+	if strings.HasSuffix(file, "/index.html") {
+		return strings.TrimSuffix(file, "index.html")
+	}
+	return file
+}
+
+// exists reports whether a site path is published, as a file or as a page.
+func (l *linkIndex) exists(p string) (page string, ok bool) {
+	switch {
+	case l.files[p]:
+		return pageOf(p), true
+	case strings.HasSuffix(p, "/") && l.files[p+"index.html"]:
+		return p, true
+	case !strings.HasSuffix(p, "/") && l.files[p+"/index.html"]:
+		return p + "/", true
+	}
+	return "", false
+}
+
+// check reports every broken Markdown link, and pages no other page links to.
+func (l *linkIndex) check(site *content.Site, problems *problem.List) {
+	slices.SortFunc(l.sources, func(a, b linkSource) int { return strings.Compare(a.page.File, b.page.File) })
+	for _, src := range l.sources {
+		for _, link := range src.links {
+			if msg := l.checkLink(src.page.Path, link.Dest); msg != "" {
+				what := "link"
+				if link.Image {
+					what = "image"
+				}
+				problems.Errorf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", what, link.Dest, msg)
+			}
+		}
+	}
+	for _, p := range site.Pages {
+		if p.Kind == content.KindHome || p.Path == "" {
+			continue
+		}
+		if !l.inbound[p.Path] {
+			problems.Warnf(p.File, 0, "", "no other page links to %s: readers can only find it through search engines", p.Path)
+		}
+	}
+}
+
+// checkLink returns what is wrong with a link written on the page at
+// pagePath, or "".
+func (l *linkIndex) checkLink(pagePath, dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "not a valid address"
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return "" // another site, mail or telephone: not checked offline
+	}
+	target := pagePath
+	if u.Path != "" {
+		base, _ := url.Parse(pagePath)
+		target = base.ResolveReference(&url.URL{Path: u.Path}).Path
+	}
+	if strings.HasSuffix(target, ".md") {
+		return "links to a Markdown file; link to the page's address instead, such as /thu-tuc/dang-ky-khai-sinh/"
+	}
+	page, ok := l.exists(target)
+	if !ok {
+		if p, found := l.nearest(target); found {
+			return fmt.Sprintf("no page or file at %s (did you mean %s?)", target, p)
+		}
+		return fmt.Sprintf("no page or file at %s", target)
+	}
+	if to, isAlias := l.redirect[page]; isAlias {
+		return fmt.Sprintf("%s is an old address that redirects to %s: link to %s", page, to, to)
+	}
+	if u.Fragment != "" {
+		if ids, isPage := l.ids[page]; isPage && !ids[u.Fragment] {
+			return fmt.Sprintf("%s has no heading or element with id %q", page, u.Fragment)
+		}
+	}
+	return ""
+}
+
+// nearest suggests the existing page whose last path segment is closest to
+// the target's: the same words with a part missing (khai-tu for
+// dang-ky-khai-tu), or a few letters apart.
+func (l *linkIndex) nearest(target string) (string, bool) {
+	if !strings.HasSuffix(target, "/") || target == "/" {
+		return "", false // only page addresses get a suggestion
+	}
+	want := path.Base(strings.TrimSuffix(target, "/"))
+	best, bestScore, tie := "", 4, false
+	for f := range l.files {
+		p := pageOf(f)
+		if !strings.HasSuffix(p, "/") || p == "/" {
+			continue
+		}
+		last := path.Base(strings.TrimSuffix(p, "/"))
+		score := vntext.Distance(want, last)
+		if strings.Contains(last, want) || strings.Contains(want, last) {
+			score = min(score, 1)
+		}
+		switch {
+		case score < bestScore:
+			best, bestScore, tie = p, score, false
+		case score == bestScore && p != best:
+			tie = true
+		}
+	}
+	return best, best != "" && !tie
+}

@@ -1,0 +1,184 @@
+// Package serve is `congkhai serve`: it builds the site into a private
+// folder, serves it on loopback with live reload, and rebuilds whenever an
+// input file changes. A failed rebuild leaves the last good site served and
+// shows its problems over every page until the input is fixed.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/devserver"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/watch"
+)
+
+// Options configure a server.
+type Options struct {
+	Source          string // the site folder
+	Bind            string // the address to listen on; 127.0.0.1 unless asked
+	Port            int    // 0 picks a free port
+	Theme           fs.FS
+	SourceDateEpoch string
+	Quiet           time.Duration // batching of file events; 0 is the watcher's default
+	Out             io.Writer     // progress and problems, for people
+	// Ready, when set, is called with the site's address once the first
+	// build is done and the server listens.
+	Ready func(url string)
+}
+
+// watched are the inputs of a site.
+var watched = []string{"content", "data", "layouts", "static", "assets", config.FileName}
+
+// Run serves until ctx is cancelled.
+func Run(ctx context.Context, o Options) error {
+	if o.Bind == "" {
+		o.Bind = "127.0.0.1"
+	}
+	tmp, err := os.MkdirTemp("", "congkhai-serve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	dest := filepath.Join(tmp, "site")
+
+	ln, err := net.Listen("tcp", net.JoinHostPort(o.Bind, strconv.Itoa(o.Port)))
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s:%d: %w (is another `congkhai serve` running? use --port)", o.Bind, o.Port, err)
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	basePath := sitePath(o.Source)
+	siteURL := fmt.Sprintf("http://%s%s", net.JoinHostPort(hostFor(o.Bind), strconv.Itoa(addr.Port)), basePath)
+
+	dev := devserver.New(devserver.Options{BasePath: basePath})
+	s := &server{o: o, dest: dest, url: siteURL, dev: dev}
+	s.rebuild(nil)
+
+	w, err := watch.New(o.Source, watched, watch.Options{Quiet: o.Quiet, Ignore: []string{"public"}})
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("watching %s: %w", o.Source, err)
+	}
+	defer w.Close()
+
+	httpSrv := &http.Server{Handler: dev, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- httpSrv.Serve(ln) }()
+	fmt.Fprintf(o.Out, "congkhai: serving %s at %s (press Ctrl+C to stop)\n", o.Source, siteURL)
+	if o.Ready != nil {
+		o.Ready(siteURL)
+	}
+
+	for {
+		select {
+		case <-ctx.Done():
+			dev.Close()
+			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = httpSrv.Shutdown(shutdown)
+			return nil
+		case err := <-served:
+			dev.Close()
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return err
+		case batch, ok := <-w.Events():
+			if !ok {
+				return nil
+			}
+			s.rebuild(batch)
+		case err, ok := <-w.Errors():
+			if ok {
+				fmt.Fprintf(o.Out, "congkhai: watching: %v\n", err)
+			}
+		}
+	}
+}
+
+// server holds what one serve session keeps between rebuilds.
+type server struct {
+	o    Options
+	dest string
+	url  string
+	dev  *devserver.Server
+}
+
+// rebuild builds the site into the private folder. The folder changes
+// only on success (a failed build writes nothing), so the last good site
+// stays served.
+func (s *server) rebuild(changed watch.Batch) {
+	start := time.Now()
+	res, err := build.Run(build.Options{
+		Source:          s.o.Source,
+		Destination:     s.dest,
+		BaseURL:         s.url,
+		Theme:           s.o.Theme,
+		SourceDateEpoch: s.o.SourceDateEpoch,
+	})
+	took := time.Since(start).Round(time.Millisecond)
+	what := "built"
+	if changed != nil {
+		what = fmt.Sprintf("rebuilt after %d change(s) (%s)", len(changed), changed[0])
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintln(s.o.Out, p.String())
+	}
+	if err != nil {
+		fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; still serving the last good site\n", took)
+		ps := res.Problems
+		if !errors.Is(err, build.ErrFailed) {
+			ps = append(ps, problem.Problem{File: s.o.Source, Message: err.Error()})
+		}
+		s.dev.SetProblems(devserver.FromProblems(errorsOnly(ps)))
+		return
+	}
+	fmt.Fprintf(s.o.Out, "congkhai: %s in %s: %d pages, %d files written\n", what, took, res.Pages, res.Written)
+	if s.dev.Root() != s.dest {
+		s.dev.SetRoot(s.dest)
+	}
+	s.dev.SetProblems(nil) // clears the overlay and reloads every tab
+}
+
+// errorsOnly keeps the problems that failed the build; warnings are
+// printed in the terminal but do not cover the page.
+func errorsOnly(ps []problem.Problem) []problem.Problem {
+	var out []problem.Problem
+	for _, p := range ps {
+		if p.Severity == problem.Error {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sitePath is the path of the site's configured base URL ("/" or
+// "/portal/"), so that the local site has the same addresses; "/" when the
+// configuration cannot be read (the build will say why).
+func sitePath(source string) string {
+	cfg := config.Load(source, config.Overrides{}, &problem.List{})
+	if cfg == nil {
+		return "/"
+	}
+	return cfg.BasePath()
+}
+
+// hostFor is the host to put in addresses for a listen address: a
+// browser cannot open 0.0.0.0.
+func hostFor(bind string) string {
+	if bind == "0.0.0.0" || bind == "::" || bind == "" {
+		return "127.0.0.1"
+	}
+	return bind
+}
