@@ -42,6 +42,9 @@
     option.tooltip.valueFormatter = format;
     axes(option.xAxis);
     axes(option.yAxis);
+    // The height comes as data, not as a style attribute, so that a
+    // Content-Security-Policy without 'unsafe-inline' styles works.
+    el.style.height = el.getAttribute("data-height") || "420px";
     el.hidden = false;
     var chart = window.echarts.init(el, null, { renderer: el.getAttribute("data-renderer") || "svg" });
     chart.setOption(option);

@@ -106,11 +106,17 @@ func (p *portal) stop() {
 	p.cancel()
 }
 
+// contentSecurityPolicy is the strict policy the README recommends: every
+// test runs under it, so nothing inline may run or style the page.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
 // siteHandler serves the built folder like a static host: index.html for
-// folders, 404.html with status 404 for anything missing.
+// folders, 404.html with status 404 for anything missing, and the strict
+// Content-Security-Policy.
 func siteHandler(root string) http.Handler {
 	files := http.FileServer(http.Dir(root))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
 		name := filepath.Join(root, filepath.FromSlash(r.URL.Path))
 		info, err := os.Stat(name)
 		if err == nil && info.IsDir() {
