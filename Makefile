@@ -3,12 +3,16 @@
 #   make test   runs every test (what .ci/run calls)
 
 GO ?= go
+# BASE_URL, when given, is the address the portal is published at
+# (make site BASE_URL=https://example.gov.vn/portal/); otherwise base_url
+# of site.toml.
+BASE_URL ?=
 
 .PHONY: site test vet deps
 
 site:
 	./scripts/deps
-	$(GO) run ./cmd/congkhai build
+	$(GO) run ./cmd/congkhai build $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 test: vet
 	./scripts/deps --browser
