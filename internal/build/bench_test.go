@@ -34,6 +34,10 @@ var (
 // benchSite generates the benchmark portal once per test binary.
 func benchSite(b *testing.B) string {
 	b.Helper()
+	return benchSiteT(b)
+}
+
+func benchSiteT(b testing.TB) string {
 	corpusOnce.Do(func() {
 		corpusDir, corpusErr = os.MkdirTemp("", "congkhai-bench-")
 		if corpusErr == nil {

@@ -54,6 +54,9 @@ type Result struct {
 	Pages    int               // HTML pages in the output
 	Files    int               // all files in the output
 	Written  int               // files written because they were new or changed
+	// Rendered is how many pages were rendered: all of them, or, after an
+	// edit that changes nothing other pages show, the edited pages only.
+	Rendered int
 }
 
 // ErrFailed is returned when the input has errors; Result.Problems lists them.
@@ -61,6 +64,12 @@ var ErrFailed = errors.New("build failed")
 
 // Run builds the site. On any error the destination is left as it was.
 func Run(opts Options) (*Result, error) {
+	res, _, err := run(opts)
+	return res, err
+}
+
+// run builds the site and returns the plan it built, for a Session.
+func run(opts Options) (*Result, *plan, error) {
 	if opts.Destination == "" {
 		opts.Destination = filepath.Join(opts.Source, "public")
 	}
@@ -74,29 +83,32 @@ func Run(opts Options) (*Result, error) {
 			plan.write(nil, problems, res)
 		}
 		res.Problems = problems.Sorted()
-		return res, ErrFailed
+		return res, nil, ErrFailed
 	}
 	if err := publish.CheckDestination(opts.Destination, opts.Source, inputDirs); err != nil {
 		res.Problems = problems.Sorted()
-		return res, err
+		return res, nil, err
 	}
 	out, err := publish.Begin(opts.Destination)
 	if err != nil {
 		res.Problems = problems.Sorted()
-		return res, err
+		return res, nil, err
 	}
 	plan.write(out, problems, res)
 	res.Problems = problems.Sorted()
 	if problems.Errors() > 0 {
 		out.Abort()
-		return res, ErrFailed
+		return res, nil, ErrFailed
 	}
 	res.Written = out.Changed()
 	if err := out.Commit(); err != nil {
 		out.Abort()
-		return res, err
+		return res, nil, err
 	}
-	return res, nil
+	plan.dest = opts.Destination
+	plan.pages, plan.files = res.Pages, res.Files
+	res.Rendered = res.Pages
+	return res, plan, nil
 }
 
 // Check runs every validation of a build without writing anything, then
@@ -170,8 +182,14 @@ type plan struct {
 	site    *content.Site
 	md      *markdown.Converter
 	layouts *render.Layouts
-	sets    []*dataset.Dataset // data/*.csv with their descriptions
-	links   *linkIndex         // set by Check: what the link checker needs
+	// siteView is what every layout sees as .Site.
+	siteView *render.Site
+	sets     []*dataset.Dataset // data/*.csv with their descriptions
+	// dest, pages and files are set once the plan was built: where, and
+	// how many pages and files it has.
+	dest         string
+	pages, files int
+	links        *linkIndex // set by Check: what the link checker needs
 	// dataFailed is set when a data file did not load, so that its charts
 	// are not reported as unknown without saying why.
 	dataFailed bool
@@ -214,7 +232,7 @@ func load(opts Options, problems *problem.List) *plan {
 	if dir != nil {
 		view.DirectoryPaths = directoryPaths
 	}
-	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed}
+	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed, siteView: view}
 	p.addDataJobs(view, problems)
 	p.addJobs(view, files)
 	if dir != nil {
@@ -432,7 +450,9 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	work := make(chan *job)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	for range runtime.GOMAXPROCS(0) {
+	// More workers than CPUs: a worker waiting for the disk to create a
+	// folder or a file leaves its CPU to another that renders.
+	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range work {
 				pages, files := p.run(j, out, problems)

@@ -53,9 +53,7 @@ func Build(site *content.Site, section *content.Page, popular []string, problems
 	coll := vntext.NewCollator()
 	c := &Catalog{Section: section}
 	c.All = slices.Clone(site.Procedures)
-	slices.SortFunc(c.All, func(a, b *content.Page) int {
-		return cmp.Or(coll.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
-	})
+	vntext.SortByText(coll, c.All, pageTitle, nil, byPath)
 
 	c.Fields = group(coll, site.Dir, "Lĩnh vực", base+"linh-vuc/", c.All, problems, "field",
 		func(p *procedure.Procedure) []string { return []string{p.Field} })
@@ -94,7 +92,7 @@ func group(coll *vntext.Collator, siteDir, title, base string, pages []*content.
 			g.Procedures = append(g.Procedures, p)
 		}
 	}
-	slices.SortFunc(groups, func(a, b *Group) int { return coll.Compare(a.Name, b.Name) })
+	vntext.SortByText(coll, groups, func(g *Group) string { return g.Name }, nil, func(a, b *Group) int { return cmp.Compare(a.Slug, b.Slug) })
 	return &Dimension{Title: title, Path: base, Groups: groups}
 }
 
@@ -114,3 +112,7 @@ func levels(base string, pages []*content.Page) *Dimension {
 	}
 	return d
 }
+
+func pageTitle(p *content.Page) string { return p.Title }
+
+func byPath(a, b *content.Page) int { return cmp.Compare(a.Path, b.Path) }

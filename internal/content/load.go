@@ -326,12 +326,12 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *probl
 	}
 
 	coll := vntext.NewCollator()
-	byWeight := func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(a.Weight, b.Weight), coll.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
-	}
+	title := func(p *Page) string { return p.Title }
+	weight := func(a, b *Page) int { return cmp.Compare(a.Weight, b.Weight) }
+	byPath := func(a, b *Page) int { return cmp.Compare(a.Path, b.Path) }
 	for _, p := range pages {
-		slices.SortFunc(p.Pages, byWeight)
-		slices.SortFunc(p.Sections, byWeight)
+		vntext.SortByText(coll, p.Pages, title, weight, byPath)
+		vntext.SortByText(coll, p.Sections, title, weight, byPath)
 	}
 
 	slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.Path, b.Path) })
@@ -369,4 +369,29 @@ func FieldLine(siteDir string, p *Page, field string) int {
 		return 0
 	}
 	return tomlfile.New(p.File, vntext.NFCBytes(split.FrontMatter), split.FirstLine).Line(field)
+}
+
+// Reload reads one content file again, for a rebuild after it changed. It
+// returns nil when the file cannot be published (its problems are in
+// problems).
+func Reload(siteDir, file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
+	return loadFile(siteDir, file, cfg, rules, problems)
+}
+
+// SameListing reports whether two versions of a page show the same in
+// every other page: lists, menus, related procedures, the sitemap. When they
+// do, an edit to the page only needs the page itself rendered again.
+func SameListing(a, b *Page) bool {
+	if a.Kind != b.Kind || a.File != b.File || a.Path != b.Path || a.Title != b.Title ||
+		a.Description != b.Description || a.Weight != b.Weight || !a.Updated.Equal(b.Updated) ||
+		!slices.Equal(a.Aliases, b.Aliases) || (a.Procedure == nil) != (b.Procedure == nil) {
+		return false
+	}
+	if a.Procedure == nil {
+		return true
+	}
+	p, q := a.Procedure, b.Procedure
+	return p.Code == q.Code && p.Field == q.Field && p.Agency == q.Agency && slices.Equal(p.Level, q.Level) &&
+		p.SyncedAt.Equal(q.SyncedAt) && p.EffectiveFrom.Equal(q.EffectiveFrom) && p.EffectiveTo.Equal(q.EffectiveTo) &&
+		slices.Equal(p.Related, q.Related) && slices.Equal(p.Forms(), q.Forms())
 }

@@ -31,6 +31,10 @@ type Output struct {
 	// rename is os.Rename; tests replace it to make a commit fail midway.
 	rename func(from, to string) error
 
+	// partial is set for a rebuild of some files only: Commit then moves
+	// the changed files in and removes nothing.
+	partial bool
+
 	mu       sync.Mutex
 	staging  string              // created on the first changed file
 	produced map[string]struct{} // every site path of this build
@@ -123,6 +127,21 @@ func Begin(dest string) (*Output, error) {
 	info, err := os.Stat(d)
 	existed := err == nil && info.IsDir()
 	return &Output{dest: d, existed: existed, produced: map[string]struct{}{}, rename: os.Rename}, nil
+}
+
+// BeginPartial starts a rebuild of some files of a previous build in dest:
+// the files written replace their old versions, and every other file of
+// dest stays.
+func BeginPartial(dest string) (*Output, error) {
+	o, err := Begin(dest)
+	if err != nil {
+		return nil, err
+	}
+	if !o.existed {
+		return nil, fmt.Errorf("%s holds no previous build to update", dest)
+	}
+	o.partial = true
+	return o, nil
 }
 
 // clean checks a site path such as thu-tuc/x/index.html and returns it in
@@ -315,6 +334,9 @@ func (c *commit) run(o *Output) error {
 		if err := c.move(filepath.Join(o.staging, filepath.FromSlash(rel)), target); err != nil {
 			return fmt.Errorf("putting %s in place: %w", rel, err)
 		}
+	}
+	if o.partial {
+		return nil
 	}
 	return c.removeStale(o.produced)
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/catalog"
@@ -117,4 +118,19 @@ type DatasetView struct {
 	Fictional                             bool
 	CSVPath                               string
 	Figures                               []*Figure
+}
+
+// MenuKey is what the header depends on besides the site: whether this is
+// the home page, and which menu entry, if any, is this page. Layouts pass
+// it to partialCached so that the header is rendered once per variant.
+func (d *Data) MenuKey() string {
+	if d.Path == "/" {
+		return "home"
+	}
+	for i, m := range d.Site.Config.Menu {
+		if m.URL == d.Path {
+			return "menu" + strconv.Itoa(i)
+		}
+	}
+	return "-"
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/congkhai/congkhai/internal/problem"
 )
@@ -49,6 +51,8 @@ var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedur
 // concurrent execution.
 type Layouts struct {
 	sets map[string]*template.Template
+	// cache holds the output of partials rendered with partialCached.
+	cache sync.Map
 }
 
 // layoutFile is one file of the merged theme: where it came from, for
@@ -112,6 +116,8 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 	slices.Sort(partials)
 
 	l := &Layouts{sets: map[string]*template.Template{}}
+	funcs = maps.Clone(funcs)
+	funcs["partialCached"] = l.partialCached
 	for _, name := range append(slices.Clone(pageLayouts), LayoutAlias) {
 		// The root gets a name no file has: html/template's New resets an
 		// existing template of the same name, root included.
@@ -158,6 +164,25 @@ func (l *Layouts) Execute(layout string, data any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// partialCached renders a partial once per distinct set of keys and reuses
+// the output, as Hugo's partialCached does: for the parts every page shares
+// (header, footer), which are most of a small page's rendering time. The
+// keys must say everything the partial's output depends on.
+func (l *Layouts) partialCached(name string, data any, keys ...any) (template.HTML, error) {
+	key := name + "\x00" + fmt.Sprint(keys...)
+	if v, ok := l.cache.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	b, err := l.ExecutePartial(name, data)
+	if err != nil {
+		return "", err
+	}
+	// The partial was rendered by html/template, so it is safe HTML.
+	h := template.HTML(b)
+	l.cache.Store(key, h)
+	return h, nil
 }
 
 // ExecutePartial renders one partial, such as partials/chart.html, with

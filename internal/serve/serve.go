@@ -62,7 +62,13 @@ func Run(ctx context.Context, o Options) error {
 	siteURL := fmt.Sprintf("http://%s%s", net.JoinHostPort(hostFor(o.Bind), strconv.Itoa(addr.Port)), basePath)
 
 	dev := devserver.New(devserver.Options{BasePath: basePath})
-	s := &server{o: o, dest: dest, url: siteURL, dev: dev}
+	s := &server{o: o, dest: dest, dev: dev, session: build.NewSession(build.Options{
+		Source:          o.Source,
+		Destination:     dest,
+		BaseURL:         siteURL,
+		Theme:           o.Theme,
+		SourceDateEpoch: o.SourceDateEpoch,
+	})}
 	s.rebuild(nil)
 
 	w, err := watch.New(o.Source, watched, watch.Options{Quiet: o.Quiet, Ignore: []string{"public"}})
@@ -109,10 +115,10 @@ func Run(ctx context.Context, o Options) error {
 
 // server holds what one serve session keeps between rebuilds.
 type server struct {
-	o    Options
-	dest string
-	url  string
-	dev  *devserver.Server
+	o       Options
+	dest    string
+	dev     *devserver.Server
+	session *build.Session // keeps the site in memory between rebuilds
 }
 
 // rebuild builds the site into the private folder. The folder changes
@@ -120,13 +126,11 @@ type server struct {
 // stays served.
 func (s *server) rebuild(changed watch.Batch) {
 	start := time.Now()
-	res, err := build.Run(build.Options{
-		Source:          s.o.Source,
-		Destination:     s.dest,
-		BaseURL:         s.url,
-		Theme:           s.o.Theme,
-		SourceDateEpoch: s.o.SourceDateEpoch,
-	})
+	var paths []string
+	if changed != nil {
+		paths = changed
+	}
+	res, err := s.session.Build(paths)
 	took := time.Since(start).Round(time.Millisecond)
 	what := "built"
 	if changed != nil {
@@ -144,7 +148,7 @@ func (s *server) rebuild(changed watch.Batch) {
 		s.dev.SetProblems(devserver.FromProblems(errorsOnly(ps)))
 		return
 	}
-	fmt.Fprintf(s.o.Out, "congkhai: %s in %s: %d pages, %d files written\n", what, took, res.Pages, res.Written)
+	fmt.Fprintf(s.o.Out, "congkhai: %s in %s: %d of %d pages rendered, %d files written\n", what, took, res.Rendered, res.Pages, res.Written)
 	if s.dev.Root() != s.dest {
 		s.dev.SetRoot(s.dest)
 	}

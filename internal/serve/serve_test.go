@@ -124,6 +124,11 @@ func get(t *testing.T, url string) (int, string) {
 // returned channel.
 func events(t *testing.T, url string) <-chan string {
 	t.Helper()
+	return eventsB(t, url)
+}
+
+func eventsB(t testing.TB, url string) <-chan string {
+	t.Helper()
 	req, _ := http.NewRequest("GET", url, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)

@@ -5,6 +5,7 @@
 package tomlfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -35,10 +36,18 @@ type Doc struct {
 // New returns the document text that starts at line firstLine (1-based) of file.
 func New(file string, text []byte, firstLine int) *Doc {
 	pad := max(firstLine-1, 0)
+	var b strings.Builder
+	b.Grow(pad + len(text))
+	for range pad {
+		b.WriteByte('\n')
+	}
 	// Files saved on Windows end lines with CRLF; the TOML library then
 	// reports some errors a line early, so lines are normalised first.
-	src := strings.ReplaceAll(string(text), "\r\n", "\n")
-	return &Doc{File: file, firstLine: pad + 1, src: strings.Repeat("\n", pad) + src}
+	if bytes.Contains(text, []byte("\r\n")) {
+		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	}
+	b.Write(text)
+	return &Doc{File: file, firstLine: pad + 1, src: b.String()}
 }
 
 // Decode decodes the document into v (a pointer to a struct) and records

@@ -4,6 +4,8 @@
 package vntext
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +18,7 @@ import (
 // NFC returns s in Unicode normalisation form C. Editors' files arrive in
 // both NFC and NFD; without one form the same word gives two slugs.
 func NFC(s string) string {
-	if norm.NFC.IsNormalString(s) {
+	if stableNFC(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
@@ -24,10 +26,36 @@ func NFC(s string) string {
 
 // NFCBytes is NFC for byte slices; it returns b itself when already NFC.
 func NFCBytes(b []byte) []byte {
-	if norm.NFC.IsNormal(b) {
+	if stableNFC(string(b)) || norm.NFC.IsNormal(b) {
 		return b
 	}
 	return norm.NFC.Bytes(b)
+}
+
+// stableNFC reports, cheaply, that s is certainly NFC: every character is
+// ASCII, a precomposed Latin letter (U+00A0–U+02FF, where Vietnamese ă, â,
+// đ, ơ, ư live), a precomposed Vietnamese letter with its tone (U+1E00–
+// U+1EFF) or common punctuation (U+2002–U+206F; U+2000 and U+2001 are
+// singletons that NFC replaces). None of these change
+// under NFC, and none combines with what precedes it. Anything else (a
+// combining tone mark from NFD text above all) takes the full check. This
+// is most of the normalisation cost of a build otherwise.
+func stableNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0x00A0 && r < 0x0300, r >= 0x1E00 && r < 0x1F00, r >= 0x2002 && r < 0x2070:
+		default:
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // Fold removes Vietnamese diacritics and lowercases: "Đường" → "duong".
@@ -74,6 +102,14 @@ func Slug(s string) string {
 // digits separated by single hyphens.
 func IsSlug(s string) bool {
 	return s != "" && Slug(s) == s
+}
+
+// Key returns the collation key of s: comparing keys byte-wise orders
+// strings as Compare does (before its byte-wise tie break), so a long list
+// can be sorted with one key per item instead of collating every pair.
+func (c *Collator) Key(s string) []byte {
+	var buf collate.Buffer
+	return append([]byte(nil), c.c.KeyFromString(&buf, s)...)
 }
 
 // Collator orders strings the way Vietnamese readers expect: a ă â, d đ,
@@ -136,4 +172,32 @@ func Distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// SortByText sorts items in the Vietnamese order of text(item), computing
+// each item's collation key once. first, when not nil, orders items before
+// the text does (a weight); tie orders items whose texts are equal.
+func SortByText[T any](c *Collator, items []T, text func(T) string, first, tie func(a, b T) int) {
+	type keyed struct {
+		item T
+		key  []byte
+	}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		ks[i] = keyed{it, c.Key(text(it))}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if first != nil {
+			if r := first(a.item, b.item); r != 0 {
+				return r
+			}
+		}
+		if r := bytes.Compare(a.key, b.key); r != 0 {
+			return r
+		}
+		return tie(a.item, b.item)
+	})
+	for i := range ks {
+		items[i] = ks[i].item
+	}
 }

@@ -1,8 +1,11 @@
 package vntext
 
 import (
+	"bytes"
 	"slices"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestSlug(t *testing.T) {
@@ -74,6 +77,40 @@ func FuzzSlug(f *testing.F) {
 		}
 		if Slug(NFC(s)) != got {
 			t.Fatalf("Slug differs between %q and its NFC form", s)
+		}
+	})
+}
+
+func TestStableNFC(t *testing.T) {
+	for _, s := range []string{"Đường dây nóng – “1022”", "abc", "Ủy ban nhân dân phường Thủ Dầu Một"} {
+		if !stableNFC(s) {
+			t.Errorf("stableNFC(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Đu\u031bo\u031b\u0300ng", "\u212B", "漢字", "e\u0301"} {
+		if stableNFC(s) {
+			t.Errorf("stableNFC(%q) = true, want the full check", s)
+		}
+	}
+}
+
+func TestCollatorKeyOrder(t *testing.T) {
+	c := NewCollator()
+	words := []string{"an", "ăn", "ân", "Ba", "Bảo", "Dân tộc", "Đăng ký", "ma", "mà", "mả", "mã", "má", "mạ", "Ô tô", "Ơn"}
+	for i := 1; i < len(words); i++ {
+		if bytes.Compare(c.Key(words[i-1]), c.Key(words[i])) >= 0 {
+			t.Errorf("Key(%q) >= Key(%q)", words[i-1], words[i])
+		}
+	}
+}
+
+func FuzzNFC(f *testing.F) {
+	for _, s := range []string{"Đường", "Đu\u031bo\u031b\u0300ng", "\u212B", "e\u0301", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NFC(s), norm.NFC.String(s); got != want {
+			t.Fatalf("NFC(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -1,0 +1,110 @@
+package build
+
+import (
+	"path"
+	"strings"
+
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/publish"
+)
+
+// Session builds one site again and again, as `congkhai serve` does. It
+// keeps the last good build in memory, so that an edit to a page that
+// changes nothing other pages show (its text, its fees, its papers) renders
+// that page alone instead of the whole site.
+type Session struct {
+	opts Options
+	last *plan // the last successful build; nil after a failure
+}
+
+// NewSession prepares builds of the site that opts describe.
+func NewSession(opts Options) *Session { return &Session{opts: opts} }
+
+// Build builds the site. changed lists the input files changed since the
+// previous call, slash-separated and relative to the site folder; nil
+// means unknown, and everything is built.
+func (s *Session) Build(changed []string) (*Result, error) {
+	if s.last != nil && changed != nil {
+		if res, ok := s.rebuildPages(changed); ok {
+			return res, nil
+		}
+	}
+	res, p, err := run(s.opts)
+	s.last = p
+	return res, err
+}
+
+// rebuildPages renders again only the pages whose files changed, when
+// every change is to the text of existing pages and shows nowhere else.
+// It reports false, having changed nothing, when the whole site must be
+// built (or when something is wrong: the full build then reports it).
+func (s *Session) rebuildPages(changed []string) (*Result, bool) {
+	p := s.last
+	byFile := map[string]*content.Page{}
+	for _, pg := range p.site.Pages {
+		byFile[pg.File] = pg
+	}
+	problems := &problem.List{}
+	type update struct{ old, new *content.Page }
+	var updates []update
+	for _, file := range changed {
+		old := byFile[file]
+		if old == nil || !strings.HasPrefix(file, content.Dir+"/") || path.Ext(file) != ".md" {
+			return nil, false // a new, removed or non-page file
+		}
+		rules := procedure.Rules{Today: p.siteView.Today, StaleAfterDays: p.cfg.Procedures.StaleAfterDays}
+		pg := content.Reload(p.site.Dir, file, p.cfg, rules, problems)
+		if pg == nil || problems.Errors() > 0 || !content.SameListing(old, pg) {
+			return nil, false
+		}
+		updates = append(updates, update{old, pg})
+	}
+
+	out, err := publish.BeginPartial(p.dest)
+	if err != nil {
+		return nil, false
+	}
+	res := &Result{Pages: p.pages, Files: p.files}
+	for _, u := range updates {
+		j := p.jobFor(u.old)
+		if j == nil {
+			out.Abort()
+			return nil, false
+		}
+		// The new version takes the old one's place, so that the lists
+		// and sections that point to it see the same page.
+		parent, pages, sections := u.old.Parent, u.old.Pages, u.old.Sections
+		*u.old = *u.new
+		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
+		d := *j.data
+		d.Title, d.Description, d.Procedure = u.old.Title, u.old.Description, u.old.Procedure
+		j.data = &d
+		p.run(j, out, problems)
+	}
+	if problems.Errors() > 0 {
+		out.Abort()
+		s.last = nil // pages changed in memory: the next build starts afresh
+		return nil, false
+	}
+	res.Written = out.Changed()
+	res.Rendered = len(updates)
+	if err := out.Commit(); err != nil {
+		out.Abort()
+		s.last = nil
+		return nil, false
+	}
+	res.Problems = problems.Sorted()
+	return res, true
+}
+
+// jobFor is the job that renders page pg itself.
+func (p *plan) jobFor(pg *content.Page) *job {
+	for _, j := range p.jobs {
+		if j.page == pg && j.alias == 0 {
+			return j
+		}
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package build
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/congkhai/congkhai"
+)
+
+// TestSessionRendersOnlyWhatChanged: after an edit to a procedure's text
+// only that page is rendered; an edit to its title renders everything (the
+// lists show it); a broken edit fails and leaves the output as it was; the
+// fix builds again.
+func TestSessionRendersOnlyWhatChanged(t *testing.T) {
+	site := newSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: site, Destination: dest, Theme: congkhai.Theme})
+	res, err := s.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := res.Pages
+	file := "content/thu-tuc/dang-ky-khai-tu.md"
+	edit := func(old, new string) {
+		t.Helper()
+		text := readFile(t, site, file)
+		if !strings.Contains(text, old) {
+			t.Fatalf("%s has no %q", file, old)
+		}
+		writeFile(t, filepath.Join(site, file), []byte(strings.Replace(text, old, new, 1)))
+	}
+
+	edit("Nộp.", "Nộp tại xã.")
+	res, err = s.Build([]string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != 1 || res.Written != 1 {
+		t.Errorf("text edit: rendered %d pages, wrote %d files; want 1 and 1", res.Rendered, res.Written)
+	}
+	if !strings.Contains(readFile(t, dest, "thu-tuc/dang-ky-khai-tu/index.html"), "Nộp tại xã.") {
+		t.Error("the edited text is not in the page")
+	}
+
+	edit(`title = "Đăng ký khai tử"`, `title = "Đăng ký khai tử (sửa)"`)
+	res, err = s.Build([]string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != all {
+		t.Errorf("title edit: rendered %d pages, want all %d", res.Rendered, all)
+	}
+	if !strings.Contains(readFile(t, dest, "thu-tuc/linh-vuc/ho-tich/index.html"), "Đăng ký khai tử (sửa)") {
+		t.Error("the list does not show the new title")
+	}
+
+	before := snapshot(t, dest)
+	edit("## Yêu cầu, điều kiện thực hiện", "## Điều kiện")
+	res, err = s.Build([]string{file})
+	if !errors.Is(err, ErrFailed) || !strings.Contains(problemLines(res), `the text needs a heading "## Yêu cầu, điều kiện thực hiện"`) {
+		t.Fatalf("broken edit: err %v, problems:\n%s", err, problemLines(res))
+	}
+	sameTree(t, before, snapshot(t, dest))
+
+	edit("## Điều kiện", "## Yêu cầu, điều kiện thực hiện")
+	if _, err := s.Build([]string{file}); err != nil {
+		t.Fatalf("after the fix: %v", err)
+	}
+	edit("Nộp tại xã.", "Nộp tại phường.")
+	res, err = s.Build([]string{file})
+	if err != nil || res.Rendered != 1 {
+		t.Errorf("after a failure and a fix, a text edit rendered %d pages (err %v), want 1", res.Rendered, err)
+	}
+
+	writeFile(t, filepath.Join(site, "content/moi.md"), []byte("+++\ntitle = \"Mới\"\n+++\n"))
+	res, err = s.Build([]string{"content/moi.md"})
+	if err != nil || res.Rendered != all+1 {
+		t.Errorf("a new page: rendered %d pages (err %v), want the whole site, %d", res.Rendered, err, all+1)
+	}
+}
