@@ -1,7 +1,9 @@
 package build
 
 import (
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"testing"
 
 	"github.com/congkhai/congkhai"
@@ -23,5 +25,10 @@ func TestHeapAfterLoad(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&m1)
 	t.Logf("live heap after load: %.1f MiB for %d jobs", float64(m1.HeapAlloc-m0.HeapAlloc)/(1<<20), len(p.jobs))
+	if f := os.Getenv("HEAPPROFILE"); f != "" {
+		out, _ := os.Create(f)
+		pprof.WriteHeapProfile(out)
+		out.Close()
+	}
 	runtime.KeepAlive(p)
 }

@@ -43,10 +43,14 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 	pages := make([]*Page, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
+	shared := newInterner()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
 				pages[i] = loadFile(siteDir, files[i], cfg, rules, problems)
+				if pages[i] != nil {
+					shared.all(pages[i])
+				}
 			}
 		})
 	}
