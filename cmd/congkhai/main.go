@@ -97,13 +97,16 @@ Flags:
 	}
 
 	start := time.Now()
+	progress := newProgress(stderr)
 	res, err := build.Run(build.Options{
 		Source:          *source,
 		Destination:     *dest,
 		BaseURL:         *baseURL,
 		Theme:           congkhai.Theme,
 		SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"),
+		Progress:        progress.update,
 	})
+	progress.clear()
 	printProblems(stderr, res.Problems)
 	if err != nil {
 		if errors.Is(err, build.ErrFailed) {

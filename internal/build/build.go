@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -46,6 +47,9 @@ type Options struct {
 	// SourceDateEpoch is the SOURCE_DATE_EPOCH environment variable ("" if
 	// unset). When set it gives the build's reference date.
 	SourceDateEpoch string
+	// Progress, when set, is called as files are written, with how many
+	// are done out of how many; it must be safe for concurrent use.
+	Progress func(done, total int)
 }
 
 // Result describes a build.
@@ -76,6 +80,9 @@ func run(opts Options) (*Result, *plan, error) {
 	problems := &problem.List{}
 	res := &Result{}
 	plan := load(opts, problems)
+	if plan != nil {
+		plan.progress = opts.Progress
+	}
 	if problems.Errors() > 0 {
 		if plan != nil {
 			// Check the Markdown bodies too, without rendering, so that
@@ -185,6 +192,7 @@ type plan struct {
 	// siteView is what every layout sees as .Site.
 	siteView *render.Site
 	sets     []*dataset.Dataset // data/*.csv with their descriptions
+	progress func(done, total int)
 	// dest, pages and files are set once the plan was built: where, and
 	// how many pages and files it has.
 	dest         string
@@ -329,8 +337,15 @@ func (p *plan) addJobs(view *render.Site, files *static.Files) {
 				data: &render.Data{Site: view, Layout: render.LayoutGroups, Title: dim.Title, Path: dim.Path, Dimension: dim, Breadcrumbs: sectionCrumbs}})
 			dimCrumbs := append(slices.Clone(sectionCrumbs), render.Crumb{Title: dim.Title, Path: dim.Path})
 			for _, g := range dim.Groups {
-				add(&job{path: indexFile(g.Path), origin: "list of procedures of " + g.Name, layout: render.LayoutGroup, html: true,
-					data: &render.Data{Site: view, Layout: render.LayoutGroup, Title: g.Name, Path: g.Path, Dimension: dim, Group: g, Breadcrumbs: dimCrumbs}})
+				for _, pg := range render.Paginate(g.Procedures, p.cfg.Procedures.PageSize, g.Path) {
+					title := g.Name
+					if pg.Number > 1 {
+						title = fmt.Sprintf("%s – trang %d", g.Name, pg.Number)
+					}
+					path := render.PagePath(g.Path, pg.Number)
+					add(&job{path: indexFile(path), origin: "list of procedures of " + g.Name, layout: render.LayoutGroup, html: true,
+						data: &render.Data{Site: view, Layout: render.LayoutGroup, Title: title, Path: path, Dimension: dim, Group: g, Paginator: pg, Breadcrumbs: dimCrumbs}})
+				}
 			}
 		}
 	}
@@ -363,7 +378,10 @@ func (p *plan) addMachineFiles() {
 		}
 	}
 	slices.SortFunc(entries, func(a, b render.SitemapEntry) int { return cmp.Compare(a.URL, b.URL) })
-	add(&job{path: "sitemap.xml", origin: "the sitemap", bytes: render.Sitemap(entries)})
+	sitemaps := render.Sitemaps(entries, p.cfg.AbsURL)
+	for _, name := range slices.Sorted(maps.Keys(sitemaps)) {
+		add(&job{path: name, origin: "the sitemap", bytes: sitemaps[name]})
+	}
 	add(&job{path: "robots.txt", origin: "robots.txt", bytes: render.Robots(p.cfg.AbsURL("/sitemap.xml"))})
 }
 
@@ -450,6 +468,7 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	work := make(chan *job)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
+	done := 0
 	// More workers than CPUs: a worker waiting for the disk to create a
 	// folder or a file leaves its CPU to another that renders.
 	for range 4 * runtime.GOMAXPROCS(0) {
@@ -459,7 +478,12 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 				mu.Lock()
 				res.Pages += pages
 				res.Files += files
+				done++
+				n := done
 				mu.Unlock()
+				if p.progress != nil && out != nil {
+					p.progress(n, len(p.jobs))
+				}
 			}
 		})
 	}

@@ -63,6 +63,10 @@ type Procedures struct {
 	Section        string   `toml:"section"`          // folder under content/, default thu-tuc
 	Popular        []string `toml:"popular"`          // codes shown first on the home page
 	StaleAfterDays int      `toml:"stale_after_days"` // warn when synced_at is older; default 90
+	// PageSize is how many procedures a list page shows; longer lists are
+	// split into numbered pages, so that no page grows with the site.
+	// Default 100.
+	PageSize int `toml:"page_size"`
 }
 
 // Directory configures the pages made from data/danh-ba.toml.
@@ -149,6 +153,12 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 		c.Procedures.Section = "thu-tuc"
 	} else if !vntext.IsSlug(c.Procedures.Section) {
 		doc.Errorf(problems, "procedures.section", "%q is not a folder name under content/: use lowercase letters, digits and hyphens", c.Procedures.Section)
+	}
+	switch {
+	case c.Procedures.PageSize == 0:
+		c.Procedures.PageSize = 100
+	case c.Procedures.PageSize < 10 || c.Procedures.PageSize > 1000:
+		doc.Errorf(problems, "procedures.page_size", "must be between 10 and 1000 procedures per page")
 	}
 	if c.Procedures.StaleAfterDays == 0 {
 		c.Procedures.StaleAfterDays = 90

@@ -83,6 +83,7 @@ type Data struct {
 	Related   []*content.Page      // procedure.html
 	Dimension *catalog.Dimension   // groups.html, and group.html's parent
 	Group     *catalog.Group       // group.html
+	Paginator *Paginator           // group.html: this page of the group's list
 
 	Target string // alias.html: the path redirected to
 
@@ -133,4 +134,58 @@ func (d *Data) MenuKey() string {
 		}
 	}
 	return "-"
+}
+
+// Paginator is one page of a list split into pages of equal length.
+type Paginator struct {
+	Number, Total int             // this page (from 1) and how many there are
+	Items         []*content.Page // the items on this page
+	First         int             // the position of the first item, from 1
+	Pages         []PageLink      // every page, for the navigation
+}
+
+// PageLink is one page of a paginated list.
+type PageLink struct {
+	Number  int
+	Path    string
+	Current bool
+}
+
+// Prev and Next are the neighbouring pages, nil at either end.
+func (p *Paginator) Prev() *PageLink { return p.at(p.Number - 1) }
+
+// Next is the page after this one, or nil.
+func (p *Paginator) Next() *PageLink { return p.at(p.Number + 1) }
+
+func (p *Paginator) at(n int) *PageLink {
+	if n < 1 || n > p.Total {
+		return nil
+	}
+	return &p.Pages[n-1]
+}
+
+// Paginate splits items into pages of size items; page n (from 2) is at
+// base + "trang-n/".
+func Paginate(items []*content.Page, size int, base string) []*Paginator {
+	total := max(1, (len(items)+size-1)/size)
+	links := make([]PageLink, total)
+	for i := range links {
+		links[i] = PageLink{Number: i + 1, Path: PagePath(base, i+1)}
+	}
+	out := make([]*Paginator, total)
+	for i := range out {
+		lo, hi := i*size, min((i+1)*size, len(items))
+		pl := append([]PageLink(nil), links...)
+		pl[i].Current = true
+		out[i] = &Paginator{Number: i + 1, Total: total, Items: items[lo:hi], First: lo + 1, Pages: pl}
+	}
+	return out
+}
+
+// PagePath is the address of page n of the list at base.
+func PagePath(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "trang-" + strconv.Itoa(n) + "/"
 }

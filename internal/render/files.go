@@ -32,6 +32,45 @@ func Sitemap(entries []SitemapEntry) []byte {
 	return b.Bytes()
 }
 
+// SitemapLimit is the most addresses one sitemap file may hold
+// (sitemaps.org); a larger site gets a sitemap index.
+const SitemapLimit = 50000
+
+// Sitemaps splits entries into files of at most SitemapLimit addresses:
+// one sitemap.xml for most sites; for larger ones sitemap-1.xml,
+// sitemap-2.xml, … and sitemap.xml as their index. absURL turns a site
+// path into an absolute address. The result maps file names to contents.
+func Sitemaps(entries []SitemapEntry, absURL func(string) string) map[string][]byte {
+	if len(entries) <= SitemapLimit {
+		return map[string][]byte{"sitemap.xml": Sitemap(entries)}
+	}
+	files := map[string][]byte{}
+	var index bytes.Buffer
+	index.WriteString(xml.Header)
+	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for i := 0; i*SitemapLimit < len(entries); i++ {
+		part := entries[i*SitemapLimit : min((i+1)*SitemapLimit, len(entries))]
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		files[name] = Sitemap(part)
+		index.WriteString("  <sitemap><loc>")
+		_ = xml.EscapeText(&index, []byte(absURL("/"+name)))
+		index.WriteString("</loc>")
+		var last time.Time
+		for _, e := range part {
+			if e.LastMod.After(last) {
+				last = e.LastMod
+			}
+		}
+		if !last.IsZero() {
+			index.WriteString("<lastmod>" + last.Format("2006-01-02") + "</lastmod>")
+		}
+		index.WriteString("</sitemap>\n")
+	}
+	index.WriteString("</sitemapindex>\n")
+	files["sitemap.xml"] = index.Bytes()
+	return files
+}
+
 // Robots renders robots.txt, pointing crawlers at the sitemap.
 func Robots(sitemapURL string) []byte {
 	return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", sitemapURL)

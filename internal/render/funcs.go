@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/directory/phone"
 	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -55,7 +56,16 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			return template.URL(n.TelURI())
 		},
 		"weekday": Weekday,
-		"slug":    vntext.Slug,
+		"add": func(xs ...int) int {
+			n := 0
+			for _, x := range xs {
+				n += x
+			}
+			return n
+		},
+		// limit is the first n items of a list of pages.
+		"limit": func(items []*content.Page, n int) []*content.Page { return items[:min(n, len(items))] },
+		"slug":  vntext.Slug,
 		// clock is the time of day of t: 07:30.
 		"clock": func(t time.Time) string { return t.Format("15:04") },
 	}

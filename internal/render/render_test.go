@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -175,5 +176,33 @@ func TestFuncs(t *testing.T) {
 	bad := template.Must(template.New("t").Funcs(Funcs(cfg, files)).Parse(`{{asset "css/none.css"}}`))
 	if err := bad.Execute(&b, nil); err == nil || !strings.Contains(err.Error(), `asset "css/none.css" not found`) {
 		t.Errorf("missing asset: err = %v", err)
+	}
+}
+
+func TestSitemapIndex(t *testing.T) {
+	entries := make([]SitemapEntry, SitemapLimit*2+1)
+	for i := range entries {
+		entries[i] = SitemapEntry{URL: fmt.Sprintf("https://x.example/p%d/", i)}
+	}
+	entries[SitemapLimit+5].LastMod = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	files := Sitemaps(entries, func(p string) string { return "https://x.example" + p })
+	if len(files) != 4 {
+		t.Fatalf("%d files, want an index and 3 sitemaps", len(files))
+	}
+	index := string(files["sitemap.xml"])
+	for _, want := range []string{"<sitemapindex", "<loc>https://x.example/sitemap-1.xml</loc></sitemap>", "<loc>https://x.example/sitemap-2.xml</loc><lastmod>2026-10-01</lastmod>", "sitemap-3.xml"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index lacks %s", want)
+		}
+	}
+	if n := strings.Count(string(files["sitemap-1.xml"]), "<url>"); n != SitemapLimit {
+		t.Errorf("sitemap-1.xml holds %d addresses", n)
+	}
+	if n := strings.Count(string(files["sitemap-3.xml"]), "<url>"); n != 1 {
+		t.Errorf("sitemap-3.xml holds %d addresses", n)
+	}
+	small := Sitemaps(entries[:3], func(p string) string { return p })
+	if len(small) != 1 || !strings.Contains(string(small["sitemap.xml"]), "<urlset") {
+		t.Error("a small site should have one sitemap.xml")
 	}
 }
