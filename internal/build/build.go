@@ -13,7 +13,6 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -33,6 +32,7 @@ import (
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
+	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -539,7 +539,7 @@ func (p *plan) run(j *job, out sink, problems *problem.List) (pages, files int) 
 // recorded).
 func (p *plan) renderPage(j *job, problems *problem.List, execute bool) ([]byte, error) {
 	if pg := j.page; pg != nil && j.alias == 0 && pg.File != "" && pg.BodyLine > 0 {
-		src, err := os.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+		src, err := rawfile.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
 		if err != nil {
 			return nil, err
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -124,7 +125,7 @@ func unwrapPath(err error) error {
 // loadFile reads one file: front matter, validation and its URL. It
 // returns nil when the file cannot be published.
 func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
-	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
+	src, err := rawfile.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
 	if err != nil {
 		problems.Errorf(file, 0, "", "cannot read: %v", unwrapPath(err))
 		return nil

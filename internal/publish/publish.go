@@ -21,6 +21,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
 // Output is a build in progress.
@@ -191,7 +193,7 @@ func (o *Output) stage(sitePath string, same func(existing string) bool) (string
 	}
 	o.changed = append(o.changed, rel)
 	f := filepath.Join(o.staging, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+	if err := mkdirAll(filepath.Dir(f)); err != nil {
 		return "", err
 	}
 	return f, nil
@@ -201,13 +203,13 @@ func (o *Output) stage(sitePath string, same func(existing string) bool) (string
 // these exact bytes. It is safe for concurrent use.
 func (o *Output) WriteFile(sitePath string, data []byte) error {
 	f, err := o.stage(sitePath, func(existing string) bool {
-		old, err := os.ReadFile(existing)
+		old, err := rawfile.ReadFile(existing)
 		return err == nil && bytes.Equal(old, data)
 	})
 	if err != nil || f == "" {
 		return err
 	}
-	return os.WriteFile(f, data, 0o644)
+	return rawfile.WriteFile(f, data, 0o644)
 }
 
 // CopyFile copies the file at src to sitePath, unless the destination
@@ -265,6 +267,17 @@ func sameFile(a, b string) bool {
 				(errA == io.EOF && errB == io.EOF)
 		}
 	}
+}
+
+// mkdirAll is os.MkdirAll for the common case of a build, where the
+// parent of a page's folder exists already: one mkdir call, not a stat of
+// every parent first.
+func mkdirAll(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return os.MkdirAll(dir, 0o755)
 }
 
 // Changed reports how many files the build wrote (new or different).

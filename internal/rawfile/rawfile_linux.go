@@ -1,0 +1,84 @@
+//go:build linux
+
+package rawfile
+
+import (
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// ReadFile is os.ReadFile without the poller.
+func ReadFile(name string) ([]byte, error) {
+	fd, err := open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	size := 512
+	if syscall.Fstat(fd, &st) == nil && st.Size > 0 {
+		size = int(st.Size) + 1 // one more, to see the end in one read
+	}
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := read(fd, buf[len(buf):cap(buf)])
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		if n == 0 {
+			return buf, nil
+		}
+		buf = buf[:len(buf)+n]
+	}
+}
+
+// WriteFile is os.WriteFile without the poller.
+func WriteFile(name string, data []byte, perm os.FileMode) error {
+	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, uint32(perm.Perm()))
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := write(fd, data)
+		if err != nil {
+			syscall.Close(fd)
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := syscall.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
+}
+
+func open(name string, mode int, perm uint32) (int, error) {
+	for {
+		fd, err := syscall.Open(name, mode, perm)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
+}
+
+func read(fd int, b []byte) (int, error) {
+	for {
+		n, err := syscall.Read(fd, b)
+		if err != syscall.EINTR {
+			return n, err
+		}
+	}
+}
+
+func write(fd int, b []byte) (int, error) {
+	for {
+		n, err := syscall.Write(fd, b)
+		if err != syscall.EINTR {
+			return n, err
+		}
+	}
+}
