@@ -21,7 +21,8 @@ import (
 	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
-// The benchmarks build a generated portal of -corpus.n procedures:
+// The benchmarks build a generated portal of -corpus.n procedures, or the
+// one generated beforehand in $CONGKHAI_BENCH_SITE:
 //
 //	go test ./internal/build -run '^$' -bench . -benchmem -corpus.n 10000
 var corpusSize = flag.Int("corpus.n", 1000, "procedures in the generated benchmark portal")
@@ -39,6 +40,9 @@ func benchSite(b *testing.B) string {
 }
 
 func benchSiteT(b testing.TB) string {
+	if dir := os.Getenv("CONGKHAI_BENCH_SITE"); dir != "" {
+		return dir // a portal generated beforehand with cmd/corpus
+	}
 	corpusOnce.Do(func() {
 		corpusDir, corpusErr = os.MkdirTemp("", "congkhai-bench-")
 		if corpusErr == nil {

@@ -300,31 +300,9 @@ func (p *plan) addJobs(view *render.Site, files *static.Files) {
 	cat := view.Catalog
 
 	for _, pg := range p.site.Pages {
-		d := &render.Data{Site: view, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg}
-		layout := render.LayoutPage
-		switch pg.Kind {
-		case content.KindHome:
-			layout = render.LayoutHome
-		case content.KindSection:
-			layout = render.LayoutSection
-			if cat.Section == pg {
-				layout = render.LayoutProcedures
-				d.Dimension = cat.Fields
-			}
-		case content.KindProcedure:
-			layout = render.LayoutProcedure
-			d.Procedure = pg.Procedure
-			for _, code := range pg.Procedure.Related {
-				if r := p.site.ProcedureByCode(code); r != nil && r != pg {
-					d.Related = append(d.Related, r)
-				}
-			}
-		}
-		d.Layout = layout
-		if pg.Kind != content.KindHome {
-			d.Breadcrumbs = crumbs(home, pg.Parent)
-		}
-		add(&job{path: indexFile(pg.Path), origin: pg.File, page: pg, data: d, layout: layout, html: true})
+		// A content page's data is made when it is rendered (pageData), so
+		// that a large site does not keep one for every page meanwhile.
+		add(&job{path: indexFile(pg.Path), origin: pg.File, page: pg, layout: layoutOf(pg, cat), html: true})
 		for i, alias := range pg.Aliases {
 			add(&job{path: aliasFile(alias), origin: pg.File, page: pg, alias: i + 1, layout: render.LayoutAlias,
 				data: &render.Data{Site: view, Layout: render.LayoutAlias, Title: pg.Title, Path: alias, Target: pg.Path}})
@@ -368,10 +346,12 @@ func (p *plan) addMachineFiles() {
 	var entries []render.SitemapEntry
 	for _, j := range p.jobs {
 		if j.html && j.layout != render.LayoutNotFound {
-			e := render.SitemapEntry{URL: p.cfg.AbsURL(j.data.Path)}
+			var e render.SitemapEntry
 			if j.page != nil {
+				e.URL = p.cfg.AbsURL(j.page.Path)
 				e.LastMod = j.page.LastChanged()
 			} else {
+				e.URL = p.cfg.AbsURL(j.data.Path)
 				e.LastMod = j.lastmod
 			}
 			entries = append(entries, e)
@@ -383,6 +363,43 @@ func (p *plan) addMachineFiles() {
 		add(&job{path: name, origin: "the sitemap", bytes: sitemaps[name]})
 	}
 	add(&job{path: "robots.txt", origin: "robots.txt", bytes: render.Robots(p.cfg.AbsURL("/sitemap.xml"))})
+}
+
+// layoutOf is the layout that renders a content page.
+func layoutOf(pg *content.Page, cat *catalog.Catalog) string {
+	switch pg.Kind {
+	case content.KindHome:
+		return render.LayoutHome
+	case content.KindSection:
+		if cat.Section == pg {
+			return render.LayoutProcedures
+		}
+		return render.LayoutSection
+	case content.KindProcedure:
+		return render.LayoutProcedure
+	}
+	return render.LayoutPage
+}
+
+// pageData is what the layout of a content page receives.
+func (p *plan) pageData(j *job) *render.Data {
+	pg := j.page
+	d := &render.Data{Site: p.siteView, Layout: j.layout, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg}
+	switch j.layout {
+	case render.LayoutProcedures:
+		d.Dimension = p.siteView.Catalog.Fields
+	case render.LayoutProcedure:
+		d.Procedure = pg.Procedure
+		for _, code := range pg.Procedure.Related {
+			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
+				d.Related = append(d.Related, r)
+			}
+		}
+	}
+	if pg.Kind != content.KindHome {
+		d.Breadcrumbs = crumbs(&render.Crumb{Title: "Trang chủ", Path: "/"}, pg.Parent)
+	}
+	return d
 }
 
 // crumbs is the trail from home to section (both included).
@@ -538,41 +555,46 @@ func (p *plan) run(j *job, out sink, problems *problem.List) (pages, files int) 
 // returns nil without an error when the page has problems (already
 // recorded).
 func (p *plan) renderPage(j *job, problems *problem.List, execute bool) ([]byte, error) {
-	if pg := j.page; pg != nil && j.alias == 0 && pg.File != "" && pg.BodyLine > 0 {
-		src, err := rawfile.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
-		if err != nil {
-			return nil, err
-		}
-		split, err := frontmatter.Parse(src)
-		if err != nil {
-			return nil, fmt.Errorf("the file changed during the build: %w", err)
-		}
-		doc := p.md.Parse(vntext.NFCBytes(split.Body))
-		if p.links != nil {
-			p.links.addSource(pg, split.BodyLine, doc.Links)
-		}
-		before := problems.Errors()
-		if pg.Kind == content.KindProcedure {
-			for _, h := range procedure.RequiredHeadings {
-				if !doc.HasHeading(2, h) {
-					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
+	data := j.data
+	if pg := j.page; pg != nil && j.alias == 0 {
+		data = p.pageData(j)
+		if pg.BodyLine > 0 { // a page with a file: its Markdown body
+			src, err := rawfile.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+			if err != nil {
+				return nil, err
+			}
+			split, err := frontmatter.Parse(src)
+			if err != nil {
+				return nil, fmt.Errorf("the file changed during the build: %w", err)
+			}
+			doc := p.md.Parse(vntext.NFCBytes(split.Body))
+			if p.links != nil {
+				p.links.addSource(pg, split.BodyLine, doc.Links)
+			}
+			before := problems.Errors()
+			if pg.Kind == content.KindProcedure {
+				for _, h := range procedure.RequiredHeadings {
+					if !doc.HasHeading(2, h) {
+						problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
+					}
 				}
 			}
+			p.checkCharts(pg.File, split.BodyLine, doc, problems)
+			if problems.Errors() > before || !execute {
+				return nil, nil
+			}
+			body, err := doc.HTML(p.chartHTML(pg.Path))
+			if err != nil {
+				return nil, err
+			}
+			data.Content = template.HTML(body)
+			data.HasCharts = len(doc.Charts) > 0
 		}
-		p.checkCharts(pg.File, split.BodyLine, doc, problems)
-		if problems.Errors() > before || !execute {
-			return nil, nil
-		}
-		body, err := doc.HTML(p.chartHTML(pg.Path))
-		if err != nil {
-			return nil, err
-		}
-		d := *j.data
-		d.Content = template.HTML(body)
-		d.HasCharts = d.HasCharts || len(doc.Charts) > 0
-		j = &job{path: j.path, origin: j.origin, page: j.page, data: &d, layout: j.layout}
 	}
-	html, err := p.layouts.Execute(j.layout, j.data)
+	if !execute {
+		return nil, nil
+	}
+	html, err := p.layouts.Execute(j.layout, data)
 	if err != nil {
 		return nil, fmt.Errorf("layout %s: %w", j.layout, err)
 	}

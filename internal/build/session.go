@@ -78,9 +78,6 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		parent, pages, sections := u.old.Parent, u.old.Pages, u.old.Sections
 		*u.old = *u.new
 		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
-		d := *j.data
-		d.Title, d.Description, d.Procedure = u.old.Title, u.old.Description, u.old.Procedure
-		j.data = &d
 		p.run(j, out, problems)
 	}
 	if problems.Errors() > 0 {

@@ -141,17 +141,32 @@ type Paginator struct {
 	Number, Total int             // this page (from 1) and how many there are
 	Items         []*content.Page // the items on this page
 	First         int             // the position of the first item, from 1
-	Pages         []PageLink      // every page, for the navigation
+	base          string
 }
 
-// PageLink is one page of a paginated list.
+// PageLink is one entry of a list's page navigation; Number 0 stands for
+// pages left out ("…").
 type PageLink struct {
 	Number  int
 	Path    string
 	Current bool
 }
 
-// Prev and Next are the neighbouring pages, nil at either end.
+// Pages is the navigation: the first and last pages and two on each side
+// of this one, with gaps between, so that it stays short on long lists.
+func (p *Paginator) Pages() []PageLink {
+	var out []PageLink
+	for n := 1; n <= p.Total; n++ {
+		if n == 1 || n == p.Total || (n >= p.Number-2 && n <= p.Number+2) {
+			out = append(out, p.link(n))
+		} else if len(out) > 0 && out[len(out)-1].Number != 0 {
+			out = append(out, PageLink{})
+		}
+	}
+	return out
+}
+
+// Prev is the page before this one, or nil.
 func (p *Paginator) Prev() *PageLink { return p.at(p.Number - 1) }
 
 // Next is the page after this one, or nil.
@@ -161,23 +176,22 @@ func (p *Paginator) at(n int) *PageLink {
 	if n < 1 || n > p.Total {
 		return nil
 	}
-	return &p.Pages[n-1]
+	l := p.link(n)
+	return &l
+}
+
+func (p *Paginator) link(n int) PageLink {
+	return PageLink{Number: n, Path: PagePath(p.base, n), Current: n == p.Number}
 }
 
 // Paginate splits items into pages of size items; page n (from 2) is at
 // base + "trang-n/".
 func Paginate(items []*content.Page, size int, base string) []*Paginator {
 	total := max(1, (len(items)+size-1)/size)
-	links := make([]PageLink, total)
-	for i := range links {
-		links[i] = PageLink{Number: i + 1, Path: PagePath(base, i+1)}
-	}
 	out := make([]*Paginator, total)
 	for i := range out {
 		lo, hi := i*size, min((i+1)*size, len(items))
-		pl := append([]PageLink(nil), links...)
-		pl[i].Current = true
-		out[i] = &Paginator{Number: i + 1, Total: total, Items: items[lo:hi], First: lo + 1, Pages: pl}
+		out[i] = &Paginator{Number: i + 1, Total: total, Items: items[lo:hi], First: lo + 1, base: base}
 	}
 	return out
 }

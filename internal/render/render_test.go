@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/static"
 )
@@ -204,5 +205,39 @@ func TestSitemapIndex(t *testing.T) {
 	small := Sitemaps(entries[:3], func(p string) string { return p })
 	if len(small) != 1 || !strings.Contains(string(small["sitemap.xml"]), "<urlset") {
 		t.Error("a small site should have one sitemap.xml")
+	}
+}
+
+func TestPaginate(t *testing.T) {
+	items := make([]*content.Page, 95)
+	for i := range items {
+		items[i] = &content.Page{}
+	}
+	pages := Paginate(items, 10, "/l/")
+	if len(pages) != 10 || len(pages[9].Items) != 5 || pages[3].First != 31 {
+		t.Fatalf("got %d pages, last with %d items, page 4 starts at %d", len(pages), len(pages[9].Items), pages[3].First)
+	}
+	var nav []string
+	for _, l := range pages[4].Pages() {
+		switch {
+		case l.Number == 0:
+			nav = append(nav, "…")
+		case l.Current:
+			nav = append(nav, fmt.Sprintf("[%d]", l.Number))
+		default:
+			nav = append(nav, fmt.Sprint(l.Number))
+		}
+	}
+	if got := strings.Join(nav, " "); got != "1 … 3 4 [5] 6 7 … 10" {
+		t.Errorf("navigation of page 5: %s", got)
+	}
+	if p := pages[0].Prev(); p != nil {
+		t.Error("page 1 has a previous page")
+	}
+	if n := pages[0].Next(); n == nil || n.Path != "/l/trang-2/" {
+		t.Errorf("next of page 1: %+v", n)
+	}
+	if got := len(Paginate(nil, 10, "/l/")); got != 1 {
+		t.Errorf("an empty list has %d pages, want 1", got)
 	}
 }
