@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -61,14 +62,35 @@ type Result struct {
 	// Rendered is how many pages were rendered: all of them, or, after an
 	// edit that changes nothing other pages show, the edited pages only.
 	Rendered int
+	// UpToDate is set when nothing changed since the last build into the
+	// destination, so that nothing was rendered nor written.
+	UpToDate bool
 }
 
 // ErrFailed is returned when the input has errors; Result.Problems lists them.
 var ErrFailed = errors.New("build failed")
 
 // Run builds the site. On any error the destination is left as it was.
+// When no input has changed since the last build into the destination,
+// and the destination is as that build left it, there is nothing to do and
+// Run says so (Result.UpToDate) without rendering anything.
 func Run(opts Options) (*Result, error) {
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	fp, fpErr := fingerprint(opts)
+	if fpErr == nil {
+		if st := loadState(opts.Destination); st != nil && st.fingerprint == fp && st.upToDate(opts.Destination) {
+			return &Result{Pages: st.pages, Files: st.files, Problems: st.warnings, UpToDate: true}, nil
+		}
+	}
+	os.Remove(statePath(opts.Destination)) // the build may change the destination
 	res, _, err := run(opts)
+	if err == nil && fpErr == nil {
+		// Without a state file the next build renders everything, which is
+		// slower but still right: a failure to write it is not an error.
+		_ = saveState(opts, fp, res)
+	}
 	return res, err
 }
 

@@ -143,7 +143,7 @@ func assertNoLeftovers(t *testing.T, site string) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public.") {
+		if strings.HasPrefix(e.Name(), ".public.") && e.Name() != ".public.congkhai-state" {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}
@@ -369,5 +369,60 @@ func assertMtimes(t *testing.T, dir string, when time.Time, changed map[string]b
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestUpToDate: a build with no input changed since the last one, into a
+// destination as that build left it, renders and writes nothing. Any change
+// to an input or to the output makes it build again, and the result is the
+// same as a build from scratch.
+func TestUpToDate(t *testing.T) {
+	site := newSite(t)
+	public := filepath.Join(site, "public")
+	if _, err := build(t, site, public); err != nil {
+		t.Fatal(err)
+	}
+	want := snapshot(t, public)
+	res, err := build(t, site, public)
+	if err != nil || !res.UpToDate || res.Written != 0 || res.Pages == 0 {
+		t.Fatalf("second build: up to date %v, written %d, pages %d, err %v", res.UpToDate, res.Written, res.Pages, err)
+	}
+
+	// Someone changed a published file: the build puts it back.
+	writeFile(t, filepath.Join(public, "gioi-thieu", "index.html"), []byte("defaced"))
+	res, err = build(t, site, public)
+	if err != nil || res.UpToDate || res.Written != 1 {
+		t.Errorf("after a change to the output: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
+	}
+	sameTree(t, want, snapshot(t, public))
+
+	// A file nobody produced: the build removes it.
+	writeFile(t, filepath.Join(public, "extra.html"), []byte("x"))
+	if res, err = build(t, site, public); err != nil || res.UpToDate {
+		t.Errorf("after an extra file: up to date %v, err %v", res.UpToDate, err)
+	}
+	sameTree(t, want, snapshot(t, public))
+
+	// An input saved again unchanged: everything is rendered and compared,
+	// nothing written.
+	src := filepath.Join(site, "content", "gioi-thieu.md")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(src, later, later); err != nil {
+		t.Fatal(err)
+	}
+	res, err = build(t, site, public)
+	if err != nil || res.UpToDate || res.Written != 0 {
+		t.Errorf("after touching an input: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
+	}
+	// An edit to an input: built again.
+	writeFile(t, src, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng 1022", 1)))
+	res, err = build(t, site, public)
+	if err != nil || res.UpToDate || res.Written != 1 {
+		t.Errorf("after an edit: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
+	}
+	// A new base URL is a different build.
+	res, err = Run(Options{Source: site, Destination: public, Theme: congkhai.Theme, BaseURL: "https://other.example/"})
+	if err != nil || res.UpToDate {
+		t.Errorf("with another base URL: up to date %v, err %v", res.UpToDate, err)
 	}
 }
