@@ -29,7 +29,7 @@ echo "congkhai $("$work/congkhai" version | cut -d' ' -f2-), $(hugo version | cu
 : >"$work/hugo.times"
 i=0
 while [ "$i" -lt "$runs" ]; do
-	rm -rf "$work/ck/public" "$work/hugo/public" "$work/hugo/resources"
+	rm -rf "$work/ck/public" "$work/ck/.public."* "$work/hugo/public" "$work/hugo/resources"
 	/usr/bin/time -f '%e %U %S %M' -a -o "$work/congkhai.times" "$work/congkhai" build --source "$work/ck" >/dev/null 2>&1
 	/usr/bin/time -f '%e %U %S %M' -a -o "$work/hugo.times" hugo --quiet --source "$work/hugo" >/dev/null 2>&1
 	i=$((i + 1))
