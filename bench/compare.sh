@@ -4,6 +4,8 @@
 #
 #   bench/compare.sh [procedures] [runs]      (defaults: 10000 5)
 #
+# OUT=/dev/shm bench/compare.sh … writes both outputs to that folder (a
+# RAM disk, say) to compare the tools without the cost of the disk.
 # Needs Debian's hugo and GNU time; installs them with apt-get when missing.
 set -eu
 n=${1:-10000}
@@ -19,19 +21,22 @@ need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "${OUT:+$OUT/congkhai-public}" "${OUT:+$OUT/hugo-public}" "${OUT:+$OUT/.congkhai-public.}"*' EXIT
 go build -o "$work/congkhai" ./cmd/congkhai
 go run ./cmd/corpus -n "$n" -out "$work/ck"
 go run ./cmd/corpus -n "$n" -hugo -out "$work/hugo"
 
-echo "congkhai $("$work/congkhai" version | cut -d' ' -f2-), $(hugo version | cut -d' ' -f2), $n procedures, $runs runs, $(nproc) CPUs" >&2
+out=${OUT:-$work}
+ckout="$out/congkhai-public"
+hugoout="$out/hugo-public"
+echo "congkhai $("$work/congkhai" version | cut -d' ' -f2-), $(hugo version | cut -d' ' -f2), $n procedures, $runs runs, $(nproc) CPUs, output in $out" >&2
 : >"$work/congkhai.times"
 : >"$work/hugo.times"
 i=0
 while [ "$i" -lt "$runs" ]; do
-	rm -rf "$work/ck/public" "$work/ck/.public."* "$work/hugo/public" "$work/hugo/resources"
-	/usr/bin/time -f '%e %U %S %M' -a -o "$work/congkhai.times" "$work/congkhai" build --source "$work/ck" >/dev/null 2>&1
-	/usr/bin/time -f '%e %U %S %M' -a -o "$work/hugo.times" hugo --quiet --source "$work/hugo" >/dev/null 2>&1
+	rm -rf "$ckout" "$out/.congkhai-public."* "$hugoout" "$work/hugo/resources"
+	/usr/bin/time -f '%e %U %S %M' -a -o "$work/congkhai.times" "$work/congkhai" build --source "$work/ck" --destination "$ckout" >/dev/null 2>&1
+	/usr/bin/time -f '%e %U %S %M' -a -o "$work/hugo.times" hugo --quiet --source "$work/hugo" --destination "$hugoout" >/dev/null 2>&1
 	i=$((i + 1))
 done
 
@@ -42,8 +47,8 @@ cpu() { awk '{print $2+$3}' "$1" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? 
 cw=$(median "$work/congkhai.times" 1); hw=$(median "$work/hugo.times" 1)
 cc=$(cpu "$work/congkhai.times"); hc=$(cpu "$work/hugo.times")
 cm=$(median "$work/congkhai.times" 4); hm=$(median "$work/hugo.times" 4)
-pages_ck=$(find "$work/ck/public" -name '*.html' | wc -l)
-pages_hugo=$(find "$work/hugo/public" -name '*.html' | wc -l)
+pages_ck=$(find "$ckout" -name '*.html' | wc -l)
+pages_hugo=$(find "$hugoout" -name '*.html' | wc -l)
 awk -v cw="$cw" -v hw="$hw" -v cc="$cc" -v hc="$hc" -v cm="$cm" -v hm="$hm" -v pc="$pages_ck" -v ph="$pages_hugo" 'BEGIN {
 	printf "%-10s %10s %10s %12s %8s\n", "tool", "wall s", "cpu s", "peak MiB", "html"
 	printf "%-10s %10.2f %10.2f %12.0f %8d\n", "congkhai", cw, cc, cm / 1024, pc
