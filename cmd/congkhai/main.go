@@ -91,15 +91,8 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "congkhai build: unexpected argument %q (use --source to name the site folder)\n", fs.Arg(0))
-		return 2
+	if code, stop := parseFlags(fs, args, false); stop {
+		return code
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
@@ -169,4 +162,21 @@ func version() string {
 		}
 	}
 	return "devel"
+}
+
+// parseFlags parses a command's flags. It reports whether to stop, with
+// the exit status: 0 after --help, 2 for a bad flag or, unless the command
+// takes arguments, an argument.
+func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) (code int, stop bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, true
+		}
+		return 2, true
+	}
+	if !takesArgs && fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "congkhai %s: unexpected argument %q (use --source to name the site folder)\n", fs.Name(), fs.Arg(0))
+		return 2, true
+	}
+	return 0, false
 }

@@ -156,6 +156,33 @@ func TestKeyboard(t *testing.T) {
 	}
 }
 
+// requests loads the page at sitePath in a new tab and returns the address
+// of every request it made while it loaded.
+func requests(t *testing.T, sitePath string) []string {
+	t.Helper()
+	ctx := shared.tab(t)
+	var mu sync.Mutex
+	var urls []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			urls = append(urls, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(sitePath)), chromedp.Sleep(300e6)); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return append([]string(nil), urls...)
+}
+
 // TestNoRequestLeavesTheSite records every request each page type makes
 // while it loads: all must go to the site itself.
 func TestNoRequestLeavesTheSite(t *testing.T) {
@@ -165,26 +192,7 @@ func TestNoRequestLeavesTheSite(t *testing.T) {
 	}
 	for _, pt := range pageTypes {
 		t.Run(pt.name, func(t *testing.T) {
-			ctx := shared.tab(t)
-			var mu sync.Mutex
-			var urls []string
-			if err := chromedp.Listen(ctx, func(ev any) {
-				if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-					mu.Lock()
-					urls = append(urls, e.Request.URL)
-					mu.Unlock()
-				}
-			}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-				t.Fatal(err)
-			}
-			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(pt.path)), chromedp.Sleep(300e6)); err != nil {
-				t.Fatal(err)
-			}
-			mu.Lock()
-			defer mu.Unlock()
+			urls := requests(t, pt.path)
 			if len(urls) == 0 {
 				t.Fatal("no request recorded")
 			}
@@ -211,26 +219,7 @@ const (
 func TestPageWeight(t *testing.T) {
 	for _, pt := range pageTypes {
 		t.Run(pt.name, func(t *testing.T) {
-			ctx := shared.tab(t)
-			var mu sync.Mutex
-			var urls []string
-			if err := chromedp.Listen(ctx, func(ev any) {
-				if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-					mu.Lock()
-					urls = append(urls, e.Request.URL)
-					mu.Unlock()
-				}
-			}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-				t.Fatal(err)
-			}
-			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(pt.path)), chromedp.Sleep(300e6)); err != nil {
-				t.Fatal(err)
-			}
-			mu.Lock()
-			defer mu.Unlock()
+			urls := requests(t, pt.path)
 			total, charts := 0, false
 			var parts []string
 			for _, u := range urls {
