@@ -37,20 +37,7 @@ func (p Problem) String() string {
 func FromProblems(ps []problem.Problem) []Problem {
 	out := make([]Problem, 0, len(ps))
 	for _, p := range ps {
-		var msg strings.Builder
-		if p.Severity == problem.Warning {
-			msg.WriteString("warning: ")
-		}
-		if p.Field != "" {
-			msg.WriteString(p.Field)
-			msg.WriteString(": ")
-		}
-		msg.WriteString(p.Message)
-		if p.Excerpt != "" {
-			msg.WriteString("\n")
-			msg.WriteString(strings.TrimRight(p.Excerpt, "\n"))
-		}
-		out = append(out, Problem{File: p.File, Line: p.Line, Message: msg.String()})
+		out = append(out, Problem{File: p.File, Line: p.Line, Message: p.Detail()})
 	}
 	return out
 }

@@ -52,6 +52,14 @@ func (p Problem) String() string {
 		}
 	}
 	b.WriteString(": ")
+	b.WriteString(p.Detail())
+	return b.String()
+}
+
+// Detail is what String prints after the position: the warning mark, the
+// field, the message and the excerpt.
+func (p Problem) Detail() string {
+	var b strings.Builder
 	if p.Severity == Warning {
 		b.WriteString("warning: ")
 	}
