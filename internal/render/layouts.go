@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/static"
 )
 
 // LayoutsDir is the folder of layouts in the theme and in a site.
@@ -77,35 +78,22 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 		files[strings.TrimPrefix(p, LayoutsDir+"/")] = layoutFile{origin: "built-in " + p, text: string(b)}
 		return nil
 	})
-	siteLayouts := filepath.Join(siteDir, LayoutsDir)
-	if info, err := os.Stat(siteLayouts); err == nil && info.IsDir() {
-		_ = filepath.WalkDir(siteLayouts, func(p string, d fs.DirEntry, err error) error {
-			rel, _ := filepath.Rel(siteDir, p)
-			rel = filepath.ToSlash(rel)
-			if err != nil {
-				problems.Errorf(rel, 0, "", "cannot read: %v", err)
-				return nil
-			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~") {
-				return nil
-			}
-			name := strings.TrimPrefix(rel, LayoutsDir+"/")
-			known := slices.Contains(pageLayouts, name) || name == layoutBase || name == LayoutAlias ||
-				(path.Dir(name) == partialsDir && strings.HasSuffix(name, ".html"))
-			if !known {
-				problems.Warnf(rel, 0, "", "not a layout congkhai uses (%s, %s, %s or partials/*.html); it is ignored",
-					strings.Join(pageLayouts, ", "), layoutBase, LayoutAlias)
-				return nil
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				problems.Errorf(rel, 0, "", "cannot read: %v", err)
-				return nil
-			}
-			files[name] = layoutFile{origin: rel, text: string(b)}
-			return nil
-		})
-	}
+	static.WalkSite(siteDir, filepath.Join(siteDir, LayoutsDir), problems, func(rel, abs string, _ int64) {
+		name := strings.TrimPrefix(rel, LayoutsDir+"/")
+		known := slices.Contains(pageLayouts, name) || name == layoutBase || name == LayoutAlias ||
+			(path.Dir(name) == partialsDir && strings.HasSuffix(name, ".html"))
+		if !known {
+			problems.Warnf(rel, 0, "", "not a layout congkhai uses (%s, %s, %s or partials/*.html); it is ignored",
+				strings.Join(pageLayouts, ", "), layoutBase, LayoutAlias)
+			return
+		}
+		b, err := os.ReadFile(abs)
+		if err != nil {
+			problems.Errorf(rel, 0, "", "cannot read: %v", err)
+			return
+		}
+		files[name] = layoutFile{origin: rel, text: string(b)}
+	})
 
 	var partials []string
 	for name := range files {

@@ -51,7 +51,7 @@ type Files struct {
 func Load(theme fs.FS, siteDir string, problems *problem.List) *Files {
 	f := &Files{static: map[string]File{}, assets: map[string]Asset{}}
 	root := filepath.Join(siteDir, StaticDir)
-	walkSite(siteDir, root, problems, func(rel, abs string, size int64) {
+	WalkSite(siteDir, root, problems, func(rel, abs string, size int64) {
 		sitePath := "/" + strings.TrimPrefix(rel, StaticDir+"/")
 		file := File{Path: sitePath, Src: abs, Size: size}
 		f.Static = append(f.Static, file)
@@ -68,7 +68,7 @@ func Load(theme fs.FS, siteDir string, problems *problem.List) *Files {
 		}
 		return nil
 	})
-	walkSite(siteDir, filepath.Join(siteDir, AssetsDir), problems, func(rel, abs string, _ int64) {
+	WalkSite(siteDir, filepath.Join(siteDir, AssetsDir), problems, func(rel, abs string, _ int64) {
 		b, err := os.ReadFile(abs)
 		if err != nil {
 			problems.Errorf(rel, 0, "", "cannot read: %v", err)
@@ -85,9 +85,10 @@ func Load(theme fs.FS, siteDir string, problems *problem.List) *Files {
 	return f
 }
 
-// walkSite calls fn for every regular file under root, skipping hidden
-// files and editor backups. A missing root is not a problem.
-func walkSite(siteDir, root string, problems *problem.List, fn func(rel, abs string, size int64)) {
+// WalkSite calls fn for every regular file under root (a folder of the
+// site at siteDir), skipping hidden files and folders and editor backups;
+// rel is slash-separated from siteDir. A missing root is not a problem.
+func WalkSite(siteDir, root string, problems *problem.List, fn func(rel, abs string, size int64)) {
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
 		return
 	}
