@@ -7,6 +7,7 @@
 package build
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -213,6 +214,7 @@ type plan struct {
 	layouts *render.Layouts
 	// siteView is what every layout sees as .Site.
 	siteView *render.Site
+	static   *static.Files // the site's static files and theme assets
 	sets     []*dataset.Dataset // data/*.csv with their descriptions
 	progress func(done, total int)
 	// dest, pages and files are set once the plan was built: where, and
@@ -262,7 +264,7 @@ func load(opts Options, problems *problem.List) *plan {
 	if dir != nil {
 		view.DirectoryPaths = directoryPaths
 	}
-	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed, siteView: view}
+	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed, siteView: view, static: files}
 	p.addDataJobs(view, problems)
 	p.addJobs(view, files)
 	if dir != nil {
@@ -412,6 +414,7 @@ func (p *plan) pageData(j *job) *render.Data {
 		d.Dimension = p.siteView.Catalog.Fields
 	case render.LayoutProcedure:
 		d.Procedure = pg.Procedure
+		d.View = render.NewProcedureView(pg.Procedure, p.siteView, p.static)
 		for _, code := range pg.Procedure.Related {
 			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
 				d.Related = append(d.Related, r)
@@ -512,8 +515,9 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	// folder or a file leaves its CPU to another that renders.
 	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var buf bytes.Buffer // this worker's page, reused
 			for j := range work {
-				pages, files := p.run(j, out, problems)
+				pages, files := p.run(j, out, problems, &buf)
 				mu.Lock()
 				res.Pages += pages
 				res.Files += files
@@ -533,9 +537,10 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	wg.Wait()
 }
 
-// run produces one job's file. A panic in a layout function must not take
-// the whole build down without saying which page caused it.
-func (p *plan) run(j *job, out sink, problems *problem.List) (pages, files int) {
+// run produces one job's file, rendering a page into buf. A panic in a
+// layout function must not take the whole build down without saying which
+// page caused it.
+func (p *plan) run(j *job, out sink, problems *problem.List, buf *bytes.Buffer) (pages, files int) {
 	defer func() {
 		if r := recover(); r != nil {
 			problems.Errorf(j.origin, 0, "", "internal error while producing /%s: %v (please report this)", j.path, r)
@@ -546,7 +551,7 @@ func (p *plan) run(j *job, out sink, problems *problem.List) (pages, files int) 
 	switch {
 	case out == nil:
 		if j.page != nil && j.alias == 0 {
-			if _, err := p.renderPage(j, problems, false); err != nil {
+			if _, err := p.renderPage(j, problems, nil); err != nil {
 				problems.Errorf(j.origin, 0, "", "%v", err)
 			}
 		}
@@ -557,7 +562,7 @@ func (p *plan) run(j *job, out sink, problems *problem.List) (pages, files int) 
 		err = out.WriteFile(j.path, j.bytes)
 	default:
 		var html []byte
-		html, err = p.renderPage(j, problems, true)
+		html, err = p.renderPage(j, problems, buf)
 		if err == nil && html != nil {
 			err = out.WriteFile(j.path, html)
 		}
@@ -573,10 +578,12 @@ func (p *plan) run(j *job, out sink, problems *problem.List) (pages, files int) 
 }
 
 // renderPage reads and renders a page's Markdown body, checks what only the
-// body can tell, and executes the layout (unless execute is false). It
+// body can tell, and executes the layout into buf (unless buf is nil, for
+// a check). The bytes it returns are buf's, valid until its next use. It
 // returns nil without an error when the page has problems (already
 // recorded).
-func (p *plan) renderPage(j *job, problems *problem.List, execute bool) ([]byte, error) {
+func (p *plan) renderPage(j *job, problems *problem.List, buf *bytes.Buffer) ([]byte, error) {
+	execute := buf != nil
 	data := j.data
 	if pg := j.page; pg != nil && j.alias == 0 {
 		data = p.pageData(j)
@@ -616,9 +623,8 @@ func (p *plan) renderPage(j *job, problems *problem.List, execute bool) ([]byte,
 	if !execute {
 		return nil, nil
 	}
-	html, err := p.layouts.Execute(j.layout, data)
-	if err != nil {
+	if err := p.layouts.Execute(buf, j.layout, data); err != nil {
 		return nil, fmt.Errorf("layout %s: %w", j.layout, err)
 	}
-	return html, nil
+	return buf.Bytes(), nil
 }

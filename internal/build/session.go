@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"path"
 	"strings"
 
@@ -67,6 +68,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		return nil, false
 	}
 	res := &Result{Pages: p.pages, Files: p.files}
+	var buf bytes.Buffer
 	for _, u := range updates {
 		j := p.jobFor(u.old)
 		if j == nil {
@@ -78,7 +80,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		parent, pages, sections := u.old.Parent, u.old.Pages, u.old.Sections
 		*u.old = *u.new
 		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
-		p.run(j, out, problems)
+		p.run(j, out, problems, &buf)
 	}
 	if problems.Errors() > 0 {
 		out.Abort()

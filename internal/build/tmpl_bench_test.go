@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/congkhai/congkhai"
@@ -8,6 +9,8 @@ import (
 	"github.com/congkhai/congkhai/internal/render"
 )
 
+// BenchmarkLayouts measures the layouts alone, for a procedure, an ordinary
+// page and the home page, without their Markdown bodies.
 func BenchmarkLayouts(b *testing.B) {
 	site := benchSite(b)
 	problems := &problem.List{}
@@ -25,8 +28,9 @@ func BenchmarkLayouts(b *testing.B) {
 	}
 	for _, j := range []*job{proc, page, home} {
 		b.Run(j.layout, func(b *testing.B) {
+			var buf bytes.Buffer
 			for b.Loop() {
-				if _, err := p.layouts.Execute(j.layout, j.data); err != nil {
+				if err := p.layouts.Execute(&buf, j.layout, p.pageData(j)); err != nil {
 					b.Fatal(err)
 				}
 			}

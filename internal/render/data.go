@@ -80,6 +80,7 @@ type Data struct {
 	Breadcrumbs []Crumb
 
 	Procedure *procedure.Procedure // procedure.html
+	View      *ProcedureView       // procedure.html: its display text
 	Related   []*content.Page      // procedure.html
 	Dimension *catalog.Dimension   // groups.html, and group.html's parent
 	Group     *catalog.Group       // group.html

@@ -32,13 +32,7 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			return cfg.RelURL(a.Path), nil
 		},
 		// download describes a static file for a link text: "DOCX, 12 KB".
-		"download": func(sitePath string) string {
-			f, ok := files.StaticFile(sitePath)
-			if !ok {
-				return strings.ToUpper(strings.TrimPrefix(path.Ext(sitePath), "."))
-			}
-			return strings.ToUpper(strings.TrimPrefix(path.Ext(sitePath), ".")) + ", " + FileSize(f.Size)
-		},
+		"download": func(sitePath string) string { return Download(files, sitePath) },
 		"vnd":     VND,
 		"date":    Date,
 		"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
@@ -69,6 +63,17 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		// clock is the time of day of t: 07:30.
 		"clock": func(t time.Time) string { return t.Format("15:04") },
 	}
+}
+
+// Download describes the static file at sitePath for a link text: its
+// type and size, "DOCX, 12 KB", or its type alone when it is not a file of
+// the site.
+func Download(files *static.Files, sitePath string) string {
+	kind := strings.ToUpper(strings.TrimPrefix(path.Ext(sitePath), "."))
+	if f, ok := files.StaticFile(sitePath); ok {
+		return kind + ", " + FileSize(f.Size)
+	}
+	return kind
 }
 
 // Weekday names the day of the week of t in Vietnamese: Thứ Hai … Chủ nhật.

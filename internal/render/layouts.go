@@ -136,22 +136,21 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 	return l
 }
 
-// Execute renders layout with data. Pages start from base.html, which pulls
-// in the layout's "main" block; alias.html stands alone.
-func (l *Layouts) Execute(layout string, data any) ([]byte, error) {
+// Execute renders layout with data into buf, which it resets first. Pages
+// start from base.html, which pulls in the layout's "main" block;
+// alias.html stands alone. A build reuses one buffer per worker, so that a
+// page's HTML is not grown from nothing for every page.
+func (l *Layouts) Execute(buf *bytes.Buffer, layout string, data any) error {
 	set, ok := l.sets[layout]
 	if !ok {
-		return nil, fmt.Errorf("layout %s did not load", layout)
+		return fmt.Errorf("layout %s did not load", layout)
 	}
 	entry := layoutBase
 	if layout == LayoutAlias {
 		entry = LayoutAlias
 	}
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, entry, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	buf.Reset()
+	return set.ExecuteTemplate(buf, entry, data)
 }
 
 // partialCached renders a partial once per distinct set of keys and reuses
