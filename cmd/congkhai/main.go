@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/congkhai/congkhai/internal/gcfloor"
 	"io"
 	"os"
 	"path/filepath"
@@ -42,6 +43,9 @@ const defaultMemoryLimit = 768 << 20
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		gcfloor.Set(gcfloor.Default) // unless GOGC says otherwise
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
 }
