@@ -6,6 +6,13 @@
 #
 # OUT=/dev/shm bench/compare.sh … writes both outputs to that folder (a
 # RAM disk, say) to compare the tools without the cost of the disk.
+#
+# Every run writes into a destination of its own, and the outputs are only
+# deleted at the end: ext4 without a journal (this machine's disk) skips
+# inodes freed in the last minutes when it creates files, which made a build
+# right after "rm -rf" of the last one create its 10,000 files several times
+# slower. For the same reason, leave a few minutes after deleting a large
+# folder before timing anything on that disk.
 # Needs Debian's hugo and GNU time; installs them with apt-get when missing.
 set -eu
 n=${1:-10000}
@@ -21,20 +28,21 @@ need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
 work=$(mktemp -d)
-trap 'rm -rf "$work" "${OUT:+$OUT/congkhai-public}" "${OUT:+$OUT/hugo-public}" "${OUT:+$OUT/.congkhai-public.}"*' EXIT
+out=${OUT:-$work}
+runs_dir=$(mktemp -d "$out/compare-runs.XXXXXX")
+trap 'rm -rf "$work" "$runs_dir"' EXIT
 go build -o "$work/congkhai" ./cmd/congkhai
 go run ./cmd/corpus -n "$n" -out "$work/ck"
 go run ./cmd/corpus -n "$n" -hugo -out "$work/hugo"
 
-out=${OUT:-$work}
-ckout="$out/congkhai-public"
-hugoout="$out/hugo-public"
-echo "congkhai $("$work/congkhai" version | cut -d' ' -f2-), $(hugo version | cut -d' ' -f2), $n procedures, $runs runs, $(nproc) CPUs, output in $out" >&2
+echo "congkhai $("$work/congkhai" version | cut -d' ' -f2-), $(hugo version | cut -d' ' -f2), $n procedures, $runs runs, $(nproc) CPUs, output in $runs_dir" >&2
 : >"$work/congkhai.times"
 : >"$work/hugo.times"
 i=0
 while [ "$i" -lt "$runs" ]; do
-	rm -rf "$ckout" "$out/.congkhai-public."* "$hugoout" "$work/hugo/resources"
+	ckout="$runs_dir/congkhai-$i"
+	hugoout="$runs_dir/hugo-$i"
+	rm -rf "$work/hugo/resources"
 	/usr/bin/time -f '%e %U %S %M' -a -o "$work/congkhai.times" "$work/congkhai" build --source "$work/ck" --destination "$ckout" >/dev/null 2>&1
 	/usr/bin/time -f '%e %U %S %M' -a -o "$work/hugo.times" hugo --quiet --source "$work/hugo" --destination "$hugoout" >/dev/null 2>&1
 	i=$((i + 1))
