@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,10 +60,37 @@ func stableNFC(s string) bool {
 }
 
 // Fold removes Vietnamese diacritics and lowercases: "Đường" → "duong".
+// Bytes that are not UTF-8 become U+FFFD.
 // Unicode decomposition alone leaves đ as it is, so it is mapped by hand.
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	folds := latinFolds()
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case int(r) < len(folds) && folds[r] != 0:
+			// a Latin letter, with its marks, in one step
+			if f := folds[r]; f > 0 {
+				b.WriteRune(f)
+			}
+		default:
+			// decomposed in context, so that marks written after their
+			// letter are dropped with it
+			foldDecomposed(&b, s[i:i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// foldDecomposed folds s the slow way: decomposed, marks dropped, lower case.
+func foldDecomposed(b *strings.Builder, s string) {
 	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
@@ -73,8 +101,33 @@ func Fold(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return b.String()
 }
+
+// latinFolds maps each letter below U+2000 (Latin, with the precomposed
+// Vietnamese letters of U+1E00–U+1EFF, Greek and Cyrillic) to what
+// foldDecomposed makes of it when that is one letter; -1 when it is
+// nothing (a combining mark); 0 when the slow way must be taken. Folding
+// rune by rune is the same as folding the decomposed string: canonical
+// decomposition works letter by letter, and every mark is dropped.
+var latinFolds = sync.OnceValue(func() []rune {
+	folds := make([]rune, 0x2000)
+	var b strings.Builder
+	for r := rune(utf8.RuneSelf); r < 0x2000; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		b.Reset()
+		foldDecomposed(&b, string(r))
+		out := []rune(b.String())
+		switch len(out) {
+		case 0:
+			folds[r] = -1
+		case 1:
+			folds[r] = out[0]
+		}
+	}
+	return folds
+})
 
 // Slug turns a title into an ASCII URL segment: letters folded, anything
 // that is not a letter or digit becomes a single hyphen. It returns "" when

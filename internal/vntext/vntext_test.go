@@ -3,7 +3,9 @@ package vntext
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -111,6 +113,25 @@ func FuzzNFC(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := NFC(s), norm.NFC.String(s); got != want {
 			t.Fatalf("NFC(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzFold checks that folding letter by letter, with the table of Latin
+// letters, gives what folding the whole decomposed string gives.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Đường dây nóng", "Thủ tục hành chính", "e\u0301", "Ǆ ǅ ǆ", "K Å", "\xff\xfe", "한국어 Ελληνικά Кириллица"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Fold(s)
+		if !utf8.ValidString(s) {
+			return // text is checked to be UTF-8 when it is read
+		}
+		var want strings.Builder
+		foldDecomposed(&want, s)
+		if got != want.String() {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want.String())
 		}
 	})
 }
