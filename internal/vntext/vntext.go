@@ -161,14 +161,17 @@ func IsSlug(s string) bool {
 // strings as Compare does (before its byte-wise tie break), so a long list
 // can be sorted with one key per item instead of collating every pair.
 func (c *Collator) Key(s string) []byte {
-	var buf collate.Buffer
-	return append([]byte(nil), c.c.KeyFromString(&buf, s)...)
+	c.buf.Reset()
+	return append([]byte(nil), c.c.KeyFromString(&c.buf, s)...)
 }
 
 // Collator orders strings the way Vietnamese readers expect: a ă â, d đ,
 // and tones in the order ngang, huyền, hỏi, ngã, sắc, nặng. A Collator is
 // not safe for concurrent use; make one per goroutine.
-type Collator struct{ c *collate.Collator }
+type Collator struct {
+	c   *collate.Collator
+	buf collate.Buffer // reused by Key: it is 4 KB
+}
 
 // NewCollator returns a Vietnamese collator.
 func NewCollator() *Collator {
