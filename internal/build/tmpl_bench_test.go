@@ -6,34 +6,42 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/problem"
-	"github.com/congkhai/congkhai/internal/render"
 )
 
-// BenchmarkLayouts measures the layouts alone, for a procedure, an ordinary
-// page and the home page, without their Markdown bodies.
+// BenchmarkLayouts measures each layout alone, on its first page, without
+// Markdown bodies; "pages" is how many pages of the site use it.
 func BenchmarkLayouts(b *testing.B) {
 	site := benchSite(b)
 	problems := &problem.List{}
 	p := load(Options{Source: site, Theme: congkhai.Theme}, problems)
-	var proc, page, home *job
+	// The first job of each layout, and how many pages use it.
+	first := map[string]*job{}
+	count := map[string]int{}
+	var layouts []string
 	for _, j := range p.jobs {
-		switch j.layout {
-		case render.LayoutProcedure:
-			proc = j
-		case render.LayoutPage:
-			page = j
-		case render.LayoutHome:
-			home = j
+		if j.page == nil && j.data == nil || j.alias > 0 {
+			continue
 		}
+		if first[j.layout] == nil {
+			first[j.layout] = j
+			layouts = append(layouts, j.layout)
+		}
+		count[j.layout]++
 	}
-	for _, j := range []*job{proc, page, home} {
-		b.Run(j.layout, func(b *testing.B) {
+	for _, l := range layouts {
+		j := first[l]
+		data := j.data
+		if j.page != nil {
+			data = p.pageData(j)
+		}
+		b.Run(l, func(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {
-				if err := p.layouts.Execute(&buf, j.layout, p.pageData(j)); err != nil {
+				if err := p.layouts.Execute(&buf, l, data); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(count[l]), "pages")
 		})
 	}
 }
