@@ -57,6 +57,8 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			}
 			return n
 		},
+		// listing writes out a list of procedure pages for display.
+		"listing": func(pages []*content.Page) []ListItem { return Listing(cfg, pages) },
 		// limit is the first n items of a list of pages.
 		"limit": func(items []*content.Page, n int) []*content.Page { return items[:min(n, len(items))] },
 		"slug":  vntext.Slug,

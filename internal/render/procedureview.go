@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/static"
@@ -161,4 +163,37 @@ func paperCount(d procedure.Document) string {
 		parts = append(parts, strconv.Itoa(*d.Copies)+" bản sao")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// ListItem is a procedure as lists show it (partials/procedure-list.html).
+type ListItem struct {
+	URL, Title string
+	Meta       string // "Mã 1.001234 · Hộ tịch · Cấp xã"
+	// ArchivedUntil is the last day of a procedure no longer in force, ""
+	// for one that is.
+	ArchivedUntil string
+}
+
+// Listing writes out a list of procedure pages for partials/procedure-list.html,
+// which makes one call for the whole list instead of a dozen per item.
+func Listing(cfg *config.Config, pages []*content.Page) []ListItem {
+	items := make([]ListItem, 0, len(pages))
+	var meta strings.Builder
+	for _, pg := range pages {
+		p := pg.Procedure
+		if p == nil {
+			continue
+		}
+		meta.Reset()
+		meta.WriteString("Mã ")
+		meta.WriteString(p.Code)
+		meta.WriteString(" · ")
+		meta.WriteString(p.Field)
+		for _, l := range p.Level {
+			meta.WriteString(" · ")
+			meta.WriteString(l.Label())
+		}
+		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: Date(p.EffectiveTo)})
+	}
+	return items
 }
