@@ -214,7 +214,7 @@ type plan struct {
 	layouts *render.Layouts
 	// siteView is what every layout sees as .Site.
 	siteView *render.Site
-	static   *static.Files // the site's static files and theme assets
+	static   *static.Files      // the site's static files and theme assets
 	sets     []*dataset.Dataset // data/*.csv with their descriptions
 	progress func(done, total int)
 	// dest, pages and files are set once the plan was built: where, and

@@ -37,7 +37,7 @@ func TestSetRaisesGOGCAfterACollection(t *testing.T) {
 	for time.Now().Before(deadline) {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond) // finalizers run on their own goroutine
-		p := debug.SetGCPercent(-1) // reads GOGC
+		p := debug.SetGCPercent(-1)       // reads GOGC
 		debug.SetGCPercent(p)
 		if p > 100 {
 			return

@@ -33,9 +33,9 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		},
 		// download describes a static file for a link text: "DOCX, 12 KB".
 		"download": func(sitePath string) string { return Download(files, sitePath) },
-		"vnd":     VND,
-		"date":    Date,
-		"isoDate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"vnd":      VND,
+		"date":     Date,
+		"isoDate":  func(t time.Time) string { return t.Format("2006-01-02") },
 		"deref": func(p *int) int {
 			if p == nil {
 				return 0
