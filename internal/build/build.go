@@ -238,9 +238,9 @@ func load(opts Options, problems *problem.List) *plan {
 		problems.Errorf("SOURCE_DATE_EPOCH", 0, "", "%v", err)
 		return nil
 	}
-	rules := procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays}
-	site := content.Load(opts.Source, cfg, rules, problems)
 	files := static.Load(opts.Theme, opts.Source, problems)
+	rules := procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays, CheckForm: formCheck(files)}
+	site := content.Load(opts.Source, cfg, rules, problems)
 	layouts := render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, files), problems)
 
 	var section *content.Page
@@ -253,7 +253,7 @@ func load(opts Options, problems *problem.List) *plan {
 	}
 	popular := checkPopular(opts.Source, cfg, site, problems)
 	cat := catalog.Build(site, section, popular, problems)
-	checkProcedureLinks(site, files, problems)
+	checkProcedureLinks(site, problems)
 	dir := directory.Load(opts.Source, problems)
 	directory.LintPersonalIDs(opts.Source, problems)
 	beforeData := problems.Errors()
@@ -290,9 +290,9 @@ func checkPopular(dir string, cfg *config.Config, site *content.Site, problems *
 	return ok
 }
 
-// checkProcedureLinks checks what procedures point at: related codes and
-// form files.
-func checkProcedureLinks(site *content.Site, files *static.Files, problems *problem.List) {
+// checkProcedureLinks checks the codes of related procedures. (Form files
+// are checked with each record, by formCheck.)
+func checkProcedureLinks(site *content.Site, problems *problem.List) {
 	for _, p := range site.Procedures {
 		for i, code := range p.Procedure.Related {
 			if code == p.Procedure.Code {
@@ -303,17 +303,16 @@ func checkProcedureLinks(site *content.Site, files *static.Files, problems *prob
 				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "no procedure has the code %q", code)
 			}
 		}
-		for i, c := range p.Procedure.Dossier {
-			for j, d := range c.Documents {
-				if d.Form == nil || !strings.HasPrefix(d.Form.File, "/") {
-					continue
-				}
-				if _, ok := files.StaticFile(d.Form.File); !ok {
-					f := fmt.Sprintf("dossier[%d].documents[%d].form.file", i, j)
-					problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "%q not found: put the form at %s%s", d.Form.File, static.StaticDir, d.Form.File)
-				}
-			}
+	}
+}
+
+// formCheck checks that a procedure's form is a file of the site.
+func formCheck(files *static.Files) func(string) error {
+	return func(file string) error {
+		if _, ok := files.StaticFile(file); !ok {
+			return fmt.Errorf("%q not found: put the form at %s%s", file, static.StaticDir, file)
 		}
+		return nil
 	}
 }
 
@@ -406,16 +405,20 @@ func layoutOf(pg *content.Page, cat *catalog.Catalog) string {
 }
 
 // pageData is what the layout of a content page receives.
-func (p *plan) pageData(j *job) *render.Data {
+func (p *plan) pageData(j *job) (*render.Data, error) {
 	pg := j.page
 	d := &render.Data{Site: p.siteView, Layout: j.layout, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg}
 	switch j.layout {
 	case render.LayoutProcedures:
 		d.Dimension = p.siteView.Catalog.Fields
 	case render.LayoutProcedure:
-		d.Procedure = pg.Procedure
-		d.View = render.NewProcedureView(pg.Procedure, p.siteView, p.static)
-		for _, code := range pg.Procedure.Related {
+		rec, err := pg.Record()
+		if err != nil {
+			return nil, err
+		}
+		d.Procedure = rec
+		d.View = render.NewProcedureView(rec, p.siteView, p.static)
+		for _, code := range rec.Related {
 			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
 				d.Related = append(d.Related, r)
 			}
@@ -424,7 +427,7 @@ func (p *plan) pageData(j *job) *render.Data {
 	if pg.Kind != content.KindHome {
 		d.Breadcrumbs = crumbs(&render.Crumb{Title: "Trang chủ", Path: "/"}, pg.Parent)
 	}
-	return d
+	return d, nil
 }
 
 // crumbs is the trail from home to section (both included).
@@ -586,7 +589,10 @@ func (p *plan) renderPage(j *job, problems *problem.List, buf *bytes.Buffer) ([]
 	execute := buf != nil
 	data := j.data
 	if pg := j.page; pg != nil && j.alias == 0 {
-		data = p.pageData(j)
+		var err error
+		if data, err = p.pageData(j); err != nil {
+			return nil, err
+		}
 		if pg.BodyLine > 0 { // a page with a file: its Markdown body
 			src, err := rawfile.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
 			if err != nil {

@@ -32,7 +32,10 @@ func BenchmarkLayouts(b *testing.B) {
 		j := first[l]
 		data := j.data
 		if j.page != nil {
-			data = p.pageData(j)
+			var err error
+			if data, err = p.pageData(j); err != nil {
+				b.Fatal(err)
+			}
 		}
 		b.Run(l, func(b *testing.B) {
 			var buf bytes.Buffer

@@ -6,13 +6,13 @@ import (
 	"sync"
 )
 
-// interner keeps one copy of each text of the procedures: agencies,
-// fields, subjects, laws, papers and fee wordings repeat by the thousand
+// interner keeps one copy of each text of the pages kept in memory: the
+// agencies and fields of the procedures' summaries repeat by the thousand
 // across a province's procedures, and the decoder gives every file its own
 // copies. The decoder's strings also point into the whole front matter of
 // their file, which one kept field would keep alive; every kept text is
-// therefore a copy of its own. Together this halves the memory a large
-// site needs.
+// therefore a copy of its own. (The rest of a record is kept packed, see
+// procedure.Pack.)
 type interner struct {
 	mu sync.Mutex
 	m  map[string]string

@@ -159,7 +159,8 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, p
 		normaliseDates(&proc)
 		proc.Validate(reporter{doc, problems}, rules)
 		p.Kind = KindProcedure
-		p.Procedure = &proc
+		p.packed = proc.Pack()
+		p.Procedure = proc.Summary()
 		p.Title = proc.Title
 		p.Description = proc.Description
 		p.Aliases = proc.Aliases
@@ -396,7 +397,12 @@ func SameListing(a, b *Page) bool {
 		return true
 	}
 	p, q := a.Procedure, b.Procedure
-	return p.Code == q.Code && p.Field == q.Field && p.Agency == q.Agency && slices.Equal(p.Level, q.Level) &&
+	if !(p.Code == q.Code && p.Field == q.Field && p.Agency == q.Agency && slices.Equal(p.Level, q.Level) &&
 		p.SyncedAt.Equal(q.SyncedAt) && p.EffectiveFrom.Equal(q.EffectiveFrom) && p.EffectiveTo.Equal(q.EffectiveTo) &&
-		slices.Equal(p.Related, q.Related) && slices.Equal(p.Forms(), q.Forms())
+		slices.Equal(p.Related, q.Related)) {
+		return false
+	}
+	ra, errA := a.Record()
+	rb, errB := b.Record()
+	return errA == nil && errB == nil && slices.Equal(ra.Forms(), rb.Forms())
 }

@@ -38,8 +38,12 @@ type Page struct {
 	Aliases     []string
 	BodyLine    int // line of the file where the Markdown body starts
 
-	// Procedure is set for KindProcedure.
+	// Procedure is set for KindProcedure. Once the page is loaded it holds
+	// the record's Summary, what lists use; Record gives the whole record.
 	Procedure *procedure.Procedure
+	// packed is the whole record (procedure.Pack), kept as bytes the
+	// garbage collector need not walk.
+	packed []byte
 	// Parent is the section page that lists this page (nil for home).
 	Parent *Page
 	// Pages and Sections are set for home and section pages: the pages and
@@ -57,6 +61,14 @@ type Meta struct {
 	Weight      int       `toml:"weight"`
 	Updated     time.Time `toml:"updated"`
 	Draft       bool      `toml:"draft"`
+}
+
+// Record returns the whole procedure record of a procedure page.
+func (p *Page) Record() (*procedure.Procedure, error) {
+	if p.packed == nil {
+		return p.Procedure, nil
+	}
+	return procedure.Unpack(p.packed)
 }
 
 // LastChanged is the date shown as "Cập nhật lần cuối" and in the sitemap:

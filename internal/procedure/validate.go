@@ -27,6 +27,9 @@ var ReformDate = time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
 type Rules struct {
 	Today          time.Time // the build's reference date, never the clock
 	StaleAfterDays int
+	// CheckForm, when set, checks that a form file (a site path such as
+	// /bieu-mau/to-khai.docx) exists; its error is reported at the field.
+	CheckForm func(file string) error
 }
 
 // Validate checks one record and reports every problem to r.
@@ -91,7 +94,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	}
 
 	p.validateChannels(r)
-	p.validateDossier(r)
+	p.validateDossier(r, rules)
 
 	if len(p.Result) == 0 {
 		r.Errorf("result", "required: what the citizen receives, such as [\"Giấy khai sinh (bản chính)\"]")
@@ -193,7 +196,7 @@ func (p *Procedure) validateChannels(r Reporter) {
 	}
 }
 
-func (p *Procedure) validateDossier(r Reporter) {
+func (p *Procedure) validateDossier(r Reporter, rules Rules) {
 	if len(p.Dossier) == 0 {
 		r.Errorf("dossier", "required: at least one [[dossier]] table listing the papers to bring")
 	}
@@ -230,6 +233,10 @@ func (p *Procedure) validateDossier(r Reporter) {
 				}
 				if !strings.HasPrefix(d.Form.File, "/") {
 					r.Errorf(dp+".form.file", "%q must be a path in the static folder starting with /, such as \"/bieu-mau/to-khai.docx\"", d.Form.File)
+				} else if rules.CheckForm != nil {
+					if err := rules.CheckForm(d.Form.File); err != nil {
+						r.Errorf(dp+".form.file", "%v", err)
+					}
 				}
 			}
 		}

@@ -1,0 +1,108 @@
+package procedure
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+// fill sets every field reachable from v to a value that is not zero, so
+// that a field Pack forgot, or decodes wrong, shows as a difference.
+func fill(v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("giá trị " + string(rune('a'+*n%26)))
+	case reflect.Int, reflect.Int64:
+		v.SetInt(int64(*n) * 1000003)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), n)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := range 2 {
+			fill(s.Index(i), n)
+		}
+		v.Set(s)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			v.Set(reflect.ValueOf(time.Date(2020+*n%5, time.July, 1+*n%28, 0, 0, 0, 0, time.UTC)))
+			return
+		}
+		for i := range v.NumField() {
+			fill(v.Field(i), n)
+		}
+	}
+}
+
+func TestPackRoundTrip(t *testing.T) {
+	var full Procedure
+	n := 0
+	fill(reflect.ValueOf(&full).Elem(), &n)
+	zero := 0
+	tests := map[string]*Procedure{
+		"every field set": &full,
+		"empty":           {},
+		"nil and empty slices, zero pointers": {
+			Level: []Level{}, Channels: []Channel{{Fees: []Fee{{AmountVND: new(int64)}}}},
+			Dossier: []Case{{Documents: []Document{{Originals: &zero, Copies: nil}}}},
+		},
+	}
+	for name, p := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := Unpack(p.Pack())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, p) {
+				t.Errorf("Unpack(Pack(p)) = %+v, want %+v", got, p)
+			}
+		})
+	}
+}
+
+func TestUnpackTruncated(t *testing.T) {
+	var full Procedure
+	n := 0
+	fill(reflect.ValueOf(&full).Elem(), &n)
+	b := full.Pack()
+	for i := range len(b) {
+		if _, err := Unpack(b[:i]); err == nil {
+			t.Fatalf("Unpack of the first %d of %d bytes: no error", i, len(b))
+		}
+	}
+}
+
+func TestSummaryKeepsWhatListsUse(t *testing.T) {
+	var full Procedure
+	n := 0
+	fill(reflect.ValueOf(&full).Elem(), &n)
+	s := full.Summary()
+	if s.Code != full.Code || s.Title != full.Title || s.Field != full.Field || s.Agency != full.Agency ||
+		!reflect.DeepEqual(s.Level, full.Level) || !reflect.DeepEqual(s.Related, full.Related) ||
+		!s.EffectiveTo.Equal(full.EffectiveTo) || !s.SyncedAt.Equal(full.SyncedAt) {
+		t.Errorf("Summary() = %+v lost a field lists use", s)
+	}
+	if s.Channels != nil || s.Dossier != nil || s.LegalBasis != nil {
+		t.Errorf("Summary() kept the dossier, channels or legal basis")
+	}
+}
+
+// FuzzUnpack: whatever the bytes, Unpack returns an error or a record,
+// never a panic.
+func FuzzUnpack(f *testing.F) {
+	var full Procedure
+	n := 0
+	fill(reflect.ValueOf(&full).Elem(), &n)
+	f.Add(full.Pack())
+	f.Add((&Procedure{}).Pack())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if p, err := Unpack(b); err == nil {
+			if _, err := Unpack(p.Pack()); err != nil {
+				t.Fatalf("a record Unpack made does not pack again: %v", err)
+			}
+		}
+	})
+}
