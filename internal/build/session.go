@@ -56,7 +56,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 			return nil, false // a new, removed or non-page file
 		}
 		rules := procedure.Rules{Today: p.siteView.Today, StaleAfterDays: p.cfg.Procedures.StaleAfterDays}
-		pg := content.Reload(p.site.Dir, file, p.cfg, rules, problems)
+		pg := p.site.Reload(file, p.cfg, rules, problems)
 		if pg == nil || problems.Errors() > 0 || !content.SameListing(old, pg) {
 			return nil, false
 		}

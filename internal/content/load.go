@@ -35,6 +35,7 @@ type Site struct {
 	Pages      []*Page // every page, home and sections included, ordered by Path
 	Procedures []*Page // the procedure pages, ordered by Path
 	byCode     map[string]*Page
+	texts      *procedure.Texts // of the packed records
 }
 
 // Load reads every file under siteDir/content. Problems go to problems;
@@ -45,10 +46,11 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 	work := make(chan int)
 	var wg sync.WaitGroup
 	shared := newInterner()
+	texts := procedure.NewTexts()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				pages[i] = loadFile(siteDir, files[i], cfg, rules, problems)
+				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, problems)
 				if pages[i] != nil {
 					shared.all(pages[i])
 				}
@@ -62,7 +64,9 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 	wg.Wait()
 
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
-	return assemble(siteDir, pages, cfg, problems)
+	s := assemble(siteDir, pages, cfg, problems)
+	s.texts = texts
+	return s
 }
 
 // listFiles walks content/ and returns its Markdown files, slash-separated
@@ -124,7 +128,7 @@ func unwrapPath(err error) error {
 
 // loadFile reads one file: front matter, validation and its URL. It
 // returns nil when the file cannot be published.
-func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
+func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, problems *problem.List) *Page {
 	src, err := rawfile.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
 	if err != nil {
 		problems.Errorf(file, 0, "", "cannot read: %v", unwrapPath(err))
@@ -159,7 +163,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, p
 		normaliseDates(&proc)
 		proc.Validate(reporter{doc, problems}, rules)
 		p.Kind = KindProcedure
-		p.packed = proc.Pack()
+		p.packed, p.texts = proc.Pack(texts), texts
 		p.Procedure = proc.Summary()
 		p.Title = proc.Title
 		p.Description = proc.Description
@@ -380,8 +384,8 @@ func FieldLine(siteDir string, p *Page, field string) int {
 // Reload reads one content file again, for a rebuild after it changed. It
 // returns nil when the file cannot be published (its problems are in
 // problems).
-func Reload(siteDir, file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
-	return loadFile(siteDir, file, cfg, rules, problems)
+func (s *Site) Reload(file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
+	return loadFile(s.Dir, file, cfg, rules, s.texts, problems)
 }
 
 // SameListing reports whether two versions of a page show the same in

@@ -42,8 +42,9 @@ type Page struct {
 	// the record's Summary, what lists use; Record gives the whole record.
 	Procedure *procedure.Procedure
 	// packed is the whole record (procedure.Pack), kept as bytes the
-	// garbage collector need not walk.
+	// garbage collector need not walk, with its texts in texts.
 	packed []byte
+	texts  *procedure.Texts
 	// Parent is the section page that lists this page (nil for home).
 	Parent *Page
 	// Pages and Sections are set for home and section pages: the pages and
@@ -68,7 +69,7 @@ func (p *Page) Record() (*procedure.Procedure, error) {
 	if p.packed == nil {
 		return p.Procedure, nil
 	}
-	return procedure.Unpack(p.packed)
+	return procedure.Unpack(p.packed, p.texts)
 }
 
 // LastChanged is the date shown as "Cập nhật lần cuối" and in the sitemap:

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,16 +17,37 @@ import (
 // the CPU time of such a build. Packed, a record is one byte slice with no
 // pointers, which the collector never looks into; the page decodes it
 // again when it is rendered. Lists keep only Summary, unpacked.
+//
+// A packed record holds its texts by number in a Texts: papers, laws, fee
+// wordings and agencies repeat by the thousand across a province's
+// procedures, and are then kept once.
 
-// Pack encodes p. Unpack gives back a record equal to p.
-func (p *Procedure) Pack() []byte {
-	return appendValue(nil, reflect.ValueOf(p).Elem())
+// Texts keeps each text of packed records once. It is safe for concurrent
+// use.
+type Texts struct {
+	mu   sync.Mutex
+	ids  map[string]uint64
+	list []string
 }
 
-// Unpack decodes a record made by Pack.
-func Unpack(b []byte) (*Procedure, error) {
+// NewTexts returns an empty table of texts.
+func NewTexts() *Texts { return &Texts{ids: map[string]uint64{}} }
+
+// Pack encodes p, with its texts in t. Unpack gives back a record equal to
+// p.
+func (p *Procedure) Pack(t *Texts) []byte {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.appendValue(nil, reflect.ValueOf(p).Elem())
+}
+
+// Unpack decodes a record made by Pack with the same t.
+func Unpack(b []byte, t *Texts) (*Procedure, error) {
+	t.mu.Lock()
+	list := t.list // texts are only ever added: this prefix stays as it is
+	t.mu.Unlock()
 	p := new(Procedure)
-	rest, err := readValue(b, reflect.ValueOf(p).Elem())
+	rest, err := readValue(b, reflect.ValueOf(p).Elem(), list)
 	if err != nil {
 		return nil, fmt.Errorf("unpacking a procedure: %w", err)
 	}
@@ -47,15 +70,21 @@ func (p *Procedure) Summary() *Procedure {
 
 var timeType = reflect.TypeFor[time.Time]()
 
-// The encoding follows the type: strings and slices are a length and their
-// elements, integers are varints, a pointer or a slice is preceded by 0
+// The encoding follows the type: a string is its number in Texts, a slice
+// its length and its elements, integers are varints, a pointer or a slice is preceded by 0
 // when nil, and a time is its MarshalBinary form. Structs are their fields
 // in order, so a field added to the schema is covered without more code.
-func appendValue(b []byte, v reflect.Value) []byte {
+func (t *Texts) appendValue(b []byte, v reflect.Value) []byte {
 	switch v.Kind() {
 	case reflect.String:
-		b = binary.AppendUvarint(b, uint64(v.Len()))
-		return append(b, v.String()...)
+		id, ok := t.ids[v.String()]
+		if !ok {
+			s := strings.Clone(v.String()) // not a piece of the whole file
+			id = uint64(len(t.list))
+			t.list = append(t.list, s)
+			t.ids[s] = id
+		}
+		return binary.AppendUvarint(b, id)
 	case reflect.Int, reflect.Int64:
 		return binary.AppendVarint(b, v.Int())
 	case reflect.Bool:
@@ -67,14 +96,14 @@ func appendValue(b []byte, v reflect.Value) []byte {
 		if v.IsNil() {
 			return append(b, 0)
 		}
-		return appendValue(append(b, 1), v.Elem())
+		return t.appendValue(append(b, 1), v.Elem())
 	case reflect.Slice:
 		if v.IsNil() {
 			return append(b, 0)
 		}
 		b = binary.AppendUvarint(b, uint64(v.Len())+1)
 		for i := range v.Len() {
-			b = appendValue(b, v.Index(i))
+			b = t.appendValue(b, v.Index(i))
 		}
 		return b
 	case reflect.Struct:
@@ -86,7 +115,7 @@ func appendValue(b []byte, v reflect.Value) []byte {
 			return append(append(b, byte(len(t))), t...)
 		}
 		for i := range v.NumField() {
-			b = appendValue(b, v.Field(i))
+			b = t.appendValue(b, v.Field(i))
 		}
 		return b
 	}
@@ -95,15 +124,20 @@ func appendValue(b []byte, v reflect.Value) []byte {
 
 var errShort = errors.New("the data ends too soon")
 
-func readValue(b []byte, v reflect.Value) ([]byte, error) {
+var errText = errors.New("a text number out of range")
+
+func readValue(b []byte, v reflect.Value, texts []string) ([]byte, error) {
 	switch v.Kind() {
 	case reflect.String:
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
+		id, k := binary.Uvarint(b)
+		if k <= 0 {
 			return nil, errShort
 		}
-		v.SetString(string(b[k : k+int(n)]))
-		return b[k+int(n):], nil
+		if id >= uint64(len(texts)) {
+			return nil, errText
+		}
+		v.SetString(texts[id])
+		return b[k:], nil
 	case reflect.Int, reflect.Int64:
 		n, k := binary.Varint(b)
 		if k <= 0 {
@@ -125,7 +159,7 @@ func readValue(b []byte, v reflect.Value) ([]byte, error) {
 			return b[1:], nil
 		}
 		v.Set(reflect.New(v.Type().Elem()))
-		return readValue(b[1:], v.Elem())
+		return readValue(b[1:], v.Elem(), texts)
 	case reflect.Slice:
 		n, k := binary.Uvarint(b)
 		if k <= 0 || n > uint64(len(b)) { // every element takes a byte at least
@@ -138,7 +172,7 @@ func readValue(b []byte, v reflect.Value) ([]byte, error) {
 		s := reflect.MakeSlice(v.Type(), int(n-1), int(n-1))
 		for i := range s.Len() {
 			var err error
-			if b, err = readValue(b, s.Index(i)); err != nil {
+			if b, err = readValue(b, s.Index(i), texts); err != nil {
 				return nil, err
 			}
 		}
@@ -158,7 +192,7 @@ func readValue(b []byte, v reflect.Value) ([]byte, error) {
 		}
 		for i := range v.NumField() {
 			var err error
-			if b, err = readValue(b, v.Field(i)); err != nil {
+			if b, err = readValue(b, v.Field(i), texts); err != nil {
 				return nil, err
 			}
 		}

@@ -52,7 +52,8 @@ func TestPackRoundTrip(t *testing.T) {
 	}
 	for name, p := range tests {
 		t.Run(name, func(t *testing.T) {
-			got, err := Unpack(p.Pack())
+			texts := NewTexts()
+			got, err := Unpack(p.Pack(texts), texts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -67,9 +68,10 @@ func TestUnpackTruncated(t *testing.T) {
 	var full Procedure
 	n := 0
 	fill(reflect.ValueOf(&full).Elem(), &n)
-	b := full.Pack()
+	texts := NewTexts()
+	b := full.Pack(texts)
 	for i := range len(b) {
-		if _, err := Unpack(b[:i]); err == nil {
+		if _, err := Unpack(b[:i], texts); err == nil {
 			t.Fatalf("Unpack of the first %d of %d bytes: no error", i, len(b))
 		}
 	}
@@ -96,13 +98,26 @@ func FuzzUnpack(f *testing.F) {
 	var full Procedure
 	n := 0
 	fill(reflect.ValueOf(&full).Elem(), &n)
-	f.Add(full.Pack())
-	f.Add((&Procedure{}).Pack())
+	texts := NewTexts()
+	f.Add(full.Pack(texts))
+	f.Add((&Procedure{}).Pack(texts))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if p, err := Unpack(b); err == nil {
-			if _, err := Unpack(p.Pack()); err != nil {
+		if p, err := Unpack(b, texts); err == nil {
+			if _, err := Unpack(p.Pack(texts), texts); err != nil {
 				t.Fatalf("a record Unpack made does not pack again: %v", err)
 			}
 		}
 	})
+}
+
+func TestTextsKeptOnce(t *testing.T) {
+	texts := NewTexts()
+	a := &Procedure{Code: "1.000001", Agency: "Ủy ban nhân dân xã A", Subjects: []string{"Công dân Việt Nam"}}
+	b := &Procedure{Code: "1.000002", Agency: "Ủy ban nhân dân xã A", Subjects: []string{"Công dân Việt Nam"}}
+	a.Pack(texts)
+	n := len(texts.list)
+	b.Pack(texts)
+	if got := len(texts.list); got != n+1 { // only the new code
+		t.Errorf("packing a second record with the same agency and subjects added %d texts, want 1", got-n)
+	}
 }
