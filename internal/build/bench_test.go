@@ -76,13 +76,16 @@ func (discard) CopyFile(string, string) error  { return nil }
 // static files, layouts, the catalogue and the output plan.
 func BenchmarkLoad(b *testing.B) {
 	site := benchSite(b)
+	procedures := 0
 	for b.Loop() {
 		problems := &problem.List{}
-		if p := load(Options{Source: site, Theme: congkhai.Theme}, problems); p == nil || problems.Errors() > 0 {
+		p := load(Options{Source: site, Theme: congkhai.Theme}, problems)
+		if p == nil || problems.Errors() > 0 {
 			b.Fatal(problems.Err())
 		}
+		procedures = len(p.site.Procedures)
 	}
-	b.ReportMetric(float64(*corpusSize), "procedures")
+	b.ReportMetric(float64(procedures), "procedures")
 }
 
 // BenchmarkRender measures rendering every page (Markdown and layouts)

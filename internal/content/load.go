@@ -47,7 +47,9 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 	var wg sync.WaitGroup
 	shared := newInterner()
 	texts := procedure.NewTexts()
-	for range runtime.GOMAXPROCS(0) {
+	// More workers than CPUs, as for rendering: a worker waiting for a read
+	// or for the interner leaves its CPU to another that decodes.
+	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
 				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, problems)
