@@ -215,6 +215,7 @@ type plan struct {
 	// siteView is what every layout sees as .Site.
 	siteView *render.Site
 	static   *static.Files      // the site's static files and theme assets
+	rules    procedure.Rules    // what records were validated against
 	sets     []*dataset.Dataset // data/*.csv with their descriptions
 	progress func(done, total int)
 	// dest, pages and files are set once the plan was built: where, and
@@ -264,7 +265,7 @@ func load(opts Options, problems *problem.List) *plan {
 	if dir != nil {
 		view.DirectoryPaths = directoryPaths
 	}
-	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed, siteView: view, static: files}
+	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed, siteView: view, static: files, rules: rules}
 	p.addDataJobs(view, problems)
 	p.addJobs(view, files)
 	if dir != nil {

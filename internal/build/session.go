@@ -7,7 +7,6 @@ import (
 
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/problem"
-	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
 )
 
@@ -55,8 +54,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		if old == nil || !strings.HasPrefix(file, content.Dir+"/") || path.Ext(file) != ".md" {
 			return nil, false // a new, removed or non-page file
 		}
-		rules := procedure.Rules{Today: p.siteView.Today, StaleAfterDays: p.cfg.Procedures.StaleAfterDays}
-		pg := p.site.Reload(file, p.cfg, rules, problems)
+		pg := p.site.Reload(file, p.cfg, p.rules, problems)
 		if pg == nil || problems.Errors() > 0 || !content.SameListing(old, pg) {
 			return nil, false
 		}
