@@ -71,9 +71,11 @@ func (p *Procedure) Summary() *Procedure {
 var timeType = reflect.TypeFor[time.Time]()
 
 // The encoding follows the type: a string is its number in Texts, a slice
-// its length and its elements, integers are varints, a pointer or a slice is preceded by 0
-// when nil, and a time is its MarshalBinary form. Structs are their fields
-// in order, so a field added to the schema is covered without more code.
+// its length and its elements, integers are varints, a pointer or a slice
+// is preceded by 0 when nil, and a time is a kind (zero, UTC or another
+// offset), its Unix seconds and nanoseconds, and its offset. Structs are
+// their fields in order, so a field added to the schema is covered without
+// more code.
 func (t *Texts) appendValue(b []byte, v reflect.Value) []byte {
 	switch v.Kind() {
 	case reflect.String:
@@ -108,11 +110,7 @@ func (t *Texts) appendValue(b []byte, v reflect.Value) []byte {
 		return b
 	case reflect.Struct:
 		if v.Type() == timeType {
-			t, err := v.Interface().(time.Time).MarshalBinary()
-			if err != nil { // a zone offset that is not whole minutes
-				panic(fmt.Sprintf("procedure: packing a time: %v", err))
-			}
-			return append(append(b, byte(len(t))), t...)
+			return appendTime(b, v.Interface().(time.Time))
 		}
 		for i := range v.NumField() {
 			b = t.appendValue(b, v.Field(i))
@@ -180,15 +178,12 @@ func readValue(b []byte, v reflect.Value, texts []string) ([]byte, error) {
 		return b, nil
 	case reflect.Struct:
 		if v.Type() == timeType {
-			if len(b) == 0 || len(b) < 1+int(b[0]) {
-				return nil, errShort
-			}
-			var t time.Time
-			if err := t.UnmarshalBinary(b[1 : 1+int(b[0])]); err != nil {
+			t, rest, err := readTime(b)
+			if err != nil {
 				return nil, err
 			}
 			v.Set(reflect.ValueOf(t))
-			return b[1+int(b[0]):], nil
+			return rest, nil
 		}
 		for i := range v.NumField() {
 			var err error
@@ -199,4 +194,58 @@ func readValue(b []byte, v reflect.Value, texts []string) ([]byte, error) {
 		return b, nil
 	}
 	return nil, fmt.Errorf("cannot unpack a field of kind %s", v.Kind())
+}
+
+// Kinds of packed times.
+const (
+	timeZero = iota
+	timeUTC
+	timeOffset // a fixed offset from UTC, in seconds
+)
+
+func appendTime(b []byte, t time.Time) []byte {
+	if t.IsZero() {
+		return append(b, timeZero)
+	}
+	kind := byte(timeOffset)
+	if t.Location() == time.UTC {
+		kind = timeUTC
+	}
+	b = append(b, kind)
+	b = binary.AppendVarint(b, t.Unix())
+	b = binary.AppendVarint(b, int64(t.Nanosecond()))
+	if kind == timeOffset {
+		_, offset := t.Zone()
+		b = binary.AppendVarint(b, int64(offset))
+	}
+	return b
+}
+
+func readTime(b []byte) (time.Time, []byte, error) {
+	if len(b) == 0 {
+		return time.Time{}, nil, errShort
+	}
+	kind, b := b[0], b[1:]
+	if kind == timeZero {
+		return time.Time{}, b, nil
+	}
+	var n [3]int64
+	count := 2
+	if kind == timeOffset {
+		count = 3
+	} else if kind != timeUTC {
+		return time.Time{}, nil, fmt.Errorf("a time of unknown kind %d", kind)
+	}
+	for i := range count {
+		v, k := binary.Varint(b)
+		if k <= 0 {
+			return time.Time{}, nil, errShort
+		}
+		n[i], b = v, b[k:]
+	}
+	t := time.Unix(n[0], n[1]).UTC()
+	if kind == timeOffset {
+		t = t.In(time.FixedZone("", int(n[2])))
+	}
+	return t, b, nil
 }

@@ -64,6 +64,28 @@ func TestPackRoundTrip(t *testing.T) {
 	}
 }
 
+// TestPackTimes: dates are packed as instants with their offset, whatever
+// the zone they were written in.
+func TestPackTimes(t *testing.T) {
+	texts := NewTexts()
+	for _, when := range []time.Time{
+		{},
+		time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2025, 7, 1, 8, 30, 0, 500, time.FixedZone("", 7*3600)),
+		time.Date(1900, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(3*3600 + 30*60))),
+	} {
+		got, err := Unpack((&Procedure{SyncedAt: when}).Pack(texts), texts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, wantOff := when.Zone()
+		_, gotOff := got.SyncedAt.Zone()
+		if !got.SyncedAt.Equal(when) || gotOff != wantOff || got.SyncedAt.IsZero() != when.IsZero() {
+			t.Errorf("packed %v, unpacked %v", when, got.SyncedAt)
+		}
+	}
+}
+
 func TestUnpackTruncated(t *testing.T) {
 	var full Procedure
 	n := 0
