@@ -175,7 +175,7 @@ func BenchmarkFloor(b *testing.B) {
 				b.Error(err)
 				return
 			}
-			if err := rawfile.WriteFile(filepath.Join(out, "index.html"), page.Bytes(), 0o644); err != nil {
+			if _, err := rawfile.WriteFile(filepath.Join(out, "index.html"), page.Bytes(), 0o644); err != nil {
 				b.Error(err)
 			}
 		})

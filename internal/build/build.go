@@ -66,6 +66,10 @@ type Result struct {
 	// UpToDate is set when nothing changed since the last build into the
 	// destination, so that nothing was rendered nor written.
 	UpToDate bool
+
+	// outputs are the files of the destination after the build, with their
+	// sizes and times, for the state file.
+	outputs map[string]publish.Stamp
 }
 
 // ErrFailed is returned when the input has errors; Result.Problems lists them.
@@ -135,6 +139,7 @@ func run(opts Options) (*Result, *plan, error) {
 		out.Abort()
 		return res, nil, err
 	}
+	res.outputs = out.Stamps()
 	plan.dest = opts.Destination
 	plan.pages, plan.files = res.Pages, res.Files
 	res.Rendered = res.Pages

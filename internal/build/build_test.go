@@ -383,6 +383,16 @@ func TestUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := snapshot(t, public)
+	// The state a build leaves (the files it wrote or found unchanged, with
+	// their sizes and times, recorded as it went) is what the destination
+	// holds, as a walk of it finds.
+	stateMatches := func(step string) {
+		t.Helper()
+		if st := loadState(public); st == nil || !st.upToDate(public) {
+			t.Errorf("%s: the state file does not describe the destination", step)
+		}
+	}
+	stateMatches("first build")
 	res, err := build(t, site, public)
 	if err != nil || !res.UpToDate || res.Written != 0 || res.Pages == 0 {
 		t.Fatalf("second build: up to date %v, written %d, pages %d, err %v", res.UpToDate, res.Written, res.Pages, err)
@@ -395,6 +405,7 @@ func TestUpToDate(t *testing.T) {
 		t.Errorf("after a change to the output: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
 	}
 	sameTree(t, want, snapshot(t, public))
+	stateMatches("after putting a changed file back")
 
 	// A file nobody produced: the build removes it.
 	writeFile(t, filepath.Join(public, "extra.html"), []byte("x"))
@@ -402,6 +413,7 @@ func TestUpToDate(t *testing.T) {
 		t.Errorf("after an extra file: up to date %v, err %v", res.UpToDate, err)
 	}
 	sameTree(t, want, snapshot(t, public))
+	stateMatches("after removing an extra file")
 
 	// An input saved again unchanged: everything is rendered and compared,
 	// nothing written.
@@ -414,12 +426,14 @@ func TestUpToDate(t *testing.T) {
 	if err != nil || res.UpToDate || res.Written != 0 {
 		t.Errorf("after touching an input: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
 	}
+	stateMatches("after a build that wrote nothing")
 	// An edit to an input: built again.
 	writeFile(t, src, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng 1022", 1)))
 	res, err = build(t, site, public)
 	if err != nil || res.UpToDate || res.Written != 1 {
 		t.Errorf("after an edit: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
 	}
+	stateMatches("after an edit")
 	// A new base URL is a different build.
 	res, err = Run(Options{Source: site, Destination: public, Theme: congkhai.Theme, BaseURL: "https://other.example/"})
 	if err != nil || res.UpToDate {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -100,20 +101,12 @@ func saveState(opts Options, fp string, res *Result) error {
 			fmt.Fprintf(&b, "w\t%s\t%d\t%d\t%s\t%s\n", p.File, p.Line, p.Col, p.Field, strings.ReplaceAll(p.Message, "\n", " "))
 		}
 	}
-	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dest, p)
-		fmt.Fprintf(&b, "f\t%s\t%d\t%d\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano())
-		return nil
-	})
-	if err != nil {
-		return err
+	// The files and their stamps as the build wrote or found them: the
+	// destination holds exactly these after Commit, so it need not be
+	// walked again.
+	for _, rel := range slices.Sorted(maps.Keys(res.outputs)) {
+		st := res.outputs[rel]
+		fmt.Fprintf(&b, "f\t%s\t%d\t%d\n", rel, st.Size, st.ModTime)
 	}
 	return os.WriteFile(statePath(dest), []byte(b.String()), 0o644)
 }

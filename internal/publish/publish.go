@@ -41,7 +41,14 @@ type Output struct {
 	staging  string              // created on the first changed file
 	produced map[string]struct{} // every site path of this build
 	changed  []string            // site paths written into staging
+	stamps   map[string]Stamp    // of every file produced, as it will be in dest
 }
+
+// Stamp is the size and modification time (Unix nanoseconds) of an output
+// file: what the next build compares to know the output was not touched.
+type Stamp struct{ Size, ModTime int64 }
+
+func stampOf(info fs.FileInfo) Stamp { return Stamp{info.Size(), info.ModTime().UnixNano()} }
 
 // CheckDestination refuses destinations where a build would destroy what
 // it reads or what it does not own: the site folder itself, a folder that
@@ -128,7 +135,7 @@ func Begin(dest string) (*Output, error) {
 	}
 	info, err := os.Stat(d)
 	existed := err == nil && info.IsDir()
-	return &Output{dest: d, existed: existed, produced: map[string]struct{}{}, rename: os.Rename}, nil
+	return &Output{dest: d, existed: existed, produced: map[string]struct{}{}, stamps: map[string]Stamp{}, rename: os.Rename}, nil
 }
 
 // BeginPartial starts a rebuild of some files of a previous build in dest:
@@ -156,25 +163,59 @@ func clean(sitePath string) (string, error) {
 	return c[1:], nil
 }
 
-// stage records sitePath and returns the staging file to write, or "" when
-// the destination already holds exactly this content (same reports whether
-// it does).
-func (o *Output) stage(sitePath string, same func(existing string) bool) (string, error) {
-	rel, err := clean(sitePath)
+// stage records sitePath and returns it cleaned with the staging file to
+// write, or "" when the destination already holds exactly this content
+// (same reports whether it does, with the existing file's stamp).
+func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)) (rel, file string, err error) {
+	rel, err = clean(sitePath)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	o.mu.Lock()
 	if _, dup := o.produced[rel]; dup {
 		o.mu.Unlock()
-		return "", fmt.Errorf("output %s written twice", rel)
+		return "", "", fmt.Errorf("output %s written twice", rel)
 	}
 	o.produced[rel] = struct{}{}
 	o.mu.Unlock()
 
-	if o.existed && same(filepath.Join(o.dest, filepath.FromSlash(rel))) {
-		return "", nil
+	if o.existed {
+		if st, ok := same(filepath.Join(o.dest, filepath.FromSlash(rel))); ok {
+			o.setStamp(rel, st)
+			return rel, "", nil
+		}
 	}
+	f, err := o.stagingFile(rel)
+	return rel, f, err
+}
+
+// setStamp records the stamp of an output file.
+func (o *Output) setStamp(rel string, st Stamp) {
+	o.mu.Lock()
+	o.stamps[rel] = st
+	o.mu.Unlock()
+}
+
+// stagingFile returns where rel is written, creating the staging folder
+// and the file's folders as needed.
+func (o *Output) stagingFile(rel string) (string, error) {
+	staging, err := o.stagingFolder(rel)
+	if err != nil {
+		return "", err
+	}
+	// Outside the lock: creating a folder waits for the disk, and the
+	// workers create theirs side by side (mkdirAll accepts a folder that
+	// another one created meanwhile).
+	f := filepath.Join(staging, filepath.FromSlash(rel))
+	if err := mkdirAll(filepath.Dir(f)); err != nil {
+		return "", err
+	}
+	return f, nil
+}
+
+// stagingFolder records rel as changed and returns the staging folder,
+// created on the first call.
+func (o *Output) stagingFolder(rel string) (string, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.staging == "" {
@@ -192,33 +233,63 @@ func (o *Output) stage(sitePath string, same func(existing string) bool) (string
 		o.staging = staging
 	}
 	o.changed = append(o.changed, rel)
-	f := filepath.Join(o.staging, filepath.FromSlash(rel))
-	if err := mkdirAll(filepath.Dir(f)); err != nil {
-		return "", err
-	}
-	return f, nil
+	return o.staging, nil
 }
 
 // WriteFile writes one output file, unless the destination already holds
 // these exact bytes. It is safe for concurrent use.
 func (o *Output) WriteFile(sitePath string, data []byte) error {
-	f, err := o.stage(sitePath, func(existing string) bool {
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) {
 		old, err := rawfile.ReadFile(existing)
-		return err == nil && bytes.Equal(old, data)
+		if err != nil || !bytes.Equal(old, data) {
+			return Stamp{}, false
+		}
+		info, err := os.Stat(existing)
+		if err != nil {
+			return Stamp{}, false
+		}
+		return stampOf(info), true
 	})
 	if err != nil || f == "" {
 		return err
 	}
-	return rawfile.WriteFile(f, data, 0o644)
+	mtime, err := rawfile.WriteFile(f, data, 0o644)
+	if err != nil {
+		return err
+	}
+	o.setStamp(rel, Stamp{int64(len(data)), mtime})
+	return nil
 }
 
 // CopyFile copies the file at src to sitePath, unless the destination
 // already holds the same bytes.
 func (o *Output) CopyFile(sitePath, src string) error {
-	f, err := o.stage(sitePath, func(existing string) bool { return sameFile(existing, src) })
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) {
+		if !sameFile(existing, src) {
+			return Stamp{}, false
+		}
+		info, err := os.Stat(existing)
+		if err != nil {
+			return Stamp{}, false
+		}
+		return stampOf(info), true
+	})
 	if err != nil || f == "" {
 		return err
 	}
+	if err := copyFile(f, src); err != nil {
+		return err
+	}
+	info, err := os.Stat(f)
+	if err != nil {
+		return err
+	}
+	o.setStamp(rel, stampOf(info))
+	return nil
+}
+
+// copyFile copies the file at src to a new file f.
+func copyFile(f, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -285,6 +356,15 @@ func (o *Output) Changed() int {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return len(o.changed)
+}
+
+// Stamps returns the size and modification time of every file the build
+// produced, keyed by slash path: after a successful Commit of a whole
+// build, exactly the files of the destination.
+func (o *Output) Stamps() map[string]Stamp {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.stamps
 }
 
 // Commit puts the build in place. Into a new destination the staging folder

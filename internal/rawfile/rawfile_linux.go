@@ -36,24 +36,30 @@ func ReadFile(name string) ([]byte, error) {
 	}
 }
 
-// WriteFile is os.WriteFile without the poller.
-func WriteFile(name string, data []byte, perm os.FileMode) error {
+// WriteFile is os.WriteFile without the poller. It returns the file's
+// modification time (Unix nanoseconds), read before closing it.
+func WriteFile(name string, data []byte, perm os.FileMode) (int64, error) {
 	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, uint32(perm.Perm()))
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
+		return 0, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	for len(data) > 0 {
 		n, err := write(fd, data)
 		if err != nil {
 			syscall.Close(fd)
-			return &fs.PathError{Op: "write", Path: name, Err: err}
+			return 0, &fs.PathError{Op: "write", Path: name, Err: err}
 		}
 		data = data[n:]
 	}
-	if err := syscall.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: name, Err: err}
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		syscall.Close(fd)
+		return 0, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
-	return nil
+	if err := syscall.Close(fd); err != nil {
+		return 0, &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return st.Mtim.Nano(), nil
 }
 
 func open(name string, mode int, perm uint32) (int, error) {

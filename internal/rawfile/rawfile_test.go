@@ -14,7 +14,8 @@ func TestRoundTrip(t *testing.T) {
 	for _, size := range []int{0, 1, 511, 512, 513, 4096, 1 << 20} {
 		data := bytes.Repeat([]byte("Đường dây nóng "), size/len("Đường dây nóng ")+1)[:size]
 		name := filepath.Join(dir, "f")
-		if err := WriteFile(name, data, 0o644); err != nil {
+		mtime, err := WriteFile(name, data, 0o644)
+		if err != nil {
 			t.Fatal(err)
 		}
 		got, err := ReadFile(name)
@@ -24,6 +25,9 @@ func TestRoundTrip(t *testing.T) {
 		info, _ := os.Stat(name)
 		if info.Mode().Perm() != 0o644 {
 			t.Errorf("mode %v", info.Mode())
+		}
+		if info.ModTime().UnixNano() != mtime {
+			t.Errorf("WriteFile returned the time %d, the file has %d", mtime, info.ModTime().UnixNano())
 		}
 	}
 	// Overwriting truncates.
@@ -44,7 +48,7 @@ func TestErrors(t *testing.T) {
 	if !errors.As(err, &pe) {
 		t.Errorf("error %T is not a *fs.PathError", err)
 	}
-	if err := WriteFile(filepath.Join(t.TempDir(), "no", "dir"), nil, 0o644); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := WriteFile(filepath.Join(t.TempDir(), "no", "dir"), nil, 0o644); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing folder: %v", err)
 	}
 	// A folder cannot be read as a file.
