@@ -72,7 +72,7 @@ func TestPackTimes(t *testing.T) {
 		{},
 		time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(2025, 7, 1, 8, 30, 0, 500, time.FixedZone("", 7*3600)),
-		time.Date(1900, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(3*3600 + 30*60))),
+		time.Date(1900, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(3*3600+30*60))),
 	} {
 		got, err := Unpack((&Procedure{SyncedAt: when}).Pack(texts), texts)
 		if err != nil {
