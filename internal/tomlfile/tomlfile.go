@@ -56,7 +56,8 @@ func New(file string, text []byte, firstLine int) *Doc {
 // Unknown keys are problems but not failures: v holds every known key, so
 // that validation can report the file's other problems in the same run.
 func (d *Doc) Decode(v any, problems *problem.List) bool {
-	if line := vntext.InvalidUTF8Line([]byte(d.src)); line > 0 {
+	if !utf8.ValidString(d.src) {
+		line := vntext.InvalidUTF8Line([]byte(d.src))
 		problems.Errorf(d.File, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
 		return false
 	}

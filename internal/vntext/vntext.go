@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -27,7 +28,9 @@ func NFC(s string) string {
 
 // NFCBytes is NFC for byte slices; it returns b itself when already NFC.
 func NFCBytes(b []byte) []byte {
-	if stableNFC(string(b)) || norm.NFC.IsNormal(b) {
+	// string(b) would copy every page body only to read it; stableNFC
+	// keeps nothing, so it may read b in place.
+	if stableNFC(unsafe.String(unsafe.SliceData(b), len(b))) || norm.NFC.IsNormal(b) {
 		return b
 	}
 	return norm.NFC.Bytes(b)
