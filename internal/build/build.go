@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
@@ -628,7 +629,9 @@ func (p *plan) renderPage(j *job, problems *problem.List, buf *bytes.Buffer) ([]
 			if err != nil {
 				return nil, err
 			}
-			data.Content = template.HTML(body)
+			// body is this page's alone and never written again: the
+			// layout may read it in place instead of from a copy.
+			data.Content = template.HTML(unsafe.String(unsafe.SliceData(body), len(body)))
 			data.HasCharts = len(doc.Charts) > 0
 		}
 	}
