@@ -125,11 +125,19 @@ func (d *Document) HTML(chartHTML func(name string) ([]byte, error)) ([]byte, er
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(d.src) * 2)
-	if err := d.md.Renderer().Render(&buf, d.src, d.root); err != nil {
+	if err := d.md.Renderer().Render(bufferWriter{&buf}, d.src, d.root); err != nil {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
 	}
 	return buf.Bytes(), nil
 }
+
+// bufferWriter lets goldmark write straight into a bytes.Buffer: it wraps
+// any writer that is not a util.BufWriter in a 4 KB bufio.Writer of its
+// own, one more allocation and copy per page.
+type bufferWriter struct{ *bytes.Buffer }
+
+func (bufferWriter) Buffered() int { return 0 }
+func (bufferWriter) Flush() error  { return nil }
 
 // HasHeading reports whether the document has a heading of the given level
 // whose text is want, ignoring case, diacritic variants and punctuation.

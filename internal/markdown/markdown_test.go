@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/util"
 )
 
 func TestHeadingIDs(t *testing.T) {
@@ -138,3 +140,6 @@ func TestTableCaptions(t *testing.T) {
 		t.Errorf("the caption paragraph stayed:\n%s", html)
 	}
 }
+
+// goldmark writes into a util.BufWriter as it is; bufferWriter must be one.
+var _ util.BufWriter = bufferWriter{}
