@@ -525,9 +525,9 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	// folder or a file leaves its CPU to another that renders.
 	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			var buf bytes.Buffer // this worker's page, reused
+			var bufs pageBuffers // this worker's, reused page after page
 			for j := range work {
-				pages, files := p.run(j, out, problems, &buf)
+				pages, files := p.run(j, out, problems, &bufs)
 				mu.Lock()
 				res.Pages += pages
 				res.Files += files
@@ -547,10 +547,13 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	wg.Wait()
 }
 
-// run produces one job's file, rendering a page into buf. A panic in a
+// pageBuffers are where a worker renders a page's body and then the page.
+type pageBuffers struct{ body, page bytes.Buffer }
+
+// run produces one job's file, rendering a page into bufs. A panic in a
 // layout function must not take the whole build down without saying which
 // page caused it.
-func (p *plan) run(j *job, out sink, problems *problem.List, buf *bytes.Buffer) (pages, files int) {
+func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) (pages, files int) {
 	defer func() {
 		if r := recover(); r != nil {
 			problems.Errorf(j.origin, 0, "", "internal error while producing /%s: %v (please report this)", j.path, r)
@@ -572,7 +575,7 @@ func (p *plan) run(j *job, out sink, problems *problem.List, buf *bytes.Buffer) 
 		err = out.WriteFile(j.path, j.bytes)
 	default:
 		var html []byte
-		html, err = p.renderPage(j, problems, buf)
+		html, err = p.renderPage(j, problems, bufs)
 		if err == nil && html != nil {
 			err = out.WriteFile(j.path, html)
 		}
@@ -588,12 +591,12 @@ func (p *plan) run(j *job, out sink, problems *problem.List, buf *bytes.Buffer) 
 }
 
 // renderPage reads and renders a page's Markdown body, checks what only the
-// body can tell, and executes the layout into buf (unless buf is nil, for
-// a check). The bytes it returns are buf's, valid until its next use. It
-// returns nil without an error when the page has problems (already
+// body can tell, and executes the layout into bufs (unless bufs is nil, for
+// a check). The bytes it returns are bufs.page's, valid until its next use.
+// It returns nil without an error when the page has problems (already
 // recorded).
-func (p *plan) renderPage(j *job, problems *problem.List, buf *bytes.Buffer) ([]byte, error) {
-	execute := buf != nil
+func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers) ([]byte, error) {
+	execute := bufs != nil
 	data := j.data
 	if pg := j.page; pg != nil && j.alias == 0 {
 		var err error
@@ -625,12 +628,14 @@ func (p *plan) renderPage(j *job, problems *problem.List, buf *bytes.Buffer) ([]
 			if problems.Errors() > before || !execute {
 				return nil, nil
 			}
-			body, err := doc.HTML(p.chartHTML(pg.Path))
-			if err != nil {
+			bufs.body.Reset()
+			if err := doc.WriteHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
 				return nil, err
 			}
-			// body is this page's alone and never written again: the
-			// layout may read it in place instead of from a copy.
+			// The layout reads the body in place, not from a copy: the
+			// buffer is written again only for this worker's next page,
+			// once this one's layout is done and its data dropped.
+			body := bufs.body.Bytes()
 			data.Content = template.HTML(unsafe.String(unsafe.SliceData(body), len(body)))
 			data.HasCharts = len(doc.Charts) > 0
 		}
@@ -638,8 +643,8 @@ func (p *plan) renderPage(j *job, problems *problem.List, buf *bytes.Buffer) ([]
 	if !execute {
 		return nil, nil
 	}
-	if err := p.layouts.Execute(buf, j.layout, data); err != nil {
+	if err := p.layouts.Execute(&bufs.page, j.layout, data); err != nil {
 		return nil, fmt.Errorf("layout %s: %w", j.layout, err)
 	}
-	return buf.Bytes(), nil
+	return bufs.page.Bytes(), nil
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"path"
 	"strings"
 
@@ -66,7 +65,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		return nil, false
 	}
 	res := &Result{Pages: p.pages, Files: p.files}
-	var buf bytes.Buffer
+	var bufs pageBuffers
 	for _, u := range updates {
 		j := p.jobFor(u.old)
 		if j == nil {
@@ -78,7 +77,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		parent, pages, sections := u.old.Parent, u.old.Pages, u.old.Sections
 		*u.old = *u.new
 		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
-		p.run(j, out, problems, &buf)
+		p.run(j, out, problems, &bufs)
 	}
 	if problems.Errors() > 0 {
 		out.Abort()

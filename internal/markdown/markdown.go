@@ -108,6 +108,17 @@ func (c *Converter) Parse(src []byte) *Document {
 // HTML renders the document. Charts placed with a ```chart block are
 // written as chartHTML returns them (nil: a document without charts).
 func (d *Document) HTML(chartHTML func(name string) ([]byte, error)) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(d.src) * 2)
+	if err := d.WriteHTML(&buf, chartHTML); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteHTML renders the document as HTML does, appending to buf: a build
+// renders every body into one buffer per worker.
+func (d *Document) WriteHTML(buf *bytes.Buffer, chartHTML func(name string) ([]byte, error)) error {
 	if len(d.Charts) > 0 {
 		var err error
 		_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -120,15 +131,13 @@ func (d *Document) HTML(chartHTML func(name string) ([]byte, error)) ([]byte, er
 			return ast.WalkContinue, nil
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(d.src) * 2)
-	if err := d.md.Renderer().Render(bufferWriter{&buf}, d.src, d.root); err != nil {
-		return nil, fmt.Errorf("rendering markdown: %w", err)
+	if err := d.md.Renderer().Render(bufferWriter{buf}, d.src, d.root); err != nil {
+		return fmt.Errorf("rendering markdown: %w", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // bufferWriter lets goldmark write straight into a bytes.Buffer: it wraps
