@@ -547,8 +547,12 @@ func (p *plan) write(out sink, problems *problem.List, res *Result) {
 	wg.Wait()
 }
 
-// pageBuffers are where a worker renders a page's body and then the page.
-type pageBuffers struct{ body, page bytes.Buffer }
+// pageBuffers are where a worker reads a page's file, renders its body and
+// then the page. Nothing of them is kept once the page is written.
+type pageBuffers struct {
+	src        []byte
+	body, page bytes.Buffer
+}
 
 // run produces one job's file, rendering a page into bufs. A panic in a
 // layout function must not take the whole build down without saying which
@@ -604,9 +608,16 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers) ([]
 			return nil, err
 		}
 		if pg.BodyLine > 0 { // a page with a file: its Markdown body
-			src, err := rawfile.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+			var into []byte
+			if bufs != nil {
+				into = bufs.src
+			}
+			src, err := rawfile.ReadFileInto(into, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
 			if err != nil {
 				return nil, err
+			}
+			if bufs != nil {
+				bufs.src = src
 			}
 			split, err := frontmatter.Parse(src)
 			if err != nil {

@@ -51,8 +51,9 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 	// or for the interner leaves its CPU to another that decodes.
 	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var buf []byte // this worker's, reused: nothing of a file is kept
 			for i := range work {
-				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, problems)
+				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, &buf, problems)
 				if pages[i] != nil {
 					shared.all(pages[i])
 				}
@@ -129,9 +130,16 @@ func unwrapPath(err error) error {
 }
 
 // loadFile reads one file: front matter, validation and its URL. It
-// returns nil when the file cannot be published.
-func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, problems *problem.List) *Page {
-	src, err := rawfile.ReadFile(filepath.Join(siteDir, filepath.FromSlash(file)))
+// returns nil when the file cannot be published. The file is read into
+// *buf, which it may grow (nil: a new buffer); the page keeps nothing of it.
+func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, buf *[]byte, problems *problem.List) *Page {
+	if buf == nil {
+		buf = new([]byte)
+	}
+	src, err := rawfile.ReadFileInto(*buf, filepath.Join(siteDir, filepath.FromSlash(file)))
+	if err == nil {
+		*buf = src
+	}
 	if err != nil {
 		problems.Errorf(file, 0, "", "cannot read: %v", unwrapPath(err))
 		return nil
@@ -387,7 +395,7 @@ func FieldLine(siteDir string, p *Page, field string) int {
 // returns nil when the file cannot be published (its problems are in
 // problems).
 func (s *Site) Reload(file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
-	return loadFile(s.Dir, file, cfg, rules, s.texts, problems)
+	return loadFile(s.Dir, file, cfg, rules, s.texts, nil, problems)
 }
 
 // SameListing reports whether two versions of a page show the same in

@@ -9,7 +9,11 @@ import (
 )
 
 // ReadFile is os.ReadFile without the poller.
-func ReadFile(name string) ([]byte, error) {
+func ReadFile(name string) ([]byte, error) { return ReadFileInto(nil, name) }
+
+// ReadFileInto is ReadFile reading into buf's storage when it is large
+// enough: a worker that reads file after file can reuse one buffer.
+func ReadFileInto(buf []byte, name string) ([]byte, error) {
 	fd, err := open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -20,7 +24,10 @@ func ReadFile(name string) ([]byte, error) {
 	if syscall.Fstat(fd, &st) == nil && st.Size > 0 {
 		size = int(st.Size) + 1 // one more, to see the end in one read
 	}
-	buf := make([]byte, 0, size)
+	if cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	buf = buf[:0]
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

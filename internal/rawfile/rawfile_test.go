@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -54,5 +55,27 @@ func TestErrors(t *testing.T) {
 	// A folder cannot be read as a file.
 	if _, err := ReadFile(t.TempDir()); err == nil {
 		t.Error("reading a folder succeeded")
+	}
+}
+
+// TestReadFileInto: a buffer large enough is reused, a small one is not
+// written past its length.
+func TestReadFileInto(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "f")
+	if _, err := WriteFile(name, []byte("Thủ tục hành chính"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := make([]byte, 0, 1024)
+	got, err := ReadFileInto(big, name)
+	if err != nil || string(got) != "Thủ tục hành chính" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if runtime.GOOS == "linux" && &got[:1][0] != &big[:1][0] { // elsewhere it is os.ReadFile
+		t.Error("a large enough buffer was not reused")
+	}
+	small := make([]byte, 0, 4)
+	if got, err := ReadFileInto(small, name); err != nil || string(got) != "Thủ tục hành chính" {
+		t.Fatalf("with a small buffer: got %q, %v", got, err)
 	}
 }
