@@ -45,18 +45,14 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 	pages := make([]*Page, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	shared := newInterner()
 	texts := procedure.NewTexts()
 	// More workers than CPUs, as for rendering: a worker waiting for a read
-	// or for the interner leaves its CPU to another that decodes.
+	// or for the table of texts leaves its CPU to another that decodes.
 	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf []byte // this worker's, reused: nothing of a file is kept
 			for i := range work {
 				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, &buf, problems)
-				if pages[i] != nil {
-					shared.all(pages[i])
-				}
 			}
 		})
 	}
@@ -137,13 +133,11 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		buf = new([]byte)
 	}
 	src, err := rawfile.ReadFileInto(*buf, filepath.Join(siteDir, filepath.FromSlash(file)))
-	if err == nil {
-		*buf = src
-	}
 	if err != nil {
 		problems.Errorf(file, 0, "", "cannot read: %v", unwrapPath(err))
 		return nil
 	}
+	*buf = src
 	if line := vntext.InvalidUTF8Line(src); line > 0 {
 		problems.Errorf(file, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
 		return nil
@@ -190,6 +184,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	if !doc.Decode(&m, problems) {
 		return nil
 	}
+	intern(&m, texts)
 	switch {
 	case name == IndexFile && dir == "":
 		p.Kind = KindHome

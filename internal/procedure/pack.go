@@ -33,8 +33,30 @@ type Texts struct {
 // NewTexts returns an empty table of texts.
 func NewTexts() *Texts { return &Texts{ids: map[string]uint64{}} }
 
-// Pack encodes p, with its texts in t. Unpack gives back a record equal to
-// p.
+// Intern returns the table's copy of s, adding it, so that texts kept
+// outside packed records (a summary, a page's title) are kept once too.
+func (t *Texts) Intern(s string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.list[t.id(s)]
+}
+
+// id returns the number of s in the table, adding a copy of s (not a piece
+// of the whole file it came from) when it is new. t.mu must be held.
+func (t *Texts) id(s string) uint64 {
+	id, ok := t.ids[s]
+	if !ok {
+		s = strings.Clone(s)
+		id = uint64(len(t.list))
+		t.list = append(t.list, s)
+		t.ids[s] = id
+	}
+	return id
+}
+
+// Pack encodes p, with its texts in t, and makes p hold the table's copies
+// of its texts, which a Summary of p then shares. Unpack gives back a
+// record equal to p.
 func (p *Procedure) Pack(t *Texts) []byte {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -79,12 +101,9 @@ var timeType = reflect.TypeFor[time.Time]()
 func (t *Texts) appendValue(b []byte, v reflect.Value) []byte {
 	switch v.Kind() {
 	case reflect.String:
-		id, ok := t.ids[v.String()]
-		if !ok {
-			s := strings.Clone(v.String()) // not a piece of the whole file
-			id = uint64(len(t.list))
-			t.list = append(t.list, s)
-			t.ids[s] = id
+		id := t.id(v.String())
+		if v.CanSet() {
+			v.SetString(t.list[id])
 		}
 		return binary.AppendUvarint(b, id)
 	case reflect.Int, reflect.Int64:

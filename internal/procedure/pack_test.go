@@ -2,8 +2,10 @@ package procedure
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // fill sets every field reachable from v to a value that is not zero, so
@@ -141,5 +143,21 @@ func TestTextsKeptOnce(t *testing.T) {
 	b.Pack(texts)
 	if got := len(texts.list); got != n+1 { // only the new code
 		t.Errorf("packing a second record with the same agency and subjects added %d texts, want 1", got-n)
+	}
+}
+
+// TestPackSharesTexts: after Pack the record holds the table's copies, so
+// that its summary, kept in memory, does not keep texts of its own.
+func TestPackSharesTexts(t *testing.T) {
+	texts := NewTexts()
+	agency := strings.Clone("Ủy ban nhân dân xã A")
+	p := &Procedure{Agency: agency}
+	p.Pack(texts)
+	kept := texts.Intern("Ủy ban nhân dân xã A")
+	if unsafe.StringData(p.Agency) != unsafe.StringData(kept) {
+		t.Error("the record's agency is not the table's copy")
+	}
+	if unsafe.StringData(p.Summary().Agency) != unsafe.StringData(kept) {
+		t.Error("the summary's agency is not the table's copy")
 	}
 }
