@@ -165,8 +165,8 @@ func clean(sitePath string) (string, error) {
 
 // stage records sitePath and returns it cleaned with the staging file to
 // write, or "" when the destination already holds exactly this content
-// (same reports whether it does, with the existing file's stamp).
-func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)) (rel, file string, err error) {
+// (same reports whether it does).
+func (o *Output) stage(sitePath string, same func(existing string) bool) (rel, file string, err error) {
 	rel, err = clean(sitePath)
 	if err != nil {
 		return "", "", err
@@ -180,9 +180,12 @@ func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)
 	o.mu.Unlock()
 
 	if o.existed {
-		if st, ok := same(filepath.Join(o.dest, filepath.FromSlash(rel))); ok {
-			o.setStamp(rel, st)
-			return rel, "", nil
+		existing := filepath.Join(o.dest, filepath.FromSlash(rel))
+		if same(existing) {
+			if info, err := os.Stat(existing); err == nil {
+				o.setStamp(rel, stampOf(info))
+				return rel, "", nil
+			}
 		}
 	}
 	f, err := o.stagingFile(rel)
@@ -239,16 +242,9 @@ func (o *Output) stagingFolder(rel string) (string, error) {
 // WriteFile writes one output file, unless the destination already holds
 // these exact bytes. It is safe for concurrent use.
 func (o *Output) WriteFile(sitePath string, data []byte) error {
-	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) {
+	rel, f, err := o.stage(sitePath, func(existing string) bool {
 		old, err := rawfile.ReadFile(existing)
-		if err != nil || !bytes.Equal(old, data) {
-			return Stamp{}, false
-		}
-		info, err := os.Stat(existing)
-		if err != nil {
-			return Stamp{}, false
-		}
-		return stampOf(info), true
+		return err == nil && bytes.Equal(old, data)
 	})
 	if err != nil || f == "" {
 		return err
@@ -264,16 +260,7 @@ func (o *Output) WriteFile(sitePath string, data []byte) error {
 // CopyFile copies the file at src to sitePath, unless the destination
 // already holds the same bytes.
 func (o *Output) CopyFile(sitePath, src string) error {
-	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) {
-		if !sameFile(existing, src) {
-			return Stamp{}, false
-		}
-		info, err := os.Stat(existing)
-		if err != nil {
-			return Stamp{}, false
-		}
-		return stampOf(info), true
-	})
+	rel, f, err := o.stage(sitePath, func(existing string) bool { return sameFile(existing, src) })
 	if err != nil || f == "" {
 		return err
 	}
