@@ -568,7 +568,7 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 	switch {
 	case out == nil:
 		if j.page != nil && j.alias == 0 {
-			if _, err := p.renderPage(j, problems, nil); err != nil {
+			if _, err := p.renderPage(j, problems, bufs, false); err != nil {
 				problems.Errorf(j.origin, 0, "", "%v", err)
 			}
 		}
@@ -579,7 +579,7 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 		err = out.WriteFile(j.path, j.bytes)
 	default:
 		var html []byte
-		html, err = p.renderPage(j, problems, bufs)
+		html, err = p.renderPage(j, problems, bufs, true)
 		if err == nil && html != nil {
 			err = out.WriteFile(j.path, html)
 		}
@@ -595,12 +595,11 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 }
 
 // renderPage reads and renders a page's Markdown body, checks what only the
-// body can tell, and executes the layout into bufs (unless bufs is nil, for
-// a check). The bytes it returns are bufs.page's, valid until its next use.
-// It returns nil without an error when the page has problems (already
-// recorded).
-func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers) ([]byte, error) {
-	execute := bufs != nil
+// body can tell, and executes the layout (unless execute is false, for a
+// check), all in bufs. The bytes it returns are bufs.page's, valid until
+// its next use. It returns nil without an error when the page has problems
+// (already recorded).
+func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, execute bool) ([]byte, error) {
 	data := j.data
 	if pg := j.page; pg != nil && j.alias == 0 {
 		var err error
@@ -608,17 +607,11 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers) ([]
 			return nil, err
 		}
 		if pg.BodyLine > 0 { // a page with a file: its Markdown body
-			var into []byte
-			if bufs != nil {
-				into = bufs.src
-			}
-			src, err := rawfile.ReadFileInto(into, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+			src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
 			if err != nil {
 				return nil, err
 			}
-			if bufs != nil {
-				bufs.src = src
-			}
+			bufs.src = src
 			split, err := frontmatter.Parse(src)
 			if err != nil {
 				return nil, fmt.Errorf("the file changed during the build: %w", err)
