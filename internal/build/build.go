@@ -206,10 +206,9 @@ type job struct {
 	page    *content.Page
 	data    *render.Data
 	layout  string
-	bytes   []byte      // fixed content (sitemap, robots, assets)
-	copy    string      // a static file to copy
-	html    bool        // counts as a page
-	check   func() bool // optional: render only if true
+	bytes   []byte // fixed content (sitemap, robots, assets)
+	copy    string // a static file to copy
+	html    bool   // counts as a page
 }
 
 // plan is a loaded, validated site and the list of files to write.

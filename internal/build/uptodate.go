@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/publish"
 )
 
 // A build records what it read and what it wrote in a state file beside
@@ -86,10 +88,8 @@ type state struct {
 	fingerprint  string
 	pages, files int
 	warnings     []problem.Problem
-	outputs      map[string]fileStamp // slash path in the destination
+	outputs      map[string]publish.Stamp // slash path in the destination
 }
-
-type fileStamp struct{ size, mtime int64 }
 
 // saveState records a successful build.
 func saveState(opts Options, fp string, res *Result) error {
@@ -120,7 +120,7 @@ func loadState(dest string) *state {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	st := &state{outputs: map[string]fileStamp{}}
+	st := &state{outputs: map[string]publish.Stamp{}}
 	for n := 0; sc.Scan(); n++ {
 		line := sc.Text()
 		switch n {
@@ -146,7 +146,7 @@ func loadState(dest string) *state {
 			if err1 != nil || err2 != nil {
 				return nil
 			}
-			st.outputs[parts[1]] = fileStamp{size, mtime}
+			st.outputs[parts[1]] = publish.Stamp{Size: size, ModTime: mtime}
 		case parts[0] == "w" && len(parts) == 6:
 			line, _ := strconv.Atoi(parts[2])
 			col, _ := strconv.Atoi(parts[3])
@@ -178,7 +178,7 @@ func (st *state) upToDate(dest string) bool {
 		}
 		rel, _ := filepath.Rel(dest, p)
 		want, ok := st.outputs[filepath.ToSlash(rel)]
-		if !ok || want.size != info.Size() || want.mtime != info.ModTime().UnixNano() {
+		if !ok || want != publish.StampOf(info) {
 			return errStale
 		}
 		seen++
@@ -187,4 +187,4 @@ func (st *state) upToDate(dest string) bool {
 	return err == nil && seen == len(st.outputs)
 }
 
-var errStale = fmt.Errorf("stale")
+var errStale = errors.New("stale")

@@ -48,7 +48,8 @@ type Output struct {
 // file: what the next build compares to know the output was not touched.
 type Stamp struct{ Size, ModTime int64 }
 
-func stampOf(info fs.FileInfo) Stamp { return Stamp{info.Size(), info.ModTime().UnixNano()} }
+// StampOf is the stamp of a file as os.Stat describes it.
+func StampOf(info fs.FileInfo) Stamp { return Stamp{info.Size(), info.ModTime().UnixNano()} }
 
 // CheckDestination refuses destinations where a build would destroy what
 // it reads or what it does not own: the site folder itself, a folder that
@@ -183,7 +184,7 @@ func (o *Output) stage(sitePath string, same func(existing string) bool) (rel, f
 		existing := filepath.Join(o.dest, filepath.FromSlash(rel))
 		if same(existing) {
 			if info, err := os.Stat(existing); err == nil {
-				o.setStamp(rel, stampOf(info))
+				o.setStamp(rel, StampOf(info))
 				return rel, "", nil
 			}
 		}
@@ -271,7 +272,7 @@ func (o *Output) CopyFile(sitePath, src string) error {
 	if err != nil {
 		return err
 	}
-	o.setStamp(rel, stampOf(info))
+	o.setStamp(rel, StampOf(info))
 	return nil
 }
 
