@@ -322,8 +322,9 @@ func sameFile(a, b string) bool {
 			return false
 		}
 		if errA != nil || errB != nil {
-			return errA == errB || (errA == io.ErrUnexpectedEOF && errB == io.ErrUnexpectedEOF) ||
-				(errA == io.EOF && errB == io.EOF)
+			// Both ended together: as na == nb, both say EOF (nothing
+			// more) or both ErrUnexpectedEOF (a last partial block).
+			return errA == errB
 		}
 	}
 }
