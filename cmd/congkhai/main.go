@@ -116,7 +116,8 @@ Flags:
 	printProblems(stderr, res.Problems)
 	if err != nil {
 		if errors.Is(err, build.ErrFailed) {
-			fmt.Fprintf(stderr, "congkhai: build failed with %s; %s was not changed\n", count(res.Problems, problem.Error), *dest)
+			errs, _ := counts(res.Problems)
+			fmt.Fprintf(stderr, "congkhai: build failed with %s; %s was not changed\n", plural(errs, "error"), *dest)
 		} else {
 			fmt.Fprintf(stderr, "congkhai: build failed: %v\n", err)
 		}
@@ -136,19 +137,6 @@ func printProblems(w io.Writer, problems []problem.Problem) {
 	for _, p := range problems {
 		fmt.Fprintln(w, p.String())
 	}
-}
-
-func count(problems []problem.Problem, s problem.Severity) string {
-	n := 0
-	for _, p := range problems {
-		if p.Severity == s {
-			n++
-		}
-	}
-	if n == 1 {
-		return "1 " + s.String()
-	}
-	return fmt.Sprintf("%d %ss", n, s)
 }
 
 // version reports the module version, or the commit for a development build.
