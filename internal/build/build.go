@@ -182,6 +182,10 @@ func Check(opts Options, strict bool) (*Result, error) {
 // not be inside one of them.
 var inputDirs = []string{content.Dir, static.StaticDir, static.AssetsDir, render.LayoutsDir, "data"}
 
+// Inputs are the folders and the file of a site that a build reads (it also
+// reads the ECharts file installed by npm): what serve watches.
+func Inputs() []string { return append(slices.Clone(inputDirs), config.FileName) }
+
 // ReferenceDate is the date a build treats as today: SOURCE_DATE_EPOCH
 // when set (the reproducible-builds convention), otherwise as_of.
 func ReferenceDate(asOf time.Time, sourceDateEpoch string) (time.Time, error) {

@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 )
@@ -55,7 +54,7 @@ func fingerprint(opts Options) (string, error) {
 		}
 		return nil
 	})
-	for _, in := range append(slices.Clone(inputDirs), config.FileName, echartsFile) {
+	for _, in := range append(Inputs(), echartsFile) {
 		root := filepath.Join(opts.Source, filepath.FromSlash(in))
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {

@@ -38,9 +38,6 @@ type Options struct {
 	Ready func(url string)
 }
 
-// watched are the inputs of a site.
-var watched = []string{"content", "data", "layouts", "static", "assets", config.FileName}
-
 // Run serves until ctx is cancelled.
 func Run(ctx context.Context, o Options) error {
 	if o.Bind == "" {
@@ -71,7 +68,7 @@ func Run(ctx context.Context, o Options) error {
 	})}
 	s.rebuild(nil)
 
-	w, err := watch.New(o.Source, watched, watch.Options{Quiet: o.Quiet, Ignore: []string{"public"}})
+	w, err := watch.New(o.Source, build.Inputs(), watch.Options{Quiet: o.Quiet, Ignore: []string{"public"}})
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("watching %s: %w", o.Source, err)
