@@ -329,7 +329,6 @@ func formCheck(files *static.Files) func(string) error {
 // addJobs lists every output file.
 func (p *plan) addJobs(view *render.Site, files *static.Files) {
 	add := func(j *job) { p.jobs = append(p.jobs, j) }
-	home := &render.Crumb{Title: "Trang chủ", Path: "/"}
 	cat := view.Catalog
 
 	for _, pg := range p.site.Pages {
@@ -342,7 +341,7 @@ func (p *plan) addJobs(view *render.Site, files *static.Files) {
 		}
 	}
 	if cat.Section != nil {
-		sectionCrumbs := append(crumbs(home, cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
+		sectionCrumbs := append(crumbs(cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
 		for _, dim := range cat.Dimensions() {
 			add(&job{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title, layout: render.LayoutGroups, html: true,
 				data: &render.Data{Site: view, Layout: render.LayoutGroups, Title: dim.Title, Path: dim.Path, Dimension: dim, Breadcrumbs: sectionCrumbs}})
@@ -435,18 +434,21 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		}
 	}
 	if pg.Kind != content.KindHome {
-		d.Breadcrumbs = crumbs(&render.Crumb{Title: "Trang chủ", Path: "/"}, pg.Parent)
+		d.Breadcrumbs = crumbs(pg.Parent)
 	}
 	return d, nil
 }
 
+// homeCrumb starts every breadcrumb trail.
+var homeCrumb = render.Crumb{Title: "Trang chủ", Path: "/"}
+
 // crumbs is the trail from home to section (both included).
-func crumbs(home *render.Crumb, section *content.Page) []render.Crumb {
+func crumbs(section *content.Page) []render.Crumb {
 	var trail []render.Crumb
 	for s := section; s != nil && s.Kind != content.KindHome; s = s.Parent {
 		trail = append(trail, render.Crumb{Title: s.Title, Path: s.Path})
 	}
-	trail = append(trail, *home)
+	trail = append(trail, homeCrumb)
 	slices.Reverse(trail)
 	return trail
 }

@@ -61,7 +61,7 @@ func (p *plan) addDataJobs(view *render.Site, problems *problem.List) {
 	p.jobs = append(p.jobs, &job{path: view.EChartsPath[1:], origin: echartsFile, bytes: src})
 
 	d := &render.Data{Site: view, Layout: render.LayoutDashboard, Title: "Kết quả phục vụ người dân, doanh nghiệp",
-		Path: dashboardPath, HasCharts: true, Breadcrumbs: []render.Crumb{{Title: "Trang chủ", Path: "/"}}}
+		Path: dashboardPath, HasCharts: true, Breadcrumbs: []render.Crumb{homeCrumb}}
 	seen := map[string]bool{}
 	var lastmod time.Time
 	for _, ds := range p.sets {

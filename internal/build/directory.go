@@ -25,7 +25,7 @@ func (p *plan) addDirectoryJobs(view *render.Site, problems *problem.List) {
 		j.lastmod = dir.Updated
 		p.jobs = append(p.jobs, j)
 	}
-	home := []render.Crumb{{Title: "Trang chủ", Path: "/"}}
+	home := []render.Crumb{homeCrumb}
 	const origin = directory.FileName
 
 	page := func(layout, title, path string, crumbs []render.Crumb) *render.Data {
