@@ -50,22 +50,31 @@ var (
 func (l *linkIndex) WriteFile(sitePath string, data []byte) error {
 	file := "/" + strings.TrimPrefix(sitePath, "/")
 	page := pageOf(file)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.files[file] = true
 	if !strings.HasSuffix(file, ".html") {
+		l.mu.Lock()
+		l.files[file] = true
+		l.mu.Unlock()
 		return nil
 	}
+	// The page is scanned before taking the lock, so that the workers
+	// scan their pages side by side.
 	ids := map[string]bool{}
 	for _, m := range idAttr.FindAllSubmatch(data, -1) {
 		ids[string(m[1])] = true
 	}
-	l.ids[page] = ids
+	var linked []string
 	for _, m := range hrefAttr.FindAllSubmatch(data, -1) {
 		target := strings.TrimPrefix(string(m[1]), strings.TrimSuffix(l.base, "/"))
 		if target != "" && target != page && !strings.HasPrefix(string(m[1]), "//") {
-			l.inbound[pageOf(target)] = true
+			linked = append(linked, pageOf(target))
 		}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.files[file] = true
+	l.ids[page] = ids
+	for _, t := range linked {
+		l.inbound[t] = true
 	}
 	return nil
 }
