@@ -123,11 +123,7 @@ type server struct {
 // stays served.
 func (s *server) rebuild(changed watch.Batch) {
 	start := time.Now()
-	var paths []string
-	if changed != nil {
-		paths = changed
-	}
-	res, err := s.session.Build(paths)
+	res, err := s.session.Build(changed)
 	took := time.Since(start).Round(time.Millisecond)
 	what := "built"
 	if changed != nil {
