@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/directory/phone"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -99,9 +100,9 @@ type Holiday struct {
 // Span returns the first and last day of the holiday.
 func (h Holiday) Span() (first, last time.Time) {
 	if !h.Date.IsZero() {
-		return dateOf(h.Date), dateOf(h.Date)
+		return tomlfile.Date(h.Date), tomlfile.Date(h.Date)
 	}
-	return dateOf(h.From), dateOf(h.To)
+	return tomlfile.Date(h.From), tomlfile.Date(h.To)
 }
 
 // Person returns the person with the id, or nil.
@@ -196,12 +197,4 @@ func byOrder(a, b int) int {
 		return -1
 	}
 	return cmp.Compare(a, b)
-}
-
-// dateOf returns the calendar date of t as midnight UTC.
-func dateOf(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 const (
@@ -69,7 +71,7 @@ func (d *Directory) Occurrences(from time.Time, months int) []Occurrence {
 	if months <= 0 || from.IsZero() {
 		return nil
 	}
-	start := dateOf(from)
+	start := tomlfile.Date(from)
 	end := addMonths(start, min(months, maxMonths))
 	cal := calendarOf(d.Holidays)
 	var out []Occurrence
@@ -120,7 +122,7 @@ func (r *Reception) expand(start, end time.Time, cal calendar) []Occurrence {
 			o.Exception, o.Reason = ex, ex.Note
 			o.Cancelled = ex.MovedTo.IsZero()
 			if !o.Cancelled {
-				o.Date = dateOf(ex.MovedTo)
+				o.Date = tomlfile.Date(ex.MovedTo)
 			}
 		}
 		if o.Date.Before(start) || !o.Date.Before(end) {
@@ -180,7 +182,7 @@ func (r *Reception) place(orig time.Time, cal calendar) Occurrence {
 // date a day off moved it to.
 func (r *Reception) exceptionFor(orig, placed time.Time) *Exception {
 	for i := range r.Exceptions {
-		d := dateOf(r.Exceptions[i].Date)
+		d := tomlfile.Date(r.Exceptions[i].Date)
 		if d.Equal(orig) || d.Equal(placed) {
 			return &r.Exceptions[i]
 		}

@@ -46,7 +46,7 @@ func (d *Directory) validate(r reporter) {
 	if d.Updated.IsZero() {
 		r.errorf("updated", "required: the date the directory was last checked, such as 2026-10-20")
 	}
-	d.Updated = dateOf(d.Updated)
+	d.Updated = tomlfile.Date(d.Updated)
 	ids := map[string]string{} // id → path of the entry that has it
 	d.validateOrganizations(r)
 	d.validateHotlines(r, ids)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -19,7 +20,7 @@ func (d *Directory) validateHolidays(r reporter) {
 		h := &d.Holidays[i]
 		path := fmt.Sprintf("holidays[%d]", i)
 		r.required(path+".name", h.Name, `the holiday's name, such as "Quốc khánh"`)
-		h.Date, h.From, h.To = dateOf(h.Date), dateOf(h.From), dateOf(h.To)
+		h.Date, h.From, h.To = tomlfile.Date(h.Date), tomlfile.Date(h.From), tomlfile.Date(h.To)
 		field := path + ".date"
 		switch {
 		case !h.Date.IsZero() && (!h.From.IsZero() || !h.To.IsZero()):
@@ -200,7 +201,7 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 	for j := range rc.Exceptions {
 		ex := &rc.Exceptions[j]
 		ep := fmt.Sprintf("%s.exceptions[%d]", path, j)
-		ex.Date, ex.MovedTo = dateOf(ex.Date), dateOf(ex.MovedTo)
+		ex.Date, ex.MovedTo = tomlfile.Date(ex.Date), tomlfile.Date(ex.MovedTo)
 		r.required(ep+".note", ex.Note, `why, as citizens will read it, such as "Hoãn do lãnh đạo đi công tác"`)
 		if ex.Date.IsZero() {
 			r.errorf(ep+".date", "required: the date of the reception that is cancelled or moved, such as 2026-12-24")
