@@ -146,7 +146,7 @@ func describeStack(f *dataset.Frame) string {
 	for _, s := range f.Series {
 		v := s.Values[last]
 		if v.IsMissing() {
-			parts = append(parts, fmt.Sprintf("%s: không có số liệu", lowerFirst(s.Name)))
+			parts = append(parts, lowerFirst(s.Name)+": "+MissingLabel)
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s %s", lowerFirst(s.Name), withUnit(v, s.Column)))

@@ -126,9 +126,6 @@ func PeriodShort(p dataset.Period) string {
 	return p.String()
 }
 
-// periodIn names a period inside a sentence: tháng 10/2026, năm 2024.
-func periodIn(p dataset.Period) string { return lowerFirst(PeriodLabel(p)) }
-
 // categoryLabel names a category on an axis.
 func categoryLabel(v dataset.Value) string {
 	if v.Kind == dataset.Time {

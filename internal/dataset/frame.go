@@ -54,7 +54,6 @@ type Series struct {
 	Name   string // the column's label, or the group's name with series_by
 	Column *Column
 	Role   Role
-	Group  Value   // the series_by value; Missing without series_by
 	Values []Value // one per category
 }
 
@@ -215,7 +214,7 @@ func (b *framer) series(rows []int) {
 	for _, g := range groups {
 		cache := map[int][]Value{}
 		for j, m := range measures {
-			s := Series{Name: m.Label, Column: m, Role: RoleBar, Group: g.key, Values: make([]Value, len(f.Categories))}
+			s := Series{Name: m.Label, Column: m, Role: RoleBar, Values: make([]Value, len(f.Categories))}
 			if j >= len(c.bars) {
 				s.Role = RoleLine
 			}

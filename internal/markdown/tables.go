@@ -21,7 +21,6 @@ const captionPrefix = "Bảng:"
 type tableScroll struct {
 	ast.BaseBlock
 	caption string
-	shown   bool
 }
 
 var kindTableScroll = ast.NewNodeKind("CongkhaiTableScroll")
@@ -95,7 +94,7 @@ func wrapTables(root ast.Node, src []byte) {
 			caption = "Bảng"
 		}
 		t.InsertBefore(t, t.FirstChild(), &tableCaption{text: caption, shown: shown})
-		wrap := &tableScroll{caption: caption, shown: shown}
+		wrap := &tableScroll{caption: caption}
 		parent := t.Parent()
 		parent.ReplaceChild(parent, t, wrap)
 		wrap.AppendChild(wrap, t)
