@@ -153,7 +153,7 @@ func (r *Reception) place(orig time.Time, cal calendar) Occurrence {
 	}
 	name, off := cal[orig]
 	if !off && r.Rule.Freq == MonthlyDay && weekend(orig) {
-		name, off = weekdayLabel(orig.Weekday()), true
+		name, off = WeekdayName(orig.Weekday()), true
 	}
 	if !off {
 		return o

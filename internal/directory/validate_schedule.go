@@ -232,7 +232,7 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 		case off:
 			r.errorf(ep+".moved_to", "%s is a holiday (%s): move the reception to a working day", day(ex.MovedTo), name)
 		case weekend(ex.MovedTo):
-			r.warnf(ep+".moved_to", "%s is a %s: check that the office is open", day(ex.MovedTo), weekdayLabel(ex.MovedTo.Weekday()))
+			r.warnf(ep+".moved_to", "%s is a %s: check that the office is open", day(ex.MovedTo), WeekdayName(ex.MovedTo.Weekday()))
 		}
 	}
 }

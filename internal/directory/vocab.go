@@ -160,7 +160,7 @@ func Weekdays() []Weekday {
 }
 
 // Label is the Vietnamese name: "Thứ Hai" ... "Chủ nhật".
-func (w Weekday) Label() string { return weekdayLabel(w.Time()) }
+func (w Weekday) Label() string { return WeekdayName(w.Time()) }
 
 // Valid reports whether w is a known weekday.
 func (w Weekday) Valid() bool { return w.Time() >= 0 }
@@ -175,8 +175,8 @@ func (w Weekday) Time() time.Weekday {
 	return -1
 }
 
-// weekdayLabel is the Vietnamese name of a weekday.
-func weekdayLabel(d time.Weekday) string {
+// WeekdayName is the Vietnamese name of a weekday.
+func WeekdayName(d time.Weekday) string {
 	switch d {
 	case time.Monday:
 		return "Thứ Hai"
