@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -194,12 +195,7 @@ func (ds *Dataset) resolveChart(c *ChartSpec, i int, names map[string]int, probl
 	}
 
 	// Rows and series.
-	keys := make([]string, 0, len(c.Where))
-	for k := range c.Where {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(c.Where)) {
 		path := p + ".where." + k
 		if col := ds.ref(problems, path, k, refCSV); col != nil {
 			if strings.TrimSpace(c.Where[k]) == "" {

@@ -121,15 +121,17 @@ func (ds *Dataset) checkKey(problems *problem.List) {
 	seen := make(map[string]int, len(ds.Rows))
 	for _, row := range ds.Rows {
 		var b strings.Builder
-		parts := make([]string, len(ds.Key))
-		for i, c := range ds.Key {
-			v := row.Values[c.Index]
-			b.WriteString(strconv.Quote(v.Text))
+		for _, c := range ds.Key {
+			b.WriteString(strconv.Quote(row.Values[c.Index].Text))
 			b.WriteByte(0)
-			parts[i] = fmt.Sprintf("%s = %s", c.Name, v.Text)
 		}
 		k := b.String()
 		if first, dup := seen[k]; dup {
+			// The key is written out for the message only, as it is rare.
+			parts := make([]string, len(ds.Key))
+			for i, c := range ds.Key {
+				parts[i] = fmt.Sprintf("%s = %s", c.Name, row.Values[c.Index].Text)
+			}
 			rep.errorAt(row.Line, 0, "", "duplicate row: %s is already on line %d; each row needs a different %s", strings.Join(parts, ", "), first, keyNames(ds.Key))
 			continue
 		}

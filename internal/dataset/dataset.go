@@ -12,6 +12,7 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -198,7 +199,7 @@ func Load(siteDir string, problems *problem.List) []*Dataset {
 		}
 	}
 	var sets []*Dataset
-	for _, base := range sortedKeys(csvs) {
+	for _, base := range slices.Sorted(maps.Keys(csvs)) {
 		csvFile := Folder + "/" + csvs[base]
 		descName, ok := tomls[base]
 		if !ok {
@@ -215,7 +216,7 @@ func Load(siteDir string, problems *problem.List) []*Dataset {
 			sets = append(sets, ds)
 		}
 	}
-	for _, base := range sortedKeys(tomls) {
+	for _, base := range slices.Sorted(maps.Keys(tomls)) {
 		if _, ok := csvs[base]; ok {
 			continue
 		}
@@ -247,15 +248,6 @@ func checkChartNames(sets []*Dataset, problems *problem.List) {
 			seen[c.Name] = where{ds, c}
 		}
 	}
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func cmpErr(errs ...error) error {
