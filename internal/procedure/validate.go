@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -76,11 +77,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 		req(fmt.Sprintf("subjects[%d]", i), s)
 	}
 
-	if p.OnlineLevel == "" {
-		r.Errorf("online_level", "required: use one of %s", quoted(OnlineLevels))
-	} else if !p.OnlineLevel.Valid() {
-		r.Errorf("online_level", "%q is not an online level: use one of %s", p.OnlineLevel, quoted(OnlineLevels))
-	}
+	validVocab(r, "online_level", "an online level", p.OnlineLevel, OnlineLevels)
 	if p.OnlineURL != "" {
 		checkURL(r, "online_url", p.OnlineURL)
 	}
@@ -151,12 +148,7 @@ func (p *Procedure) validateChannels(r Reporter) {
 	seen := map[ChannelKind]int{}
 	for i, c := range p.Channels {
 		path := fmt.Sprintf("channels[%d]", i)
-		switch {
-		case c.Kind == "":
-			r.Errorf(path+".kind", "required: use one of %s", quoted(ChannelKinds))
-		case !c.Kind.Valid():
-			r.Errorf(path+".kind", "%q is not a channel: use one of %s", c.Kind, quoted(ChannelKinds))
-		default:
+		if validVocab(r, path+".kind", "a channel", c.Kind, ChannelKinds) {
 			if j, dup := seen[c.Kind]; dup {
 				r.Errorf(path+".kind", "%q is already used by channels[%d]: each channel kind appears once", c.Kind, j)
 			}
@@ -166,23 +158,13 @@ func (p *Procedure) validateChannels(r Reporter) {
 		if strings.TrimSpace(c.ProcessingTime.Text) == "" {
 			r.Errorf(pt+".text", "required: the processing time in the words of the national database")
 		}
-		switch {
-		case c.ProcessingTime.Unit == "":
-			r.Errorf(pt+".unit", "required: use one of %s", quoted(TimeUnits))
-		case !c.ProcessingTime.Unit.Valid():
-			r.Errorf(pt+".unit", "%q is not a unit: use one of %s", c.ProcessingTime.Unit, quoted(TimeUnits))
-		}
+		validVocab(r, pt+".unit", "a unit", c.ProcessingTime.Unit, TimeUnits)
 		if c.ProcessingTime.Value < 0 {
 			r.Errorf(pt+".value", "must not be negative")
 		}
 		for j, f := range c.Fees {
 			fp := fmt.Sprintf("%s.fees[%d]", path, j)
-			switch {
-			case f.Type == "":
-				r.Errorf(fp+".type", "required: use one of %s", quoted(FeeTypes))
-			case !f.Type.Valid():
-				r.Errorf(fp+".type", "%q is not a fee type: use one of %s", f.Type, quoted(FeeTypes))
-			}
+			validVocab(r, fp+".type", "a fee type", f.Type, FeeTypes)
 			empty := strings.TrimSpace(f.Text) == ""
 			switch {
 			case f.AmountVND != nil && *f.AmountVND < 0:
@@ -251,6 +233,20 @@ func checkURL(r Reporter, path, s string) {
 }
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
+
+// validVocab reports a value that is missing or not one of all, and says
+// whether it is one of them.
+func validVocab[T ~string](r Reporter, path, noun string, v T, all []T) bool {
+	switch {
+	case v == "":
+		r.Errorf(path, "required: use one of %s", quoted(all))
+	case !slices.Contains(all, v):
+		r.Errorf(path, "%q is not %s: use one of %s", v, noun, quoted(all))
+	default:
+		return true
+	}
+	return false
+}
 
 func quoted[T ~string](vals []T) string {
 	parts := make([]string, len(vals))
