@@ -126,7 +126,7 @@ func (ds *Dataset) resolveChart(c *ChartSpec, i int, names map[string]int, probl
 		if c.Kind != "" {
 			msg = fmt.Sprintf("%q is not a chart kind", c.Kind)
 		}
-		errf(".kind", "%s: use one of %s", msg, quoteList(Kinds))
+		errf(".kind", "%s: use one of %s", msg, problem.Quoted(Kinds))
 		return
 	}
 	ranking := c.Kind == KindRanking
@@ -260,12 +260,4 @@ func (ds *Dataset) resolveChart(c *ChartSpec, i int, names map[string]int, probl
 			}
 		}
 	}
-}
-
-func quoteList(list []string) string {
-	q := make([]string, len(list))
-	for i, s := range list {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, ", ")
 }

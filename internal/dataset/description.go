@@ -168,9 +168,9 @@ func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 		}
 		switch {
 		case c.Type == "":
-			doc.Errorf(problems, path+".type", "required: one of %s", typeList())
+			doc.Errorf(problems, path+".type", "required: one of %s", problem.Quoted(Types))
 		case !c.Type.Valid():
-			doc.Errorf(problems, path+".type", "%q is not a column type: use one of %s", c.Type, typeList())
+			doc.Errorf(problems, path+".type", "%q is not a column type: use one of %s", c.Type, problem.Quoted(Types))
 		}
 		required(path+".label", c.Label, "the column's name in Vietnamese, as readers will see it")
 		col := &Column{Name: c.Name, Type: c.Type, Label: c.Label, Unit: c.Unit, Decimals: -1, Max: c.Max, Required: c.Required, Index: idx, path: path}

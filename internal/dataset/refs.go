@@ -59,14 +59,6 @@ func (ds *Dataset) columnNames() []string {
 	return names
 }
 
-func typeList() string {
-	parts := make([]string, len(Types))
-	for i, t := range Types {
-		parts[i] = fmt.Sprintf("%q", t)
-	}
-	return strings.Join(parts, ", ")
-}
-
 // didYouMean suggests the closest of names to a misspelt name.
 func didYouMean(name string, names []string) string {
 	best, bestDist := "", 3

@@ -149,7 +149,7 @@ func (d *Directory) validateHotlines(r reporter, ids map[string]string) {
 			cp := fmt.Sprintf("%s.channels[%d]", path, j)
 			switch {
 			case !c.Valid():
-				r.errorf(cp, "%q is not a channel: use one of %s", c, quoted(Channels()))
+				r.errorf(cp, "%q is not a channel: use one of %s", c, problem.Quoted(Channels()))
 				continue
 			case c == "email" && h.Email == "":
 				r.errorf(cp, `is "email", so the hotline's email is required`)
@@ -217,7 +217,7 @@ func (d *Directory) unknownOrganization(name string) string {
 	if len(names) > 5 {
 		return fmt.Sprintf("%q is not the name of any [[organizations]] entry: copy the name from there", name)
 	}
-	return fmt.Sprintf("%q is not the name of any [[organizations]] entry: use one of %s", name, quoted(names))
+	return fmt.Sprintf("%q is not the name of any [[organizations]] entry: use one of %s", name, problem.Quoted(names))
 }
 
 // validatePhone checks one of a person's numbers, including the consent

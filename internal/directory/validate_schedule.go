@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -85,9 +86,9 @@ func (d *Directory) validateReception(r reporter) {
 		}
 		switch {
 		case rc.Kind == "":
-			r.errorf(path+".kind", "required: use one of %s", quoted(ReceptionKinds()))
+			r.errorf(path+".kind", "required: use one of %s", problem.Quoted(ReceptionKinds()))
 		case !rc.Kind.Valid():
-			r.errorf(path+".kind", "%q is not a kind of reception: use one of %s", rc.Kind, quoted(ReceptionKinds()))
+			r.errorf(path+".kind", "%q is not a kind of reception: use one of %s", rc.Kind, problem.Quoted(ReceptionKinds()))
 		}
 		ruleOK := validateRule(r, path+".rule", rc.Rule, rc.Kind)
 		validateTime(r, path+".time", rc.Time)
@@ -98,9 +99,9 @@ func (d *Directory) validateReception(r reporter) {
 			r.errorf(path+".if_holiday", `freq = "workdays" already leaves out days off: remove if_holiday`)
 		case rc.Rule.Freq == Workdays || !hasRule && rc.IfHoliday == "":
 		case rc.IfHoliday == "":
-			r.errorf(path+".if_holiday", "required: what happens when a date is a day off: %s", quoted(HolidayPolicies()))
+			r.errorf(path+".if_holiday", "required: what happens when a date is a day off: %s", problem.Quoted(HolidayPolicies()))
 		case !rc.IfHoliday.Valid():
-			r.errorf(path+".if_holiday", "%q is not a choice: use one of %s", rc.IfHoliday, quoted(HolidayPolicies()))
+			r.errorf(path+".if_holiday", "%q is not a choice: use one of %s", rc.IfHoliday, problem.Quoted(HolidayPolicies()))
 		}
 		if len(rc.Exceptions) > 0 && !hasRule {
 			r.errorf(path+".exceptions", "a reception without a rule has no dates to cancel or move: give a rule or remove the exceptions")
@@ -123,7 +124,7 @@ func (d *Directory) unknownHost(id string) string {
 	if len(d.People) > 5 {
 		more = ", ..."
 	}
-	return fmt.Sprintf("%q is not the id of any [[people]] entry: use one of %s%s", id, quoted(ids), more)
+	return fmt.Sprintf("%q is not the id of any [[people]] entry: use one of %s%s", id, problem.Quoted(ids), more)
 }
 
 // validateRule checks a rule and reports whether it can produce dates.
@@ -136,15 +137,15 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 	needWeekday := func() {
 		switch {
 		case rule.Weekday == "":
-			r.errorf(path+".weekday", "required with freq = %q: one of %s", rule.Freq, quoted(Weekdays()))
+			r.errorf(path+".weekday", "required with freq = %q: one of %s", rule.Freq, problem.Quoted(Weekdays()))
 		case !rule.Weekday.Valid():
-			r.errorf(path+".weekday", "%q is not a weekday: use one of %s", rule.Weekday, quoted(Weekdays()))
+			r.errorf(path+".weekday", "%q is not a weekday: use one of %s", rule.Weekday, problem.Quoted(Weekdays()))
 		}
 	}
 	switch rule.Freq {
 	case "":
 		if kind != ReceptionAdHoc || rule != (Rule{}) {
-			r.errorf(path+".freq", "required: use one of %s (only kind = \"dot_xuat\" may have no rule)", quoted(Freqs()))
+			r.errorf(path+".freq", "required: use one of %s (only kind = \"dot_xuat\" may have no rule)", problem.Quoted(Freqs()))
 		}
 		return false
 	case Weekly:
@@ -168,7 +169,7 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 		unused("day", rule.Day != 0)
 		unused("nth", rule.Nth != 0)
 	default:
-		r.errorf(path+".freq", "%q is not a frequency: use one of %s", rule.Freq, quoted(Freqs()))
+		r.errorf(path+".freq", "%q is not a frequency: use one of %s", rule.Freq, problem.Quoted(Freqs()))
 		return false
 	}
 	return rule.valid()

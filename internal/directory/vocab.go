@@ -1,8 +1,6 @@
 package directory
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/directory/phone"
@@ -217,13 +215,4 @@ func (p HolidayPolicy) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// quoted lists values for messages: "a", "b", "c".
-func quoted[T ~string](vals []T) string {
-	parts := make([]string, len(vals))
-	for i, v := range vals {
-		parts[i] = fmt.Sprintf("%q", v)
-	}
-	return strings.Join(parts, ", ")
 }

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -164,4 +165,13 @@ func (e *ListError) Error() string {
 		lines = append(lines, p.String())
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Quoted lists values for a message, each quoted: "a", "b", "c".
+func Quoted[T ~string](vals []T) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = strconv.Quote(string(v))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -184,3 +184,13 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("Len %d Errors %d Sorted %d", l.Len(), l.Errors(), len(l.Sorted()))
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	type kind string
+	if got, want := Quoted([]kind{"dinh_ky", "dot \"xuat\""}), `"dinh_ky", "dot \"xuat\""`; got != want {
+		t.Errorf("Quoted = %s, want %s", got, want)
+	}
+	if got := Quoted([]string(nil)); got != "" {
+		t.Errorf("Quoted(nil) = %q, want empty", got)
+	}
+}

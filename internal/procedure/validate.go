@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/problem"
 )
 
 // Reporter receives problems about fields, addressed by path such as
@@ -58,7 +60,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	}
 	for i, l := range p.Level {
 		if !l.Valid() {
-			r.Errorf(fmt.Sprintf("level[%d]", i), "%q is not a level: use one of %s", l, quoted(Levels))
+			r.Errorf(fmt.Sprintf("level[%d]", i), "%q is not a level: use one of %s", l, problem.Quoted(Levels))
 		}
 	}
 	if p.HasLevel(LevelHuyen) {
@@ -239,21 +241,13 @@ func day(t time.Time) string { return t.Format("2006-01-02") }
 func validVocab[T ~string](r Reporter, path, noun string, v T, all []T) bool {
 	switch {
 	case v == "":
-		r.Errorf(path, "required: use one of %s", quoted(all))
+		r.Errorf(path, "required: use one of %s", problem.Quoted(all))
 	case !slices.Contains(all, v):
-		r.Errorf(path, "%q is not %s: use one of %s", v, noun, quoted(all))
+		r.Errorf(path, "%q is not %s: use one of %s", v, noun, problem.Quoted(all))
 	default:
 		return true
 	}
 	return false
-}
-
-func quoted[T ~string](vals []T) string {
-	parts := make([]string, len(vals))
-	for i, v := range vals {
-		parts[i] = fmt.Sprintf("%q", v)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // RequiredHeadings are the level-2 headings every procedure's text needs:
