@@ -49,9 +49,11 @@ while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 done
 
-# median of column $2 of file $1
-median() { awk -v c="$2" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-cpu() { awk '{print $2+$3}' "$1" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# med prints the median of the numbers on its input, one per line.
+med() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# median of column $2 of file $1; cpu: median of user + system time
+median() { awk -v c="$2" '{print $c}' "$1" | med; }
+cpu() { awk '{print $2+$3}' "$1" | med; }
 
 # fastest wall time of file $1: the machine's other tenants only ever add
 best() { awk '{print $1}' "$1" | sort -n | head -1; }
