@@ -28,8 +28,11 @@ func (s *Server) Reload() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.version++
-	s.broadcastLocked(event{name: "reload", id: s.versionLocked(), data: "reload"})
+	s.broadcastLocked(reloadEvent(s.versionLocked()))
 }
+
+// reloadEvent tells a tab to reload: the site changed since version id.
+func reloadEvent(id string) event { return event{name: "reload", id: id, data: "reload"} }
 
 // SetProblems replaces the build problems. With problems, every tab shows
 // them in the overlay and every HTML page served includes it; with none,
@@ -38,11 +41,10 @@ func (s *Server) Reload() {
 func (s *Server) SetProblems(ps []Problem) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.problems = append([]Problem(nil), ps...)
+	s.problems = append([]Problem(nil), ps...) // nil for none
 	s.version++
 	if len(ps) == 0 {
-		s.problems = nil
-		s.broadcastLocked(event{name: "reload", id: s.versionLocked(), data: "reload"})
+		s.broadcastLocked(reloadEvent(s.versionLocked()))
 		return
 	}
 	data, err := json.Marshal(toWire(ps))
@@ -101,7 +103,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	// retry: how long the browser waits before reconnecting.
 	err := writeString(w, "retry: 1000\n: "+current+"\n\n")
 	if err == nil && since != "" && since != current {
-		err = writeEvent(w, event{name: "reload", id: current, data: "reload"})
+		err = writeEvent(w, reloadEvent(current))
 	}
 	if err != nil || rc.Flush() != nil {
 		return
