@@ -253,16 +253,12 @@ func load(opts Options, problems *problem.List) *plan {
 	site := content.Load(opts.Source, cfg, rules, problems)
 	layouts := render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, files), problems)
 
-	var section *content.Page
 	pagesByPath := map[string]*content.Page{}
 	for _, p := range site.Pages {
 		pagesByPath[p.Path] = p
-		if p.Kind == content.KindSection && p.Dir == cfg.Procedures.Section {
-			section = p
-		}
 	}
 	popular := checkPopular(opts.Source, cfg, site, problems)
-	cat := catalog.Build(site, section, popular, problems)
+	cat := catalog.Build(site, popular, problems)
 	checkProcedureLinks(site, problems)
 	dir := directory.Load(opts.Source, problems)
 	directory.LintPersonalIDs(opts.Source, problems)

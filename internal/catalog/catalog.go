@@ -43,9 +43,10 @@ func (c *Catalog) Dimensions() []*Dimension {
 	return []*Dimension{c.Fields, c.Agencies, c.Levels}
 }
 
-// Build groups the procedures of site. section is the procedures section
-// page; popular are the codes to feature, already checked to exist.
-func Build(site *content.Site, section *content.Page, popular []string, problems *problem.List) *Catalog {
+// Build groups the procedures of site. popular are the codes to feature,
+// already checked to exist.
+func Build(site *content.Site, popular []string, problems *problem.List) *Catalog {
+	section := site.ProcedureSection
 	base := "/"
 	if section != nil {
 		base = section.Path
@@ -53,12 +54,12 @@ func Build(site *content.Site, section *content.Page, popular []string, problems
 	coll := vntext.NewCollator()
 	c := &Catalog{Section: section}
 	c.All = slices.Clone(site.Procedures)
-	vntext.SortByText(coll, c.All, pageTitle, nil, byPath)
+	vntext.SortByText(coll, c.All, content.TitleOf, nil, content.ByPath)
 
 	c.Fields = group(coll, site.Dir, "Lĩnh vực", base+"linh-vuc/", c.All, problems, "field",
-		func(p *procedure.Procedure) []string { return []string{p.Field} })
+		func(p *procedure.Procedure) string { return p.Field })
 	c.Agencies = group(coll, site.Dir, "Cơ quan thực hiện", base+"co-quan/", c.All, problems, "agency",
-		func(p *procedure.Procedure) []string { return []string{p.Agency} })
+		func(p *procedure.Procedure) string { return p.Agency })
 	c.Levels = levels(base+"cap/", c.All)
 
 	for _, code := range popular {
@@ -69,28 +70,27 @@ func Build(site *content.Site, section *content.Page, popular []string, problems
 	return c
 }
 
-// group makes one group per distinct value. Two spellings that give the
+// group makes one group per distinct value of key. Two spellings that give the
 // same slug ("Hộ tịch", "Hộ Tịch") would publish two lists at one address,
 // so the second spelling is an error pointing at its file.
-func group(coll *vntext.Collator, siteDir, title, base string, pages []*content.Page, problems *problem.List, field string, keys func(*procedure.Procedure) []string) *Dimension {
+func group(coll *vntext.Collator, siteDir, title, base string, pages []*content.Page, problems *problem.List, field string, key func(*procedure.Procedure) string) *Dimension {
 	bySlug := map[string]*Group{}
 	var groups []*Group
 	for _, p := range pages {
-		for _, name := range keys(p.Procedure) {
-			slug := vntext.Slug(name)
-			if slug == "" {
-				slug = "khac"
-			}
-			g := bySlug[slug]
-			if g == nil {
-				g = &Group{Name: name, Slug: slug, Path: base + slug + "/"}
-				bySlug[slug] = g
-				groups = append(groups, g)
-			} else if g.Name != name {
-				problems.Errorf(p.File, content.FieldLine(siteDir, p, field), field, "%q is spelt differently from %q in %s: use one spelling", name, g.Name, g.Procedures[0].File)
-			}
-			g.Procedures = append(g.Procedures, p)
+		name := key(p.Procedure)
+		slug := vntext.Slug(name)
+		if slug == "" {
+			slug = "khac"
 		}
+		g := bySlug[slug]
+		if g == nil {
+			g = &Group{Name: name, Slug: slug, Path: base + slug + "/"}
+			bySlug[slug] = g
+			groups = append(groups, g)
+		} else if g.Name != name {
+			problems.Errorf(p.File, content.FieldLine(siteDir, p, field), field, "%q is spelt differently from %q in %s: use one spelling", name, g.Name, g.Procedures[0].File)
+		}
+		g.Procedures = append(g.Procedures, p)
 	}
 	vntext.SortByText(coll, groups, func(g *Group) string { return g.Name }, nil, func(a, b *Group) int { return cmp.Compare(a.Slug, b.Slug) })
 	return &Dimension{Title: title, Path: base, Groups: groups}
@@ -112,7 +112,3 @@ func levels(base string, pages []*content.Page) *Dimension {
 	}
 	return d
 }
-
-func pageTitle(p *content.Page) string { return p.Title }
-
-func byPath(a, b *content.Page) int { return cmp.Compare(a.Path, b.Path) }

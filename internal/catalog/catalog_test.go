@@ -90,15 +90,6 @@ func loadSite(t *testing.T, procs []proc) *content.Site {
 	return site
 }
 
-func section(site *content.Site) *content.Page {
-	for _, p := range site.Pages {
-		if p.Path == "/thu-tuc/" {
-			return p
-		}
-	}
-	return nil
-}
-
 var testProcs = []proc{
 	{"a", "1.000001", "Đăng ký khai tử", "Hộ tịch", "Ủy ban nhân dân xã", `["xa"]`, ""},
 	{"b", "1.000002", "Đăng ký khai sinh", "Hộ tịch", "Ủy ban nhân dân xã", `["xa"]`, ""},
@@ -132,7 +123,7 @@ func titles(pages []*content.Page) []string {
 func TestBuild(t *testing.T) {
 	site := loadSite(t, testProcs)
 	var problems problem.List
-	c := Build(site, section(site), []string{"1.000009", "1.000001", "1.000005"}, &problems)
+	c := Build(site, []string{"1.000009", "1.000001", "1.000005"}, &problems)
 	if problems.Len() != 0 {
 		t.Fatalf("problems: %v", problems.Sorted())
 	}
@@ -229,7 +220,7 @@ func TestBuild(t *testing.T) {
 func TestBuildDoesNotReorderSite(t *testing.T) {
 	site := loadSite(t, testProcs)
 	before := slices.Clone(site.Procedures)
-	Build(site, section(site), nil, &problem.List{})
+	Build(site, nil, &problem.List{})
 	if !slices.Equal(before, site.Procedures) {
 		t.Error("Build reordered site.Procedures")
 	}
@@ -237,7 +228,7 @@ func TestBuildDoesNotReorderSite(t *testing.T) {
 
 func TestPopularMissingCodesSkipped(t *testing.T) {
 	site := loadSite(t, testProcs[:2])
-	c := Build(site, section(site), []string{"9.999999", "1.000002", "1.000002"}, &problem.List{})
+	c := Build(site, []string{"9.999999", "1.000002", "1.000002"}, &problem.List{})
 	if got, want := titles(c.Popular), []string{"Đăng ký khai sinh", "Đăng ký khai sinh"}; !slices.Equal(got, want) {
 		t.Errorf("popular %q, want %q", got, want)
 	}
@@ -251,7 +242,7 @@ func TestSpellingConflict(t *testing.T) {
 	}
 	site := loadSite(t, procs)
 	var problems problem.List
-	c := Build(site, section(site), nil, &problems)
+	c := Build(site, nil, &problems)
 	var got []string
 	for _, p := range problems.Sorted() {
 		got = append(got, p.String())
@@ -277,7 +268,7 @@ func TestFieldWithoutSlug(t *testing.T) {
 		{"a", "1.000001", "Thủ tục A", "…", "Ủy ban nhân dân xã", `["xa"]`, ""},
 	}
 	site := loadSite(t, procs)
-	c := Build(site, section(site), nil, &problem.List{})
+	c := Build(site, nil, &problem.List{})
 	if g := c.Fields.Groups[0]; g.Slug != "khac" || g.Path != "/thu-tuc/linh-vuc/khac/" {
 		t.Errorf("field %q: slug %q path %q, want khac", g.Name, g.Slug, g.Path)
 	}
@@ -285,7 +276,8 @@ func TestFieldWithoutSlug(t *testing.T) {
 
 func TestBuildWithoutSection(t *testing.T) {
 	site := loadSite(t, testProcs[:1])
-	c := Build(site, nil, nil, &problem.List{})
+	site.ProcedureSection = nil
+	c := Build(site, nil, &problem.List{})
 	if c.Fields.Path != "/linh-vuc/" || c.Levels.Groups[0].Path != "/cap/xa/" {
 		t.Errorf("paths without a section: %q %q", c.Fields.Path, c.Levels.Groups[0].Path)
 	}

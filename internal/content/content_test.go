@@ -180,6 +180,9 @@ func TestPagePaths(t *testing.T) {
 	if got := paths(s.Procedures); !slices.Equal(got, []string{"/thu-tuc/dang-ky-khai-sinh/", "/thu-tuc/khai-tu/"}) {
 		t.Errorf("Procedures = %q", got)
 	}
+	if s.ProcedureSection == nil || s.ProcedureSection.Path != "/thu-tuc/" || s.ProcedureSection.Kind != KindSection {
+		t.Errorf("ProcedureSection = %+v", s.ProcedureSection)
+	}
 	m := byPath(s)
 	if got := paths(m["/"].Sections); !slices.Equal(got, []string{"/thu-tuc/", "/tin-tuc/", "/van-ban/"}) {
 		t.Errorf("home sections %q", got)

@@ -34,8 +34,11 @@ type Site struct {
 	Home       *Page
 	Pages      []*Page // every page, home and sections included, ordered by Path
 	Procedures []*Page // the procedure pages, ordered by Path
-	byCode     map[string]*Page
-	texts      *procedure.Texts // of the packed records
+	// ProcedureSection is the section that lists the procedures
+	// (content/thu-tuc/_index.md), nil when it is missing.
+	ProcedureSection *Page
+	byCode           map[string]*Page
+	texts            *procedure.Texts // of the packed records
 }
 
 // Load reads every file under siteDir/content. Problems go to problems;
@@ -336,20 +339,19 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *probl
 			parent.Pages = append(parent.Pages, p)
 		}
 	}
-	if byDir[cfg.Procedures.Section] == nil && !missing[cfg.Procedures.Section] {
+	s.ProcedureSection = byDir[cfg.Procedures.Section]
+	if s.ProcedureSection == nil && !missing[cfg.Procedures.Section] {
 		problems.Errorf(Dir+"/"+cfg.Procedures.Section+"/"+IndexFile, 0, "", "not found: the procedures section needs an %s with its title and introduction", IndexFile)
 	}
 
 	coll := vntext.NewCollator()
-	title := func(p *Page) string { return p.Title }
 	weight := func(a, b *Page) int { return cmp.Compare(a.Weight, b.Weight) }
-	byPath := func(a, b *Page) int { return cmp.Compare(a.Path, b.Path) }
 	for _, p := range pages {
-		vntext.SortByText(coll, p.Pages, title, weight, byPath)
-		vntext.SortByText(coll, p.Sections, title, weight, byPath)
+		vntext.SortByText(coll, p.Pages, TitleOf, weight, ByPath)
+		vntext.SortByText(coll, p.Sections, TitleOf, weight, ByPath)
 	}
 
-	slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortFunc(pages, ByPath)
 	s.Pages = pages
 	for _, p := range pages {
 		if p.Kind != KindProcedure {

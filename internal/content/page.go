@@ -4,6 +4,7 @@
 package content
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -52,6 +53,12 @@ type Page struct {
 	Pages    []*Page
 	Sections []*Page
 }
+
+// TitleOf is a page's title, for the sorts of vntext.SortByText.
+func TitleOf(p *Page) string { return p.Title }
+
+// ByPath orders pages by site path, which is unique.
+func ByPath(a, b *Page) int { return cmp.Compare(a.Path, b.Path) }
 
 // Meta is the front matter of an ordinary page, a section or home.
 type Meta struct {
