@@ -166,8 +166,8 @@ func clean(sitePath string) (string, error) {
 
 // stage records sitePath and returns it cleaned with the staging file to
 // write, or "" when the destination already holds exactly this content
-// (same reports whether it does).
-func (o *Output) stage(sitePath string, same func(existing string) bool) (rel, file string, err error) {
+// (same reports whether it does, and the stamp of the file that does).
+func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)) (rel, file string, err error) {
 	rel, err = clean(sitePath)
 	if err != nil {
 		return "", "", err
@@ -182,11 +182,9 @@ func (o *Output) stage(sitePath string, same func(existing string) bool) (rel, f
 
 	if o.existed {
 		existing := filepath.Join(o.dest, filepath.FromSlash(rel))
-		if same(existing) {
-			if info, err := os.Stat(existing); err == nil {
-				o.setStamp(rel, StampOf(info))
-				return rel, "", nil
-			}
+		if st, ok := same(existing); ok {
+			o.setStamp(rel, st)
+			return rel, "", nil
 		}
 	}
 	f, err := o.stagingFile(rel)
@@ -243,9 +241,9 @@ func (o *Output) stagingFolder(rel string) (string, error) {
 // WriteFile writes one output file, unless the destination already holds
 // these exact bytes. It is safe for concurrent use.
 func (o *Output) WriteFile(sitePath string, data []byte) error {
-	rel, f, err := o.stage(sitePath, func(existing string) bool {
-		old, err := rawfile.ReadFile(existing)
-		return err == nil && bytes.Equal(old, data)
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) {
+		mtime, same := rawfile.Holds(existing, data)
+		return Stamp{int64(len(data)), mtime}, same
 	})
 	if err != nil || f == "" {
 		return err
@@ -261,7 +259,7 @@ func (o *Output) WriteFile(sitePath string, data []byte) error {
 // CopyFile copies the file at src to sitePath, unless the destination
 // already holds the same bytes.
 func (o *Output) CopyFile(sitePath, src string) error {
-	rel, f, err := o.stage(sitePath, func(existing string) bool { return sameFile(existing, src) })
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) { return sameFile(existing, src) })
 	if err != nil || f == "" {
 		return err
 	}
@@ -294,24 +292,25 @@ func copyFile(f, src string) error {
 	return out.Close()
 }
 
-// sameFile reports whether two files hold the same bytes.
-func sameFile(a, b string) bool {
+// sameFile reports whether the file a holds the same bytes as b, and if
+// so a's stamp.
+func sameFile(a, b string) (Stamp, bool) {
 	ia, err := os.Stat(a)
 	if err != nil || !ia.Mode().IsRegular() {
-		return false
+		return Stamp{}, false
 	}
 	ib, err := os.Stat(b)
 	if err != nil || ia.Size() != ib.Size() {
-		return false
+		return Stamp{}, false
 	}
 	fa, err := os.Open(a)
 	if err != nil {
-		return false
+		return Stamp{}, false
 	}
 	defer fa.Close()
 	fb, err := os.Open(b)
 	if err != nil {
-		return false
+		return Stamp{}, false
 	}
 	defer fb.Close()
 	bufA, bufB := make([]byte, 32*1024), make([]byte, 32*1024)
@@ -319,12 +318,12 @@ func sameFile(a, b string) bool {
 		na, errA := io.ReadFull(fa, bufA)
 		nb, errB := io.ReadFull(fb, bufB)
 		if na != nb || !bytes.Equal(bufA[:na], bufB[:nb]) {
-			return false
+			return Stamp{}, false
 		}
 		if errA != nil || errB != nil {
 			// Both ended together: as na == nb, both say EOF (nothing
 			// more) or both ErrUnexpectedEOF (a last partial block).
-			return errA == errB
+			return StampOf(ia), errA == errB
 		}
 	}
 }

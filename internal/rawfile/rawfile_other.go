@@ -2,7 +2,10 @@
 
 package rawfile
 
-import "os"
+import (
+	"bytes"
+	"os"
+)
 
 // ReadFile is os.ReadFile.
 func ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
@@ -21,4 +24,18 @@ func WriteFile(name string, data []byte, perm os.FileMode) (int64, error) {
 		return 0, err
 	}
 	return info.ModTime().UnixNano(), nil
+}
+
+// Holds reports whether name is a regular file holding exactly data, and
+// if so its modification time (Unix nanoseconds).
+func Holds(name string, data []byte) (mtime int64, same bool) {
+	info, err := os.Stat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return 0, false
+	}
+	old, err := os.ReadFile(name)
+	if err != nil || !bytes.Equal(old, data) {
+		return 0, false
+	}
+	return info.ModTime().UnixNano(), true
 }

@@ -79,3 +79,48 @@ func TestReadFileInto(t *testing.T) {
 		t.Fatalf("with a small buffer: got %q, %v", got, err)
 	}
 }
+
+func TestHolds(t *testing.T) {
+	dir := t.TempDir()
+	long := bytes.Repeat([]byte("Trung tâm Phục vụ hành chính công "), 2000) // several read chunks
+	changedLast := bytes.Clone(long)
+	changedLast[len(changedLast)-1] ^= 1
+	tests := []struct {
+		name   string
+		file   []byte // nil: no file
+		data   []byte
+		holds  bool
+		folder bool
+	}{
+		{name: "same", file: []byte("Đường dây nóng"), data: []byte("Đường dây nóng"), holds: true},
+		{name: "both empty", file: []byte{}, data: nil, holds: true},
+		{name: "long, same", file: long, data: long, holds: true},
+		{name: "long, last byte differs", file: long, data: changedLast},
+		{name: "same size, other bytes", file: []byte("abc"), data: []byte("abd")},
+		{name: "file shorter", file: []byte("ab"), data: []byte("abc")},
+		{name: "file longer", file: []byte("abcd"), data: []byte("abc")},
+		{name: "missing", data: []byte("abc")},
+		{name: "folder", folder: true, data: nil},
+	}
+	for _, tt := range tests {
+		name := filepath.Join(dir, tt.name)
+		var want int64
+		switch {
+		case tt.folder:
+			os.Mkdir(name, 0o755)
+		case tt.file != nil:
+			mtime, err := WriteFile(name, tt.file, 0o644)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = mtime
+		}
+		mtime, holds := Holds(name, tt.data)
+		if holds != tt.holds {
+			t.Errorf("%s: Holds = %v, want %v", tt.name, holds, tt.holds)
+		}
+		if holds && mtime != want {
+			t.Errorf("%s: time %d, the file has %d", tt.name, mtime, want)
+		}
+	}
+}
