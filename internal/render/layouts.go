@@ -10,9 +10,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -56,43 +54,17 @@ type Layouts struct {
 	cache sync.Map
 }
 
-// layoutFile is one file of the merged theme: where it came from, for
-// problems, and its text.
-type layoutFile struct {
-	origin string // layouts/x.html in the site, or "built-in layouts/x.html"
-	text   string
-}
-
 // LoadLayouts merges the theme's layouts with the site's (the site's file
 // wins, name by name) and parses them.
 func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *problem.List) *Layouts {
-	files := map[string]layoutFile{}
-	_ = fs.WalkDir(theme, LayoutsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		b, err := fs.ReadFile(theme, p)
-		if err != nil {
-			return nil
-		}
-		files[strings.TrimPrefix(p, LayoutsDir+"/")] = layoutFile{origin: "built-in " + p, text: string(b)}
-		return nil
-	})
-	static.WalkSite(siteDir, filepath.Join(siteDir, LayoutsDir), problems, func(rel, abs string, _ int64) {
-		name := strings.TrimPrefix(rel, LayoutsDir+"/")
+	files := static.MergeTheme(theme, siteDir, LayoutsDir, problems, func(rel, name string) bool {
 		known := slices.Contains(pageLayouts, name) || name == layoutBase || name == LayoutAlias ||
 			(path.Dir(name) == partialsDir && strings.HasSuffix(name, ".html"))
 		if !known {
 			problems.Warnf(rel, 0, "", "not a layout congkhai uses (%s, %s, %s or partials/*.html); it is ignored",
 				strings.Join(pageLayouts, ", "), layoutBase, LayoutAlias)
-			return
 		}
-		b, err := os.ReadFile(abs)
-		if err != nil {
-			problems.Errorf(rel, 0, "", "cannot read: %v", err)
-			return
-		}
-		files[name] = layoutFile{origin: rel, text: string(b)}
+		return known
 	})
 
 	var partials []string
@@ -123,8 +95,8 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 				ok = false
 				break
 			}
-			if _, err := set.New(part).Parse(f.text); err != nil {
-				problems.Add(templateProblem(f.origin, err))
+			if _, err := set.New(part).Parse(string(f.Data)); err != nil {
+				problems.Add(templateProblem(f.Origin, err))
 				ok = false
 				break
 			}

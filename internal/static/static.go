@@ -1,7 +1,9 @@
 // Package static lists the files a site publishes as they are: the site's
 // static/ folder, copied byte for byte, and the theme's assets/ (CSS and
 // scripts), published under names that carry a hash of their content so
-// that hosts can cache them for a year.
+// that hosts can cache them for a year. It also holds what the layouts
+// share with assets/: walking a folder of the site (WalkSite) and merging
+// a theme folder with the site's (MergeTheme).
 package static
 
 import (
@@ -58,31 +60,54 @@ func Load(theme fs.FS, siteDir string, problems *problem.List) *Files {
 		f.static[sitePath] = file
 	})
 
-	raw := map[string][]byte{}
-	_ = fs.WalkDir(theme, AssetsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		if b, err := fs.ReadFile(theme, p); err == nil {
-			raw[strings.TrimPrefix(p, AssetsDir+"/")] = b
-		}
-		return nil
-	})
-	WalkSite(siteDir, filepath.Join(siteDir, AssetsDir), problems, func(rel, abs string, _ int64) {
-		b, err := os.ReadFile(abs)
-		if err != nil {
-			problems.Errorf(rel, 0, "", "cannot read: %v", err)
-			return
-		}
-		raw[strings.TrimPrefix(rel, AssetsDir+"/")] = b
-	})
-	for name, data := range raw {
-		a := Asset{Name: name, Path: "/" + hashedName(name, data), Data: data}
+	for name, file := range MergeTheme(theme, siteDir, AssetsDir, problems, nil) {
+		a := Asset{Name: name, Path: "/" + hashedName(name, file.Data), Data: file.Data}
 		f.Assets = append(f.Assets, a)
 		f.assets[name] = a
 	}
 	slices.SortFunc(f.Assets, func(a, b Asset) int { return strings.Compare(a.Name, b.Name) })
 	return f
+}
+
+// ThemeFile is a file of a theme folder (layouts/, assets/) once the
+// site's files are merged in.
+type ThemeFile struct {
+	// Origin is the file problems name: layouts/base.html for the site's
+	// file, "built-in layouts/base.html" for the theme's.
+	Origin string
+	Data   []byte
+}
+
+// MergeTheme reads every file of the folder dir in the theme, then every
+// file of siteDir/dir, the site's file replacing the theme's of the same
+// name; names are slash-separated and relative to dir. keep, when not
+// nil, is asked about each of the site's files before it is read (rel is
+// relative to siteDir, name to dir) and may report why it refuses one.
+// A theme file that cannot be read is left out: the theme is built in.
+func MergeTheme(theme fs.FS, siteDir, dir string, problems *problem.List, keep func(rel, name string) bool) map[string]ThemeFile {
+	files := map[string]ThemeFile{}
+	_ = fs.WalkDir(theme, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if b, err := fs.ReadFile(theme, p); err == nil {
+			files[strings.TrimPrefix(p, dir+"/")] = ThemeFile{Origin: "built-in " + p, Data: b}
+		}
+		return nil
+	})
+	WalkSite(siteDir, filepath.Join(siteDir, dir), problems, func(rel, abs string, _ int64) {
+		name := strings.TrimPrefix(rel, dir+"/")
+		if keep != nil && !keep(rel, name) {
+			return
+		}
+		b, err := os.ReadFile(abs)
+		if err != nil {
+			problems.Errorf(rel, 0, "", "cannot read: %v", err)
+			return
+		}
+		files[name] = ThemeFile{Origin: rel, Data: b}
+	})
+	return files
 }
 
 // WalkSite calls fn for every regular file under root (a folder of the

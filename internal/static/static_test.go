@@ -3,6 +3,7 @@ package static
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -186,5 +187,43 @@ func TestStaticSymlinks(t *testing.T) {
 	got := problems.Sorted()
 	if len(got) != 1 || got[0].String() != "static/broken.pdf: is not a regular file" {
 		t.Errorf("problems %q", got)
+	}
+}
+
+func TestMergeTheme(t *testing.T) {
+	theme := fstest.MapFS{
+		"layouts/base.html":          {Data: []byte("theme base")},
+		"layouts/partials/head.html": {Data: []byte("theme head")},
+		"assets/css/congkhai.css":    {Data: []byte("not a layout")},
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"layouts/partials/head.html": "site head",
+		"layouts/notes.txt":          "refused",
+		"layouts/.draft.html":        "hidden",
+	})
+	var problems problem.List
+	var asked []string
+	files := MergeTheme(theme, dir, "layouts", &problems, func(rel, name string) bool {
+		asked = append(asked, rel+" "+name)
+		return name != "notes.txt"
+	})
+	if problems.Len() != 0 {
+		t.Fatal(problems.Sorted())
+	}
+	var got []string
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		got = append(got, name+"="+string(files[name].Data)+" from "+files[name].Origin)
+	}
+	want := []string{
+		"base.html=theme base from built-in layouts/base.html",
+		"partials/head.html=site head from layouts/partials/head.html",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("files %q, want %q", got, want)
+	}
+	slices.Sort(asked)
+	if want := []string{"layouts/notes.txt notes.txt", "layouts/partials/head.html partials/head.html"}; !slices.Equal(asked, want) {
+		t.Errorf("keep asked about %q, want %q", asked, want)
 	}
 }
