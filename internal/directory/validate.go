@@ -149,7 +149,7 @@ func (d *Directory) validateHotlines(r reporter, ids map[string]string) {
 			cp := fmt.Sprintf("%s.channels[%d]", path, j)
 			switch {
 			case !c.Valid():
-				r.errorf(cp, "%q is not a channel: use one of %s", c, problem.Quoted(Channels()))
+				r.errorf(cp, "%s", problem.NotInVocab(c, "a channel", Channels()))
 				continue
 			case c == "email" && h.Email == "":
 				r.errorf(cp, `is "email", so the hotline's email is required`)

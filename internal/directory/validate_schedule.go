@@ -84,11 +84,8 @@ func (d *Directory) validateReception(r reporter) {
 				r.errorf(path+".host", "%s", d.unknownHost(rc.Host))
 			}
 		}
-		switch {
-		case rc.Kind == "":
-			r.errorf(path+".kind", "required: use one of %s", problem.Quoted(ReceptionKinds()))
-		case !rc.Kind.Valid():
-			r.errorf(path+".kind", "%q is not a kind of reception: use one of %s", rc.Kind, problem.Quoted(ReceptionKinds()))
+		if err := problem.CheckVocab(rc.Kind, "a kind of reception", ReceptionKinds()); err != nil {
+			r.errorf(path+".kind", "%v", err)
 		}
 		ruleOK := validateRule(r, path+".rule", rc.Rule, rc.Kind)
 		validateTime(r, path+".time", rc.Time)
@@ -101,7 +98,7 @@ func (d *Directory) validateReception(r reporter) {
 		case rc.IfHoliday == "":
 			r.errorf(path+".if_holiday", "required: what happens when a date is a day off: %s", problem.Quoted(HolidayPolicies()))
 		case !rc.IfHoliday.Valid():
-			r.errorf(path+".if_holiday", "%q is not a choice: use one of %s", rc.IfHoliday, problem.Quoted(HolidayPolicies()))
+			r.errorf(path+".if_holiday", "%s", problem.NotInVocab(rc.IfHoliday, "a choice", HolidayPolicies()))
 		}
 		if len(rc.Exceptions) > 0 && !hasRule {
 			r.errorf(path+".exceptions", "a reception without a rule has no dates to cancel or move: give a rule or remove the exceptions")
@@ -139,7 +136,7 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 		case rule.Weekday == "":
 			r.errorf(path+".weekday", "required with freq = %q: one of %s", rule.Freq, problem.Quoted(Weekdays()))
 		case !rule.Weekday.Valid():
-			r.errorf(path+".weekday", "%q is not a weekday: use one of %s", rule.Weekday, problem.Quoted(Weekdays()))
+			r.errorf(path+".weekday", "%s", problem.NotInVocab(rule.Weekday, "a weekday", Weekdays()))
 		}
 	}
 	switch rule.Freq {
@@ -169,7 +166,7 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 		unused("day", rule.Day != 0)
 		unused("nth", rule.Nth != 0)
 	default:
-		r.errorf(path+".freq", "%q is not a frequency: use one of %s", rule.Freq, problem.Quoted(Freqs()))
+		r.errorf(path+".freq", "%s", problem.NotInVocab(rule.Freq, "a frequency", Freqs()))
 		return false
 	}
 	return rule.valid()

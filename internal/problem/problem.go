@@ -6,6 +6,7 @@ package problem
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -174,4 +175,24 @@ func Quoted[T ~string](vals []T) string {
 		parts[i] = strconv.Quote(string(v))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// CheckVocab checks v, the value of a field that takes one of all; noun
+// names one of them, such as "a channel". It returns nil when v is one of
+// all, and otherwise the error an editor reads: "required: use one of …"
+// when v is empty, NotInVocab's message when it is unknown.
+func CheckVocab[T ~string](v T, noun string, all []T) error {
+	switch {
+	case v == "":
+		return errors.New("required: use one of " + Quoted(all))
+	case !slices.Contains(all, v):
+		return errors.New(NotInVocab(v, noun, all))
+	}
+	return nil
+}
+
+// NotInVocab is the message for v, a value that is not one of all:
+// "x" is not a channel: use one of "a", "b".
+func NotInVocab[T ~string](v T, noun string, all []T) string {
+	return fmt.Sprintf("%q is not %s: use one of %s", v, noun, Quoted(all))
 }

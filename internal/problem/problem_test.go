@@ -194,3 +194,28 @@ func TestQuoted(t *testing.T) {
 		t.Errorf("Quoted(nil) = %q, want empty", got)
 	}
 }
+
+func TestCheckVocab(t *testing.T) {
+	type kind string
+	all := []kind{"dinh_ky", "thuong_xuyen"}
+	if err := CheckVocab(kind("dinh_ky"), "a kind of reception", all); err != nil {
+		t.Errorf("known value: %v", err)
+	}
+	tests := []struct {
+		v    kind
+		want string
+	}{
+		{"", `required: use one of "dinh_ky", "thuong_xuyen"`},
+		{"dot_xuat", `"dot_xuat" is not a kind of reception: use one of "dinh_ky", "thuong_xuyen"`},
+		{"Dinh_ky", `"Dinh_ky" is not a kind of reception: use one of "dinh_ky", "thuong_xuyen"`},
+	}
+	for _, tt := range tests {
+		if err := CheckVocab(tt.v, "a kind of reception", all); err == nil || err.Error() != tt.want {
+			t.Errorf("CheckVocab(%q) = %v, want %s", tt.v, err, tt.want)
+		}
+	}
+	// An empty value in a list is unknown, not missing.
+	if got, want := NotInVocab(kind(""), "a channel", all), `"" is not a channel: use one of "dinh_ky", "thuong_xuyen"`; got != want {
+		t.Errorf("NotInVocab = %s, want %s", got, want)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -60,7 +59,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	}
 	for i, l := range p.Level {
 		if !l.Valid() {
-			r.Errorf(fmt.Sprintf("level[%d]", i), "%q is not a level: use one of %s", l, problem.Quoted(Levels))
+			r.Errorf(fmt.Sprintf("level[%d]", i), "%s", problem.NotInVocab(l, "a level", Levels))
 		}
 	}
 	if p.HasLevel(LevelHuyen) {
@@ -239,15 +238,11 @@ func day(t time.Time) string { return t.Format("2006-01-02") }
 // validVocab reports a value that is missing or not one of all, and says
 // whether it is one of them.
 func validVocab[T ~string](r Reporter, path, noun string, v T, all []T) bool {
-	switch {
-	case v == "":
-		r.Errorf(path, "required: use one of %s", problem.Quoted(all))
-	case !slices.Contains(all, v):
-		r.Errorf(path, "%q is not %s: use one of %s", v, noun, problem.Quoted(all))
-	default:
-		return true
+	if err := problem.CheckVocab(v, noun, all); err != nil {
+		r.Errorf(path, "%v", err)
+		return false
 	}
-	return false
+	return true
 }
 
 // RequiredHeadings are the level-2 headings every procedure's text needs:
