@@ -72,6 +72,7 @@ type ChartSpec struct {
 	value    *Column
 	label    *Column
 	at       *Period // nil: the latest
+	frame    *Frame  // the chart's data, drawn once at load
 }
 
 // condition keeps the rows whose column holds value.
@@ -82,7 +83,8 @@ type condition struct {
 
 // checkCharts validates the chart declarations and then draws each one's
 // data once, so that every problem is found when the site is loaded, not
-// only when a page places the chart.
+// only when a page places the chart; the frame is kept for every page
+// that does.
 func (ds *Dataset) checkCharts(d *Description, problems *problem.List) {
 	names := map[string]int{}
 	for i := range d.Charts {
@@ -93,12 +95,14 @@ func (ds *Dataset) checkCharts(d *Description, problems *problem.List) {
 		if problems.Errors() > before {
 			continue
 		}
-		if _, issues := ds.frame(c); len(issues) > 0 {
+		f, issues := ds.frame(c)
+		if len(issues) > 0 {
 			for _, p := range issues {
 				problems.Add(p)
 			}
 			continue
 		}
+		c.frame = f
 		ds.Charts = append(ds.Charts, c)
 	}
 }
@@ -121,12 +125,8 @@ func (ds *Dataset) resolveChart(c *ChartSpec, i int, names map[string]int, probl
 	if strings.TrimSpace(c.Title) == "" {
 		errf(".title", "required: the chart's caption, in Vietnamese")
 	}
-	if !slices.Contains(Kinds, c.Kind) {
-		msg := "required"
-		if c.Kind != "" {
-			msg = fmt.Sprintf("%q is not a chart kind", c.Kind)
-		}
-		errf(".kind", "%s: use one of %s", msg, problem.Quoted(Kinds))
+	if err := problem.CheckVocab(c.Kind, "a chart kind", Kinds); err != nil {
+		errf(".kind", "%v", err)
 		return
 	}
 	ranking := c.Kind == KindRanking

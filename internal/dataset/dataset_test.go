@@ -125,6 +125,27 @@ func TestSumByX(t *testing.T) {
 	}
 }
 
+// TestFrameOnce: a chart's frame is drawn when the dataset loads and
+// shared by every page that places the chart; a chart of another dataset
+// has none here.
+func TestFrameOnce(t *testing.T) {
+	ds := parse(t, `period,unit_id,early,on_time,late
+2025-05,a,90,8,2
+`, countsDesc)
+	c := ds.Chart("tong")
+	one, err := ds.Frame(c)
+	if err != nil || one == nil {
+		t.Fatalf("Frame = %v, %v", one, err)
+	}
+	if two, _ := ds.Frame(c); two != one {
+		t.Error("the frame was drawn again")
+	}
+	other := parse(t, "period,unit_id,early,on_time,late\n2025-05,a,1,1,1\n", countsDesc)
+	if f, err := ds.Frame(other.Chart("tong")); f != nil || err == nil || err.Error() != "the chart is not one of data/x.toml" {
+		t.Errorf("Frame(chart of another dataset) = %v, %v", f, err)
+	}
+}
+
 // TestFramePeriods: every period between the first and the last is on the
 // axis; one absent from the file is a gap.
 func TestFramePeriods(t *testing.T) {

@@ -95,17 +95,14 @@ func (f *Frame) Stacked() bool {
 	return f.Chart.Kind == KindStackedBar || (f.Chart.Kind == KindRanking && len(f.Chart.bars) > 0)
 }
 
-// Frame draws the data of chart c, one of ds.Charts. It only reads the
-// dataset, so charts may be drawn on several goroutines at once.
+// Frame returns the data of chart c, one of ds.Charts, drawn once when the
+// dataset was loaded. Every page that places the chart shares it, on
+// several goroutines at once: read it, never change it.
 func (ds *Dataset) Frame(c *ChartSpec) (*Frame, error) {
 	if c == nil || !slices.Contains(ds.Charts, c) {
 		return nil, fmt.Errorf("the chart is not one of %s", ds.DescFile)
 	}
-	f, issues := ds.frame(c)
-	if len(issues) > 0 {
-		return nil, &problem.ListError{Problems: issues}
-	}
-	return f, nil
+	return c.frame, nil
 }
 
 // framer draws one chart's data and collects what prevents it.
