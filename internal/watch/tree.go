@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
@@ -19,8 +20,10 @@ type tree struct {
 	root    string   // absolute
 	targets []string // slash-separated, relative to root, cleaned
 	ignore  []string // slash-separated, relative to root, cleaned
-	fs      *fsnotify.Watcher
-	watched map[string]bool // relative folder → has a watch
+	// fs holds the watches, and its WatchList is the one list of the
+	// watched folders: fsnotify drops some watches itself (of a folder
+	// removed or moved away), which a list of our own would still hold.
+	fs *fsnotify.Watcher
 }
 
 // newTree checks the watched paths and the ignored folders.
@@ -28,7 +31,7 @@ func newTree(root string, paths, ignore []string, fsw *fsnotify.Watcher) (*tree,
 	if len(paths) == 0 {
 		return nil, errors.New("no paths to watch")
 	}
-	t := &tree{root: root, fs: fsw, watched: map[string]bool{}}
+	t := &tree{root: root, fs: fsw}
 	for _, p := range paths {
 		c := path.Clean(filepath.ToSlash(p))
 		if p == "" || path.IsAbs(c) || filepath.IsAbs(p) || c == ".." || strings.HasPrefix(c, "../") {
@@ -105,7 +108,6 @@ func (t *tree) add(rel string, collect bool) ([]string, error) {
 			}
 			return filepath.SkipDir
 		}
-		t.watched[r] = true
 		return nil
 	})
 	return found, errors.Join(errs...)
@@ -115,16 +117,18 @@ func (t *tree) add(rel string, collect bool) ([]string, error) {
 // after it was removed or renamed away. fsnotify drops some of them itself;
 // the others would keep reporting under the old name.
 func (t *tree) forget(rel string) {
-	for r := range t.watched {
-		if r == rel || rel == "." || strings.HasPrefix(r, rel+"/") {
-			_ = t.fs.Remove(filepath.Join(t.root, filepath.FromSlash(r)))
-			delete(t.watched, r)
+	for _, name := range t.fs.WatchList() {
+		r, ok := t.rel(name)
+		if ok && (r == rel || rel == "." || strings.HasPrefix(r, rel+"/")) {
+			_ = t.fs.Remove(name)
 		}
 	}
 }
 
 // isWatched reports whether rel is a watched folder.
-func (t *tree) isWatched(rel string) bool { return t.watched[rel] }
+func (t *tree) isWatched(rel string) bool {
+	return slices.Contains(t.fs.WatchList(), filepath.Join(t.root, filepath.FromSlash(rel)))
+}
 
 // reported reports whether a change to rel belongs in a batch.
 func (t *tree) reported(rel string) bool {

@@ -56,8 +56,6 @@ type Batch []string
 type Watcher struct {
 	fs     *fsnotify.Watcher
 	tree   *tree
-	quiet  time.Duration
-	max    time.Duration
 	events chan Batch
 	errors chan error
 
@@ -103,14 +101,12 @@ func New(root string, paths []string, opts Options) (*Watcher, error) {
 	w := &Watcher{
 		fs:      fsw,
 		tree:    t,
-		quiet:   quiet,
-		max:     maxWait,
 		events:  make(chan Batch),
 		errors:  make(chan error, 16),
 		quit:    make(chan struct{}),
 		stopped: make(chan struct{}),
 	}
-	go w.run()
+	go w.run(newPending(quiet, maxWait))
 	return w, nil
 }
 
@@ -140,17 +136,16 @@ func (w *Watcher) Close() error {
 	return nil
 }
 
-// run reads fsnotify's events until Close, collecting accepted paths into a
-// pending set that becomes the ready batch when its timer fires.
-func (w *Watcher) run() {
+// run reads fsnotify's events until Close, collecting accepted paths into
+// pending, which becomes the ready batch when its timer fires.
+func (w *Watcher) run(pending *pending) {
 	defer close(w.stopped)
 	defer close(w.errors)
 	defer close(w.events)
 
 	var (
-		pending = newPending(w.quiet, w.max)
-		ready   Batch
-		timer   = time.NewTimer(time.Hour)
+		ready Batch
+		timer = time.NewTimer(time.Hour)
 	)
 	timer.Stop()
 	defer timer.Stop()
