@@ -100,7 +100,7 @@ func Load(dir string, o Overrides, problems *problem.List) *Config {
 		}
 		return nil
 	}
-	doc := tomlfile.New(FileName, vntext.NFCBytes(src), 1)
+	doc := tomlfile.New(FileName, src, 1)
 	var c Config
 	before := problems.Errors()
 	if !doc.Decode(&c, problems) {
@@ -226,5 +226,5 @@ func FieldLine(dir, field string) int {
 	if err != nil {
 		return 0
 	}
-	return tomlfile.New(FileName, vntext.NFCBytes(src), 1).Line(field)
+	return tomlfile.New(FileName, src, 1).Line(field)
 }

@@ -151,7 +151,9 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		problems.Errorf(file, e.Line, "", "%s", e.Msg)
 		return nil
 	}
-	doc := tomlfile.New(file, vntext.NFCBytes(split.FrontMatter), split.FirstLine)
+	// The whole file was checked for UTF-8 above; the front matter is not
+	// checked again.
+	doc := tomlfile.NewValidUTF8(file, split.FrontMatter, split.FirstLine)
 
 	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
 	dir = strings.TrimSuffix(dir, "/")
@@ -385,7 +387,7 @@ func FieldLine(siteDir string, p *Page, field string) int {
 	if err != nil {
 		return 0
 	}
-	return tomlfile.New(p.File, vntext.NFCBytes(split.FrontMatter), split.FirstLine).Line(field)
+	return tomlfile.New(p.File, split.FrontMatter, split.FirstLine).Line(field)
 }
 
 // Reload reads one content file again, for a rebuild after it changed. It

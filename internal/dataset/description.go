@@ -7,7 +7,6 @@ import (
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // Description is the sidecar of a CSV file: data/<name>.toml beside
@@ -101,7 +100,7 @@ type TotalSpec struct {
 
 // decodeDescription decodes the sidecar strictly (unknown keys are errors).
 func decodeDescription(file string, src []byte, problems *problem.List) (*Description, *tomlfile.Doc) {
-	doc := tomlfile.New(file, vntext.NFCBytes(src), 1)
+	doc := tomlfile.New(file, src, 1)
 	var d Description
 	if !doc.Decode(&d, problems) {
 		return nil, doc

@@ -2,8 +2,10 @@ package tomlfile
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -66,21 +68,15 @@ func FuzzDecode(f *testing.F) {
 		"x = [[[[[[[[[[[[1]]]]]]]]]]]]\n",
 		"\x00",
 		"\"\r\n",
+		"title = \"Mo\u0323\u0302t\"\r\ncode = \"\x00\"\n",
 	} {
 		f.Add([]byte(s), uint8(1))
 	}
 	f.Fuzz(func(t *testing.T, src []byte, first uint8) {
 		firstLine := int(first%8) + 1
-		doc := New("f.md", src, firstLine)
-		var problems problem.List
-		var p procedure.Procedure
-		if doc.Decode(&p, &problems) {
-			p.Validate(fuzzReporter{doc, &problems}, procedure.Rules{Today: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90})
-			// The field of a problem found once the file is known.
-			_ = doc.Line("channels[0].fees[0].text")
-		}
+		problems := fuzzDecode(New("f.md", src, firstLine))
 		lines := bytes.Count(src, []byte("\n")) + 1 + firstLine - 1
-		for _, pr := range problems.Sorted() {
+		for _, pr := range problems {
 			if pr.Line < 0 || pr.Line > lines+1 {
 				t.Fatalf("problem at line %d, input has %d lines (first %d): %s", pr.Line, lines, firstLine, pr)
 			}
@@ -89,5 +85,25 @@ func FuzzDecode(f *testing.F) {
 			}
 			_ = pr.String()
 		}
+		// Text its caller checked for UTF-8 gives the same problems
+		// without the check.
+		if utf8.Valid(src) {
+			if other := fuzzDecode(NewValidUTF8("f.md", src, firstLine)); !slices.Equal(problems, other) {
+				t.Fatalf("New: %v\nNewValidUTF8: %v", problems, other)
+			}
+		}
 	})
+}
+
+// fuzzDecode decodes and validates a procedure as a build does, and
+// returns its problems.
+func fuzzDecode(doc *Doc) []problem.Problem {
+	var problems problem.List
+	var p procedure.Procedure
+	if doc.Decode(&p, &problems) {
+		p.Validate(fuzzReporter{doc, &problems}, procedure.Rules{Today: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90})
+		// The field of a problem found once the file is known.
+		_ = doc.Line("channels[0].fees[0].text")
+	}
+	return problems.Sorted()
 }

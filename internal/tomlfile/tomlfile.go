@@ -31,11 +31,45 @@ type Doc struct {
 	// position index report is already a line number of the file.
 	src string
 	ix  *tomlpos.Index
+	// unreadable is why the text cannot be decoded (not UTF-8, a NUL
+	// byte), at unreadableLine; Decode reports it.
+	unreadable     string
+	unreadableLine int
 }
 
-// New returns the document text that starts at line firstLine (1-based) of file.
+const (
+	notUTF8 = "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"
+	nulByte = "the file contains a NUL byte, as files saved as UTF-16 do; save it as UTF-8 (Unicode)"
+)
+
+// New returns the document text that starts at line firstLine (1-based) of
+// file. text is the file's bytes as read: New checks that they are UTF-8
+// (Decode reports it when they are not) and normalises them to NFC and to
+// LF line ends.
 func New(file string, text []byte, firstLine int) *Doc {
+	return newDoc(file, text, firstLine, true)
+}
+
+// NewValidUTF8 is New for text the caller has already checked is valid
+// UTF-8, such as front matter cut from a content file checked whole, so
+// that no byte is checked twice. A NUL byte is still reported.
+func NewValidUTF8(file string, text []byte, firstLine int) *Doc {
+	return newDoc(file, text, firstLine, false)
+}
+
+func newDoc(file string, text []byte, firstLine int, checkUTF8 bool) *Doc {
 	pad := max(firstLine-1, 0)
+	d := &Doc{File: file, firstLine: pad + 1}
+	// The bytes are checked as read, before NFC (which keeps invalid
+	// bytes, NUL bytes and line ends where they are, so the line is the
+	// file's either way).
+	if msg, line := unreadable(text, checkUTF8); msg != "" {
+		d.unreadable, d.unreadableLine = msg, pad+line
+	} else {
+		// Editors' files arrive in NFC and NFD; keys and values are
+		// compared and slugged in NFC.
+		text = vntext.NFCBytes(text)
+	}
 	var b strings.Builder
 	b.Grow(pad + len(text))
 	for range pad {
@@ -47,7 +81,22 @@ func New(file string, text []byte, firstLine int) *Doc {
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	}
 	b.Write(text)
-	return &Doc{File: file, firstLine: pad + 1, src: b.String()}
+	d.src = b.String()
+	return d
+}
+
+// unreadable returns why text cannot be read as TOML at all, and the
+// line of text where, or "" when it can.
+func unreadable(text []byte, checkUTF8 bool) (msg string, line int) {
+	if checkUTF8 {
+		if line := vntext.InvalidUTF8Line(text); line > 0 {
+			return notUTF8, line
+		}
+	}
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		return nulByte, 1 + bytes.Count(text[:i], []byte("\n"))
+	}
+	return "", 0
 }
 
 // Decode decodes the document into v (a pointer to a struct) and records
@@ -56,13 +105,8 @@ func New(file string, text []byte, firstLine int) *Doc {
 // Unknown keys are problems but not failures: v holds every known key, so
 // that validation can report the file's other problems in the same run.
 func (d *Doc) Decode(v any, problems *problem.List) bool {
-	if !utf8.ValidString(d.src) {
-		line := vntext.InvalidUTF8Line([]byte(d.src))
-		problems.Errorf(d.File, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
-		return false
-	}
-	if i := strings.IndexByte(d.src, 0); i >= 0 {
-		problems.Errorf(d.File, 1+strings.Count(d.src[:i], "\n"), "", "the file contains a NUL byte, as files saved as UTF-16 do; save it as UTF-8 (Unicode)")
+	if d.unreadable != "" {
+		problems.Errorf(d.File, d.unreadableLine, "", "%s", d.unreadable)
 		return false
 	}
 	md, err := toml.Decode(d.src, v)

@@ -420,3 +420,56 @@ func TestNULByteLine(t *testing.T) {
 		t.Errorf("got %q, want %q", got[0].String(), want)
 	}
 }
+
+// TestNewNFC: New normalises the text to NFC, so that its callers pass the
+// bytes as read.
+func TestNewNFC(t *testing.T) {
+	nfd := "title = \"Phu\u031bo\u031b\u0300ng Thu\u0309 Da\u0302\u0300u Mo\u0323\u0302t\"\r\n"
+	for name, doc := range map[string]*Doc{
+		"New":          New("f.md", []byte(nfd), 2),
+		"NewValidUTF8": NewValidUTF8("f.md", []byte(nfd), 2),
+	} {
+		var v page
+		var problems problem.List
+		if !doc.Decode(&v, &problems) || problems.Len() != 0 {
+			t.Fatalf("%s: Decode: %v", name, problems.Sorted())
+		}
+		if want := "Phường Thủ Dầu Một"; v.Title != want {
+			t.Errorf("%s: title = %q (% x), want %q in NFC", name, v.Title, v.Title, want)
+		}
+	}
+}
+
+// TestNewInvalidUTF8NotHiddenByNFC: text that is both decomposed (NFD) and
+// not UTF-8 is reported as not UTF-8, on the line of the bad byte, even
+// next to combining marks that NFC would compose.
+func TestNewInvalidUTF8NotHiddenByNFC(t *testing.T) {
+	src := "title = \"Mo\u0323\u0302t\"\r\ntags = [\"a\u0300\xff\u0301\"]\n"
+	var problems problem.List
+	if New("f.md", []byte(src), 3).Decode(&page{}, &problems) {
+		t.Fatal("Decode succeeded")
+	}
+	var got []string
+	for _, p := range problems.Sorted() {
+		got = append(got, p.String())
+	}
+	want := []string{"f.md:4: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems = %q, want %q", got, want)
+	}
+}
+
+// TestNewValidUTF8NULByte: text already checked for UTF-8 is still checked
+// for NUL bytes, with the same problem as New.
+func TestNewValidUTF8NULByte(t *testing.T) {
+	var problems problem.List
+	NewValidUTF8("f.md", []byte("title = \"a\"\r\n\x00count = 1\n"), 2).Decode(&page{}, &problems)
+	var got []string
+	for _, p := range problems.Sorted() {
+		got = append(got, p.String())
+	}
+	want := []string{"f.md:3: the file contains a NUL byte, as files saved as UTF-16 do; save it as UTF-8 (Unicode)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems = %q, want %q", got, want)
+	}
+}
