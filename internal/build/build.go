@@ -260,11 +260,14 @@ func load(opts Options, problems *problem.List) *plan {
 	popular := checkPopular(opts.Source, cfg, site, problems)
 	cat := catalog.Build(site, popular, problems)
 	checkProcedureLinks(site, problems)
-	dir := directory.Load(opts.Source, problems)
-	directory.LintPersonalIDs(opts.Source, problems)
+	// The loaders read data/ through data, which keeps what they read for
+	// the citizen-ID lint: each file is read from disk once.
+	data := directory.NewDataFiles(opts.Source)
+	dir := directory.LoadWith(opts.Source, data.ReadFile, problems)
 	beforeData := problems.Errors()
-	sets := dataset.Load(opts.Source, problems)
+	sets := dataset.LoadWith(opts.Source, data.ReadFile, problems)
 	dataFailed := problems.Errors() > beforeData
+	data.LintPersonalIDs(problems)
 
 	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath, Directory: dir}
 	if dir != nil {

@@ -174,6 +174,12 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 // like a description (it has [[columns]]); other TOML files in data/ belong
 // to other parts of the site.
 func Load(siteDir string, problems *problem.List) []*Dataset {
+	return LoadWith(siteDir, os.ReadFile, problems)
+}
+
+// LoadWith is Load reading the files with readFile, such as a reader that
+// keeps their bytes for other checks of data/.
+func LoadWith(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) []*Dataset {
 	dir := filepath.Join(siteDir, Folder)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -206,8 +212,8 @@ func Load(siteDir string, problems *problem.List) []*Dataset {
 			problems.Errorf(csvFile, 0, "", "no description: create %s/%s.toml beside it with title, source, updated and a [[columns]] table (name, type, label) for each column", Folder, base)
 			continue
 		}
-		csvSrc, err1 := os.ReadFile(filepath.Join(dir, csvs[base]))
-		descSrc, err2 := os.ReadFile(filepath.Join(dir, descName))
+		csvSrc, err1 := readFile(filepath.Join(dir, csvs[base]))
+		descSrc, err2 := readFile(filepath.Join(dir, descName))
 		if err := cmpErr(err1, err2); err != nil {
 			problems.Errorf(csvFile, 0, "", "cannot read: %v", err)
 			continue
@@ -220,7 +226,7 @@ func Load(siteDir string, problems *problem.List) []*Dataset {
 		if _, ok := csvs[base]; ok {
 			continue
 		}
-		src, err := os.ReadFile(filepath.Join(dir, tomls[base]))
+		src, err := readFile(filepath.Join(dir, tomls[base]))
 		if err == nil && looksLikeDescription.Match(src) {
 			problems.Errorf(Folder+"/"+tomls[base], 0, "", "describes a CSV file, but %s/%s.csv does not exist: add the CSV beside it, or remove this file", Folder, base)
 		}

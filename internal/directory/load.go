@@ -8,7 +8,6 @@ import (
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // Load reads data/danh-ba.toml from the site folder siteDir, records every
@@ -17,9 +16,15 @@ import (
 // problem) or when it has errors.
 //
 // Load does not look for citizen ID numbers: the build runs
-// LintPersonalIDs once over every file in data/, this one included.
+// DataFiles.LintPersonalIDs once over every file in data/, this one included.
 func Load(siteDir string, problems *problem.List) *Directory {
-	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
+	return LoadWith(siteDir, os.ReadFile, problems)
+}
+
+// LoadWith is Load reading the file with readFile, such as
+// DataFiles.ReadFile, which keeps the bytes for the lint.
+func LoadWith(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) *Directory {
+	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil
@@ -35,7 +40,7 @@ func Load(siteDir string, problems *problem.List) *Directory {
 func Parse(file string, src []byte, problems *problem.List) *Directory {
 	var local problem.List // other loaders may add to problems meanwhile
 	defer problems.Merge(&local)
-	doc := tomlfile.New(file, vntext.NFCBytes(src), 1)
+	doc := tomlfile.New(file, src, 1)
 	var d Directory
 	if !doc.Decode(&d, &local) {
 		return nil
