@@ -165,11 +165,8 @@ func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 			doc.Errorf(problems, path+".name", "%q is not a column of %s%s (its header has: %s)", c.Name, ds.CSVFile, didYouMean(c.Name, t.Header), strings.Join(t.Header, ", "))
 			continue
 		}
-		switch {
-		case c.Type == "":
-			doc.Errorf(problems, path+".type", "required: one of %s", problem.Quoted(Types))
-		case !c.Type.Valid():
-			doc.Errorf(problems, path+".type", "%q is not a column type: use one of %s", c.Type, problem.Quoted(Types))
+		if err := problem.CheckVocab(c.Type, "a column type", Types); err != nil {
+			doc.Errorf(problems, path+".type", "%v", err)
 		}
 		required(path+".label", c.Label, "the column's name in Vietnamese, as readers will see it")
 		col := &Column{Name: c.Name, Type: c.Type, Label: c.Label, Unit: c.Unit, Decimals: -1, Max: c.Max, Required: c.Required, Index: idx, path: path}

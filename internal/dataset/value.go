@@ -26,16 +26,6 @@ const (
 // Types lists every column type, in the order the documentation gives them.
 var Types = []Type{Text, Integer, Decimal, Percent, Year, Month, Quarter, Date, PeriodT, Bool}
 
-// Valid reports whether t is a known type.
-func (t Type) Valid() bool {
-	for _, k := range Types {
-		if t == k {
-			return true
-		}
-	}
-	return false
-}
-
 // Numeric reports whether values of t are numbers that a chart can draw.
 func (t Type) Numeric() bool { return t == Integer || t == Decimal || t == Percent }
 
