@@ -21,9 +21,9 @@ func ReadFileInto(buf []byte, name string) ([]byte, error) {
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
-	size := 512
-	if syscall.Fstat(fd, &st) == nil && st.Size > 0 {
-		size = int(st.Size) + 1 // one more, to see the end in one read
+	size, known := 512, int64(-1)
+	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size > 0 {
+		size, known = int(st.Size)+1, st.Size // one more, to see the end in one read
 	}
 	if cap(buf) < size {
 		buf = make([]byte, 0, size)
@@ -37,10 +37,13 @@ func ReadFileInto(buf []byte, name string) ([]byte, error) {
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
-		if n == 0 {
+		buf = buf[:len(buf)+n]
+		// A regular file that gave the size Fstat reported in fewer bytes
+		// than the buffer holds has ended: no read to see zero bytes. (One
+		// written meanwhile is a race that an extra read would not close.)
+		if n == 0 || int64(len(buf)) == known && len(buf) < cap(buf) {
 			return buf, nil
 		}
-		buf = buf[:len(buf)+n]
 	}
 }
 

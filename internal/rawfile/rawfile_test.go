@@ -124,3 +124,15 @@ func TestHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestReadFileUnknownSize: files whose size fstat does not give (those of
+// /proc say 0) are read to their end.
+func TestReadFileUnknownSize(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/proc is Linux's")
+	}
+	got, err := ReadFile("/proc/self/status")
+	if err != nil || !bytes.Contains(got, []byte("\nPid:")) {
+		t.Fatalf("got %q, %v", got, err)
+	}
+}
