@@ -60,15 +60,11 @@ func TestFindPersonalIDs(t *testing.T) {
 	}
 }
 
-func TestLintPersonalIDs(t *testing.T) {
+// writeSite writes files (slash-separated paths to contents) into a new
+// site folder and returns it.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
 	site := t.TempDir()
-	files := map[string]string{
-		"data/danh-ba.toml":         "updated = 2026-10-20\n# CCCD của ông An: 079123456789\n",
-		"data/thong-ke/tre-han.csv": "period,procedure_code,days_late\n2026-09,1.001193,3\n2026-09,1.000656,079 123 456 788\n",
-		"data/sach.txt":             "không có gì\n",
-		"data/anh.bin":              "\x00\x01 012345678901 \x02",
-		"content/khai-sinh.md":      "079123456789 outside data/ is not linted\n",
-	}
 	for name, text := range files {
 		path := filepath.Join(site, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -78,6 +74,17 @@ func TestLintPersonalIDs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return site
+}
+
+func TestLintPersonalIDs(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"data/danh-ba.toml":         "updated = 2026-10-20\n# CCCD của ông An: 079123456789\n",
+		"data/thong-ke/tre-han.csv": "period,procedure_code,days_late\n2026-09,1.001193,3\n2026-09,1.000656,079 123 456 788\n",
+		"data/sach.txt":             "không có gì\n",
+		"data/anh.bin":              "\x00\x01 012345678901 \x02",
+		"content/khai-sinh.md":      "079123456789 outside data/ is not linted\n",
+	})
 	var l problem.List
 	NewDataFiles(site).LintPersonalIDs(&l)
 	const msg = ": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file"
@@ -116,7 +123,6 @@ func TestLintPersonalIDsNoDataFolder(t *testing.T) {
 // from disk once, and the lint finds in the loaders' bytes what it finds
 // reading the files itself.
 func TestDataFilesReadOnce(t *testing.T) {
-	site := t.TempDir()
 	files := map[string]string{
 		"data/danh-ba.toml":    "updated = 2026-10-20\n# CCCD của ông An: 079123456789\n",
 		"data/ho-so.csv":       "period,received\n2026-09,079.123.456.788\n",
@@ -127,15 +133,7 @@ func TestDataFilesReadOnce(t *testing.T) {
 		"data/ghi-chu.txt":     "079123456783\n",
 		"content/khai-sinh.md": "079123456789 outside data/ is not linted\n",
 	}
-	for name, text := range files {
-		path := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	site := writeSite(t, files)
 	lint := func(l *problem.List) []string {
 		var out []string
 		for _, p := range l.Sorted() {
