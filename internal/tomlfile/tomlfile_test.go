@@ -287,10 +287,7 @@ func TestDecodeProblems(t *testing.T) {
 			var problems problem.List
 			first := max(tt.firstLine, 1)
 			ok := New("f.md", []byte(tt.src), first).Decode(&v, &problems)
-			var got []string
-			for _, p := range problems.Sorted() {
-				got = append(got, p.String())
-			}
+			got := problemStrings(&problems)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
@@ -307,6 +304,23 @@ func TestDecodeProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// problemStrings is the problems, sorted, as the command prints them.
+func problemStrings(problems *problem.List) []string {
+	var out []string
+	for _, p := range problems.Sorted() {
+		out = append(out, p.String())
+	}
+	return out
+}
+
+// decodeProblems decodes d into a page and returns what Decode returned
+// and the problems it recorded.
+func decodeProblems(d *Doc) (bool, []string) {
+	var problems problem.List
+	ok := d.Decode(&page{}, &problems)
+	return ok, problemStrings(&problems)
 }
 
 // TestUnknownKeyRecordedOnce: each unknown key is recorded once in the
@@ -445,13 +459,9 @@ func TestNewNFC(t *testing.T) {
 // next to combining marks that NFC would compose.
 func TestNewInvalidUTF8NotHiddenByNFC(t *testing.T) {
 	src := "title = \"Mo\u0323\u0302t\"\r\ntags = [\"a\u0300\xff\u0301\"]\n"
-	var problems problem.List
-	if New("f.md", []byte(src), 3).Decode(&page{}, &problems) {
+	ok, got := decodeProblems(New("f.md", []byte(src), 3))
+	if ok {
 		t.Fatal("Decode succeeded")
-	}
-	var got []string
-	for _, p := range problems.Sorted() {
-		got = append(got, p.String())
 	}
 	want := []string{"f.md:4: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"}
 	if !slices.Equal(got, want) {
@@ -462,12 +472,7 @@ func TestNewInvalidUTF8NotHiddenByNFC(t *testing.T) {
 // TestNewValidUTF8NULByte: text already checked for UTF-8 is still checked
 // for NUL bytes, with the same problem as New.
 func TestNewValidUTF8NULByte(t *testing.T) {
-	var problems problem.List
-	NewValidUTF8("f.md", []byte("title = \"a\"\r\n\x00count = 1\n"), 2).Decode(&page{}, &problems)
-	var got []string
-	for _, p := range problems.Sorted() {
-		got = append(got, p.String())
-	}
+	_, got := decodeProblems(NewValidUTF8("f.md", []byte("title = \"a\"\r\n\x00count = 1\n"), 2))
 	want := []string{"f.md:3: the file contains a NUL byte, as files saved as UTF-16 do; save it as UTF-8 (Unicode)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems = %q, want %q", got, want)
