@@ -14,8 +14,6 @@ func TestHeapAfterLoad(t *testing.T) {
 	if testing.Short() || *corpusSize < 5000 {
 		t.Skip("needs -corpus.n")
 	}
-	b := &testing.B{}
-	_ = b
 	site := benchSiteT(t)
 	var m0, m1 runtime.MemStats
 	runtime.GC()
