@@ -10,25 +10,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rogpeppe/go-internal/txtar"
-
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // newSite writes the site of testdata/build/subpath.txtar into a folder.
 func newSite(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/build/subpath.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		if !strings.HasPrefix(f.Name, "@") {
-			writeFile(t, filepath.Join(dir, f.Name), f.Data)
-		}
-	}
-	return dir
+	return txtartest.Unpack(t, "testdata/build/subpath.txtar").Dir
 }
 
 func build(t *testing.T, site, dest string) (*Result, error) {
@@ -123,8 +112,8 @@ func TestFailedBuildKeepsPublic(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			file := filepath.Join(site, files[name])
 			good := readFile(t, site, files[name])
-			writeFile(t, file, []byte(broken))
-			defer writeFile(t, file, []byte(good))
+			txtartest.WriteFile(t, file, []byte(broken))
+			defer txtartest.WriteFile(t, file, []byte(good))
 			res, err := build(t, site, public)
 			if !errors.Is(err, ErrFailed) || len(res.Problems) == 0 {
 				t.Fatalf("build err = %v, problems %v; want a failure", err, res.Problems)
@@ -167,14 +156,14 @@ func TestInputsThatNeedTheFileSystem(t *testing.T) {
 		{
 			name: "invalid UTF-8 in the body",
 			setup: func(t *testing.T, site string) {
-				writeFile(t, filepath.Join(site, "content/sai.md"), []byte("+++\ntitle = \"A\"\n+++\nxin\nch\xe0o\n"))
+				txtartest.WriteFile(t, filepath.Join(site, "content/sai.md"), []byte("+++\ntitle = \"A\"\n+++\nxin\nch\xe0o\n"))
 			},
 			want: "content/sai.md:5: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)",
 		},
 		{
 			name: "invalid UTF-8",
 			setup: func(t *testing.T, site string) {
-				writeFile(t, filepath.Join(site, "content/sai.md"), []byte("+++\ntitle = \"Gi\xff\xfei\"\n+++\n"))
+				txtartest.WriteFile(t, filepath.Join(site, "content/sai.md"), []byte("+++\ntitle = \"Gi\xff\xfei\"\n+++\n"))
 			},
 			want: "content/sai.md:2: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)",
 		},
@@ -198,7 +187,7 @@ func TestInputsThatNeedTheFileSystem(t *testing.T) {
 			name: "unknown key in site.toml",
 			setup: func(t *testing.T, site string) {
 				f := filepath.Join(site, "site.toml")
-				writeFile(t, f, []byte(strings.Replace(readFile(t, site, "site.toml"), "language = \"vi\"", "language = \"vi\"\nbaseurl = \"x\"", 1)))
+				txtartest.WriteFile(t, f, []byte(strings.Replace(readFile(t, site, "site.toml"), "language = \"vi\"", "language = \"vi\"\nbaseurl = \"x\"", 1)))
 			},
 			want: "site.toml:4: baseurl: unknown key \"baseurl\" (did you mean \"base_url\"?)",
 		},
@@ -232,7 +221,7 @@ func TestInputsThatNeedTheFileSystem(t *testing.T) {
 func TestDestinationSafety(t *testing.T) {
 	site := newSite(t)
 	outside := t.TempDir()
-	writeFile(t, filepath.Join(outside, "notes.txt"), []byte("keep me"))
+	txtartest.WriteFile(t, filepath.Join(outside, "notes.txt"), []byte("keep me"))
 	tests := []struct {
 		name, dest, want string
 	}{
@@ -271,8 +260,8 @@ func TestSourceDateEpoch(t *testing.T) {
 func TestReplacesPreviousOutput(t *testing.T) {
 	site := newSite(t)
 	public := filepath.Join(site, "public")
-	writeFile(t, filepath.Join(public, "index.html"), []byte("old"))
-	writeFile(t, filepath.Join(public, "stale/page.html"), []byte("old"))
+	txtartest.WriteFile(t, filepath.Join(public, "index.html"), []byte("old"))
+	txtartest.WriteFile(t, filepath.Join(public, "stale/page.html"), []byte("old"))
 	if _, err := build(t, site, public); err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +310,7 @@ func TestRebuildWritesOnlyChanges(t *testing.T) {
 	assertNoLeftovers(t, site)
 
 	page := filepath.Join(site, "content", "gioi-thieu.md")
-	writeFile(t, page, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng mới", 1)))
+	txtartest.WriteFile(t, page, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng mới", 1)))
 	res, err = build(t, site, public)
 	if err != nil {
 		t.Fatal(err)
@@ -399,7 +388,7 @@ func TestUpToDate(t *testing.T) {
 	}
 
 	// Someone changed a published file: the build puts it back.
-	writeFile(t, filepath.Join(public, "gioi-thieu", "index.html"), []byte("defaced"))
+	txtartest.WriteFile(t, filepath.Join(public, "gioi-thieu", "index.html"), []byte("defaced"))
 	res, err = build(t, site, public)
 	if err != nil || res.UpToDate || res.Written != 1 {
 		t.Errorf("after a change to the output: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
@@ -408,7 +397,7 @@ func TestUpToDate(t *testing.T) {
 	stateMatches("after putting a changed file back")
 
 	// A file nobody produced: the build removes it.
-	writeFile(t, filepath.Join(public, "extra.html"), []byte("x"))
+	txtartest.WriteFile(t, filepath.Join(public, "extra.html"), []byte("x"))
 	if res, err = build(t, site, public); err != nil || res.UpToDate {
 		t.Errorf("after an extra file: up to date %v, err %v", res.UpToDate, err)
 	}
@@ -428,7 +417,7 @@ func TestUpToDate(t *testing.T) {
 	}
 	stateMatches("after a build that wrote nothing")
 	// An edit to an input: built again.
-	writeFile(t, src, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng 1022", 1)))
+	txtartest.WriteFile(t, src, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng 1022", 1)))
 	res, err = build(t, site, public)
 	if err != nil || res.UpToDate || res.Written != 1 {
 		t.Errorf("after an edit: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)

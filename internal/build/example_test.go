@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // exampleGolden are representative outputs of the example portal at the
@@ -58,7 +59,7 @@ func TestExamplePortal(t *testing.T) {
 		got := readFile(t, dest, name)
 		golden := filepath.Join("testdata", "golden", "example", filepath.FromSlash(name))
 		if *update {
-			writeFile(t, golden, []byte(got))
+			txtartest.WriteFile(t, golden, []byte(got))
 			continue
 		}
 		want, err := os.ReadFile(golden)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/corpus"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // TestLongListsArePaginated: with more procedures than page_size, each
@@ -21,7 +22,7 @@ func TestLongListsArePaginated(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := readFile(t, site, "site.toml")
-	writeFile(t, filepath.Join(site, "site.toml"), []byte(strings.Replace(cfg, "[procedures]\n", "[procedures]\npage_size = 10\n", 1)))
+	txtartest.WriteFile(t, filepath.Join(site, "site.toml"), []byte(strings.Replace(cfg, "[procedures]\n", "[procedures]\npage_size = 10\n", 1)))
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Run(Options{Source: site, Destination: dest, Theme: congkhai.Theme}); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // TestSessionRendersOnlyWhatChanged: after an edit to a procedure's text
@@ -29,7 +30,7 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		if !strings.Contains(text, old) {
 			t.Fatalf("%s has no %q", file, old)
 		}
-		writeFile(t, filepath.Join(site, file), []byte(strings.Replace(text, old, new, 1)))
+		txtartest.WriteFile(t, filepath.Join(site, file), []byte(strings.Replace(text, old, new, 1)))
 	}
 
 	edit("Nộp.", "Nộp tại xã.")
@@ -74,7 +75,7 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		t.Errorf("after a failure and a fix, a text edit rendered %d pages (err %v), want 1", res.Rendered, err)
 	}
 
-	writeFile(t, filepath.Join(site, "content/moi.md"), []byte("+++\ntitle = \"Mới\"\n+++\n"))
+	txtartest.WriteFile(t, filepath.Join(site, "content/moi.md"), []byte("+++\ntitle = \"Mới\"\n+++\n"))
 	res, err = s.Build([]string{"content/moi.md"})
 	if err != nil || res.Rendered != all+1 {
 		t.Errorf("a new page: rendered %d pages (err %v), want the whole site, %d", res.Rendered, err, all+1)

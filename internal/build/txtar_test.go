@@ -8,9 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
-
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and @golden sections with the current output")
@@ -29,42 +28,19 @@ var update = flag.Bool("update", false, "rewrite golden files and @golden sectio
 // go test -update rewrites @problems and @golden sections with what the
 // build produced; review the diff before committing it.
 func TestBuildScripts(t *testing.T) {
-	files, err := filepath.Glob("testdata/build/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no scripts: %v", err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			t.Parallel()
-			runScript(t, file)
-		})
-	}
+	txtartest.Run(t, "testdata/build/*.txtar", true, runScript)
 }
 
 func runScript(t *testing.T, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := t.TempDir()
-	checks := map[string]string{}
-	var order []string
-	for _, f := range ar.Files {
-		if strings.HasPrefix(f.Name, "@") {
-			checks[f.Name] = string(f.Data)
-			order = append(order, f.Name)
-			continue
-		}
-		writeFile(t, filepath.Join(site, f.Name), f.Data)
-	}
+	fx := txtartest.Unpack(t, file)
+	defer fx.Save(t)
+	site, checks := fx.Dir, fx.Sections
 	res, err := Run(Options{Source: site, Theme: congkhai.Theme, SourceDateEpoch: strings.TrimSpace(checks["@env SOURCE_DATE_EPOCH"])})
 	got := problemLines(res)
 	want, ok := checks["@problems"]
-	changed := false
 	if ok && got != want {
 		if *update {
-			setSection(ar, "@problems", got)
-			changed = true
+			fx.Set("@problems", got)
 		} else {
 			t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 		}
@@ -86,7 +62,7 @@ func runScript(t *testing.T, file string) {
 	}
 
 	public := filepath.Join(site, "public")
-	for _, name := range order {
+	for _, name := range fx.Order {
 		kind, path, _ := strings.Cut(name, " ")
 		body := checks[name]
 		switch kind {
@@ -112,25 +88,11 @@ func runScript(t *testing.T, file string) {
 			out := readOutput(t, public, path)
 			if out != body {
 				if *update {
-					setSection(ar, name, out)
-					changed = true
+					fx.Set(name, out)
 					continue
 				}
 				t.Errorf("%s differs from its @golden section (run go test -update to accept):\n%s", path, diffLines(body, out))
 			}
-		}
-	}
-	if changed {
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-func setSection(ar *txtar.Archive, name, data string) {
-	for i := range ar.Files {
-		if ar.Files[i].Name == name {
-			ar.Files[i].Data = []byte(data)
 		}
 	}
 }
@@ -145,16 +107,6 @@ func problemLines(res *Result) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func writeFile(t *testing.T, path string, data []byte) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func readOutput(t *testing.T, public, path string) string {
