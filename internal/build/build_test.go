@@ -429,3 +429,24 @@ func TestUpToDate(t *testing.T) {
 		t.Errorf("with another base URL: up to date %v, err %v", res.UpToDate, err)
 	}
 }
+
+// TestUpToDateSeesNewFolders: a new folder is an input change even with no
+// file in it, since a folder alone can be a problem (content/x.md/ as a
+// folder): the build after it must not say "up to date".
+func TestUpToDateSeesNewFolders(t *testing.T) {
+	site := newSite(t)
+	public := filepath.Join(site, "public")
+	if _, err := build(t, site, public); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(site, "content", "x.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := build(t, site, public)
+	if res.UpToDate || !errors.Is(err, ErrFailed) {
+		t.Fatalf("after adding the folder content/x.md: up to date %v, err %v; want a failed build", res.UpToDate, err)
+	}
+	if got := problemLines(res); !strings.Contains(got, "content/x.md: is a folder") {
+		t.Errorf("problems:\n%s", got)
+	}
+}

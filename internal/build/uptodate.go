@@ -37,8 +37,8 @@ func statePath(dest string) string {
 }
 
 // fingerprint hashes the names, sizes and modification times of every
-// input file, the options, and the congkhai program itself (its layouts
-// and assets are compiled in).
+// input file, the names of the folders that hold them, the options, and
+// the congkhai program itself (its layouts and assets are compiled in).
 func fingerprint(opts Options) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", stateVersion, opts.BaseURL, opts.SourceDateEpoch)
@@ -64,14 +64,17 @@ func fingerprint(opts Options) (string, error) {
 				}
 				return err
 			}
+			rel, _ := filepath.Rel(opts.Source, p)
 			if d.IsDir() {
+				// Folders count too: an empty one can be a problem (a
+				// folder named x.md, a section without _index.md).
+				fmt.Fprintf(h, "%s/\n", filepath.ToSlash(rel))
 				return nil
 			}
 			info, err := os.Stat(p) // follows symbolic links, as the build does
 			if err != nil {
 				return err
 			}
-			rel, _ := filepath.Rel(opts.Source, p)
 			fmt.Fprintf(h, "%s\x00%d\x00%d\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano())
 			return nil
 		})
