@@ -111,6 +111,17 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 	}
 	md, err := toml.Decode(d.src, v)
 	if err != nil {
+		var pe toml.ParseError
+		if !errors.As(err, &pe) || strings.HasPrefix(pe.Message, "parsing time") {
+			// A value of the wrong type (a date in quotes is one): report
+			// every one, each at its own line (see typeProblems).
+			if ps := d.typeProblems(v); len(ps) > 0 {
+				for _, p := range ps {
+					problems.Add(p)
+				}
+				return false
+			}
+		}
 		problems.Add(d.decodeProblem(err))
 		return false
 	}

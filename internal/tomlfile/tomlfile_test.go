@@ -199,6 +199,36 @@ func TestDecodeProblems(t *testing.T) {
 			want: []string{`f.md:1: title: expected text in quotes, such as "Hộ tịch", found a date`},
 		},
 		{
+			// The library reports the line of the last items.count.
+			name: "wrong type in the first of several array elements: its own line and index",
+			src:  "items = [\n  { name = \"a\", count = 1.5 },\n  { name = \"b\", count = 2 },\n  { name = \"c\", count = 3 },\n]\n",
+			want: []string{"f.md:2: items[0].count: expected a whole number without quotes, such as 8000, found a decimal number"},
+		},
+		{
+			name: "wrong type in the second [[items]] table",
+			src:  "[[items]]\nname = \"a\"\n[[items]]\nname = 5\n[[items]]\nname = \"c\"\n",
+			want: []string{`f.md:4: items[1].name: expected text in quotes, such as "Hộ tịch", found a whole number`},
+		},
+		{
+			// The library stops at one of them, picked in map order.
+			name: "every value of the wrong type, each once, in a fixed order",
+			src:  "title = 1\ncount = \"2\"\ndraft = \"yes\"\ntags = \"a\"\ndate = \"2025-07-15\"\n[inner]\nwhen = \"30/06/2025\"\n[[items]]\nname = true\n",
+			want: []string{
+				`f.md:1: title: expected text in quotes, such as "Hộ tịch", found a whole number`,
+				"f.md:2: count: expected a whole number without quotes, such as 8000, found text",
+				"f.md:3: draft: expected true or false, found text",
+				`f.md:4: tags: expected a list in square brackets, such as ["xa"], found text`,
+				"f.md:5: date: expected a date such as 2025-07-15 (without quotes), found text",
+				"f.md:7: inner.when: expected a date such as 2025-07-15 (without quotes), found text",
+				`f.md:9: items[0].name: expected text in quotes, such as "Hộ tịch", found true/false`,
+			},
+		},
+		{
+			name: "value where a table is expected",
+			src:  "inner = 3\n",
+			want: []string{"f.md:1: inner: expected a table (key = value pairs), found a whole number"},
+		},
+		{
 			name: "unknown top-level key",
 			src:  "title = \"a\"\ntitel = \"b\"\n",
 			want: []string{`f.md:2: titel: unknown key "titel" (did you mean "title"?)`},
