@@ -493,6 +493,41 @@ func (p *plan) checkCollisions(problems *problem.List) {
 		}
 		problems.Errorf(file, line, field, "/%s is also produced by %s: each address can hold one page", j.path, other.origin)
 	}
+	// A file and a folder of the same name cannot both be written: an
+	// alias /sitemap.xml is written as sitemap.xml/index.html.
+	blamedFiles := map[*job]bool{} // a file is reported once, not once per page below it
+	for _, j := range p.jobs {
+		for dir := path.Dir(j.path); dir != "."; dir = path.Dir(dir) {
+			other, clash := seen[strings.ToLower(dir)]
+			if !clash || other == j {
+				continue
+			}
+			// Blame the old address, else the static file: the page stays.
+			blamed, kept := j, other
+			if (other.alias > 0 && j.alias == 0) || (other.copy != "" && j.copy == "" && j.alias == 0) {
+				blamed, kept = other, j
+			}
+			if blamed != j {
+				if blamedFiles[blamed] {
+					break
+				}
+				blamedFiles[blamed] = true
+			}
+			file, field, line := blamed.origin, "", 0
+			if blamed.alias > 0 {
+				field = fmt.Sprintf("aliases[%d]", blamed.alias-1)
+				line = content.FieldLine(p.site.Dir, blamed.page, field)
+			}
+			if blamed == j {
+				problems.Errorf(file, line, field, "/%s needs a folder /%s/, but %s writes a file there: an address cannot be both a file and a folder",
+					j.path, dir, other.origin)
+			} else {
+				problems.Errorf(file, line, field, "/%s is a file, but %s needs a folder there for /%s: an address cannot be both a file and a folder",
+					other.path, kept.origin, j.path)
+			}
+			break
+		}
+	}
 }
 
 // checkMenu reports menu entries that point at no page.
