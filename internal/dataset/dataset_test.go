@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -310,5 +311,26 @@ func TestLoadWithoutDataFolder(t *testing.T) {
 	var pl problem.List
 	if sets := Load(t.TempDir(), &pl); sets != nil || pl.Len() != 0 {
 		t.Errorf("Load without data/: %v %v", sets, problemLines(&pl))
+	}
+}
+
+// TestFrameTooManySeries: series_by on a column with a different value on
+// every row is refused quickly, not drawn as one series per row (pairing
+// the series that take over from one another took time in the square of
+// their number: 40,000 rows took 40 seconds).
+func TestFrameTooManySeries(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("period,unit_id,early,on_time,late\n")
+	for i := range 50000 {
+		fmt.Fprintf(&csv, "2025-%02d,u%d,1,1,0\n", i%12+1, i)
+	}
+	var pl problem.List
+	ds := Parse("data/x.csv", []byte(csv.String()), "data/x.toml", []byte(countsDesc), &pl)
+	if ds != nil {
+		t.Fatalf("Parse succeeded with 50,000 series")
+	}
+	want := `data/x.toml:44: charts[1].series_by: draws one series per value of "unit_id", and data/x.csv has more than 500 of them: a chart shows at most 500; choose a column with fewer values, or narrow the rows with where`
+	if got := problemLines(&pl); !slices.Equal(got, []string{want}) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }

@@ -13,6 +13,11 @@ import (
 // maxCategories bounds the periods along an axis: 2000-01 to 2099-12 fits.
 const maxCategories = 1200
 
+// maxSeries bounds the series of a chart with series_by: no reader tells
+// more lines apart, and a column with a different value on every row (a
+// name, a code) would otherwise draw one series per row, slowly.
+const maxSeries = 500
+
 // Role says how a series is drawn.
 type Role uint8
 
@@ -203,6 +208,11 @@ func (b *framer) series(rows []int) {
 			g.first = i
 		}
 		g.last = max(g.last, i)
+		if len(groups) > maxSeries {
+			b.chartErr(".series_by", "draws one series per value of %q, and %s has more than %d of them: a chart shows at most %d; choose a column with fewer values, or narrow the rows with where",
+				c.seriesBy.Name, ds.CSVFile, maxSeries, maxSeries)
+			return
+		}
 	}
 	if !b.checkCells(groups) {
 		return
