@@ -374,6 +374,16 @@ func TestLoadProblems(t *testing.T) {
 			want:  []string{`content/a.md:3: slug: "Liên hệ" is not a slug: use lowercase letters, digits and hyphens, such as "lien-he"`},
 		},
 		{
+			name:  "slug with no letter or digit: no empty suggestion",
+			files: map[string]string{"content/a.md": page("A", `slug = ".."`)},
+			want:  []string{`content/a.md:3: slug: ".." is not a slug: use lowercase letters, digits and hyphens, such as "gioi-thieu"`},
+		},
+		{
+			name:  "procedure outside the procedures section",
+			files: map[string]string{"content/a.md": "+++\ntitle = \"A\"\ncode = \"1.000001\"\nfield = \"Hộ tịch\"\n+++\n"},
+			want:  []string{"content/a.md:3: code: this file is a procedure (it has a code), but procedures live in content/thu-tuc/: move it there as a file of its own"},
+		},
+		{
 			name:  "slug on a section",
 			files: map[string]string{"content/tin-tuc/_index.md": page("Tin", `slug = "tin"`)},
 			want:  []string{"content/tin-tuc/_index.md:3: slug: a section takes its address from its folder name; rename the folder instead"},

@@ -186,7 +186,16 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	}
 
 	var m Meta
-	if !doc.Decode(&m, problems) {
+	var metaProblems problem.List
+	decoded := doc.Decode(&m, &metaProblems)
+	if pr, ok := misplacedProcedure(file, name, cfg, metaProblems.Sorted()); ok {
+		// One problem, not one "unknown key" per procedure field; the
+		// page is kept, as with any unknown key.
+		problems.Add(pr)
+	} else {
+		problems.Merge(&metaProblems)
+	}
+	if !decoded {
 		return nil
 	}
 	intern(&m, texts)
@@ -211,7 +220,11 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		slug := strings.TrimSuffix(name, ".md")
 		if m.Slug != "" {
 			if !vntext.IsSlug(m.Slug) {
-				doc.Errorf(problems, "slug", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", m.Slug, vntext.Slug(m.Slug))
+				if s := vntext.Slug(m.Slug); s != "" {
+					doc.Errorf(problems, "slug", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", m.Slug, s)
+				} else {
+					doc.Errorf(problems, "slug", "%q is not a slug: use lowercase letters, digits and hyphens, such as \"gioi-thieu\"", m.Slug)
+				}
 			}
 			slug = m.Slug
 		}
@@ -258,6 +271,24 @@ func slugOr(s string) string {
 		return slug
 	}
 	return s
+}
+
+// misplacedProcedure turns the problems of a page that is a procedure
+// record (it has a code) outside the procedures section into one problem
+// saying where it belongs.
+func misplacedProcedure(file, name string, cfg *config.Config, ps []problem.Problem) (problem.Problem, bool) {
+	for _, p := range ps {
+		if p.Field != "code" || !strings.HasPrefix(p.Message, "unknown key") {
+			continue
+		}
+		section := Dir + "/" + cfg.Procedures.Section + "/"
+		p.Message = fmt.Sprintf("this file is a procedure (it has a code), but procedures live in %s: move it there as a file of its own", section)
+		if name == IndexFile {
+			p.Message = fmt.Sprintf("an _index.md holds only a section's title, description and text, not a procedure (it has a code): put the procedure in a file of its own in %s", section)
+		}
+		return p, true
+	}
+	return problem.Problem{}, false
 }
 
 func normaliseDates(p *procedure.Procedure) {
