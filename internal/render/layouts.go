@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/static"
@@ -100,12 +101,32 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 				ok = false
 				break
 			}
+			if part == name && name != LayoutAlias && !definesMain(part, f.Data) {
+				// base.html's empty "main" block would stand in for it:
+				// every page of this layout would be published empty.
+				problems.Errorf(f.Origin, 1, "", "the layout must put the page's content in {{define \"main\"}} … {{end}}: base.html places that block, and ignores the rest of the file")
+				ok = false
+				break
+			}
 		}
 		if ok {
 			l.sets[name] = set
 		}
 	}
 	return l
+}
+
+// definesMain reports whether a page layout's text defines the "main"
+// block (it parsed already, so a parse error here cannot happen).
+func definesMain(name string, text []byte) bool {
+	t := parse.New(name)
+	t.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	if _, err := t.Parse(string(text), "", "", trees); err != nil {
+		return true
+	}
+	_, ok := trees["main"]
+	return ok
 }
 
 // Execute renders layout with data into buf, which it resets first. Pages
