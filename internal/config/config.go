@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -91,7 +92,7 @@ type Overrides struct {
 // Load reads site.toml from the site folder dir, records every problem in
 // problems and returns the configuration (nil when it cannot be used).
 func Load(dir string, o Overrides, problems *problem.List) *Config {
-	src, err := os.ReadFile(dir + "/" + FileName)
+	src, err := rawfile.ReadRegular(dir + "/" + FileName)
 	if err != nil {
 		if os.IsNotExist(err) {
 			problems.Errorf(FileName, 0, "", "not found: every site needs a %s in its folder (%s)", FileName, dir)
@@ -222,7 +223,7 @@ func (c *Config) RelURL(sitePath string) string {
 // FieldLine finds the line of a field of site.toml in the site folder dir,
 // for problems found once the whole site is known.
 func FieldLine(dir, field string) int {
-	src, err := os.ReadFile(dir + "/" + FileName)
+	src, err := rawfile.ReadRegular(dir + "/" + FileName)
 	if err != nil {
 		return 0
 	}

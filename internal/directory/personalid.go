@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
 // DataFiles is the data/ folder of a site as the loaders read it: a file
@@ -17,7 +18,8 @@ import (
 type DataFiles struct {
 	siteDir string
 	read    map[string]readResult // by cleaned path
-	// readDisk reads a file from disk: os.ReadFile, or a count in tests.
+	// readDisk reads a file from disk: rawfile.ReadRegular (a named pipe
+	// would block the build), or a count in tests.
 	readDisk func(name string) ([]byte, error)
 }
 
@@ -29,7 +31,7 @@ type readResult struct {
 // NewDataFiles returns the data/ folder of the site folder siteDir, with
 // nothing read yet.
 func NewDataFiles(siteDir string) *DataFiles {
-	return &DataFiles{siteDir: siteDir, read: map[string]readResult{}, readDisk: os.ReadFile}
+	return &DataFiles{siteDir: siteDir, read: map[string]readResult{}, readDisk: rawfile.ReadRegular}
 }
 
 // ReadFile is os.ReadFile for the loaders; it reads each file once and

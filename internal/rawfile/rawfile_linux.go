@@ -4,6 +4,7 @@ package rawfile
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"syscall"
@@ -15,14 +16,37 @@ func ReadFile(name string) ([]byte, error) { return ReadFileInto(nil, name) }
 // ReadFileInto is ReadFile reading into buf's storage when it is large
 // enough: a worker that reads file after file can reuse one buffer.
 func ReadFileInto(buf []byte, name string) ([]byte, error) {
-	fd, err := open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	return readFile(buf, name, false)
+}
+
+// ErrNotRegular is ReadRegular's error for a named pipe, a device or a
+// socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ReadRegular is ReadFile for regular files only: opening a named pipe
+// waits for a writer and reading a device may never end, so one put in a
+// site by mistake would hang the build. A folder gives ReadFile's error.
+func ReadRegular(name string) ([]byte, error) {
+	return readFile(nil, name, true)
+}
+
+func readFile(buf []byte, name string, regularOnly bool) ([]byte, error) {
+	mode := syscall.O_RDONLY | syscall.O_CLOEXEC
+	if regularOnly {
+		mode |= syscall.O_NONBLOCK // opening a pipe does not wait; reading a regular file ignores it
+	}
+	fd, err := open(name, mode, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
+	statErr := syscall.Fstat(fd, &st)
+	if kind := st.Mode & syscall.S_IFMT; regularOnly && statErr == nil && kind != syscall.S_IFREG && kind != syscall.S_IFDIR {
+		return nil, ErrNotRegular
+	}
 	size, known := 512, int64(-1)
-	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size > 0 {
+	if statErr == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size > 0 {
 		size, known = int(st.Size)+1, st.Size // one more, to see the end in one read
 	}
 	if cap(buf) < size {

@@ -4,6 +4,7 @@ package rawfile
 
 import (
 	"bytes"
+	"errors"
 	"os"
 )
 
@@ -12,6 +13,19 @@ func ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
 // ReadFileInto is os.ReadFile; buf is not used.
 func ReadFileInto(_ []byte, name string) ([]byte, error) { return os.ReadFile(name) }
+
+// ErrNotRegular is ReadRegular's error for a named pipe, a device or a
+// socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ReadRegular is ReadFile for regular files only: reading a named pipe
+// or a device may never end. A folder gives ReadFile's error.
+func ReadRegular(name string) ([]byte, error) {
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, ErrNotRegular
+	}
+	return os.ReadFile(name)
+}
 
 // WriteFile is os.WriteFile. It returns the file's modification time
 // (Unix nanoseconds).

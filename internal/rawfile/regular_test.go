@@ -1,0 +1,43 @@
+//go:build unix
+
+package rawfile
+
+import (
+	"errors"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestReadRegular: a regular file is read, a named pipe is refused at
+// once instead of waiting for a writer, and a folder gives ReadFile's
+// error.
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "f")
+	if _, err := WriteFile(name, []byte("Lịch tiếp công dân"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadRegular(name); err != nil || string(got) != "Lịch tiếp công dân" {
+		t.Errorf("regular file: %q, %v", got, err)
+	}
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := ReadRegular(fifo); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotRegular) {
+			t.Errorf("named pipe: %v, want ErrNotRegular", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading a named pipe did not return")
+	}
+	_, want := ReadFile(dir)
+	if _, err := ReadRegular(dir); err == nil || errors.Is(err, ErrNotRegular) || err.Error() != want.Error() {
+		t.Errorf("folder: %v, want %v", err, want)
+	}
+}
