@@ -7,11 +7,14 @@ package scaffold
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
@@ -34,17 +37,61 @@ func Procedure(siteDir, code, title string, today time.Time) (string, error) {
 	if title == "" {
 		return "", errors.New("the title is empty: give the procedure's name as in the national database, in quotes")
 	}
-	slug := vntext.Slug(strings.TrimPrefix(strings.TrimPrefix(title, "Thủ tục "), "thủ tục "))
-	if slug == "" {
-		return "", fmt.Errorf("cannot make a file name from the title %q", title)
+	if err := checkTitle(title); err != nil {
+		return "", err
 	}
-	section := sectionOf(siteDir)
+	slug := shorten(vntext.Slug(strings.TrimPrefix(strings.TrimPrefix(title, "Thủ tục "), "thủ tục ")))
+	if slug == "" {
+		return "", fmt.Errorf("cannot make a file name from the title %q: it needs letters or digits", title)
+	}
+	section, err := sectionOf(siteDir)
+	if err != nil {
+		return "", err
+	}
+	// A section folder made here gets its _index.md too, or the site
+	// would not build.
+	index := path.Join(content.Dir, section, content.IndexFile)
+	if _, err := os.Stat(filepath.Join(siteDir, filepath.FromSlash(index))); errors.Is(err, fs.ErrNotExist) {
+		if err := create(siteDir, index, fmt.Sprintf(sectionTemplate, "Thủ tục hành chính")); err != nil {
+			return "", err
+		}
+	}
 	rel := path.Join(content.Dir, section, slug+".md")
 	text := fmt.Sprintf(procedureTemplate, code, title, code, today.Format("2006-01-02"))
 	if err := create(siteDir, rel, text); err != nil {
 		return "", err
 	}
 	return rel, nil
+}
+
+// maxSlug is the longest file name made from a title or path, in bytes
+// without ".md": long enough for any procedure's name, short enough for
+// every file system and for addresses people read.
+const maxSlug = 80
+
+// shorten cuts a slug to maxSlug bytes, at a hyphen when there is one.
+func shorten(slug string) string {
+	if len(slug) <= maxSlug {
+		return slug
+	}
+	cut := slug[:maxSlug]
+	if i := strings.LastIndexByte(cut, '-'); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.Trim(cut, "-")
+}
+
+// checkTitle refuses a title that could not be written in the file as it
+// was meant: bytes that are not UTF-8, line breaks and other control
+// characters (a title pasted with its line break, say).
+func checkTitle(title string) error {
+	if !utf8.ValidString(title) {
+		return errors.New("the title is not valid UTF-8 text: type it again, or paste it from the national database")
+	}
+	if i := strings.IndexFunc(title, unicode.IsControl); i >= 0 {
+		return fmt.Errorf("the title %q has a line break or another control character: give it on one line", title)
+	}
+	return nil
 }
 
 // Page writes an ordinary page at content/<name>.md, where name may include
@@ -56,15 +103,22 @@ func Page(siteDir, name string, today time.Time) ([]string, error) {
 	if name == "" {
 		return nil, errors.New("give the page's path, such as gioi-thieu or tin-tuc/thong-bao-lich-nghi")
 	}
+	if !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return nil, fmt.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
+	}
+	section, err := sectionOf(siteDir)
+	if err != nil {
+		return nil, err
+	}
 	var segs []string
 	for seg := range strings.SplitSeq(name, "/") {
-		s := vntext.Slug(seg)
+		s := shorten(vntext.Slug(seg))
 		if s == "" || seg == ".." {
 			return nil, fmt.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
 		}
 		segs = append(segs, s)
 	}
-	if segs[0] == sectionOf(siteDir) {
+	if segs[0] == section {
 		return nil, fmt.Errorf("content/%s/ holds procedures: use `congkhai new procedure <code> \"<title>\"`", segs[0])
 	}
 	var written []string
@@ -85,12 +139,23 @@ func Page(siteDir, name string, today time.Time) ([]string, error) {
 	return append(written, rel), nil
 }
 
-// sectionOf is the procedures section of the site, from site.toml.
-func sectionOf(siteDir string) string {
-	if cfg := config.Load(siteDir, config.Overrides{}, &problem.List{}); cfg != nil {
-		return cfg.Procedures.Section
+// sectionOf is the procedures section of the site, from site.toml. When
+// site.toml cannot be read, no file is written: the procedures section
+// may be another folder, and a missing site.toml means that siteDir is
+// not a site folder at all.
+func sectionOf(siteDir string) (string, error) {
+	var problems problem.List
+	if cfg := config.Load(siteDir, config.Overrides{}, &problems); cfg != nil {
+		return cfg.Procedures.Section, nil
 	}
-	return "thu-tuc"
+	var lines []string
+	for _, p := range problems.Sorted() {
+		if p.Severity == problem.Error {
+			lines = append(lines, p.String())
+		}
+	}
+	return "", fmt.Errorf("fix %s first: it names the folders of the site, and the new file's folder depends on it\n%s",
+		config.FileName, strings.Join(lines, "\n"))
 }
 
 // create writes a new file and refuses to replace one.

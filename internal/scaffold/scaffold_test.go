@@ -1,0 +1,96 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const siteTOML = `title = "Cổng thử"
+base_url = "https://example.gov.vn/"
+language = "vi"
+as_of = 2025-08-01
+[jurisdiction]
+id = "xa-thu"
+name = "Xã Thử"
+level = "xa"
+`
+
+var today = time.Date(2026, 9, 25, 0, 0, 0, 0, time.UTC)
+
+func site(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(siteTOML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestProcedureRefusesTitles: a title that cannot be written as it was
+// meant is refused with a plain message, and no file is created.
+func TestProcedureRefusesTitles(t *testing.T) {
+	for title, want := range map[string]string{
+		"Hai\ndòng":          "line break",
+		"Đăng ký\tkhai sinh": "control character",
+		"\xff\xfe tiêu đề":   "not valid UTF-8",
+		"   ":                "the title is empty",
+		"!!!":                "cannot make a file name",
+	} {
+		dir := site(t)
+		_, err := Procedure(dir, "1.001193", title, today)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Procedure(%q): %v, want an error saying %q", title, err, want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {
+			t.Errorf("Procedure(%q) created content/", title)
+		}
+	}
+}
+
+func TestPageRefusesControlCharacters(t *testing.T) {
+	dir := site(t)
+	if _, err := Page(dir, "tin-tuc/\xffthong-bao", today); err == nil {
+		t.Error("a path with invalid UTF-8 was accepted")
+	}
+	if _, err := Page(dir, "tin-tuc/thong\nbao", today); err == nil {
+		t.Error("a path with a line break was accepted")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {
+		t.Error("a refused page created content/")
+	}
+}
+
+func TestShorten(t *testing.T) {
+	long := strings.Repeat("dang-ky-", 20) // 160 bytes
+	got := shorten(long)
+	if len(got) > maxSlug || strings.HasSuffix(got, "-") || !strings.HasPrefix(long, got) {
+		t.Errorf("shorten: %q", got)
+	}
+	if got := shorten(strings.Repeat("a", 100)); got != strings.Repeat("a", maxSlug) {
+		t.Errorf("shorten without hyphens: %q", got)
+	}
+	if got := shorten("gioi-thieu"); got != "gioi-thieu" {
+		t.Errorf("shorten changed a short slug: %q", got)
+	}
+}
+
+// TestBrokenSiteTOML: without a readable site.toml, nothing is written,
+// since the procedures section may be any folder.
+func TestBrokenSiteTOML(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(siteTOML+"[procedures\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Procedure(dir, "1.001193", "Đăng ký khai sinh", today); err == nil || !strings.Contains(err.Error(), "site.toml:") {
+		t.Errorf("Procedure with a broken site.toml: %v", err)
+	}
+	if _, err := Page(dir, "gioi-thieu", today); err == nil {
+		t.Error("Page with a broken site.toml succeeded")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {
+		t.Error("content/ was created")
+	}
+}
