@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/build"
@@ -51,8 +52,11 @@ func Run(ctx context.Context, o Options) error {
 	dest := filepath.Join(tmp, "site")
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(o.Bind, strconv.Itoa(o.Port)))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("cannot listen on %s: port %d is in use (is another `congkhai serve` running?): stop it, or choose another port with --port", o.Bind, o.Port)
+	}
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s:%d: %w (is another `congkhai serve` running? use --port)", o.Bind, o.Port, err)
+		return fmt.Errorf("cannot listen on %s port %d: %w (check --bind and --port)", o.Bind, o.Port, err)
 	}
 	addr := ln.Addr().(*net.TCPAddr)
 	basePath := sitePath(o.Source)
@@ -67,6 +71,10 @@ func Run(ctx context.Context, o Options) error {
 		SourceDateEpoch: o.SourceDateEpoch,
 	})}
 	s.rebuild(nil)
+	if ctx.Err() != nil { // stopped during the first build
+		ln.Close()
+		return nil
+	}
 
 	w, err := watch.New(o.Source, build.Inputs(), watch.Options{Quiet: o.Quiet, Ignore: []string{"public"}})
 	if err != nil {
@@ -133,7 +141,11 @@ func (s *server) rebuild(changed watch.Batch) {
 		fmt.Fprintln(s.o.Out, p.String())
 	}
 	if err != nil {
-		fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; still serving the last good site\n", took)
+		if s.dev.Root() == "" {
+			fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; the site will show once the problems above are fixed\n", took)
+		} else {
+			fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; still serving the last good site\n", took)
+		}
 		ps := res.Problems
 		if !errors.Is(err, build.ErrFailed) {
 			ps = append(ps, problem.Problem{File: s.o.Source, Message: err.Error()})

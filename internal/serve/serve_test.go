@@ -3,7 +3,9 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -240,5 +242,70 @@ func TestBrokenFileShowsOverlay(t *testing.T) {
 	_, body = get(t, s.url+"gioi-thieu/")
 	if strings.Contains(body, "Lỗi khi dựng trang") || !strings.Contains(body, "Phiên bản sửa.") {
 		t.Errorf("after the fix, the overlay stays or the page is old:\n%s", body)
+	}
+}
+
+// TestListenErrors: a busy port is named as such, with what to do; any
+// other failure to listen does not blame another server.
+func TestListenErrors(t *testing.T) {
+	site := t.TempDir()
+	write(t, site, "site.toml", siteTOML)
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	err = Run(context.Background(), Options{Source: site, Port: port, Theme: congkhai.Theme, Out: io.Discard})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("port %d is in use", port)) || !strings.Contains(err.Error(), "--port") {
+		t.Errorf("busy port: %v", err)
+	}
+	err = Run(context.Background(), Options{Source: site, Bind: "192.0.2.1", Port: 0, Theme: congkhai.Theme, Out: io.Discard})
+	if err == nil || strings.Contains(err.Error(), "another") || !strings.Contains(err.Error(), "--bind") {
+		t.Errorf("address not on this computer: %v", err)
+	}
+}
+
+// TestFirstBuildFails: when the first build fails there is no last good
+// site, and the terminal does not claim one is served.
+func TestFirstBuildFails(t *testing.T) {
+	site := t.TempDir()
+	write(t, site, "site.toml", siteTOML+"tittle = \"x\"\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	log := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Source: site, Port: 0, Theme: congkhai.Theme, Out: log, Ready: func(string) { cancel() }})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		cancel()
+		t.Fatal("serve did not stop")
+	}
+	out := log.String()
+	if strings.Contains(out, "last good site") || !strings.Contains(out, "the site will show once the problems above are fixed") {
+		t.Errorf("first failed build:\n%s", out)
+	}
+}
+
+// TestStoppedDuringFirstBuild: a Ctrl+C during the first build stops the
+// server without announcing an address that no longer answers.
+func TestStoppedDuringFirstBuild(t *testing.T) {
+	site := t.TempDir()
+	write(t, site, "site.toml", siteTOML)
+	write(t, site, "content/thu-tuc/_index.md", "+++\ntitle = \"Thủ tục\"\n+++\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	log := &syncBuffer{}
+	ready := false
+	if err := Run(ctx, Options{Source: site, Port: 0, Theme: congkhai.Theme, Out: log, Ready: func(string) { ready = true }}); err != nil {
+		t.Fatal(err)
+	}
+	if ready || strings.Contains(log.String(), "serving") {
+		t.Errorf("serve announced its address after being stopped:\n%s", log.String())
 	}
 }
