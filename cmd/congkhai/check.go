@@ -32,8 +32,11 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, stop := parseFlags(fs, args, false); stop {
+	if _, code, stop := parseFlags(fs, args, false); stop {
 		return code
+	}
+	if !siteFolder(stderr, "check", *source) {
+		return 2
 	}
 	switch *format {
 	case "human", "github", "json":

@@ -6,15 +6,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/congkhai/congkhai/internal/gcfloor"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/gcfloor"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -66,9 +67,12 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "new":
 		return runNew(args[1:], stdout, stderr, getenv)
 	case "version":
-		fmt.Fprintln(stdout, "congkhai", version())
-		return 0
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[1] != "help" && !strings.HasPrefix(args[1], "-") {
+			// help <command> is <command> --help.
+			return run([]string{args[1], "--help"}, stdout, stderr, getenv)
+		}
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
@@ -95,8 +99,11 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, stop := parseFlags(fs, args, false); stop {
+	if _, code, stop := parseFlags(fs, args, false); stop {
 		return code
+	}
+	if !siteFolder(stderr, "build", *source) {
+		return 2
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
@@ -156,19 +163,69 @@ func version() string {
 	return "devel"
 }
 
-// parseFlags parses a command's flags. It reports whether to stop, with
-// the exit status: 0 after --help, 2 for a bad flag or, unless the command
-// takes arguments, an argument.
-func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) (code int, stop bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0, true
+// parseFlags parses a command's flags, which may come before, between or
+// after its arguments (everything after "--" is an argument). It returns
+// the arguments, and whether to stop, with the exit status: 0 after
+// --help, 2 for a bad flag or, unless the command takes arguments, an
+// argument.
+func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) (rest []string, code int, stop bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, 0, true
+			}
+			return nil, 2, true
 		}
-		return 2, true
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			rest = append(rest, left...)
+			break
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
 	}
-	if !takesArgs && fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "congkhai %s: unexpected argument %q (use --source to name the site folder)\n", fs.Name(), fs.Arg(0))
-		return 2, true
+	if !takesArgs && len(rest) > 0 {
+		hint := ""
+		if fs.Lookup("source") != nil {
+			hint = " (use --source to name the site folder)"
+		}
+		fmt.Fprintf(fs.Output(), "congkhai %s: unexpected argument %q%s\n", fs.Name(), rest[0], hint)
+		return nil, 2, true
 	}
-	return 0, false
+	return rest, 0, false
+}
+
+// siteFolder reports whether the --source folder exists and is a folder,
+// and says what is wrong on w when it is not.
+func siteFolder(w io.Writer, command, source string) bool {
+	info, err := os.Stat(source)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		fmt.Fprintf(w, "congkhai %s: --source %s: no such folder: name the site folder, the one that holds site.toml\n", command, source)
+		return false
+	case err != nil:
+		fmt.Fprintf(w, "congkhai %s: --source %s: %v\n", command, source, err)
+		return false
+	case !info.IsDir():
+		fmt.Fprintf(w, "congkhai %s: --source %s: a file, not a folder: name the site folder, the one that holds site.toml\n", command, source)
+		return false
+	}
+	return true
+}
+
+// runVersion prints the version.
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("version", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: congkhai version\n\nPrints the version of congkhai.\n")
+	}
+	if _, code, stop := parseFlags(fs, args, false); stop {
+		return code
+	}
+	fmt.Fprintln(stdout, "congkhai", version())
+	return 0
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/build"
@@ -27,7 +28,8 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, stop := parseFlags(fs, args, true); stop {
+	rest, code, stop := parseFlags(fs, args, true)
+	if stop {
 		return code
 	}
 	today := time.Now()
@@ -39,9 +41,16 @@ Flags:
 		}
 		today = d
 	}
-	rest := fs.Args()
-	switch {
-	case len(rest) == 3 && rest[0] == "procedure":
+	if msg := newUsageProblem(rest); msg != "" {
+		fmt.Fprintf(stderr, "congkhai new: %s\n\n", msg)
+		fs.Usage()
+		return 2
+	}
+	if !siteFolder(stderr, "new", *source) {
+		return 2
+	}
+	switch rest[0] {
+	case "procedure":
 		file, err := scaffold.Procedure(*source, rest[1], rest[2], today)
 		if err != nil {
 			fmt.Fprintln(stderr, "congkhai new:", err)
@@ -49,7 +58,7 @@ Flags:
 		}
 		fmt.Fprintf(stdout, "created %s: fill in the empty fields, then run `congkhai check`\n", file)
 		return 0
-	case len(rest) == 2 && rest[0] == "page":
+	default: // page
 		files, err := scaffold.Page(*source, rest[1], today)
 		for _, f := range files {
 			fmt.Fprintf(stdout, "created %s\n", f)
@@ -60,6 +69,31 @@ Flags:
 		}
 		return 0
 	}
-	fs.Usage()
-	return 2
+}
+
+// newUsageProblem says what is wrong with the arguments of `congkhai new`,
+// or "" when they are right.
+func newUsageProblem(args []string) string {
+	if len(args) == 0 {
+		return "say what to create: procedure or page"
+	}
+	switch args[0] {
+	case "procedure":
+		switch {
+		case len(args) < 3:
+			return `give the procedure's code and title, such as: congkhai new procedure 1.001193 "Đăng ký khai sinh"`
+		case len(args) > 3:
+			return fmt.Sprintf("put the title in quotes: congkhai new procedure %s %q", args[1], strings.Join(args[2:], " "))
+		}
+	case "page":
+		switch {
+		case len(args) < 2:
+			return "give the page's path, such as: congkhai new page gioi-thieu"
+		case len(args) > 2:
+			return fmt.Sprintf("put the path in quotes: congkhai new page %q", strings.Join(args[1:], " "))
+		}
+	default:
+		return fmt.Sprintf("cannot create %q: use procedure or page", args[0])
+	}
+	return ""
 }

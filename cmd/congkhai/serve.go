@@ -18,7 +18,7 @@ func runServe(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	fs.SetOutput(stderr)
 	source := fs.String("source", ".", "the site `folder`")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shows the site to the whole network")
-	port := fs.Int("port", 1313, "the `port` to listen on")
+	port := fs.Int("port", 1313, "the `port` to listen on; 0 picks a free one")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: congkhai serve [flags]
 
@@ -26,17 +26,39 @@ Builds the site into a private folder (never public/) and serves it on this
 computer, with addresses rewritten to the local one. Every change to
 content/, data/, layouts/, static/, assets/ or site.toml rebuilds the site and
 reloads every open tab. A failed rebuild keeps the last good site served and
-shows its problems over every page until the input is fixed.
+shows its problems over every page until the input is fixed. Ctrl+C stops
+the server; pressed twice, it stops at once, even during a long build.
 
 Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if code, stop := parseFlags(fs, args, false); stop {
+	if _, code, stop := parseFlags(fs, args, false); stop {
 		return code
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "congkhai serve: --port %d: use a number from 1 to 65535, or 0 for a free port\n", *port)
+		return 2
+	}
+	if !siteFolder(stderr, "serve", *source) {
+		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	returned := make(chan struct{})
+	defer close(returned) // before stop(), which also ends ctx
+	go func() {
+		// After the first Ctrl+C the server stops once the build under
+		// way ends; a second one ends the program at once.
+		<-ctx.Done()
+		select {
+		case <-returned:
+			return // not a signal: runServe is returning
+		default:
+		}
+		stop()
+		fmt.Fprintln(stderr, "congkhai: stopping (press Ctrl+C again to stop at once)")
+	}()
 	err := serve.Run(ctx, serve.Options{
 		Source:          *source,
 		Bind:            *bind,
