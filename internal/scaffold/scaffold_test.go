@@ -8,22 +8,17 @@ import (
 	"time"
 )
 
-const siteTOML = `title = "Cổng thử"
-base_url = "https://example.gov.vn/"
-language = "vi"
-as_of = 2025-08-01
-[jurisdiction]
-id = "xa-thu"
-name = "Xã Thử"
-level = "xa"
-`
-
 var today = time.Date(2026, 9, 25, 0, 0, 0, 0, time.UTC)
 
+// site is a new site folder holding testdata/site.toml.
 func site(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(siteTOML), 0o644); err != nil {
+	src, err := os.ReadFile(filepath.Join("testdata", "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -80,10 +75,15 @@ func TestShorten(t *testing.T) {
 // TestBrokenSiteTOML: without a readable site.toml, nothing is written,
 // since the procedures section may be any folder.
 func TestBrokenSiteTOML(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(siteTOML+"[procedures\n"), 0o644); err != nil {
+	dir := site(t)
+	f, err := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := f.WriteString("[procedures\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 	if _, err := Procedure(dir, "1.001193", "Đăng ký khai sinh", today); err == nil || !strings.Contains(err.Error(), "site.toml:") {
 		t.Errorf("Procedure with a broken site.toml: %v", err)
 	}
