@@ -215,16 +215,23 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey,
 				Message: plainTypeError("TOML value has type string; destination has type time.Time")}
 		}
-		line := d.lineText(pe.Position.Line)
-		start := min(max(pe.Position.Col-1, 0), len(line))
+		lineNo, col := d.syntaxPosition(pe.Position)
+		line := d.lineText(lineNo)
+		start := min(max(col-1, 0), len(line))
 		end := min(start+max(pe.Position.Len, 1), len(line))
+		field := pe.LastKey
+		if strings.HasPrefix(strings.TrimSpace(line), "[") {
+			// A broken table header: the last key the library names
+			// belongs to the table before it.
+			field = ""
+		}
 		return problem.Problem{
 			File:    d.File,
-			Line:    pe.Position.Line,
+			Line:    lineNo,
 			Col:     utf8.RuneCountInString(line[:start]) + 1,
-			Field:   pe.LastKey,
+			Field:   field,
 			Message: "TOML syntax: " + pe.Message,
-			Excerpt: d.excerpt(pe.Position.Line, displayWidth(line[:start]), max(displayWidth(line[start:end]), 1)),
+			Excerpt: d.excerpt(lineNo, displayWidth(line[:start]), max(displayWidth(line[start:end]), 1)),
 		}
 	}
 	if m := lastKeyError.FindStringSubmatch(err.Error()); m != nil {
@@ -236,6 +243,18 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 		return problem.Problem{File: d.File, Line: line, Field: field, Message: plainTypeError(m[3])}
 	}
 	return problem.Problem{File: d.File, Message: strings.TrimPrefix(err.Error(), "toml: ")}
+}
+
+// syntaxPosition is the line and byte column (1-based) of a syntax error,
+// counted from its byte offset: the library's own line is one too far
+// when the offending character is a line end (an unclosed [table), and
+// its column belongs to the line before when the offset starts a line.
+func (d *Doc) syntaxPosition(pos toml.Position) (line, col int) {
+	if pos.Start < 0 || pos.Start > len(d.src) {
+		return pos.Line, pos.Col
+	}
+	before := d.src[:pos.Start]
+	return 1 + strings.Count(before, "\n"), pos.Start - strings.LastIndexByte(before, '\n')
 }
 
 // indexedPath turns a key the library reports without array indices

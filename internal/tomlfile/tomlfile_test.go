@@ -94,6 +94,23 @@ func TestDecodeProblems(t *testing.T) {
 				"                           ^"},
 		},
 		{
+			name: "unclosed table header: its own line, no field of the table before",
+			src:  "title = \"a\"\n[inner]\nname = \"b\"\n[items\ncount = 1\n",
+			want: []string{"f.md:4:7: TOML syntax: expected '.' or ']' to end table name, but got '\\n' instead\n" +
+				"      2 | [inner]\n" +
+				"      3 | name = \"b\"\n" +
+				"      4 | [items\n" +
+				"                ^"},
+		},
+		{
+			name: "unclosed array: the error at the start of the next line",
+			src:  "tags = [\"a\", \"b\"\ncount = 1\n",
+			want: []string{"f.md:2:1: tags: TOML syntax: expected a comma (',') or array terminator (']'), but got 'c'\n" +
+				"      1 | tags = [\"a\", \"b\"\n" +
+				"      2 | count = 1\n" +
+				"          ^"},
+		},
+		{
 			name:      "syntax error in front matter: file lines, no line before the document",
 			src:       "count = 1 2\n",
 			firstLine: 2,
