@@ -300,6 +300,19 @@ func TestIgnoredFiles(t *testing.T) {
 	}
 }
 
+// TestUnusableNames: a file whose name is not UTF-8 is a problem, not a
+// page at an address made of the bytes that were left.
+func TestUnusableNames(t *testing.T) {
+	s, probs := load(t, map[string]string{"content/gi\xf4i-thieu.md": page("Giới thiệu")})
+	want := []string{"content/gi\uFFFDi-thieu.md: the name is not valid UTF-8 text (a tool saved it in another encoding): rename it"}
+	if !slices.Equal(probs, want) {
+		t.Errorf("problems %q, want %q", probs, want)
+	}
+	if got := paths(s.Pages); !slices.Equal(got, []string{"/", "/thu-tuc/"}) {
+		t.Errorf("pages %q", got)
+	}
+}
+
 func TestLoadProblems(t *testing.T) {
 	tests := []struct {
 		name  string

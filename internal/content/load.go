@@ -18,6 +18,7 @@ import (
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/rawfile"
+	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -88,13 +89,10 @@ func listFiles(siteDir string, problems *problem.List) []string {
 			problems.Errorf(rel, 0, "", "cannot read: %v", unwrapPath(err))
 			return nil
 		}
-		name := d.Name()
-		if strings.HasPrefix(name, ".") && p != root {
-			if d.IsDir() {
-				return filepath.SkipDir // .git, editor folders
-			}
-			return nil // editor swap and lock files
+		if skip, err := static.Skip(p, root, rel, d, problems); skip {
+			return err // .git, editors' files, names and links unusable
 		}
+		name := d.Name()
 		if d.IsDir() {
 			if strings.HasSuffix(name, ".md") {
 				problems.Errorf(rel, 0, "", "is a folder, but its name ends in .md: rename it or move the Markdown file in its place")

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/congkhai/congkhai/internal/problem"
 )
@@ -124,11 +125,8 @@ func WalkSite(siteDir, root string, problems *problem.List, fn func(rel, abs str
 			problems.Errorf(rel, 0, "", "cannot read: %v", err)
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") && p != root {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
+		if skip, err := Skip(p, root, rel, d, problems); skip {
+			return err
 		}
 		if d.IsDir() || strings.HasSuffix(d.Name(), "~") {
 			return nil
@@ -141,6 +139,35 @@ func WalkSite(siteDir, root string, problems *problem.List, fn func(rel, abs str
 		fn(rel, p, info.Size())
 		return nil
 	})
+}
+
+// Skip reports whether a walker of the site folder root should pass over
+// the entry d at p (rel to the site folder), with the error that does so
+// for filepath.WalkDir (SkipDir for a folder). Hidden files and folders
+// (.git, editors' swap files) are passed over quietly. A name that is not
+// UTF-8 (a tool saved it in another encoding), which could be written in
+// no address and read in no message, and a link to a folder, which
+// WalkDir does not follow, are passed over with a problem.
+func Skip(p, root, rel string, d fs.DirEntry, problems *problem.List) (bool, error) {
+	skip := true
+	switch {
+	case strings.HasPrefix(d.Name(), ".") && p != root:
+	case !utf8.ValidString(rel):
+		problems.Errorf(strings.ToValidUTF8(rel, "\uFFFD"), 0, "", "the name is not valid UTF-8 text (a tool saved it in another encoding): rename it")
+	case d.Type()&fs.ModeSymlink != 0 && isDir(p):
+		problems.Errorf(rel, 0, "", "is a link to a folder, which congkhai does not follow: move or copy the folder here")
+	default:
+		skip = false
+	}
+	if skip && d.IsDir() {
+		return true, filepath.SkipDir
+	}
+	return skip, nil
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }
 
 // hashedName inserts a short content hash before the extension:

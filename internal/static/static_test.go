@@ -190,6 +190,42 @@ func TestStaticSymlinks(t *testing.T) {
 	}
 }
 
+// TestWalkSkips: WalkSite passes over hidden entries quietly, and over a
+// name that is not UTF-8 and a link to a folder with a problem each,
+// reading what is left.
+func TestWalkSkips(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"static/ok.txt":            "ok",
+		"static/.git/config":       "x",
+		"static/.swp":              "x",
+		"static/bi\xeau-mau.pdf":   "latin-1 name",
+		"static/th\xf0/inside.txt": "inside a folder with a latin-1 name",
+		"elsewhere/a.txt":          "a",
+	})
+	if err := os.Symlink(filepath.Join(dir, "elsewhere"), filepath.Join(dir, "static", "anh")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	var problems problem.List
+	var read []string
+	WalkSite(dir, filepath.Join(dir, StaticDir), &problems, func(rel, _ string, _ int64) { read = append(read, rel) })
+	if !slices.Equal(read, []string{"static/ok.txt"}) {
+		t.Errorf("read %q, want only static/ok.txt", read)
+	}
+	var got []string
+	for _, p := range problems.Sorted() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"static/anh: is a link to a folder, which congkhai does not follow: move or copy the folder here",
+		"static/bi\uFFFDu-mau.pdf: the name is not valid UTF-8 text (a tool saved it in another encoding): rename it",
+		"static/th\uFFFD: the name is not valid UTF-8 text (a tool saved it in another encoding): rename it",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestMergeTheme(t *testing.T) {
 	theme := fstest.MapFS{
 		"layouts/base.html":          {Data: []byte("theme base")},
