@@ -118,6 +118,13 @@ func Page(siteDir, name string, today time.Time) ([]string, error) {
 		}
 		segs = append(segs, s)
 	}
+	if dir, last := path.Split(name); strings.HasPrefix(last, "_") {
+		// _index.md is a section's own file, made with the section.
+		if dir == "" {
+			dir = "tin-tuc/"
+		}
+		return nil, fmt.Errorf("%q is not a page: a section's %s is made with its first page, such as: congkhai new page %sthong-bao", name, content.IndexFile, dir)
+	}
 	if segs[0] == section {
 		return nil, fmt.Errorf("content/%s/ holds procedures: use `congkhai new procedure <code> \"<title>\"`", segs[0])
 	}

@@ -94,3 +94,20 @@ func TestBrokenSiteTOML(t *testing.T) {
 		t.Error("content/ was created")
 	}
 }
+
+// TestPageRefusesIndex: a section's _index.md is not made as a page
+// (it would be written as index.md, an ordinary page).
+func TestPageRefusesIndex(t *testing.T) {
+	for name, want := range map[string]string{
+		"_index":         `"_index" is not a page: a section's _index.md is made with its first page, such as: congkhai new page tin-tuc/thong-bao`,
+		"tin-tuc/_index": `"tin-tuc/_index" is not a page: a section's _index.md is made with its first page, such as: congkhai new page tin-tuc/thong-bao`,
+	} {
+		dir := site(t)
+		if _, err := Page(dir, name, today); err == nil || err.Error() != want {
+			t.Errorf("Page(%q): %v, want %q", name, err, want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {
+			t.Errorf("Page(%q) created content/", name)
+		}
+	}
+}
