@@ -201,10 +201,25 @@ func reportSyntax(rep *reporter, text []byte, lines []int, err error) {
 			rep.errorAt(pe.StartLine, 0, "", "a value opened with a double quote (\") on this line is not closed where it should be (the file reads on to line %d): close the quote, and double each quote inside it", pe.Line)
 			return
 		}
+		if atEnd(text, lines, pe.Line, pe.Column) {
+			// The last line's quote: the reader found the end of the
+			// file, not a stray quote.
+			rep.errorAt(pe.StartLine, 0, "", "a value opened with a double quote (\") on this line is never closed: close the quote, and double each quote inside it")
+			return
+		}
 		rep.errorAt(pe.Line, col, "", `a stray double quote (") after a quoted value: the value must end at the closing quote; double each quote inside it`)
 	default:
 		rep.errorAt(pe.Line, col, "", "%v", pe.Err)
 	}
+}
+
+// atEnd reports whether the byte column byteCol (1-based) of line is at
+// or past the end of text, a final line end aside.
+func atEnd(text []byte, starts []int, line, byteCol int) bool {
+	if line < 1 || line > len(starts) {
+		return false
+	}
+	return starts[line-1]+byteCol-1 >= len(bytes.TrimRight(text, "\r\n"))
 }
 
 // lineStarts returns the byte offset where each line starts.

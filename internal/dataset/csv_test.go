@@ -137,6 +137,8 @@ func TestReadCSVErrors(t *testing.T) {
 		{name: "old Mac line ends", src: "period,unit\r2025-05,a\r2025-06,b\r", want: []string{"data/x.csv:1: the lines end with a lone carriage return (old Mac line ends), so the file reads as one line; " + saveAs}},
 		{name: "bare quote", src: "period,unit\n2025-05,Sở \"A\"\n", want: []string{`data/x.csv:2:12: a double quote (") inside a value that does not start with one: put the whole value in double quotes and double each quote inside it, such as "Sở ""A"""`}},
 		{name: "stray quote after a quoted value", src: "period,unit\n2025-05,\"Sở \"A\"\"\n", want: []string{`data/x.csv:2:13: a stray double quote (") after a quoted value: the value must end at the closing quote; double each quote inside it`}},
+		{name: "unclosed quote on the last line", src: "period,unit\n2025-05,\"Sở A\n", want: []string{`data/x.csv:2: a value opened with a double quote (") on this line is never closed: close the quote, and double each quote inside it`}},
+		{name: "unclosed quote on the last line, no line end", src: "period,unit\n2025-05,\"Sở A", want: []string{`data/x.csv:2: a value opened with a double quote (") on this line is never closed: close the quote, and double each quote inside it`}},
 		{name: "unclosed quote", src: "period,unit\n2025-05,\"Sở A\n2025-06,b\n", want: []string{`data/x.csv:2: a value opened with a double quote (") on this line is not closed where it should be (the file reads on to line 3): close the quote, and double each quote inside it`}},
 		{
 			name: "duplicate and empty header names",
