@@ -7,3 +7,9 @@
 // overhead, a large share of a big build's system time. Elsewhere the
 // functions are os.ReadFile and os.WriteFile.
 package rawfile
+
+import "errors"
+
+// ErrNotRegular is ReadRegular's error for a named pipe, a device or a
+// socket.
+var ErrNotRegular = errors.New("not a regular file")

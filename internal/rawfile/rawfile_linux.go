@@ -4,7 +4,6 @@ package rawfile
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"os"
 	"syscall"
@@ -18,10 +17,6 @@ func ReadFile(name string) ([]byte, error) { return ReadFileInto(nil, name) }
 func ReadFileInto(buf []byte, name string) ([]byte, error) {
 	return readFile(buf, name, false)
 }
-
-// ErrNotRegular is ReadRegular's error for a named pipe, a device or a
-// socket.
-var ErrNotRegular = errors.New("not a regular file")
 
 // ReadRegular is ReadFile for regular files only: opening a named pipe
 // waits for a writer and reading a device may never end, so one put in a

@@ -4,7 +4,6 @@ package rawfile
 
 import (
 	"bytes"
-	"errors"
 	"os"
 )
 
@@ -13,10 +12,6 @@ func ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
 // ReadFileInto is os.ReadFile; buf is not used.
 func ReadFileInto(_ []byte, name string) ([]byte, error) { return os.ReadFile(name) }
-
-// ErrNotRegular is ReadRegular's error for a named pipe, a device or a
-// socket.
-var ErrNotRegular = errors.New("not a regular file")
 
 // ReadRegular is ReadFile for regular files only: reading a named pipe
 // or a device may never end. A folder gives ReadFile's error.
