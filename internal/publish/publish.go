@@ -263,33 +263,36 @@ func (o *Output) CopyFile(sitePath, src string) error {
 	if err != nil || f == "" {
 		return err
 	}
-	if err := copyFile(f, src); err != nil {
-		return err
-	}
-	info, err := os.Stat(f)
+	st, err := copyFile(f, src)
 	if err != nil {
 		return err
 	}
-	o.setStamp(rel, StampOf(info))
+	o.setStamp(rel, st)
 	return nil
 }
 
-// copyFile copies the file at src to a new file f.
-func copyFile(f, src string) error {
+// copyFile copies the file at src to a new file f and returns f's stamp,
+// read before closing it as rawfile.WriteFile does.
+func copyFile(f, src string) (Stamp, error) {
 	in, err := os.Open(src)
 	if err != nil {
-		return err
+		return Stamp{}, err
 	}
 	defer in.Close()
 	out, err := os.OpenFile(f, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return err
+		return Stamp{}, err
 	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
-		return err
+		return Stamp{}, err
 	}
-	return out.Close()
+	info, err := out.Stat()
+	if err != nil {
+		out.Close()
+		return Stamp{}, err
+	}
+	return StampOf(info), out.Close()
 }
 
 // sameFile reports whether the file a holds the same bytes as b, and if
