@@ -639,55 +639,69 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 // its next use. It returns nil without an error when the page has problems
 // (already recorded).
 func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, execute bool) ([]byte, error) {
-	data := j.data
-	if pg := j.page; pg != nil && j.alias == 0 {
-		var err error
-		if data, err = p.pageData(j); err != nil {
+	pg := j.page
+	if pg == nil || j.alias > 0 {
+		if !execute {
+			return nil, nil
+		}
+		return p.execute(j.layout, j.data, bufs)
+	}
+	var body template.HTML
+	var hasCharts bool
+	if pg.BodyLine > 0 { // a page with a file: its Markdown body
+		src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+		if err != nil {
 			return nil, err
 		}
-		if pg.BodyLine > 0 { // a page with a file: its Markdown body
-			src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
-			if err != nil {
-				return nil, err
-			}
-			bufs.src = src
-			split, err := frontmatter.Parse(src)
-			if err != nil {
-				return nil, fmt.Errorf("the file changed during the build: %w", err)
-			}
-			doc := p.md.Parse(vntext.NFCBytes(split.Body))
-			if p.links != nil {
-				p.links.addSource(pg, split.BodyLine, doc.Links)
-			}
-			before := problems.Errors()
-			if pg.Kind == content.KindProcedure {
-				for _, h := range procedure.RequiredHeadings {
-					if !doc.HasHeading(2, h) {
-						problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
-					}
+		bufs.src = src
+		split, err := frontmatter.Parse(src)
+		if err != nil {
+			return nil, fmt.Errorf("the file changed during the build: %w", err)
+		}
+		doc := p.md.Parse(vntext.NFCBytes(split.Body))
+		if p.links != nil {
+			p.links.addSource(pg, split.BodyLine, doc.Links)
+		}
+		before := problems.Errors()
+		if pg.Kind == content.KindProcedure {
+			for _, h := range procedure.RequiredHeadings {
+				if !doc.HasHeading(2, h) {
+					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
 				}
 			}
-			p.checkCharts(pg.File, split.BodyLine, doc, problems)
-			if problems.Errors() > before || !execute {
-				return nil, nil
-			}
-			bufs.body.Reset()
-			if err := doc.WriteHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
-				return nil, err
-			}
-			// The layout reads the body in place, not from a copy: the
-			// buffer is written again only for this worker's next page,
-			// once this one's layout is done and its data dropped.
-			body := bufs.body.Bytes()
-			data.Content = template.HTML(unsafe.String(unsafe.SliceData(body), len(body)))
-			data.HasCharts = len(doc.Charts) > 0
 		}
+		p.checkCharts(pg.File, split.BodyLine, doc, problems)
+		if problems.Errors() > before || !execute {
+			return nil, nil
+		}
+		bufs.body.Reset()
+		if err := doc.WriteHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
+			return nil, err
+		}
+		// The layout reads the body in place, not from a copy: the
+		// buffer is written again only for this worker's next page,
+		// once this one's layout is done and its data dropped.
+		b := bufs.body.Bytes()
+		body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+		hasCharts = len(doc.Charts) > 0
 	}
 	if !execute {
 		return nil, nil
 	}
-	if err := p.layouts.Execute(&bufs.page, j.layout, data); err != nil {
-		return nil, fmt.Errorf("layout %s: %w", j.layout, err)
+	// The page's data (for a procedure, its unpacked record and view) is
+	// made only for a layout to read: a check renders none.
+	data, err := p.pageData(j)
+	if err != nil {
+		return nil, err
+	}
+	data.Content, data.HasCharts = body, hasCharts
+	return p.execute(j.layout, data, bufs)
+}
+
+// execute runs layout with data into bufs.page and returns its bytes.
+func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]byte, error) {
+	if err := p.layouts.Execute(&bufs.page, layout, data); err != nil {
+		return nil, fmt.Errorf("layout %s: %w", layout, err)
 	}
 	return bufs.page.Bytes(), nil
 }
