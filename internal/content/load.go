@@ -186,10 +186,11 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	var m Meta
 	var metaProblems problem.List
 	decoded := doc.Decode(&m, &metaProblems)
-	if pr, ok := misplacedProcedure(file, name, cfg, metaProblems.Sorted()); ok {
-		// One problem, not one "unknown key" per procedure field; the
-		// page is kept, as with any unknown key.
-		problems.Add(pr)
+	if decoded && metaProblems.Len() > 0 && doc.Has("code") {
+		// A procedure record outside its section: one problem saying where
+		// it belongs, not an unknown key for each of its fields. The page
+		// is kept, as with any unknown key.
+		doc.Errorf(problems, "code", "%s", misplacedProcedure(name, cfg))
 	} else {
 		problems.Merge(&metaProblems)
 	}
@@ -271,22 +272,14 @@ func slugOr(s string) string {
 	return s
 }
 
-// misplacedProcedure turns the problems of a page that is a procedure
-// record (it has a code) outside the procedures section into one problem
-// saying where it belongs.
-func misplacedProcedure(file, name string, cfg *config.Config, ps []problem.Problem) (problem.Problem, bool) {
-	for _, p := range ps {
-		if p.Field != "code" || !strings.HasPrefix(p.Message, "unknown key") {
-			continue
-		}
-		section := Dir + "/" + cfg.Procedures.Section + "/"
-		p.Message = fmt.Sprintf("this file is a procedure (it has a code), but procedures live in %s: move it there as a file of its own", section)
-		if name == IndexFile {
-			p.Message = fmt.Sprintf("an _index.md holds only a section's title, description and text, not a procedure (it has a code): put the procedure in a file of its own in %s", section)
-		}
-		return p, true
+// misplacedProcedure says where a procedure record found in the page
+// file name (outside the procedures section) belongs.
+func misplacedProcedure(name string, cfg *config.Config) string {
+	section := Dir + "/" + cfg.Procedures.Section + "/"
+	if name == IndexFile {
+		return fmt.Sprintf("an _index.md holds only a section's title, description and text, not a procedure (it has a code): put the procedure in a file of its own in %s", section)
 	}
-	return problem.Problem{}, false
+	return fmt.Sprintf("this file is a procedure (it has a code), but procedures live in %s: move it there as a file of its own", section)
 }
 
 func normaliseDates(p *procedure.Procedure) {

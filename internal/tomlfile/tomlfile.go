@@ -183,6 +183,12 @@ func (d *Doc) Line(path string) int {
 	return pos.Line
 }
 
+// Has reports whether the document sets the field at path.
+func (d *Doc) Has(path string) bool {
+	_, ok := d.index().Lookup(path)
+	return ok
+}
+
 // Errorf records an error about the field at path.
 func (d *Doc) Errorf(problems *problem.List, path, format string, args ...any) {
 	problems.Errorf(d.File, d.Line(path), path, format, args...)

@@ -525,3 +525,12 @@ func TestNewValidUTF8NULByte(t *testing.T) {
 		t.Errorf("problems = %q, want %q", got, want)
 	}
 }
+
+func TestHas(t *testing.T) {
+	d := New("f.md", []byte("title = \"a\"\n[inner]\nname = \"b\"\n[[items]]\nnmae = \"c\"\n"), 1)
+	for path, want := range map[string]bool{"title": true, "inner.name": true, "items[0].nmae": true, "code": false, "inner.code": false} {
+		if got := d.Has(path); got != want {
+			t.Errorf("Has(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
