@@ -143,7 +143,7 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	}
 	c.AsOf = tomlfile.Date(c.AsOf)
 	if c.Jurisdiction.ID != "" && !vntext.IsSlug(c.Jurisdiction.ID) {
-		doc.Errorf(problems, "jurisdiction.id", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", c.Jurisdiction.ID, vntext.Slug(c.Jurisdiction.ID))
+		doc.Errorf(problems, "jurisdiction.id", "%s", vntext.NotSlug(c.Jurisdiction.ID, "phuong-thu-dau-mot"))
 	}
 	switch c.Jurisdiction.Level {
 	case "", "tinh", "xa", "huyen":

@@ -219,11 +219,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		slug := strings.TrimSuffix(name, ".md")
 		if m.Slug != "" {
 			if !vntext.IsSlug(m.Slug) {
-				if s := vntext.Slug(m.Slug); s != "" {
-					doc.Errorf(problems, "slug", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", m.Slug, s)
-				} else {
-					doc.Errorf(problems, "slug", "%q is not a slug: use lowercase letters, digits and hyphens, such as \"gioi-thieu\"", m.Slug)
-				}
+				doc.Errorf(problems, "slug", "%s", vntext.NotSlug(m.Slug, "gioi-thieu"))
 			}
 			slug = m.Slug
 		}

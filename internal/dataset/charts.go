@@ -114,7 +114,7 @@ func (ds *Dataset) resolveChart(c *ChartSpec, i int, names map[string]int, probl
 	case c.Name == "":
 		errf(".name", "required: a name such as \"dung-han-theo-thang\", by which pages place the chart")
 	case !vntext.IsSlug(c.Name):
-		errf(".name", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", c.Name, vntext.Slug(c.Name))
+		errf(".name", "%s", vntext.NotSlug(c.Name, "theo-thang"))
 	default:
 		if j, dup := names[c.Name]; dup {
 			errf(".name", "%q is already the name of charts[%d]", c.Name, j)

@@ -61,7 +61,7 @@ func checkID(r reporter, path, id string, ids map[string]string) {
 		return
 	}
 	if !vntext.IsSlug(id) {
-		r.errorf(path+".id", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", id, vntext.Slug(id))
+		r.errorf(path+".id", "%s", vntext.NotSlug(id, "chu-tich"))
 		return
 	}
 	if other, dup := ids[id]; dup {

@@ -72,7 +72,7 @@ func (d *Directory) validateReception(r reporter) {
 		path := fmt.Sprintf("reception[%d]", i)
 		if r.required(path+".id", rc.ID, `a short name in lowercase letters, digits and hyphens, such as "chu-tich-dinh-ky"`) {
 			if !vntext.IsSlug(rc.ID) {
-				r.errorf(path+".id", "%q is not a slug: use lowercase letters, digits and hyphens, such as %q", rc.ID, vntext.Slug(rc.ID))
+				r.errorf(path+".id", "%s", vntext.NotSlug(rc.ID, "chu-tich-dinh-ky"))
 			} else if j, dup := seen[rc.ID]; dup {
 				r.errorf(path+".id", "%q is already the id of reception[%d]", rc.ID, j)
 			}

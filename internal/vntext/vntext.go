@@ -5,6 +5,7 @@ package vntext
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -158,6 +159,16 @@ func Slug(s string) string {
 // digits separated by single hyphens.
 func IsSlug(s string) bool {
 	return s != "" && Slug(s) == s
+}
+
+// NotSlug is the message for s, which is not a slug: what a slug is, with
+// the slug of s as the suggestion, or example when s has no letter or
+// digit to make one from.
+func NotSlug(s, example string) string {
+	if sl := Slug(s); sl != "" {
+		example = sl
+	}
+	return fmt.Sprintf("%q is not a slug: use lowercase letters, digits and hyphens, such as %q", s, example)
 }
 
 // Key returns the collation key of s: comparing keys byte-wise orders

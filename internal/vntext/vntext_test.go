@@ -135,3 +135,14 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestNotSlug(t *testing.T) {
+	for _, tt := range []struct{ s, example, want string }{
+		{"Liên hệ", "gioi-thieu", `"Liên hệ" is not a slug: use lowercase letters, digits and hyphens, such as "lien-he"`},
+		{"..", "gioi-thieu", `".." is not a slug: use lowercase letters, digits and hyphens, such as "gioi-thieu"`},
+	} {
+		if got := NotSlug(tt.s, tt.example); got != tt.want {
+			t.Errorf("NotSlug(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
