@@ -105,19 +105,9 @@ func (c *Converter) Parse(src []byte) *Document {
 	return doc
 }
 
-// HTML renders the document. Charts placed with a ```chart block are
-// written as chartHTML returns them (nil: a document without charts).
-func (d *Document) HTML(chartHTML func(name string) ([]byte, error)) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(d.src) * 2)
-	if err := d.WriteHTML(&buf, chartHTML); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// WriteHTML renders the document as HTML does, appending to buf: a build
-// renders every body into one buffer per worker.
+// WriteHTML renders the document, appending to buf (a build renders every
+// body into one buffer per worker). Charts placed with a ```chart block
+// are written as chartHTML returns them (nil: a document without charts).
 func (d *Document) WriteHTML(buf *bytes.Buffer, chartHTML func(name string) ([]byte, error)) error {
 	if len(d.Charts) > 0 {
 		var err error

@@ -1,11 +1,19 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/util"
 )
+
+// toHTML renders d with WriteHTML into a new buffer.
+func toHTML(d *Document, chartHTML func(name string) ([]byte, error)) ([]byte, error) {
+	var buf bytes.Buffer
+	err := d.WriteHTML(&buf, chartHTML)
+	return buf.Bytes(), err
+}
 
 func TestHeadingIDs(t *testing.T) {
 	src := "## Trình tự thực hiện\n\n## Đường dây nóng\n\n## Đường dây nóng\n\n## Ghi chú {#luu-y}\n\n## !!!\n"
@@ -25,7 +33,7 @@ func TestHeadingIDs(t *testing.T) {
 	if doc.Headings[1].Line != 3 {
 		t.Errorf("line = %d, want 3", doc.Headings[1].Line)
 	}
-	html, err := doc.HTML(nil)
+	html, err := toHTML(doc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +55,7 @@ func TestHasHeading(t *testing.T) {
 func TestLinksUnderSubpath(t *testing.T) {
 	src := "[a](/thu-tuc/khai-sinh/) [b](https://dichvucong.gov.vn/) [c](#buoc-1) ![d](/anh/logo.png) [e](//cdn.example/x) [f](javascript:alert(1))\n"
 	doc := New("/portal/").Parse([]byte(src))
-	html, err := doc.HTML(nil)
+	html, err := toHTML(doc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,14 +76,14 @@ func TestLinksUnderSubpath(t *testing.T) {
 }
 
 func TestRawHTMLOmitted(t *testing.T) {
-	html, _ := New("/").Parse([]byte("<script>alert(1)</script>\n\nxin chào <img src=x onerror=alert(1)>\n")).HTML(nil)
+	html, _ := toHTML(New("/").Parse([]byte("<script>alert(1)</script>\n\nxin chào <img src=x onerror=alert(1)>\n")), nil)
 	if strings.Contains(string(html), "<script") || strings.Contains(string(html), "onerror") {
 		t.Errorf("raw HTML passed through:\n%s", html)
 	}
 }
 
 func TestTables(t *testing.T) {
-	html, _ := New("/").Parse([]byte("| Bước | Nội dung |\n|---|---|\n| 1 | Nộp hồ sơ |\n")).HTML(nil)
+	html, _ := toHTML(New("/").Parse([]byte("| Bước | Nội dung |\n|---|---|\n| 1 | Nộp hồ sơ |\n")), nil)
 	if !strings.Contains(string(html), "<th>Bước</th>") {
 		t.Errorf("GFM table not rendered:\n%s", html)
 	}
@@ -86,7 +94,7 @@ func FuzzParse(f *testing.F) {
 	c := New("/portal/")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := c.Parse(src)
-		if _, err := doc.HTML(nil); err != nil {
+		if _, err := toHTML(doc, nil); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Count(string(src), "\n") + 1
@@ -105,7 +113,7 @@ func TestChartBlocks(t *testing.T) {
 	if len(doc.Charts) != len(want) || doc.Charts[0] != want[0] || doc.Charts[1] != want[1] {
 		t.Fatalf("Charts = %+v, want %+v", doc.Charts, want)
 	}
-	html, err := doc.HTML(func(name string) ([]byte, error) {
+	html, err := toHTML(doc, func(name string) ([]byte, error) {
 		return []byte(`<figure data-name="` + name + `"></figure>`), nil
 	})
 	if err != nil {
@@ -123,7 +131,7 @@ func TestChartBlocks(t *testing.T) {
 
 func TestTableCaptions(t *testing.T) {
 	src := "## Lệ phí\n\n| Việc | Mức |\n|---|---|\n| Khai sinh | 0 |\n\nBảng: Mức lệ phí hộ tịch\n\n## Thời hạn\n\n| Việc | Ngày |\n|---|---|\n| Kết hôn | 1 |\n"
-	html, err := New("/").Parse([]byte(src)).HTML(nil)
+	html, err := toHTML(New("/").Parse([]byte(src)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
