@@ -263,9 +263,9 @@ func load(opts Options, problems *problem.List) *plan {
 	// The loaders read data/ through data, which keeps what they read for
 	// the citizen-ID lint: each file is read from disk once.
 	data := directory.NewDataFiles(opts.Source)
-	dir := directory.LoadWith(opts.Source, data.ReadFile, problems)
+	dir := directory.Load(opts.Source, data.ReadFile, problems)
 	beforeData := problems.Errors()
-	sets := dataset.LoadWith(opts.Source, data.ReadFile, problems)
+	sets := dataset.Load(opts.Source, data.ReadFile, problems)
 	dataFailed := problems.Errors() > beforeData
 	data.LintPersonalIDs(problems)
 

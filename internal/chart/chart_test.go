@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/*.json with the
 func load(t testing.TB, site string) []*dataset.Dataset {
 	t.Helper()
 	var pl problem.List
-	sets := dataset.Load(site, &pl)
+	sets := dataset.Load(site, os.ReadFile, &pl)
 	if pl.Len() > 0 {
 		t.Fatalf("problems:\n%v", pl.Err())
 	}

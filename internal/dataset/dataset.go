@@ -172,14 +172,10 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 // datasets without errors, ordered by name. Every chart name must be unique
 // across the site. A data/*.toml without its CSV is reported when it looks
 // like a description (it has [[columns]]); other TOML files in data/ belong
-// to other parts of the site.
-func Load(siteDir string, problems *problem.List) []*Dataset {
-	return LoadWith(siteDir, os.ReadFile, problems)
-}
-
-// LoadWith is Load reading the files with readFile, such as a reader that
-// keeps their bytes for other checks of data/.
-func LoadWith(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) []*Dataset {
+// to other parts of the site. The files are read with readFile:
+// os.ReadFile, or a reader that keeps their bytes for other checks of
+// data/ (directory.DataFiles).
+func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) []*Dataset {
 	dir := filepath.Join(siteDir, Folder)
 	entries, err := os.ReadDir(dir)
 	if err != nil {

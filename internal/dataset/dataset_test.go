@@ -266,7 +266,7 @@ func loadExamples(t *testing.T) []*Dataset {
 		}
 	}
 	var pl problem.List
-	sets := Load(site, &pl)
+	sets := Load(site, os.ReadFile, &pl)
 	if pl.Len() > 0 {
 		t.Fatalf("problems: %v", problemLines(&pl))
 	}
@@ -309,7 +309,7 @@ func TestExampleTotals(t *testing.T) {
 
 func TestLoadWithoutDataFolder(t *testing.T) {
 	var pl problem.List
-	if sets := Load(t.TempDir(), &pl); sets != nil || pl.Len() != 0 {
+	if sets := Load(t.TempDir(), os.ReadFile, &pl); sets != nil || pl.Len() != 0 {
 		t.Errorf("Load without data/: %v %v", sets, problemLines(&pl))
 	}
 }

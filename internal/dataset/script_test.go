@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"flag"
+	"os"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func runScript(t *testing.T, file string) {
 	defer fx.Save(t)
 	sections := fx.Sections
 	var pl problem.List
-	sets := Load(fx.Dir, &pl)
+	sets := Load(fx.Dir, os.ReadFile, &pl)
 	got := strings.Join(problemLines(&pl), "\n")
 	if got != "" {
 		got += "\n"

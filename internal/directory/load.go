@@ -3,7 +3,6 @@ package directory
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/congkhai/congkhai/internal/problem"
@@ -15,15 +14,11 @@ import (
 // when the file does not exist (the site has no directory, which is not a
 // problem) or when it has errors.
 //
-// Load does not look for citizen ID numbers: the build runs
-// DataFiles.LintPersonalIDs once over every file in data/, this one included.
-func Load(siteDir string, problems *problem.List) *Directory {
-	return LoadWith(siteDir, os.ReadFile, problems)
-}
-
-// LoadWith is Load reading the file with readFile, such as
-// DataFiles.ReadFile, which keeps the bytes for the lint.
-func LoadWith(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) *Directory {
+// The file is read with readFile: os.ReadFile, or DataFiles.ReadFile,
+// which keeps its bytes for the citizen-ID lint. Load does not look for
+// those numbers itself: the build runs DataFiles.LintPersonalIDs once over
+// every file in data/, this one included.
+func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) *Directory {
 	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

@@ -22,7 +22,7 @@ func loadText(t *testing.T, src string) (*Directory, []string) {
 		t.Fatal(err)
 	}
 	var l problem.List
-	d := Load(site, &l)
+	d := Load(site, os.ReadFile, &l)
 	var got []string
 	for _, p := range l.Sorted() {
 		got = append(got, p.String())
@@ -84,7 +84,7 @@ func TestLoadExample(t *testing.T) {
 
 func TestLoadMissingFileIsNoDirectory(t *testing.T) {
 	var l problem.List
-	if d := Load(t.TempDir(), &l); d != nil || l.Len() != 0 {
+	if d := Load(t.TempDir(), os.ReadFile, &l); d != nil || l.Len() != 0 {
 		t.Fatalf("missing file: %v %v", d, l.Sorted())
 	}
 }
@@ -95,7 +95,7 @@ func TestLoadUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var l problem.List
-	if d := Load(site, &l); d != nil || l.Errors() != 1 || !strings.HasPrefix(l.Sorted()[0].String(), "data/danh-ba.toml: cannot read: ") {
+	if d := Load(site, os.ReadFile, &l); d != nil || l.Errors() != 1 || !strings.HasPrefix(l.Sorted()[0].String(), "data/danh-ba.toml: cannot read: ") {
 		t.Fatalf("a folder named danh-ba.toml: %v %v", d, l.Sorted())
 	}
 }

@@ -106,7 +106,7 @@ func TestLintPersonalIDs(t *testing.T) {
 
 	// The ID in the directory's comment does not stop Load: the lint does.
 	var ll problem.List
-	if d := Load(site, &ll); d == nil || ll.Len() != 0 {
+	if d := Load(site, os.ReadFile, &ll); d == nil || ll.Len() != 0 {
 		t.Errorf("Load: %v", ll.Sorted())
 	}
 }
@@ -154,8 +154,8 @@ func TestDataFilesReadOnce(t *testing.T) {
 		return os.ReadFile(name)
 	}
 	var l problem.List
-	LoadWith(site, data.ReadFile, &l)
-	dataset.LoadWith(site, data.ReadFile, &l)
+	Load(site, data.ReadFile, &l)
+	dataset.Load(site, data.ReadFile, &l)
 	data.LintPersonalIDs(&l)
 
 	for name := range files {
