@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -61,23 +60,9 @@ func (ds *Dataset) columnNames() []string {
 
 // didYouMean suggests the closest of names to a misspelt name.
 func didYouMean(name string, names []string) string {
-	best, bestDist := "", 3
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(name), strings.ToLower(n)); d < bestDist {
-			best, bestDist = n, d
-		}
-	}
+	best := vntext.Closest(name, names)
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes;
-// long names are not compared (no suggestion is better than a slow one).
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 1 << 20
-	}
-	return vntext.Distance(a, b)
 }

@@ -384,18 +384,13 @@ func suggest(t reflect.Type, key toml.Key) string {
 	if t.Kind() != reflect.Struct {
 		return ""
 	}
-	want := key[len(key)-1]
-	best, bestDist := "", 3 // suggest only close misspellings
+	var names []string
 	for i := range t.NumField() {
-		name := keyName(t.Field(i))
-		if name == "" {
-			continue
-		}
-		if d := vntext.Distance(strings.ToLower(want), name); d < bestDist {
-			best, bestDist = name, d
+		if name := keyName(t.Field(i)); name != "" {
+			names = append(names, name)
 		}
 	}
-	return best
+	return vntext.Closest(key[len(key)-1], names)
 }
 
 func elem(t reflect.Type) reflect.Type {

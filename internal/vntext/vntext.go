@@ -222,6 +222,26 @@ func InvalidUTF8Line(b []byte) int {
 	return line
 }
 
+// Closest returns the name of names closest to want, ignoring case, when it
+// is at most two edits away (a misspelling), or "". Names over 64 bytes are
+// not compared: no suggestion is better than a slow one.
+func Closest(want string, names []string) string {
+	if len(want) > 64 {
+		return ""
+	}
+	want = strings.ToLower(want)
+	best, bestDist := "", 3
+	for _, n := range names {
+		if len(n) > 64 {
+			continue
+		}
+		if d := Distance(want, strings.ToLower(n)); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
 // Distance is the Levenshtein edit distance between a and b, counted in
 // bytes: enough to suggest the key or address an editor meant.
 func Distance(a, b string) int {

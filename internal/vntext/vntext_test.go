@@ -146,3 +146,19 @@ func TestNotSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestClosest(t *testing.T) {
+	names := []string{"period", "received", "on_time", "Đơn vị"}
+	for want, got := range map[string]string{
+		"perod":                 "period",
+		"PERIOD":                "period",
+		"recieved":              "received",
+		"đon vị":                "Đơn vị",
+		"late":                  "",
+		strings.Repeat("p", 65): "",
+	} {
+		if c := Closest(want, names); c != got {
+			t.Errorf("Closest(%q) = %q, want %q", want, c, got)
+		}
+	}
+}
