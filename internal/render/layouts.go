@@ -96,12 +96,13 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 				ok = false
 				break
 			}
+			mainBefore := mainTree(set)
 			if _, err := set.New(part).Parse(string(f.Data)); err != nil {
 				problems.Add(templateProblem(f.Origin, err))
 				ok = false
 				break
 			}
-			if part == name && name != LayoutAlias && !definesMain(part, f.Data) {
+			if part == name && name != LayoutAlias && mainTree(set) == mainBefore {
 				// base.html's empty "main" block would stand in for it:
 				// every page of this layout would be published empty.
 				problems.Errorf(f.Origin, 1, "", "the layout must put the page's content in {{define \"main\"}} … {{end}}: base.html places that block, and ignores the rest of the file")
@@ -116,17 +117,13 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 	return l
 }
 
-// definesMain reports whether a page layout's text defines the "main"
-// block (it parsed already, so a parse error here cannot happen).
-func definesMain(name string, text []byte) bool {
-	t := parse.New(name)
-	t.Mode = parse.SkipFuncCheck
-	trees := map[string]*parse.Tree{}
-	if _, err := t.Parse(string(text), "", "", trees); err != nil {
-		return true
+// mainTree is the parsed body of the "main" block in set, or nil: a page
+// layout that leaves it as it was (base.html's empty block) defined none.
+func mainTree(set *template.Template) *parse.Tree {
+	if m := set.Lookup("main"); m != nil {
+		return m.Tree
 	}
-	_, ok := trees["main"]
-	return ok
+	return nil
 }
 
 // Execute renders layout with data into buf, which it resets first. Pages
