@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
@@ -123,11 +122,6 @@ func (t *tree) forget(rel string) {
 			_ = t.fs.Remove(name)
 		}
 	}
-}
-
-// isWatched reports whether rel is a watched folder.
-func (t *tree) isWatched(rel string) bool {
-	return slices.Contains(t.fs.WatchList(), filepath.Join(t.root, filepath.FromSlash(rel)))
 }
 
 // reported reports whether a change to rel belongs in a batch.

@@ -200,7 +200,7 @@ func (w *Watcher) handle(ev fsnotify.Event, pending *pending, now time.Time) boo
 			changed = append(changed, rel)
 		}
 	case ev.Has(fsnotify.Create):
-		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+		if isDir(ev.Name) {
 			// A new folder, or one renamed into place: watch it, and report
 			// it with what it already holds, put there before the watch.
 			found, err := w.tree.add(rel, true)
@@ -214,7 +214,7 @@ func (w *Watcher) handle(ev fsnotify.Event, pending *pending, now time.Time) boo
 	case ev.Has(fsnotify.Write):
 		// kqueue and Windows also send Write for a folder whose entries
 		// changed; the entries have events of their own.
-		if w.tree.reported(rel) && !w.tree.isWatched(rel) {
+		if w.tree.reported(rel) && !isDir(ev.Name) {
 			changed = append(changed, rel)
 		}
 	}
@@ -223,6 +223,13 @@ func (w *Watcher) handle(ev fsnotify.Event, pending *pending, now time.Time) boo
 	}
 	pending.add(now, changed...)
 	return true
+}
+
+// isDir reports whether name is a folder (not a link to one): one system
+// call, however many folders are watched.
+func isDir(name string) bool {
+	info, err := os.Lstat(name)
+	return err == nil && info.IsDir()
 }
 
 // report sends err on the Errors channel unless its buffer is full.
