@@ -26,6 +26,7 @@ import (
 	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
@@ -226,6 +227,7 @@ type plan struct {
 	static   *static.Files      // the site's static files and theme assets
 	rules    procedure.Rules    // what records were validated against
 	sets     []*dataset.Dataset // data/*.csv with their descriptions
+	charts   *chart.Set         // the charts the datasets declare
 	progress func(done, total int)
 	// dest, pages and files are set once the plan was built: where, and
 	// how many pages and files it has.
@@ -266,6 +268,8 @@ func load(opts Options, problems *problem.List) *plan {
 	dir := directory.Load(opts.Source, data.ReadFile, problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, data.ReadFile, problems)
+	charts := chart.Load(sets, problems)
+	charts.CheckNames(problems)
 	dataFailed := problems.Errors() > beforeData
 	data.LintPersonalIDs(problems)
 
@@ -273,7 +277,7 @@ func load(opts Options, problems *problem.List) *plan {
 	if dir != nil {
 		view.DirectoryPaths = directoryPaths
 	}
-	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath()), layouts: layouts, sets: sets, dataFailed: dataFailed, siteView: view, static: files, rules: rules}
+	p := &plan{cfg: cfg, site: site, md: markdown.New(cfg.BasePath(), chart.Fence), layouts: layouts, sets: sets, charts: charts, dataFailed: dataFailed, siteView: view, static: files, rules: rules}
 	p.addDataJobs(view, problems)
 	p.addJobs(view, files)
 	if dir != nil {
@@ -670,7 +674,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 				}
 			}
 		}
-		p.checkCharts(pg.File, split.BodyLine, doc, problems)
+		p.charts.CheckPlaced(pg.File, split.BodyLine, doc.Embeds, p.dataFailed, problems)
 		if problems.Errors() > before || !execute {
 			return nil, nil
 		}
@@ -683,7 +687,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		// once this one's layout is done and its data dropped.
 		b := bufs.body.Bytes()
 		body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
-		hasCharts = len(doc.Charts) > 0
+		hasCharts = len(doc.Embeds) > 0
 	}
 	if !execute {
 		return nil, nil

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/chart"
@@ -32,23 +30,13 @@ const (
 // csvPath is where a dataset's CSV file is published.
 func csvPath(ds *dataset.Dataset) string { return csvDir + ds.Name + ".csv" }
 
-// hasCharts reports whether any dataset declares a chart.
-func hasCharts(sets []*dataset.Dataset) bool {
-	for _, ds := range sets {
-		if len(ds.Charts) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // addDataJobs publishes every CSV file and, when the site has charts,
 // ECharts and the dashboard with every chart and the latest key figures.
 func (p *plan) addDataJobs(view *render.Site, problems *problem.List) {
 	for _, ds := range p.sets {
 		p.jobs = append(p.jobs, &job{path: csvPath(ds)[1:], origin: ds.CSVFile, copy: filepath.Join(p.site.Dir, filepath.FromSlash(ds.CSVFile))})
 	}
-	if !hasCharts(p.sets) {
+	if len(p.charts.All()) == 0 {
 		return
 	}
 	src, err := os.ReadFile(filepath.Join(p.site.Dir, filepath.FromSlash(echartsFile)))
@@ -67,11 +55,13 @@ func (p *plan) addDataJobs(view *render.Site, problems *problem.List) {
 	for _, ds := range p.sets {
 		v := &render.DatasetView{Title: ds.Title, Description: ds.Description, Source: ds.Source, SourceURL: ds.SourceURL,
 			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds)}
-		for i, spec := range ds.Charts {
-			c, err := chart.BuildSpec(dashboardPath, ds, spec)
+		for _, spec := range p.charts.All() {
+			if spec.Dataset != ds {
+				continue
+			}
+			c, err := chart.New(dashboardPath, spec)
 			if err != nil {
-				field := fmt.Sprintf("charts[%d]", i)
-				problems.Errorf(ds.DescFile, ds.Line(field), field, "%v", err)
+				ds.Errorf(problems, spec.Field(), "%v", err)
 				continue
 			}
 			v.Figures = append(v.Figures, render.NewFigure(c, csvPath(ds)))
@@ -91,54 +81,18 @@ func (p *plan) addDataJobs(view *render.Site, problems *problem.List) {
 	p.jobs = append(p.jobs, &job{path: indexFile(dashboardPath), origin: "the dashboard", layout: render.LayoutDashboard, html: true, data: d, lastmod: lastmod})
 }
 
-// checkCharts reports charts a page places that no dataset declares, and
-// charts placed twice on one page.
-func (p *plan) checkCharts(file string, bodyLine int, doc *markdown.Document, problems *problem.List) {
-	placed := map[string]bool{}
-	for _, ref := range doc.Charts {
-		line := bodyLine + ref.Line - 1
-		if _, _, ok := dataset.FindChart(p.sets, ref.Name); !ok {
-			if p.dataFailed {
-				problems.Errorf(file, line, "", "chart %q cannot be drawn: it is unknown, or its data file did not load because of the problems reported in data/", ref.Name)
-			} else {
-				problems.Errorf(file, line, "", "unknown chart %q: name a chart declared in a data/*.toml file (%s)", ref.Name, strings.Join(p.chartNames(), ", "))
-			}
-			continue
-		}
-		if placed[ref.Name] {
-			problems.Errorf(file, line, "", "the chart %q is placed twice on this page", ref.Name)
-		}
-		placed[ref.Name] = true
-	}
-}
-
-// chartNames lists every chart of the site, for messages.
-func (p *plan) chartNames() []string {
-	var names []string
-	for _, ds := range p.sets {
-		for _, c := range ds.Charts {
-			names = append(names, c.Name)
-		}
-	}
-	slices.Sort(names)
-	if len(names) == 0 {
-		return []string{"the site has none"}
-	}
-	return names
-}
-
 // chartHTML renders the charts a page places in its Markdown through
 // partials/chart.html.
-func (p *plan) chartHTML(page string) func(name string) ([]byte, error) {
-	return func(name string) ([]byte, error) {
-		ds, spec, ok := dataset.FindChart(p.sets, name)
+func (p *plan) chartHTML(page string) func(markdown.Embed) ([]byte, error) {
+	return func(e markdown.Embed) ([]byte, error) {
+		spec, ok := p.charts.Find(e.Name)
 		if !ok {
-			return nil, fmt.Errorf("unknown chart %q", name)
+			return nil, fmt.Errorf("unknown chart %q", e.Name)
 		}
-		c, err := chart.BuildSpec(page, ds, spec)
+		c, err := chart.New(page, spec)
 		if err != nil {
 			return nil, err
 		}
-		return p.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(ds)))
+		return p.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(spec.Dataset)))
 	}
 }

@@ -1,8 +1,10 @@
-// Package chart turns a chart declared in a dataset's description into
-// what a page shows: the ECharts option (built with go-echarts and written
-// as JSON, never as a script), a caption, a Vietnamese description written
-// from the data for screen readers, and the full data as a table, which is
-// also what readers without JavaScript see.
+// Package chart checks the charts declared in the descriptions of a site's
+// datasets ([[charts]], see package chart/spec), draws each one's data once
+// (Frame), finds the charts a page places with a ```chart block, and turns
+// a chart into what a page shows: the ECharts option (built with go-echarts
+// and written as JSON, never as a script), a caption, a Vietnamese
+// description written from the data for screen readers, and the full data
+// as a table, which is also what readers without JavaScript see.
 //
 // A page places a chart as a <figure>: the caption in <figcaption>, the
 // option in <script type="application/json" id="ID"> for the site's own
@@ -19,7 +21,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -66,30 +68,17 @@ func ID(page, name string) string {
 	return strings.Join(parts, "_")
 }
 
-// Build draws the chart called name, looked up across the site's
-// datasets, for the page at path page.
-func Build(page string, sets []*dataset.Dataset, name string) (*Chart, error) {
-	ds, spec, ok := dataset.FindChart(sets, name)
-	if !ok {
-		return nil, fmt.Errorf("no chart is called %q: its name is set in a [[charts]] table of a data/*.toml file", name)
+// New draws chart c for the page at path page.
+func New(page string, c *Spec) (*Chart, error) {
+	if c == nil || c.frame == nil {
+		return nil, errors.New("no chart given")
 	}
-	return BuildSpec(page, ds, spec)
-}
-
-// BuildSpec draws chart spec of dataset ds for the page at path page.
-func BuildSpec(page string, ds *dataset.Dataset, spec *dataset.ChartSpec) (*Chart, error) {
-	if ds == nil || spec == nil {
-		return nil, errors.New("no dataset or chart given")
-	}
-	f, err := ds.Frame(spec)
-	if err != nil {
-		return nil, err
-	}
-	c := &Chart{
-		ID:        ID(page, spec.Name),
-		Name:      spec.Name,
-		Kind:      spec.Kind,
-		Caption:   spec.Title,
+	f, ds := c.frame, c.Dataset
+	ch := &Chart{
+		ID:        ID(page, c.Name),
+		Name:      c.Name,
+		Kind:      c.Kind,
+		Caption:   c.Title,
 		Renderer:  Renderer,
 		Height:    height(f),
 		CSVFile:   ds.CSVFile,
@@ -98,19 +87,20 @@ func BuildSpec(page string, ds *dataset.Dataset, spec *dataset.ChartSpec) (*Char
 		Updated:   ds.Updated,
 		Fictional: ds.Fictional,
 	}
-	c.Description = describe(f)
-	c.Table = table(f)
-	c.Highlights = highlights(f)
-	if c.OptionJSON, err = option(f, c.ID, c.Height, c.Description); err != nil {
-		return nil, fmt.Errorf("chart %q: %w", spec.Name, err)
+	ch.Description = describe(f)
+	ch.Table = table(f)
+	ch.Highlights = highlights(f)
+	var err error
+	if ch.OptionJSON, err = option(f, ch.ID, ch.Height, ch.Description); err != nil {
+		return nil, fmt.Errorf("chart %q: %w", c.Name, err)
 	}
-	return c, nil
+	return ch, nil
 }
 
 // height is the chart's CSS height: fixed for charts over time, and for a
 // ranking enough room for each bar.
-func height(f *dataset.Frame) string {
-	if f.Chart.Kind == dataset.KindRanking {
+func height(f *Frame) string {
+	if f.Chart.Kind == spec.Ranking {
 		return fmt.Sprintf("%dpx", max(240, 96+36*len(f.Categories)))
 	}
 	return "420px"

@@ -11,27 +11,30 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/golden/*.json with the charts built now")
+var update = flag.Bool("update", false, "rewrite testdata/golden/*.json with the charts built now, and the @problems of testdata/load/*.txtar")
 
-// load reads the data/ folder of a test site, failing on any problem.
-func load(t testing.TB, site string) []*dataset.Dataset {
+// load reads the data/ folder of a test site and its charts, failing on
+// any problem.
+func load(t testing.TB, site string) *Set {
 	t.Helper()
 	var pl problem.List
-	sets := dataset.Load(site, os.ReadFile, &pl)
+	s := Load(dataset.Load(site, os.ReadFile, &pl), &pl)
+	s.CheckNames(&pl)
 	if pl.Len() > 0 {
 		t.Fatalf("problems:\n%v", pl.Err())
 	}
-	return sets
+	return s
 }
 
 // examples loads the portal's example datasets: from the dataset
 // package's testdata, or from the example site's data/ folder once they
 // have moved there.
-func examples(t testing.TB) []*dataset.Dataset {
+func examples(t testing.TB) *Set {
 	t.Helper()
 	site := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(site, dataset.Folder), 0o755); err != nil {
@@ -72,37 +75,35 @@ type golden struct {
 func TestGolden(t *testing.T) {
 	sets := load(t, "testdata/site")
 	kinds := map[string]bool{}
-	for _, ds := range sets {
-		for _, spec := range ds.Charts {
-			t.Run(spec.Name, func(t *testing.T) {
-				c, err := BuildSpec("/ket-qua-phuc-vu/", ds, spec)
-				if err != nil {
+	for _, sp := range sets.All() {
+		t.Run(sp.Name, func(t *testing.T) {
+			c, err := New("/ket-qua-phuc-vu/", sp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kinds[c.Kind] = true
+			got, err := json.MarshalIndent(golden{c.ID, c.Kind, c.Caption, c.Description, c.Height, c.Renderer, c.CSVFile, c.Table, c.OptionJSON}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			file := filepath.Join("testdata", "golden", sp.Name+".json")
+			if *update {
+				if err := os.WriteFile(file, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
-				kinds[c.Kind] = true
-				got, err := json.MarshalIndent(golden{c.ID, c.Kind, c.Caption, c.Description, c.Height, c.Renderer, c.CSVFile, c.Table, c.OptionJSON}, "", "  ")
-				if err != nil {
-					t.Fatal(err)
-				}
-				got = append(got, '\n')
-				file := filepath.Join("testdata", "golden", spec.Name+".json")
-				if *update {
-					if err := os.WriteFile(file, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the chart built now (go test -update rewrites it):\n%s", file, got)
-				}
-			})
-		}
+				return
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the chart built now (go test -update rewrites it):\n%s", file, got)
+			}
+		})
 	}
-	for _, k := range dataset.Kinds {
+	for _, k := range spec.Kinds() {
 		if !kinds[k] {
 			t.Errorf("no golden chart of kind %s", k)
 		}
@@ -113,15 +114,13 @@ func TestGolden(t *testing.T) {
 func TestDeterminism(t *testing.T) {
 	build := func() map[string]*Chart {
 		out := map[string]*Chart{}
-		for _, sets := range [][]*dataset.Dataset{load(t, "testdata/site"), examples(t)} {
-			for _, ds := range sets {
-				for _, spec := range ds.Charts {
-					c, err := Build("/trang/", sets, spec.Name)
-					if err != nil {
-						t.Fatal(err)
-					}
-					out[spec.Name] = c
+		for _, sets := range []*Set{load(t, "testdata/site"), examples(t)} {
+			for _, sp := range sets.All() {
+				c, err := sets.Chart("/trang/", sp.Name)
+				if err != nil {
+					t.Fatal(err)
 				}
+				out[sp.Name] = c
 			}
 		}
 		return out
@@ -166,45 +165,43 @@ func TestID(t *testing.T) {
 // chart's ID on the Chart, no asset host or CDN, decal patterns, an aria
 // description, gaps as null and lines never joined across them.
 func TestOption(t *testing.T) {
-	for _, sets := range [][]*dataset.Dataset{load(t, "testdata/site"), examples(t)} {
-		for _, ds := range sets {
-			for _, spec := range ds.Charts {
-				c, err := BuildSpec("/p/", ds, spec)
-				if err != nil {
-					t.Fatal(err)
+	for _, sets := range []*Set{load(t, "testdata/site"), examples(t)} {
+		for _, sp := range sets.All() {
+			c, err := New("/p/", sp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Renderer != "svg" || c.ID != ID("/p/", sp.Name) || !strings.HasSuffix(c.Height, "px") || c.CSVFile != sp.Dataset.CSVFile {
+				t.Errorf("%s: renderer %q, ID %q, height %q, CSV %q", sp.Name, c.Renderer, c.ID, c.Height, c.CSVFile)
+			}
+			js := string(c.OptionJSON)
+			for _, bad := range []string{"go-echarts", "http", "cdn", "assets", "</", "<"} {
+				if strings.Contains(js, bad) {
+					t.Errorf("%s: the option contains %q", sp.Name, bad)
 				}
-				if c.Renderer != "svg" || c.ID != ID("/p/", spec.Name) || !strings.HasSuffix(c.Height, "px") || c.CSVFile != ds.CSVFile {
-					t.Errorf("%s: renderer %q, ID %q, height %q, CSV %q", spec.Name, c.Renderer, c.ID, c.Height, c.CSVFile)
+			}
+			var opt struct {
+				Aria struct {
+					Enabled bool
+					Label   struct{ Description string }
+					Decal   struct{ Show bool }
 				}
-				js := string(c.OptionJSON)
-				for _, bad := range []string{"go-echarts", "http", "cdn", "assets", "</", "<"} {
-					if strings.Contains(js, bad) {
-						t.Errorf("%s: the option contains %q", spec.Name, bad)
-					}
+				Color  []string
+				Series []struct {
+					Type         string
+					ConnectNulls *bool
+					Data         []json.RawMessage
 				}
-				var opt struct {
-					Aria struct {
-						Enabled bool
-						Label   struct{ Description string }
-						Decal   struct{ Show bool }
-					}
-					Color  []string
-					Series []struct {
-						Type         string
-						ConnectNulls *bool
-						Data         []json.RawMessage
-					}
-				}
-				if err := json.Unmarshal(c.OptionJSON, &opt); err != nil {
-					t.Fatalf("%s: %v", spec.Name, err)
-				}
-				if !opt.Aria.Enabled || !opt.Aria.Decal.Show || opt.Aria.Label.Description != c.Description || len(opt.Color) != len(Palette) {
-					t.Errorf("%s: aria %+v, colours %v", spec.Name, opt.Aria, opt.Color)
-				}
-				for _, s := range opt.Series {
-					if s.Type == "line" && (s.ConnectNulls == nil || *s.ConnectNulls) {
-						t.Errorf("%s: a line joins the gaps", spec.Name)
-					}
+			}
+			if err := json.Unmarshal(c.OptionJSON, &opt); err != nil {
+				t.Fatalf("%s: %v", sp.Name, err)
+			}
+			if !opt.Aria.Enabled || !opt.Aria.Decal.Show || opt.Aria.Label.Description != c.Description || len(opt.Color) != len(Palette) {
+				t.Errorf("%s: aria %+v, colours %v", sp.Name, opt.Aria, opt.Color)
+			}
+			for _, s := range opt.Series {
+				if s.Type == "line" && (s.ConnectNulls == nil || *s.ConnectNulls) {
+					t.Errorf("%s: a line joins the gaps", sp.Name)
 				}
 			}
 		}
@@ -286,7 +283,7 @@ sum_by_x = true
 	}
 	sets := load(t, site)
 	for _, name := range []string{"line", "rank", "bars"} {
-		c, err := Build("/p/", sets, name)
+		c, err := sets.Chart("/p/", name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
 )
 
@@ -17,10 +18,10 @@ const maxTrends = 3
 // period and unit, the change since the previous period, the highest and
 // lowest unit when there are several, and any change of unit in a series.
 // Every text taken from a CSV cell stays plain text: the page escapes it.
-func describe(f *dataset.Frame) string {
+func describe(f *Frame) string {
 	var s []string
 	switch {
-	case f.Chart.Kind == dataset.KindRanking:
+	case f.Chart.Kind == spec.Ranking:
 		s = describeRanking(f)
 	case f.X != nil && f.X.Type.IsPeriod():
 		s = describeTime(f)
@@ -34,12 +35,12 @@ func describe(f *dataset.Frame) string {
 	return strings.Join(s, " ")
 }
 
-func describeTime(f *dataset.Frame) []string {
+func describeTime(f *Frame) []string {
 	var out []string
 	named := f.Chart.SeriesBy != ""
-	var subjects []dataset.Series
+	var subjects []Series
 	for _, s := range f.Series {
-		if s.Role == dataset.RoleLine {
+		if s.Role == RoleLine {
 			subjects = append(subjects, s)
 		}
 	}
@@ -66,7 +67,7 @@ func describeTime(f *dataset.Frame) []string {
 
 // trend describes the latest value of one series and its change since the
 // previous period with a value.
-func trend(f *dataset.Frame, s dataset.Series, named bool) string {
+func trend(f *Frame, s Series, named bool) string {
 	last := latest(s.Values, len(s.Values))
 	if last < 0 {
 		if named {
@@ -134,7 +135,7 @@ func change(v, prev dataset.Value, c *dataset.Column) string {
 }
 
 // describeStack lists the parts of stacked bars at the latest period.
-func describeStack(f *dataset.Frame) string {
+func describeStack(f *Frame) string {
 	last := -1
 	for _, s := range f.Series {
 		last = max(last, latest(s.Values, len(s.Values)))
@@ -156,7 +157,7 @@ func describeStack(f *dataset.Frame) string {
 
 // extremes names the highest and the lowest unit. about says whether the
 // sentence before was about the same measure at the same period.
-func extremes(f *dataset.Frame, about bool) string {
+func extremes(f *Frame, about bool) string {
 	c := f.Primary()
 	hi, lo := f.Units[0], f.Units[len(f.Units)-1]
 	s := fmt.Sprintf("cao nhất: %s (%s); thấp nhất: %s (%s).", hi.Name, withUnit(hi.Value, c), lo.Name, withUnit(lo.Value, c))
@@ -166,7 +167,7 @@ func extremes(f *dataset.Frame, about bool) string {
 	return fmt.Sprintf("%s, %s %s", categoryLong(f.Categories[f.UnitsAt]), lowerFirst(c.Label), s)
 }
 
-func describeRanking(f *dataset.Frame) []string {
+func describeRanking(f *Frame) []string {
 	c := f.Ranked
 	when := ""
 	if f.At != nil {
@@ -199,7 +200,7 @@ func describeRanking(f *dataset.Frame) []string {
 
 // describeCategories names the highest and lowest category of each series
 // when the axis holds texts (criteria, units) rather than periods.
-func describeCategories(f *dataset.Frame) []string {
+func describeCategories(f *Frame) []string {
 	var out []string
 	for _, s := range f.Series[:min(len(f.Series), maxTrends)] {
 		hi, lo := -1, -1
@@ -226,7 +227,7 @@ func describeCategories(f *dataset.Frame) []string {
 
 // describeBreaks says where a series changes unit, and that the two are
 // not joined.
-func describeBreaks(f *dataset.Frame) []string {
+func describeBreaks(f *Frame) []string {
 	var out []string
 	for _, b := range f.Breaks {
 		out = append(out, fmt.Sprintf("Từ %s, số liệu thuộc về %s, một đơn vị khác với %s (đến %s), nên hai chuỗi số liệu không được nối với nhau.",

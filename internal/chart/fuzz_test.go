@@ -41,22 +41,23 @@ func FuzzDescription(f *testing.F) {
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, desc []byte) {
 		var pl problem.List
-		ds := dataset.Parse("data/x.csv", []byte(fuzzCSV), "data/x.toml", desc, &pl)
+		var sets []*dataset.Dataset
+		if ds := dataset.Parse("data/x.csv", []byte(fuzzCSV), "data/x.toml", desc, &pl); ds != nil {
+			sets = append(sets, ds)
+		}
+		charts := Load(sets, &pl)
 		for _, p := range pl.Sorted() {
 			if p.File == "" || p.Line < 0 || p.Col < 0 || p.Message == "" {
 				t.Fatalf("bad problem %+v", p)
 			}
 		}
-		if ds == nil {
-			return
-		}
-		for _, spec := range ds.Charts {
-			c, err := BuildSpec("/p/", ds, spec)
+		for _, sp := range charts.All() {
+			c, err := New("/p/", sp)
 			if err != nil {
-				t.Fatalf("chart %q loaded but cannot be built: %v", spec.Name, err)
+				t.Fatalf("chart %q loaded but cannot be built: %v", sp.Name, err)
 			}
 			if strings.ContainsAny(string(c.OptionJSON), "<>") || !jsIdentifier.MatchString(c.ID) {
-				t.Fatalf("chart %q: ID %q, option %s", spec.Name, c.ID, c.OptionJSON)
+				t.Fatalf("chart %q: ID %q, option %s", sp.Name, c.ID, c.OptionJSON)
 			}
 		}
 	})
@@ -129,3 +130,33 @@ x = "period"
 value = "score"
 at = "2025-06"
 `
+
+// FuzzData: any bytes as the CSV of a description with charts are loaded
+// or refused, never a panic; every chart that loads has one value per
+// category in each series and builds into valid JSON.
+func FuzzData(f *testing.F) {
+	f.Add([]byte(fuzzCSV))
+	f.Add([]byte(strings.ReplaceAll(fuzzCSV, "2025-06", "2025-Q2")))
+	f.Add([]byte(strings.ReplaceAll(fuzzCSV, "2025-08", "2030-08")))
+	f.Add([]byte("period,unit_id,unit_name,early,on_time,late,score,note\n"))
+	f.Fuzz(func(t *testing.T, csv []byte) {
+		var pl problem.List
+		s := loadCharts(string(csv), fuzzSeed, &pl)
+		for _, p := range pl.Sorted() {
+			if p.File == "" || p.Line < 0 || p.Col < 0 || p.Message == "" {
+				t.Fatalf("bad problem %+v", p)
+			}
+		}
+		for _, sp := range s.All() {
+			fr := sp.Frame()
+			for _, ser := range fr.Series {
+				if len(ser.Values) != len(fr.Categories) {
+					t.Fatalf("series %q has %d values for %d categories", ser.Name, len(ser.Values), len(fr.Categories))
+				}
+			}
+			if _, err := New("/p/", sp); err != nil {
+				t.Fatalf("chart %q loaded but cannot be built: %v", sp.Name, err)
+			}
+		}
+	})
+}

@@ -1,8 +1,6 @@
 package chart
 
-import (
-	"github.com/congkhai/congkhai/internal/dataset"
-)
+import "github.com/congkhai/congkhai/internal/chart/spec"
 
 // Highlight is one latest figure of a chart, for the key figures a
 // dashboard shows as plain numbers.
@@ -16,8 +14,8 @@ type Highlight struct {
 // measures, not units: its lines (the rates riding on counts), or its one
 // series. The parts of a stack, rankings and charts with a series per unit
 // have no single latest figure.
-func highlights(f *dataset.Frame) []Highlight {
-	if f.Chart.Kind == dataset.KindRanking || f.X == nil || !f.X.Type.IsPeriod() {
+func highlights(f *Frame) []Highlight {
+	if f.Chart.Kind == spec.Ranking || f.X == nil || !f.X.Type.IsPeriod() {
 		return nil
 	}
 	if f.Chart.SeriesBy != "" {
@@ -34,7 +32,7 @@ func highlights(f *dataset.Frame) []Highlight {
 			Value:  withUnit(s.Values[last], s.Column),
 			Period: categoryLong(f.Categories[last]),
 		}
-		if s.Role == dataset.RoleLine {
+		if s.Role == RoleLine {
 			lines = append(lines, h)
 		} else {
 			bars = append(bars, h)
@@ -52,9 +50,9 @@ func highlights(f *dataset.Frame) []Highlight {
 // unitHighlight is the latest figure of a chart with a series per unit when
 // one unit alone has it (a yearly index of the province, whose series
 // changes unit at a merger): "Chỉ số PAPI – Thành phố Hồ Chí Minh".
-func unitHighlight(f *dataset.Frame) []Highlight {
+func unitHighlight(f *Frame) []Highlight {
 	for i := len(f.Categories) - 1; i >= 0; i-- {
-		var with []dataset.Series
+		var with []Series
 		for _, s := range f.Series {
 			if !s.Values[i].IsMissing() {
 				with = append(with, s)

@@ -6,6 +6,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
 )
 
@@ -28,7 +29,7 @@ type echart interface {
 // it as JSON: Validate() first (it moves the axis data into place), then
 // json.Marshal of JSON(), which escapes <, > and &. go-echarts' page
 // renderer, its asset host and its inline script are never used.
-func option(f *dataset.Frame, id, height, description string) ([]byte, error) {
+func option(f *Frame, id, height, description string) ([]byte, error) {
 	labels := make([]string, len(f.Categories))
 	for i, v := range f.Categories {
 		labels[i] = categoryLabel(v)
@@ -46,9 +47,9 @@ func option(f *dataset.Frame, id, height, description string) ([]byte, error) {
 	}
 	var c echart
 	switch {
-	case f.Chart.Kind == dataset.KindRanking:
+	case f.Chart.Kind == spec.Ranking:
 		c = ranking(f, labels, global)
-	case f.Chart.Kind == dataset.KindLine:
+	case f.Chart.Kind == spec.Line:
 		c = lineChart(f, labels, global)
 	default:
 		c = barChart(f, labels, global)
@@ -85,19 +86,19 @@ func valueAxis(c *dataset.Column, bars bool) opts.YAxis {
 }
 
 // bounded applies the chart's y_min and y_max to its main value axis.
-func bounded(y opts.YAxis, spec *dataset.ChartSpec) opts.YAxis {
-	if spec.YMin != nil {
-		y.Min = *spec.YMin
+func bounded(y opts.YAxis, c *Spec) opts.YAxis {
+	if c.YMin != nil {
+		y.Min = *c.YMin
 	}
-	if spec.YMax != nil {
-		y.Max = *spec.YMax
+	if c.YMax != nil {
+		y.Max = *c.YMax
 	}
 	return y
 }
 
 // lineChart draws lines only: one per column, or one per unit with
 // series_by, each with its own symbol and dash type.
-func lineChart(f *dataset.Frame, labels []string, global []charts.GlobalOpts) echart {
+func lineChart(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(global, tooltip("line"), grid("4%"),
 		charts.WithXAxisOpts(categoryAxis(labels)),
@@ -111,11 +112,11 @@ func lineChart(f *dataset.Frame, labels []string, global []charts.GlobalOpts) ec
 
 // barChart draws bars, side by side or stacked, and any lines on a second
 // axis on the right (0–100 for a rate).
-func barChart(f *dataset.Frame, labels []string, global []charts.GlobalOpts) echart {
+func barChart(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	b := charts.NewBar()
 	var bars, lines []int
 	for i, s := range f.Series {
-		if s.Role == dataset.RoleLine {
+		if s.Role == RoleLine {
 			lines = append(lines, i)
 		} else {
 			bars = append(bars, i)
@@ -165,7 +166,7 @@ func barChart(f *dataset.Frame, labels []string, global []charts.GlobalOpts) ech
 // lineSeries styles the i-th series as a line on y axis yAxis: gaps where
 // values are missing (never joined across them), symbols at every point,
 // and the latest value written beside the last point.
-func lineSeries(f *dataset.Frame, i int, s dataset.Series, yAxis int) charts.SeriesOpts {
+func lineSeries(f *Frame, i int, s Series, yAxis int) charts.SeriesOpts {
 	color, symbol, dash := style(i)
 	data := make([]any, len(s.Values))
 	last := -1
@@ -195,8 +196,8 @@ func lineSeries(f *dataset.Frame, i int, s dataset.Series, yAxis int) charts.Ser
 }
 
 // breakMark draws a dashed vertical line, labelled, where series s takes
-// over from another unit (see dataset.Break), on the series that begins.
-func breakMark(f *dataset.Frame, s dataset.Series) *opts.MarkLines {
+// over from another unit (see Break), on the series that begins.
+func breakMark(f *Frame, s Series) *opts.MarkLines {
 	for _, b := range f.Breaks {
 		if b.After != s.Name {
 			continue
@@ -217,7 +218,7 @@ func breakMark(f *dataset.Frame, s dataset.Series) *opts.MarkLines {
 // ranking draws horizontal bars, the first rank at the top, each labelled
 // with its value; with parts (bars = [...]) they are stacked and the total
 // is written at the end of each bar.
-func ranking(f *dataset.Frame, labels []string, global []charts.GlobalOpts) echart {
+func ranking(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	b := charts.NewBar()
 	x := valueAxis(f.Ranked, true)
 	if len(f.Series) > 1 {

@@ -3,6 +3,7 @@ package chart
 import (
 	"strconv"
 
+	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
 )
 
@@ -28,8 +29,8 @@ type Cell struct {
 	Numeric bool   // a number: aligned right
 }
 
-func table(f *dataset.Frame) Table {
-	if f.Chart.Kind == dataset.KindRanking {
+func table(f *Frame) Table {
+	if f.Chart.Kind == spec.Ranking {
 		return rankingTable(f)
 	}
 	t := Table{Caption: "Số liệu: " + f.Chart.Title}
@@ -62,7 +63,7 @@ func table(f *dataset.Frame) Table {
 	return t
 }
 
-func rankingTable(f *dataset.Frame) Table {
+func rankingTable(f *Frame) Table {
 	t := Table{Caption: "Số liệu: " + f.Chart.Title}
 	if f.At != nil {
 		t.Caption += " — " + lowerFirst(PeriodLabel(*f.At))

@@ -31,7 +31,7 @@ func (ds *Dataset) typeRows(t *Table, problems *problem.List) {
 			case v.IsMissing() && c.Required:
 				rep.errorAt(p.Line, p.Col, c.Name, "required: the cell is empty, but every row needs a value here")
 			case v.Kind == Number && c.Max != nil && v.Num > *c.Max:
-				rep.errorAt(p.Line, p.Col, c.Name, "%s is above the maximum of %s", v.Text, formatPlain(*c.Max, -1))
+				rep.errorAt(p.Line, p.Col, c.Name, "%s is above the maximum of %s", v.Text, FormatPlain(*c.Max, -1))
 			}
 			row.Values[i] = v
 		}
@@ -73,7 +73,7 @@ func (f *Formula) apply(values []Value, dec int) Value {
 	if math.IsNaN(r) || math.IsInf(r, 0) {
 		return Value{}
 	}
-	return Value{Kind: Number, Num: r, Dec: dec, Text: formatPlain(r, dec)}
+	return Value{Kind: Number, Num: r, Dec: dec, Text: FormatPlain(r, dec)}
 }
 
 // checkTotals reports rows whose parts do not add up to their total. Rows
@@ -105,7 +105,7 @@ func (ds *Dataset) checkTotals(problems *problem.List) {
 			}
 			if math.Abs(sum-total.Num) > tt.Tolerance+1e-9 {
 				rep.errorAt(row.Line, 0, tt.Total.Name, "%s is not the sum of %s, which is %s (difference %s, tolerance %s)",
-					total.Text, strings.Join(names, " + "), formatPlain(sum, dec), formatPlain(math.Abs(sum-total.Num), dec), formatPlain(tt.Tolerance, -1))
+					total.Text, strings.Join(names, " + "), FormatPlain(sum, dec), FormatPlain(math.Abs(sum-total.Num), dec), FormatPlain(tt.Tolerance, -1))
 			}
 		}
 	}
@@ -150,11 +150,41 @@ func keyNames(key []*Column) string {
 	return "combination of " + strings.Join(names, ", ")
 }
 
-// formatPlain writes a number the way the CSV does (with "."), for
+// FormatPlain writes a number the way the CSV does (with "."), for
 // messages: dec decimals, or as few as needed when dec < 0.
-func formatPlain(x float64, dec int) string {
+func FormatPlain(x float64, dec int) string {
 	if dec < 0 {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(Rounded(x, dec), 'f', dec, 64)
+}
+
+// SumRows adds up the numbers of several rows, column by column; a sum
+// with a missing value is missing. Rates are computed again from the sums,
+// never added or averaged.
+func (ds *Dataset) SumRows(idx []int) []Value {
+	if len(idx) == 1 {
+		return ds.Rows[idx[0]].Values
+	}
+	out := make([]Value, len(ds.Columns))
+	for _, c := range ds.Columns {
+		if c == nil || c.Formula != nil || (c.Type != Integer && c.Type != Decimal) {
+			continue
+		}
+		sum, dec, ok := 0.0, 0, true
+		for _, r := range idx {
+			v := ds.Rows[r].Values[c.Index]
+			if v.Kind != Number {
+				ok = false
+				break
+			}
+			sum += v.Num
+			dec = max(dec, v.Dec)
+		}
+		if ok {
+			out[c.Index] = Value{Kind: Number, Num: sum, Dec: dec, Text: FormatPlain(sum, dec)}
+		}
+	}
+	ds.computeRow(out)
+	return out
 }

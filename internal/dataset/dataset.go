@@ -2,7 +2,8 @@
 // tables. Each data/<name>.csv has a description beside it,
 // data/<name>.toml, that gives every column a type, a Vietnamese label and a
 // unit, declares the rates congkhai computes from counts, the totals it
-// checks and the charts drawn from the file (see Description and ChartSpec).
+// checks and the charts drawn from the file (see Description; package chart
+// checks and draws the charts).
 //
 // An empty cell is a missing value, never zero. Every problem names the
 // file, the line, the column and the value, in words an editor can act on:
@@ -20,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -48,8 +50,10 @@ type Dataset struct {
 	UnitColumn     *Column // nil when the description names none
 	UnitNameColumn *Column
 	Totals         []Total
-	Charts         []*ChartSpec
 	Rows           []Row
+	// Charts are the [[charts]] of the description as written: package
+	// chart checks them against the columns and draws them.
+	Charts []spec.Chart
 
 	doc *tomlfile.Doc
 }
@@ -100,27 +104,6 @@ func (ds *Dataset) Column(name string) *Column {
 	return nil
 }
 
-// Chart returns the chart declared with name, or nil.
-func (ds *Dataset) Chart(name string) *ChartSpec {
-	for _, c := range ds.Charts {
-		if c.Name == name {
-			return c
-		}
-	}
-	return nil
-}
-
-// FindChart looks a chart up by name across datasets; chart names are
-// unique across a site.
-func FindChart(sets []*Dataset, name string) (*Dataset, *ChartSpec, bool) {
-	for _, ds := range sets {
-		if c := ds.Chart(name); c != nil {
-			return ds, c, true
-		}
-	}
-	return nil, nil, false
-}
-
 // Parse builds a dataset from the bytes of a CSV file and its description.
 // csvFile and descFile are the names shown in problems (data/x.csv and
 // data/x.toml). It records every problem and returns nil when there was an
@@ -145,6 +128,7 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 		Updated:     d.Updated,
 		Fictional:   d.Fictional,
 		Delimiter:   t.Delimiter,
+		Charts:      d.Charts,
 		doc:         doc,
 	}
 	before := local.Errors()
@@ -157,10 +141,6 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 	ds.typeRows(t, local)
 	ds.checkTotals(local)
 	ds.checkKey(local)
-	if local.Errors() > 0 {
-		return nil
-	}
-	ds.checkCharts(d, local)
 	if local.Errors() > 0 {
 		return nil
 	}
@@ -227,30 +207,11 @@ func Load(siteDir string, readFile func(name string) ([]byte, error), problems *
 			problems.Errorf(Folder+"/"+tomls[base], 0, "", "describes a CSV file, but %s/%s.csv does not exist: add the CSV beside it, or remove this file", Folder, base)
 		}
 	}
-	checkChartNames(sets, problems)
 	return sets
 }
 
 // looksLikeDescription finds the [[columns]] table of a description.
 var looksLikeDescription = regexp.MustCompile(`(?m)^[ \t]*(\[\[[ \t]*columns[ \t]*\]\]|columns[ \t]*=)`)
-
-// checkChartNames reports a chart name used twice across the site.
-func checkChartNames(sets []*Dataset, problems *problem.List) {
-	type where struct {
-		ds *Dataset
-		c  *ChartSpec
-	}
-	seen := map[string]where{}
-	for _, ds := range sets {
-		for _, c := range ds.Charts {
-			if w, dup := seen[c.Name]; dup && w.ds != ds {
-				ds.doc.Errorf(problems, c.path+".name", "%q is already the name of a chart in %s (line %d): chart names are unique across the site", c.Name, w.ds.DescFile, w.ds.doc.Line(w.c.path+".name"))
-				continue
-			}
-			seen[c.Name] = where{ds, c}
-		}
-	}
-}
 
 func cmpErr(errs ...error) error {
 	for _, err := range errs {
@@ -279,6 +240,11 @@ func pathExt(p string) string {
 // Line returns the line of a field of the description, such as
 // charts[1].bars[0], for problems found after loading.
 func (ds *Dataset) Line(path string) int { return ds.doc.Line(path) }
+
+// Errorf records an error about the field at path of the description.
+func (ds *Dataset) Errorf(problems *problem.List, path, format string, args ...any) {
+	ds.doc.Errorf(problems, path, format, args...)
+}
 
 // String names the dataset in messages.
 func (ds *Dataset) String() string { return fmt.Sprintf("%s (%s)", ds.Name, ds.CSVFile) }

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -23,51 +22,16 @@ func parse(t *testing.T, csv, desc string) *Dataset {
 	return ds
 }
 
-const countsDesc = `title = "X"
-source = "Y"
-updated = 2025-09-01
-unit_column = "unit_id"
-[[columns]]
-name = "period"
-type = "month"
-label = "Tháng"
-[[columns]]
-name = "unit_id"
-type = "text"
-label = "Đơn vị"
-[[columns]]
-name = "early"
-type = "integer"
-label = "Trước hạn"
-[[columns]]
-name = "on_time"
-type = "integer"
-label = "Đúng hạn"
-[[columns]]
-name = "late"
-type = "integer"
-label = "Trễ hạn"
-[[computed]]
-name = "rate"
-label = "Tỷ lệ đúng hạn"
-numerator = ["early", "on_time"]
-denominator = ["early", "on_time", "late"]
-[[charts]]
-name = "tong"
-title = "Tổng"
-kind = "stacked_bar"
-x = "period"
-bars = ["early", "on_time", "late"]
-lines = ["rate"]
-sum_by_x = true
-[[charts]]
-name = "theo-don-vi"
-title = "Theo đơn vị"
-kind = "line"
-x = "period"
-lines = ["rate"]
-series_by = "unit_id"
-`
+// countsDesc describes the counts of dossiers handled by month and unit,
+// with a computed rate and two charts; package chart's tests read it too.
+func countsDesc(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/counts.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 // TestComputedRates: one formula, (early + on time) / handled × 100;
 // missing when an input is missing or nothing was handled, never 0.
@@ -77,7 +41,7 @@ func TestComputedRates(t *testing.T) {
 2025-05,b,0,0,0
 2025-05,c,,5,1
 2025-05,d,1,0,2
-`, countsDesc)
+`, countsDesc(t))
 	rate := ds.Column("rate")
 	want := []struct {
 		missing bool
@@ -91,83 +55,6 @@ func TestComputedRates(t *testing.T) {
 	}
 	if got := ds.Rows[3].Values[rate.Index].Text; got != "33.33" {
 		t.Errorf("rate text %q, want 33.33 (2 decimals by default)", got)
-	}
-}
-
-// TestSumByX: summed rows give the rate of the sums, not the sum or the
-// mean of the rates; a missing count makes the sum missing.
-func TestSumByX(t *testing.T) {
-	ds := parse(t, `period,unit_id,early,on_time,late
-2025-05,a,90,8,2
-2025-05,b,10,0,90
-2025-06,a,50,0,0
-2025-06,b,,1,0
-`, countsDesc)
-	f, err := ds.Frame(ds.Chart("tong"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(f.Series) != 4 || f.Series[3].Role != RoleLine {
-		t.Fatalf("series %+v", f.Series)
-	}
-	may := f.Series[3].Values[0]
-	if may.Num != 54 { // (90+8+10+0) / 200
-		t.Errorf("May rate %v, want 54 (the rate of the sums)", may.Num)
-	}
-	if !f.Series[3].Values[1].IsMissing() || !f.Series[0].Values[1].IsMissing() {
-		t.Errorf("June: a missing count must make the sum and the rate missing: %+v %+v", f.Series[0].Values[1], f.Series[3].Values[1])
-	}
-	if f.Series[1].Values[1].Num != 1 {
-		t.Errorf("June on time = %v, want 1", f.Series[1].Values[1].Num)
-	}
-	// The highest and lowest unit at the latest period with a rate (May).
-	if len(f.Units) != 2 || f.Units[0].ID != "a" || f.Units[1].ID != "b" || f.UnitsAt != 0 {
-		t.Errorf("units %+v at %d", f.Units, f.UnitsAt)
-	}
-}
-
-// TestFrameOnce: a chart's frame is drawn when the dataset loads and
-// shared by every page that places the chart; a chart of another dataset
-// has none here.
-func TestFrameOnce(t *testing.T) {
-	ds := parse(t, `period,unit_id,early,on_time,late
-2025-05,a,90,8,2
-`, countsDesc)
-	c := ds.Chart("tong")
-	one, err := ds.Frame(c)
-	if err != nil || one == nil {
-		t.Fatalf("Frame = %v, %v", one, err)
-	}
-	if two, _ := ds.Frame(c); two != one {
-		t.Error("the frame was drawn again")
-	}
-	other := parse(t, "period,unit_id,early,on_time,late\n2025-05,a,1,1,1\n", countsDesc)
-	if f, err := ds.Frame(other.Chart("tong")); f != nil || err == nil || err.Error() != "the chart is not one of data/x.toml" {
-		t.Errorf("Frame(chart of another dataset) = %v, %v", f, err)
-	}
-}
-
-// TestFramePeriods: every period between the first and the last is on the
-// axis; one absent from the file is a gap.
-func TestFramePeriods(t *testing.T) {
-	ds := parse(t, `period,unit_id,early,on_time,late
-2024-11,a,1,1,0
-2025-02,a,1,0,1
-`, countsDesc)
-	f, err := ds.Frame(ds.Chart("theo-don-vi"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cats []string
-	for _, c := range f.Categories {
-		cats = append(cats, c.Text)
-	}
-	if want := []string{"2024-11", "2024-12", "2025-01", "2025-02"}; !slices.Equal(cats, want) {
-		t.Errorf("categories %v, want %v", cats, want)
-	}
-	v := f.Series[0].Values
-	if v[0].Num != 100 || !v[1].IsMissing() || !v[2].IsMissing() || v[3].Num != 50 {
-		t.Errorf("values %+v", v)
 	}
 }
 
@@ -206,7 +93,7 @@ label = "Điểm"
 }
 
 // TestExamples: the example datasets of the portal load without a
-// problem, and the merger shows as a break.
+// problem, each declaring two or three charts (package chart draws them).
 func TestExamples(t *testing.T) {
 	sets := loadExamples(t)
 	var names []string
@@ -218,31 +105,9 @@ func TestExamples(t *testing.T) {
 		if ds.Fictional && !strings.Contains(ds.Description, "giả định") {
 			t.Errorf("%s: fictional figures, but the description does not say so", ds.Name)
 		}
-		for _, c := range ds.Charts {
-			if _, err := ds.Frame(c); err != nil {
-				t.Errorf("%s: %v", c.Name, err)
-			}
-		}
 	}
 	if want := []string{"chi-so-766", "chi-so-nam", "hai-long", "ho-so-thang"}; !slices.Equal(names, want) {
 		t.Errorf("datasets %v, want %v", names, want)
-	}
-	ds, c, _ := FindChart(sets, "papi-tong-diem")
-	f, _ := ds.Frame(c)
-	if len(f.Breaks) != 1 || f.Categories[f.Breaks[0].At].Text != "2025" || f.Breaks[0].Before != "Tỉnh Bình Dương" || f.Breaks[0].After != "Thành phố Hồ Chí Minh" {
-		t.Errorf("papi breaks %+v", f.Breaks)
-	}
-	papi := f.Series[0].Values
-	if papi[3].Num != 47.178 || papi[4].Num != 47.4488 || !papi[0].IsMissing() || !papi[6].IsMissing() {
-		t.Errorf("PAPI values %+v: the published 2021 and 2022 totals, empty elsewhere", papi)
-	}
-	ds, c, _ = FindChart(sets, "ty-le-dung-han-theo-don-vi")
-	f, _ = ds.Frame(c)
-	if len(f.Breaks) != 1 || f.Categories[f.Breaks[0].At].Text != "2025-07" || f.Breaks[0].Before != "UBND thành phố Thủ Dầu Một" || f.Breaks[0].After != "UBND phường Thủ Dầu Một" {
-		t.Errorf("ho-so breaks %+v", f.Breaks)
-	}
-	if _, _, ok := FindChart(sets, "no-such-chart"); ok {
-		t.Error("FindChart found a chart that does not exist")
 	}
 }
 
@@ -311,26 +176,5 @@ func TestLoadWithoutDataFolder(t *testing.T) {
 	var pl problem.List
 	if sets := Load(t.TempDir(), os.ReadFile, &pl); sets != nil || pl.Len() != 0 {
 		t.Errorf("Load without data/: %v %v", sets, problemLines(&pl))
-	}
-}
-
-// TestFrameTooManySeries: series_by on a column with a different value on
-// every row is refused quickly, not drawn as one series per row (pairing
-// the series that take over from one another took time in the square of
-// their number: 40,000 rows took 40 seconds).
-func TestFrameTooManySeries(t *testing.T) {
-	var csv strings.Builder
-	csv.WriteString("period,unit_id,early,on_time,late\n")
-	for i := range 50000 {
-		fmt.Fprintf(&csv, "2025-%02d,u%d,1,1,0\n", i%12+1, i)
-	}
-	var pl problem.List
-	ds := Parse("data/x.csv", []byte(csv.String()), "data/x.toml", []byte(countsDesc), &pl)
-	if ds != nil {
-		t.Fatalf("Parse succeeded with 50,000 series")
-	}
-	want := `data/x.toml:44: charts[1].series_by: draws one series per value of "unit_id", and data/x.csv has more than 500 of them: a chart shows at most 500; choose a column with fewer values, or narrow the rows with where`
-	if got := problemLines(&pl); !slices.Equal(got, []string{want}) {
-		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }

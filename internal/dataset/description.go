@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -48,7 +49,7 @@ import (
 //	parts = ["publicity", "progress", "online", "satisfaction", "digitisation"]
 //	tolerance = 0.02                    # default 0
 //
-//	[[charts]]                          # see ChartSpec
+//	[[charts]]                          # see package chart/spec
 //
 // A rate is never read from a CSV column unless the description declares
 // that column itself (type = "percent"): where counts exist, declare a
@@ -67,7 +68,7 @@ type Description struct {
 	Columns        []ColumnSpec   `toml:"columns"`
 	Computed       []ComputedSpec `toml:"computed"`
 	Totals         []TotalSpec    `toml:"totals"`
-	Charts         []ChartSpec    `toml:"charts"`
+	Charts         []spec.Chart   `toml:"charts"`
 }
 
 // ColumnSpec describes one column of the CSV.
@@ -111,7 +112,7 @@ func decodeDescription(file string, src []byte, problems *problem.List) (*Descri
 
 // schema checks the description against the header of the CSV and
 // resolves every column it names. It fills ds.Columns, ds.Key,
-// ds.Totals, ds.Charts and the unit columns.
+// ds.Totals and the unit columns.
 func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 	doc := ds.doc
 	required := func(path, v, hint string) {
@@ -203,8 +204,8 @@ func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 
 	ds.computedColumns(d, problems)
 	ds.resolveKey(d, problems)
-	ds.UnitColumn = ds.ref(problems, "unit_column", d.UnitColumn, refText)
-	ds.UnitNameColumn = ds.ref(problems, "unit_name_column", d.UnitNameColumn, refText)
+	ds.UnitColumn = ds.Ref(problems, "unit_column", d.UnitColumn, RefText)
+	ds.UnitNameColumn = ds.Ref(problems, "unit_name_column", d.UnitNameColumn, RefText)
 	if ds.UnitNameColumn != nil && ds.UnitColumn == nil && d.UnitColumn == "" {
 		doc.Errorf(problems, "unit_name_column", "needs unit_column too: the column that identifies the unit")
 	}
@@ -247,7 +248,7 @@ func (ds *Dataset) computedColumns(d *Description, problems *problem.List) {
 				doc.Errorf(problems, path+"."+part.key, "required: a list of count columns, such as [\"resolved_early\", \"resolved_on_time\"]")
 			}
 			for j, name := range part.names {
-				if in := ds.ref(problems, fmt.Sprintf("%s.%s[%d]", path, part.key, j), name, refCount); in != nil {
+				if in := ds.Ref(problems, fmt.Sprintf("%s.%s[%d]", path, part.key, j), name, RefCount); in != nil {
 					*part.dst = append(*part.dst, in)
 				}
 			}
@@ -265,7 +266,7 @@ func (ds *Dataset) resolveKey(d *Description, problems *problem.List) {
 			continue
 		}
 		seen[name] = true
-		if c := ds.ref(problems, path, name, refCSV); c != nil {
+		if c := ds.Ref(problems, path, name, RefCSV); c != nil {
 			c.Required = true
 			ds.Key = append(ds.Key, c)
 		}
@@ -275,13 +276,13 @@ func (ds *Dataset) resolveKey(d *Description, problems *problem.List) {
 func (ds *Dataset) resolveTotals(d *Description, problems *problem.List) {
 	for i, tt := range d.Totals {
 		path := fmt.Sprintf("totals[%d]", i)
-		total := ds.ref(problems, path+".total", tt.Total, refNumber)
+		total := ds.Ref(problems, path+".total", tt.Total, RefNumber)
 		if len(tt.Parts) < 2 {
 			ds.doc.Errorf(problems, path+".parts", "required: at least two columns that add up to %q", tt.Total)
 		}
 		var parts []*Column
 		for j, name := range tt.Parts {
-			if c := ds.ref(problems, fmt.Sprintf("%s.parts[%d]", path, j), name, refNumber); c != nil {
+			if c := ds.Ref(problems, fmt.Sprintf("%s.parts[%d]", path, j), name, RefNumber); c != nil {
 				parts = append(parts, c)
 			}
 		}

@@ -7,22 +7,23 @@ import (
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
-// refKind says what a reference to a column may name.
-type refKind int
+// RefKind says what a reference to a column may name.
+type RefKind int
 
 const (
-	refAny     refKind = iota // any column, computed or not
-	refCSV                    // a column of the CSV
-	refText                   // a column of the CSV of a non-numeric type
-	refNumber                 // a numeric column of the CSV
-	refCount                  // an integer or decimal column of the CSV (an input of a rate)
-	refMeasure                // a numeric column or a computed rate
+	RefAny     RefKind = iota // any column, computed or not
+	RefCSV                    // a column of the CSV
+	RefText                   // a column of the CSV of a non-numeric type
+	RefNumber                 // a numeric column of the CSV
+	RefCount                  // an integer or decimal column of the CSV (an input of a rate)
+	RefMeasure                // a numeric column or a computed rate
 )
 
-// ref resolves the column named at path; it reports a problem and returns
-// nil when name is not one of the kind wanted. An empty name is not
-// reported (the caller decides whether it is required) and gives nil.
-func (ds *Dataset) ref(problems *problem.List, path, name string, kind refKind) *Column {
+// Ref resolves the column named at path of the description (such as
+// charts[0].bars[1]); it reports a problem and returns nil when name is
+// not one of the kind wanted. An empty name is not reported (the caller
+// decides whether it is required) and gives nil.
+func (ds *Dataset) Ref(problems *problem.List, path, name string, kind RefKind) *Column {
 	if name == "" {
 		return nil
 	}
@@ -32,15 +33,15 @@ func (ds *Dataset) ref(problems *problem.List, path, name string, kind refKind) 
 		return nil
 	}
 	switch {
-	case kind != refAny && kind != refMeasure && c.Formula != nil:
+	case kind != RefAny && kind != RefMeasure && c.Formula != nil:
 		ds.doc.Errorf(problems, path, "%q is a rate congkhai computes: name a column of %s", name, ds.CSVFile)
-	case kind == refText && (c.Type.Numeric() || c.Type == ""):
+	case kind == RefText && (c.Type.Numeric() || c.Type == ""):
 		ds.doc.Errorf(problems, path, "%q is a %s column: name a text column", name, c.Type)
-	case kind == refNumber && !c.Type.Numeric():
+	case kind == RefNumber && !c.Type.Numeric():
 		ds.doc.Errorf(problems, path, "%q is a %s column: name a numeric column (integer, decimal or percent)", name, c.Type)
-	case kind == refCount && c.Type != Integer && c.Type != Decimal:
+	case kind == RefCount && c.Type != Integer && c.Type != Decimal:
 		ds.doc.Errorf(problems, path, "%q is a %s column: a rate is computed from counts, so name integer or decimal columns", name, c.Type)
-	case kind == refMeasure && !c.Type.Numeric():
+	case kind == RefMeasure && !c.Type.Numeric():
 		ds.doc.Errorf(problems, path, "%q is a %s column: a chart draws numbers, so name a numeric column or a computed rate", name, c.Type)
 	default:
 		return c

@@ -34,8 +34,8 @@ func (t Type) IsPeriod() bool {
 	return t == Year || t == Month || t == Quarter || t == Date || t == PeriodT
 }
 
-// grains are the period grains a column of type t accepts.
-func (t Type) grains() []Grain {
+// Grains are the period grains a column of type t accepts.
+func (t Type) Grains() []Grain {
 	switch t {
 	case Year:
 		return []Grain{GrainYear}
@@ -125,16 +125,17 @@ func parseCell(s string, t Type, mark byte) (Value, error) {
 		return Value{}, fmt.Errorf("%q is not true or false: write true or false (or có / không)", s)
 	}
 	if t.IsPeriod() {
-		p, ok := ParsePeriod(s, t.grains()...)
+		p, ok := ParsePeriod(s, t.Grains()...)
 		if !ok {
-			return Value{}, fmt.Errorf("%q is not %s", s, periodHint(t))
+			return Value{}, fmt.Errorf("%q is not %s", s, PeriodHint(t))
 		}
 		return Value{Kind: Time, Text: s, Period: p}, nil
 	}
 	return Value{}, fmt.Errorf("unknown type %q", t)
 }
 
-func periodHint(t Type) string {
+// PeriodHint says how to write a value of the period type t, for messages.
+func PeriodHint(t Type) string {
 	const excel = " (in Excel, format the column as Text so that it keeps this form)"
 	switch t {
 	case Year:

@@ -22,13 +22,15 @@ import (
 
 // Converter renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
-	base string
+	md     goldmark.Markdown
+	base   string
+	embeds []string // the info strings of fenced blocks that are embeds
 }
 
 // New returns a converter whose root-relative links and images (/thu-tuc/)
-// are prefixed with basePath ("/" or "/portal/").
-func New(basePath string) *Converter {
+// are prefixed with basePath ("/" or "/portal/"), and whose fenced blocks
+// with one of the info strings embeds are embeds (see Embed), not code.
+func New(basePath string, embeds ...string) *Converter {
 	md := goldmark.New(
 		// GFM's tables and strikethrough. Not its linkify, which costs a
 		// fifth of the parse on every page to turn bare URLs into links:
@@ -39,12 +41,12 @@ func New(basePath string) *Converter {
 			parser.WithAttribute(), // ## Heading {#explicit-id}
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(chartRenderer{}, 100), util.Prioritized(tableRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(embedRenderer{}, 100), util.Prioritized(tableRenderer{}, 100)),
 		),
 		// Raw HTML stays off (no html.WithUnsafe): editors write Markdown,
 		// and javascript: links are dropped.
 	)
-	return &Converter{md: md, base: basePath}
+	return &Converter{md: md, base: basePath, embeds: embeds}
 }
 
 // Heading is a heading of a document.
@@ -69,7 +71,7 @@ type Document struct {
 	md       goldmark.Markdown
 	Headings []Heading
 	Links    []Link
-	Charts   []ChartRef
+	Embeds   []Embed
 }
 
 // Parse parses src. It does not fail: Markdown has no syntax errors.
@@ -78,7 +80,7 @@ func (c *Converter) Parse(src []byte) *Document {
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc := &Document{src: src, root: root, md: c.md}
 	lines := newLineIndex(src)
-	doc.Charts = replaceChartFences(root, src, lines)
+	doc.Embeds = replaceEmbeds(root, src, lines, c.embeds)
 	wrapTables(root, src)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -106,17 +108,17 @@ func (c *Converter) Parse(src []byte) *Document {
 }
 
 // WriteHTML renders the document, appending to buf (a build renders every
-// body into one buffer per worker). Charts placed with a ```chart block
-// are written as chartHTML returns them (nil: a document without charts).
-func (d *Document) WriteHTML(buf *bytes.Buffer, chartHTML func(name string) ([]byte, error)) error {
-	if len(d.Charts) > 0 {
+// body into one buffer per worker). Embeds are written as embedHTML
+// returns them (nil: a document without embeds).
+func (d *Document) WriteHTML(buf *bytes.Buffer, embedHTML func(Embed) ([]byte, error)) error {
+	if len(d.Embeds) > 0 {
 		var err error
 		_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if cb, ok := n.(*chartBlock); ok && entering && err == nil {
-				if chartHTML == nil {
+			if eb, ok := n.(*embedBlock); ok && entering && err == nil {
+				if embedHTML == nil {
 					return ast.WalkStop, nil
 				}
-				cb.html, err = chartHTML(cb.name)
+				eb.html, err = embedHTML(eb.embed)
 			}
 			return ast.WalkContinue, nil
 		})

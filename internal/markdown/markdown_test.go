@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,9 +10,9 @@ import (
 )
 
 // toHTML renders d with WriteHTML into a new buffer.
-func toHTML(d *Document, chartHTML func(name string) ([]byte, error)) ([]byte, error) {
+func toHTML(d *Document, embedHTML func(Embed) ([]byte, error)) ([]byte, error) {
 	var buf bytes.Buffer
-	err := d.WriteHTML(&buf, chartHTML)
+	err := d.WriteHTML(&buf, embedHTML)
 	return buf.Bytes(), err
 }
 
@@ -106,15 +107,18 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func TestChartBlocks(t *testing.T) {
+func TestEmbeds(t *testing.T) {
 	src := "Mở đầu.\n\n```chart\nho-so-theo-thang\n```\n\n```go\nfmt.Println()\n```\n\n```chart\n  hai-long  \n```\n"
-	doc := New("/").Parse([]byte(src))
-	want := []ChartRef{{Name: "ho-so-theo-thang", Line: 3}, {Name: "hai-long", Line: 11}}
-	if len(doc.Charts) != len(want) || doc.Charts[0] != want[0] || doc.Charts[1] != want[1] {
-		t.Fatalf("Charts = %+v, want %+v", doc.Charts, want)
+	doc := New("/", "chart").Parse([]byte(src))
+	want := []Embed{{Fence: "chart", Name: "ho-so-theo-thang", Line: 3}, {Fence: "chart", Name: "hai-long", Line: 11}}
+	if !slices.Equal(doc.Embeds, want) {
+		t.Fatalf("Embeds = %+v, want %+v", doc.Embeds, want)
 	}
-	html, err := toHTML(doc, func(name string) ([]byte, error) {
-		return []byte(`<figure data-name="` + name + `"></figure>`), nil
+	if plain := New("/").Parse([]byte(src)); len(plain.Embeds) != 0 {
+		t.Errorf("a converter without embeds found %+v", plain.Embeds)
+	}
+	html, err := toHTML(doc, func(e Embed) ([]byte, error) {
+		return []byte(`<figure data-name="` + e.Name + `"></figure>`), nil
 	})
 	if err != nil {
 		t.Fatal(err)

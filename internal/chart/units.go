@@ -1,9 +1,10 @@
-package dataset
+package chart
 
 import (
 	"cmp"
 	"slices"
 
+	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -44,11 +45,11 @@ func (b *framer) unitsAtLatest(rows []int, index map[string]int) {
 	}
 	var units []UnitValue
 	for _, id := range ids {
-		v := ds.sumRows(byUnit[id])[m.Index]
+		v := ds.SumRows(byUnit[id])[m.Index]
 		if v.IsMissing() || id == "" {
 			continue
 		}
-		units = append(units, UnitValue{ID: id, Name: ds.unitName(byUnit[id], id), Value: v})
+		units = append(units, UnitValue{ID: id, Name: unitName(ds, byUnit[id], id), Value: v})
 	}
 	if len(units) < 2 {
 		return
@@ -57,7 +58,7 @@ func (b *framer) unitsAtLatest(rows []int, index map[string]int) {
 	f.Units, f.UnitsAt = units, latest
 }
 
-func (ds *Dataset) unitName(rows []int, id string) string {
+func unitName(ds *dataset.Dataset, rows []int, id string) string {
 	if ds.UnitNameColumn != nil {
 		for _, r := range rows {
 			if n := ds.Rows[r].Values[ds.UnitNameColumn.Index].Text; n != "" {
@@ -72,14 +73,14 @@ func (ds *Dataset) unitName(rows []int, id string) string {
 func (b *framer) ranking(rows []int) {
 	ds, c, f := b.ds, b.c, b.f
 	if c.x != nil {
-		var want Period
+		var want dataset.Period
 		if c.at != nil {
 			want = *c.at
 		} else {
 			found := false
 			for _, r := range rows {
 				v := ds.Rows[r].Values[c.x.Index]
-				if v.Kind == Time && (!found || v.Period.Compare(want) > 0) {
+				if v.Kind == dataset.Time && (!found || v.Period.Compare(want) > 0) {
 					want, found = v.Period, true
 				}
 			}
@@ -90,7 +91,7 @@ func (b *framer) ranking(rows []int) {
 		}
 		var at []int
 		for _, r := range rows {
-			if v := ds.Rows[r].Values[c.x.Index]; v.Kind == Time && v.Period == want {
+			if v := ds.Rows[r].Values[c.x.Index]; v.Kind == dataset.Time && v.Period == want {
 				at = append(at, r)
 			}
 		}
@@ -122,14 +123,14 @@ func (b *framer) ranking(rows []int) {
 	f.Ranked = c.value
 	measures := c.bars
 	if len(measures) == 0 {
-		measures = []*Column{c.value}
+		measures = []*dataset.Column{c.value}
 	}
 	f.Series = make([]Series, len(measures))
 	for j, m := range measures {
-		f.Series[j] = Series{Name: m.Label, Column: m, Role: RoleBar, Values: make([]Value, len(units))}
+		f.Series[j] = Series{Name: m.Label, Column: m, Role: RoleBar, Values: make([]dataset.Value, len(units))}
 	}
 	for i, u := range units {
-		f.Categories = append(f.Categories, Value{Kind: String, Text: u.Name})
+		f.Categories = append(f.Categories, dataset.Value{Kind: dataset.String, Text: u.Name})
 		f.RankValues = append(f.RankValues, u.Value)
 		for j, m := range measures {
 			f.Series[j].Values[i] = ds.Rows[byName[u.Name]].Values[m.Index]

@@ -1,4 +1,4 @@
-package dataset
+package chart
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/congkhai/congkhai/internal/chart/spec"
+	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -30,22 +32,22 @@ const (
 // axis and, for every series, one value per category (missing where the
 // data has none, so that charts show a gap).
 type Frame struct {
-	Dataset *Dataset
-	Chart   *ChartSpec
-	X       *Column // the axis column; nil for a ranking without periods
+	Dataset *dataset.Dataset
+	Chart   *Spec
+	X       *dataset.Column // the axis column; nil for a ranking without periods
 	// Categories are the values along the axis: periods in order, every
 	// period between the first and the last included (a period absent from
 	// the file is a gap, not a jump), or texts in the order of the file.
 	// For a ranking they are the units' names, in rank order.
-	Categories []Value
+	Categories []dataset.Value
 	Series     []Series
 	Breaks     []Break
 
 	// Ranking only: the period ranked (nil without x), the ranked column
 	// and its value for each category.
-	At         *Period
-	Ranked     *Column
-	RankValues []Value
+	At         *dataset.Period
+	Ranked     *dataset.Column
+	RankValues []dataset.Value
 
 	// Units holds the chart's main measure per unit at category UnitsAt,
 	// largest first, when the dataset has a unit column and two units or
@@ -57,9 +59,9 @@ type Frame struct {
 // Series is one line or one set of bars.
 type Series struct {
 	Name   string // the column's label, or the group's name with series_by
-	Column *Column
+	Column *dataset.Column
 	Role   Role
-	Values []Value // one per category
+	Values []dataset.Value // one per category
 }
 
 // Break marks where one series ends and the next one begins: with
@@ -76,12 +78,12 @@ type Break struct {
 type UnitValue struct {
 	ID    string
 	Name  string
-	Value Value
+	Value dataset.Value
 }
 
 // Primary is the measure a chart is mainly about: its first line, else its
 // first bar, or the ranked value.
-func (f *Frame) Primary() *Column {
+func (f *Frame) Primary() *dataset.Column {
 	if f.Ranked != nil {
 		return f.Ranked
 	}
@@ -97,23 +99,18 @@ func (f *Frame) Primary() *Column {
 
 // Stacked reports whether the bars of the chart are stacked.
 func (f *Frame) Stacked() bool {
-	return f.Chart.Kind == KindStackedBar || (f.Chart.Kind == KindRanking && len(f.Chart.bars) > 0)
+	return f.Chart.Kind == spec.StackedBar || (f.Chart.Kind == spec.Ranking && len(f.Chart.bars) > 0)
 }
 
-// Frame returns the data of chart c, one of ds.Charts, drawn once when the
-// dataset was loaded. Every page that places the chart shares it, on
-// several goroutines at once: read it, never change it.
-func (ds *Dataset) Frame(c *ChartSpec) (*Frame, error) {
-	if c == nil || !slices.Contains(ds.Charts, c) {
-		return nil, fmt.Errorf("the chart is not one of %s", ds.DescFile)
-	}
-	return c.frame, nil
-}
+// Frame returns the chart's data, drawn once when the site was loaded.
+// Every page that places the chart shares it, on several goroutines at
+// once: read it, never change it.
+func (c *Spec) Frame() *Frame { return c.frame }
 
 // framer draws one chart's data and collects what prevents it.
 type framer struct {
-	ds     *Dataset
-	c      *ChartSpec
+	ds     *dataset.Dataset
+	c      *Spec
 	f      *Frame
 	issues []problem.Problem
 }
@@ -122,19 +119,21 @@ func (b *framer) chartErr(field, format string, args ...any) {
 	if len(b.issues) >= 10 {
 		return
 	}
-	b.issues = append(b.issues, problem.Problem{File: b.ds.DescFile, Line: b.ds.doc.Line(b.c.path + field), Field: b.c.path + field, Message: fmt.Sprintf(format, args...)})
+	b.issues = append(b.issues, problem.Problem{File: b.ds.DescFile, Line: b.ds.Line(b.c.path + field), Field: b.c.path + field, Message: fmt.Sprintf(format, args...)})
 }
 
-func (b *framer) cellErr(row *Row, col *Column, format string, args ...any) {
+func (b *framer) cellErr(row *dataset.Row, col *dataset.Column, format string, args ...any) {
 	if len(b.issues) >= 10 {
 		return
 	}
 	b.issues = append(b.issues, problem.Problem{File: b.ds.CSVFile, Line: row.Line, Field: col.Name, Message: fmt.Sprintf(format, args...)})
 }
 
-func (ds *Dataset) frame(c *ChartSpec) (*Frame, []problem.Problem) {
+// draw draws the chart's data, or returns what prevents it.
+func (c *Spec) draw() (*Frame, []problem.Problem) {
+	ds := c.Dataset
 	b := &framer{ds: ds, c: c, f: &Frame{Dataset: ds, Chart: c, X: c.x}}
-	rows := ds.filter(c)
+	rows := c.filter()
 	if len(rows) == 0 {
 		conds := make([]string, len(c.where))
 		for i, w := range c.where {
@@ -143,7 +142,7 @@ func (ds *Dataset) frame(c *ChartSpec) (*Frame, []problem.Problem) {
 		b.chartErr(".where", "no row of %s has %s: check the values against the file", ds.CSVFile, strings.Join(conds, " and "))
 		return nil, b.issues
 	}
-	if c.Kind == KindRanking {
+	if c.Kind == spec.Ranking {
 		b.ranking(rows)
 	} else {
 		b.series(rows)
@@ -152,10 +151,10 @@ func (ds *Dataset) frame(c *ChartSpec) (*Frame, []problem.Problem) {
 }
 
 // filter returns the indices of the rows that meet the chart's where.
-func (ds *Dataset) filter(c *ChartSpec) []int {
+func (c *Spec) filter() []int {
 	var out []int
 rows:
-	for i, r := range ds.Rows {
+	for i, r := range c.Dataset.Rows {
 		for _, w := range c.where {
 			if r.Values[w.col.Index].Text != w.value {
 				continue rows
@@ -168,7 +167,7 @@ rows:
 
 // group is the rows of one series, by category.
 type group struct {
-	key         Value
+	key         dataset.Value
 	name        string
 	cells       map[int][]int
 	first, last int
@@ -184,7 +183,7 @@ func (b *framer) series(rows []int) {
 	byKey := map[string]*group{}
 	for _, r := range rows {
 		row := &ds.Rows[r]
-		key := Value{}
+		key := dataset.Value{}
 		if c.seriesBy != nil {
 			if key = row.Values[c.seriesBy.Index]; key.IsMissing() {
 				b.cellErr(row, c.seriesBy, "empty, but chart %q draws one series per %s: fill it in", c.Name, c.seriesBy.Name)
@@ -217,11 +216,11 @@ func (b *framer) series(rows []int) {
 	if !b.checkCells(groups) {
 		return
 	}
-	measures := append(append([]*Column{}, c.bars...), c.lines...)
+	measures := append(append([]*dataset.Column{}, c.bars...), c.lines...)
 	for _, g := range groups {
-		cache := map[int][]Value{}
+		cache := map[int][]dataset.Value{}
 		for j, m := range measures {
-			s := Series{Name: m.Label, Column: m, Role: RoleBar, Values: make([]Value, len(f.Categories))}
+			s := Series{Name: m.Label, Column: m, Role: RoleBar, Values: make([]dataset.Value, len(f.Categories))}
 			if j >= len(c.bars) {
 				s.Role = RoleLine
 			}
@@ -231,7 +230,7 @@ func (b *framer) series(rows []int) {
 			for i, idx := range g.cells {
 				vals, ok := cache[i]
 				if !ok {
-					vals = ds.sumRows(idx)
+					vals = ds.SumRows(idx)
 					cache[i] = vals
 				}
 				s.Values[i] = vals[m.Index]
@@ -275,7 +274,7 @@ func breaks(groups []*group) []Break {
 func (b *framer) categories(rows []int) (map[string]int, bool) {
 	ds, c, f := b.ds, b.c, b.f
 	index := map[string]int{}
-	var periods []Period
+	var periods []dataset.Period
 	for _, r := range rows {
 		row := &ds.Rows[r]
 		v := row.Values[c.x.Index]
@@ -289,14 +288,14 @@ func (b *framer) categories(rows []int) (map[string]int, bool) {
 		}
 		index[k] = len(f.Categories)
 		f.Categories = append(f.Categories, v)
-		if v.Kind == Time {
+		if v.Kind == dataset.Time {
 			periods = append(periods, v.Period)
 		}
 	}
 	if !c.x.Type.IsPeriod() {
 		return index, true
 	}
-	slices.SortFunc(periods, Period.Compare)
+	slices.SortFunc(periods, dataset.Period.Compare)
 	first, last := periods[0], periods[len(periods)-1]
 	for _, p := range periods {
 		if p.Grain != first.Grain {
@@ -304,7 +303,7 @@ func (b *framer) categories(rows []int) (map[string]int, bool) {
 			return nil, false
 		}
 	}
-	if first.Grain != GrainDay {
+	if first.Grain != dataset.GrainDay {
 		n := first.Steps(last) + 1
 		if n > maxCategories {
 			b.chartErr(".x", "the periods run from %s to %s, %d in all: a chart shows at most %d", first, last, n, maxCategories)
@@ -316,28 +315,28 @@ func (b *framer) categories(rows []int) (map[string]int, bool) {
 		}
 	}
 	index = make(map[string]int, len(periods))
-	f.Categories = make([]Value, len(periods))
+	f.Categories = make([]dataset.Value, len(periods))
 	for i, p := range periods {
-		f.Categories[i] = Value{Kind: Time, Text: p.String(), Period: p}
+		f.Categories[i] = dataset.Value{Kind: dataset.Time, Text: p.String(), Period: p}
 		index[p.String()] = i
 	}
 	return index, true
 }
 
-func categoryKey(v Value) string {
-	if v.Kind == Time {
+func categoryKey(v dataset.Value) string {
+	if v.Kind == dataset.Time {
 		return v.Period.String()
 	}
 	return v.Text
 }
 
-func grainName(g Grain) string {
+func grainName(g dataset.Grain) string {
 	switch g {
-	case GrainYear:
+	case dataset.GrainYear:
 		return "year"
-	case GrainQuarter:
+	case dataset.GrainQuarter:
 		return "quarter"
-	case GrainMonth:
+	case dataset.GrainMonth:
 		return "month"
 	}
 	return "day"
@@ -388,34 +387,4 @@ func (b *framer) checkCells(groups []*group) bool {
 		}
 	}
 	return true
-}
-
-// sumRows adds up the numbers of several rows, column by column; a sum
-// with a missing value is missing. Rates are computed again from the sums,
-// never added or averaged.
-func (ds *Dataset) sumRows(idx []int) []Value {
-	if len(idx) == 1 {
-		return ds.Rows[idx[0]].Values
-	}
-	out := make([]Value, len(ds.Columns))
-	for _, c := range ds.Columns {
-		if c == nil || c.Formula != nil || (c.Type != Integer && c.Type != Decimal) {
-			continue
-		}
-		sum, dec, ok := 0.0, 0, true
-		for _, r := range idx {
-			v := ds.Rows[r].Values[c.Index]
-			if v.Kind != Number {
-				ok = false
-				break
-			}
-			sum += v.Num
-			dec = max(dec, v.Dec)
-		}
-		if ok {
-			out[c.Index] = Value{Kind: Number, Num: sum, Dec: dec, Text: formatPlain(sum, dec)}
-		}
-	}
-	ds.computeRow(out)
-	return out
 }
