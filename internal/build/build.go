@@ -28,6 +28,7 @@ import (
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/frontmatter"
@@ -262,12 +263,12 @@ func load(opts Options, problems *problem.List) *plan {
 	checkProcedureLinks(site, problems)
 	// The loaders read data/ through data, which keeps what they read for
 	// the citizen-ID lint: each file is read from disk once.
-	data := directory.NewDataFiles(opts.Source)
+	data := datafiles.New(opts.Source)
 	dir := directory.Load(opts.Source, data.ReadFile, problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, data.ReadFile, problems)
 	dataFailed := problems.Errors() > beforeData
-	data.LintPersonalIDs(problems)
+	directory.LintPersonalIDs(data, problems)
 
 	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath, Directory: dir}
 	if dir != nil {

@@ -7,8 +7,8 @@
 // and the field path (people[2].phones[0].number). Occurrences turns the
 // reception rules into concrete dates counted from the build's reference
 // date; WriteICS and WriteVCard render them as an iCalendar file and as
-// vCards. DataFiles.LintPersonalIDs checks every file in data/ for citizen ID
-// numbers.
+// vCards. LintPersonalIDs checks every file in data/ (datafiles.Folder)
+// for citizen ID numbers.
 // Phone numbers are parsed by the sub-package phone.
 //
 // The file (keys in English, values that citizens read in Vietnamese;

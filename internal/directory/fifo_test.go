@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -21,7 +22,7 @@ func TestDataFilesNamedPipe(t *testing.T) {
 	done := make(chan []string)
 	go func() {
 		var l problem.List
-		NewDataFiles(site).LintPersonalIDs(&l)
+		LintPersonalIDs(datafiles.New(site), &l)
 		var got []string
 		for _, p := range l.Sorted() {
 			got = append(got, p.String())

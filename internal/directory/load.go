@@ -14,10 +14,10 @@ import (
 // when the file does not exist (the site has no directory, which is not a
 // problem) or when it has errors.
 //
-// The file is read with readFile: os.ReadFile, or DataFiles.ReadFile,
+// The file is read with readFile: os.ReadFile, or datafiles.Folder.ReadFile,
 // which keeps its bytes for the citizen-ID lint. Load does not look for
-// those numbers itself: the build runs DataFiles.LintPersonalIDs once over
-// every file in data/, this one included.
+// those numbers itself: the build runs LintPersonalIDs once over every
+// file in data/, this one included.
 func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) *Directory {
 	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
 	if err != nil {

@@ -1,51 +1,12 @@
 package directory
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/problem"
-	"github.com/congkhai/congkhai/internal/rawfile"
 )
-
-// DataFiles is the data/ folder of a site as the loaders read it: a file
-// read by one loader is not read again by another, nor by
-// LintPersonalIDs, which looks at every file of the folder. It is not safe
-// for concurrent use.
-type DataFiles struct {
-	siteDir string
-	read    map[string]readResult // by cleaned path
-	// readDisk reads a file from disk: rawfile.ReadRegular (a named pipe
-	// would block the build), or a count in tests.
-	readDisk func(name string) ([]byte, error)
-}
-
-type readResult struct {
-	src []byte
-	err error
-}
-
-// NewDataFiles returns the data/ folder of the site folder siteDir, with
-// nothing read yet.
-func NewDataFiles(siteDir string) *DataFiles {
-	return &DataFiles{siteDir: siteDir, read: map[string]readResult{}, readDisk: rawfile.ReadRegular}
-}
-
-// ReadFile is os.ReadFile for the loaders; it reads each file once and
-// keeps its bytes, or its error, for the next reader and for the lint.
-// The bytes must not be changed.
-func (f *DataFiles) ReadFile(name string) ([]byte, error) {
-	key := filepath.Clean(name)
-	if r, ok := f.read[key]; ok {
-		return r.src, r.err
-	}
-	src, err := f.readDisk(name)
-	f.read[key] = readResult{src, err}
-	return src, err
-}
 
 // LintPersonalIDs reports, as errors, every value in every file under the
 // site's data/ folder (any extension, comments included) that looks like a
@@ -53,8 +14,9 @@ func (f *DataFiles) ReadFile(name string) ([]byte, error) {
 // must never be published (Decree 13/2023/NĐ-CP). A missing data/ folder
 // is no problem. Each problem gives file:line:column and the number masked,
 // so that the report does not repeat it. Files the loaders read are linted
-// in the bytes they read; the others are read now. Call it after the
-// loaders: it lets go of the bytes it kept for them.
+// in the bytes they read (datafiles.Folder.Drain); the others are read now.
+// Call it after the loaders: the folder lets go of the bytes it kept for
+// them.
 //
 // What counts as an ID number: 12 digits whose first three are a province
 // code, 001 to 096, written either together (079123456789) or in four
@@ -63,37 +25,19 @@ func (f *DataFiles) ReadFile(name string) ([]byte, error) {
 // a longer run of digits, or a number that goes on with the same separator
 // (a decimal fraction 0.079123456789, a grouped amount 1.079.123.456.789)
 // is not matched. Phone numbers never match: they have 10 or 11 digits.
-func (f *DataFiles) LintPersonalIDs(problems *problem.List) {
-	root := filepath.Join(f.siteDir, "data")
-	_ = filepath.WalkDir(root, func(path string, de fs.DirEntry, err error) error {
-		rel := "data"
-		if r, rerr := filepath.Rel(f.siteDir, path); rerr == nil {
-			rel = filepath.ToSlash(r)
-		}
+func LintPersonalIDs(data *datafiles.Folder, problems *problem.List) {
+	data.Drain(func(name string, src []byte, err error) {
 		if err != nil {
-			if path == root && os.IsNotExist(err) {
-				return nil
-			}
-			problems.Errorf(rel, 0, "", "cannot read: %v", err)
-			return nil
-		}
-		if de.IsDir() {
-			return nil
-		}
-		src, err := f.ReadFile(path)
-		delete(f.read, filepath.Clean(path)) // no one reads it after the lint
-		if err != nil {
-			problems.Errorf(rel, 0, "", "cannot read: %v", err)
-			return nil
+			problems.Errorf(name, 0, "", "cannot read: %v", err)
+			return
 		}
 		for _, m := range FindPersonalIDs(src) {
 			problems.Add(problem.Problem{
-				Severity: problem.Error, File: rel, Line: m.Line, Col: m.Col,
+				Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
 				Message: "looks like a citizen ID number (căn cước, 12 digits) " + m.Masked +
 					": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
 			})
 		}
-		return nil
 	})
 }
 
@@ -104,7 +48,7 @@ type IDMatch struct {
 }
 
 // FindPersonalIDs returns every suspected citizen ID number in src, in
-// order. See DataFiles.LintPersonalIDs for what is matched.
+// order. See LintPersonalIDs for what is matched.
 func FindPersonalIDs(src []byte) []IDMatch {
 	var out []IDMatch
 	lineNo := 0

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -86,7 +86,7 @@ func TestLintPersonalIDs(t *testing.T) {
 		"content/khai-sinh.md":      "079123456789 outside data/ is not linted\n",
 	})
 	var l problem.List
-	NewDataFiles(site).LintPersonalIDs(&l)
+	LintPersonalIDs(datafiles.New(site), &l)
 	const msg = ": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file"
 	want := []string{
 		"data/anh.bin:1:4: looks like a citizen ID number (căn cước, 12 digits) 0123******01" + msg,
@@ -113,64 +113,8 @@ func TestLintPersonalIDs(t *testing.T) {
 
 func TestLintPersonalIDsNoDataFolder(t *testing.T) {
 	var l problem.List
-	NewDataFiles(t.TempDir()).LintPersonalIDs(&l)
+	LintPersonalIDs(datafiles.New(t.TempDir()), &l)
 	if l.Len() != 0 {
 		t.Errorf("no data/ folder: %v", l.Sorted())
-	}
-}
-
-// TestDataFilesReadOnce: the loaders and the lint read each file of data/
-// from disk once, and the lint finds in the loaders' bytes what it finds
-// reading the files itself.
-func TestDataFilesReadOnce(t *testing.T) {
-	files := map[string]string{
-		"data/danh-ba.toml":    "updated = 2026-10-20\n# CCCD của ông An: 079123456789\n",
-		"data/ho-so.csv":       "period,received\n2026-09,079.123.456.788\n",
-		"data/ho-so.toml":      "title = \"Hồ sơ\"\n[[columns]]\nname = \"period\"\n# 079123456787\n",
-		"data/mo-ta.toml":      "[[columns]]\nname = \"a\" # 079 123 456 786\n",
-		"data/khong-mo-ta.csv": "a\n079123456785\n",
-		"data/thong-ke/cu.csv": "a\n079-123-456-784\n",
-		"data/ghi-chu.txt":     "079123456783\n",
-		"content/khai-sinh.md": "079123456789 outside data/ is not linted\n",
-	}
-	site := writeSite(t, files)
-	lint := func(l *problem.List) []string {
-		var out []string
-		for _, p := range l.Sorted() {
-			if strings.Contains(p.Message, "citizen ID") {
-				out = append(out, p.String())
-			}
-		}
-		return out
-	}
-	var alone problem.List
-	NewDataFiles(site).LintPersonalIDs(&alone)
-
-	data := NewDataFiles(site)
-	reads := map[string]int{}
-	data.readDisk = func(name string) ([]byte, error) {
-		rel, _ := filepath.Rel(site, name)
-		reads[filepath.ToSlash(rel)]++
-		return os.ReadFile(name)
-	}
-	var l problem.List
-	Load(site, data.ReadFile, &l)
-	dataset.Load(site, data.ReadFile, &l)
-	data.LintPersonalIDs(&l)
-
-	for name := range files {
-		want := 1
-		if strings.HasPrefix(name, "content/") {
-			want = 0
-		}
-		if reads[name] != want {
-			t.Errorf("%s read %d times, want %d", name, reads[name], want)
-		}
-	}
-	if got, want := lint(&l), lint(&alone); strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) != 7 {
-		t.Errorf("lint after the loaders:\n%s\nlint alone (7 problems):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if len(data.read) != 0 {
-		t.Errorf("%d files still kept after the lint", len(data.read))
 	}
 }
