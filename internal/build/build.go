@@ -33,6 +33,7 @@ import (
 	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
@@ -268,7 +269,7 @@ func load(opts Options, problems *problem.List) *plan {
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, data.ReadFile, problems)
 	dataFailed := problems.Errors() > beforeData
-	directory.LintPersonalIDs(data, problems)
+	personaldata.Lint(data, problems)
 
 	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath, Directory: dir}
 	if dir != nil {

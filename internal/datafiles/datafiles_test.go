@@ -9,6 +9,7 @@ import (
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/directory"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/txtartest"
 )
@@ -41,7 +42,7 @@ func TestDataFilesReadOnce(t *testing.T) {
 		return out
 	}
 	var alone problem.List
-	directory.LintPersonalIDs(datafiles.New(site), &alone)
+	personaldata.Lint(datafiles.New(site), &alone)
 
 	data := datafiles.New(site)
 	reads := map[string]int{}
@@ -53,7 +54,7 @@ func TestDataFilesReadOnce(t *testing.T) {
 	var l problem.List
 	directory.Load(site, data.ReadFile, &l)
 	dataset.Load(site, data.ReadFile, &l)
-	directory.LintPersonalIDs(data, &l)
+	personaldata.Lint(data, &l)
 
 	for name := range files {
 		want := 1

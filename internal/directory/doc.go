@@ -7,9 +7,8 @@
 // and the field path (people[2].phones[0].number). Occurrences turns the
 // reception rules into concrete dates counted from the build's reference
 // date; WriteICS and WriteVCard render them as an iCalendar file and as
-// vCards. LintPersonalIDs checks every file in data/ (datafiles.Folder)
-// for citizen ID numbers.
-// Phone numbers are parsed by the sub-package phone.
+// vCards. Phone numbers are parsed by the sub-package phone; citizen ID
+// numbers in the file are personaldata.Lint's to find.
 //
 // The file (keys in English, values that citizens read in Vietnamese;
 // unknown keys are errors):

@@ -37,7 +37,6 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("problem without a file, line or message: %#v", p)
 			}
 		}
-		FindPersonalIDs(src)
 		if d == nil {
 			if l.Errors() == 0 {
 				t.Fatalf("no directory and no error")

@@ -16,7 +16,7 @@ import (
 //
 // The file is read with readFile: os.ReadFile, or datafiles.Folder.ReadFile,
 // which keeps its bytes for the citizen-ID lint. Load does not look for
-// those numbers itself: the build runs LintPersonalIDs once over every
+// those numbers itself: the build runs personaldata.Lint once over every
 // file in data/, this one included.
 func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) *Directory {
 	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))

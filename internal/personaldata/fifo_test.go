@@ -1,6 +1,6 @@
 //go:build unix
 
-package directory
+package personaldata
 
 import (
 	"path/filepath"
@@ -12,9 +12,9 @@ import (
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-// TestDataFilesNamedPipe: a named pipe in data/ is refused, not read: a
-// read would wait for a writer that never comes, and the build would hang.
-func TestDataFilesNamedPipe(t *testing.T) {
+// TestLintNamedPipe: a named pipe in data/ is refused, not read: a read
+// would wait for a writer that never comes, and the build would hang.
+func TestLintNamedPipe(t *testing.T) {
 	site := writeSite(t, map[string]string{"data/danh-ba.toml": "updated = 2026-10-20\n"})
 	if err := syscall.Mkfifo(filepath.Join(site, "data", "x.csv"), 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
@@ -22,7 +22,7 @@ func TestDataFilesNamedPipe(t *testing.T) {
 	done := make(chan []string)
 	go func() {
 		var l problem.List
-		LintPersonalIDs(datafiles.New(site), &l)
+		Lint(datafiles.New(site), &l)
 		var got []string
 		for _, p := range l.Sorted() {
 			got = append(got, p.String())

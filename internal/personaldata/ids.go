@@ -1,44 +1,22 @@
-package directory
+package personaldata
 
 import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-// LintPersonalIDs reports, as errors, every value in every file under the
-// site's data/ folder (any extension, comments included) that looks like a
-// citizen ID number (căn cước công dân): personal identification numbers
-// must never be published (Decree 13/2023/NĐ-CP). A missing data/ folder
-// is no problem. Each problem gives file:line:column and the number masked,
-// so that the report does not repeat it. Files the loaders read are linted
-// in the bytes they read (datafiles.Folder.Drain); the others are read now.
-// Call it after the loaders: the folder lets go of the bytes it kept for
-// them.
-//
-// What counts as an ID number: 12 digits whose first three are a province
-// code, 001 to 096, written either together (079123456789) or in four
-// groups of three separated by one kind of separator, a space, a dot or a
-// hyphen (079 123 456 789, 079.123.456.789). The digits must stand alone:
-// a longer run of digits, or a number that goes on with the same separator
-// (a decimal fraction 0.079123456789, a grouped amount 1.079.123.456.789)
-// is not matched. Phone numbers never match: they have 10 or 11 digits.
-func LintPersonalIDs(data *datafiles.Folder, problems *problem.List) {
-	data.Drain(func(name string, src []byte, err error) {
-		if err != nil {
-			problems.Errorf(name, 0, "", "cannot read: %v", err)
-			return
-		}
-		for _, m := range FindPersonalIDs(src) {
-			problems.Add(problem.Problem{
-				Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
-				Message: "looks like a citizen ID number (căn cước, 12 digits) " + m.Masked +
-					": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
-			})
-		}
-	})
+// lintIDs reports every citizen ID number in src, the text of the file
+// name, as an error.
+func lintIDs(name string, src []byte, problems *problem.List) {
+	for _, m := range FindIDs(src) {
+		problems.Add(problem.Problem{
+			Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
+			Message: "looks like a citizen ID number (căn cước, 12 digits) " + m.Masked +
+				": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
+		})
+	}
 }
 
 // IDMatch is one suspected citizen ID number in a text.
@@ -47,9 +25,17 @@ type IDMatch struct {
 	Masked    string // the 12 digits with the middle six hidden: 0791******89
 }
 
-// FindPersonalIDs returns every suspected citizen ID number in src, in
-// order. See LintPersonalIDs for what is matched.
-func FindPersonalIDs(src []byte) []IDMatch {
+// FindIDs returns every suspected citizen ID number (căn cước công dân)
+// in src, in order.
+//
+// What counts as an ID number: 12 digits whose first three are a province
+// code, 001 to 096, written either together (079123456789) or in four
+// groups of three separated by one kind of separator, a space, a dot or a
+// hyphen (079 123 456 789, 079.123.456.789). The digits must stand alone:
+// a longer run of digits, or a number that goes on with the same separator
+// (a decimal fraction 0.079123456789, a grouped amount 1.079.123.456.789)
+// is not matched. Phone numbers never match: they have 10 or 11 digits.
+func FindIDs(src []byte) []IDMatch {
 	var out []IDMatch
 	lineNo := 0
 	for line := range strings.SplitSeq(string(src), "\n") {

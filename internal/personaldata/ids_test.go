@@ -1,4 +1,4 @@
-package directory
+package personaldata
 
 import (
 	"fmt"
@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/datafiles"
+	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-func TestFindPersonalIDs(t *testing.T) {
+func TestFindIDs(t *testing.T) {
 	tests := []struct {
 		text string
 		want string // "line:col:masked" joined by spaces
@@ -51,11 +52,11 @@ func TestFindPersonalIDs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, m := range FindPersonalIDs([]byte(tc.text)) {
+		for _, m := range FindIDs([]byte(tc.text)) {
 			got = append(got, fmt.Sprintf("%d:%d:%s", m.Line, m.Col, m.Masked))
 		}
 		if strings.Join(got, " ") != tc.want {
-			t.Errorf("FindPersonalIDs(%q) = %q, want %q", tc.text, strings.Join(got, " "), tc.want)
+			t.Errorf("FindIDs(%q) = %q, want %q", tc.text, strings.Join(got, " "), tc.want)
 		}
 	}
 }
@@ -77,7 +78,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 	return site
 }
 
-func TestLintPersonalIDs(t *testing.T) {
+func TestLint(t *testing.T) {
 	site := writeSite(t, map[string]string{
 		"data/danh-ba.toml":         "updated = 2026-10-20\n# CCCD của ông An: 079123456789\n",
 		"data/thong-ke/tre-han.csv": "period,procedure_code,days_late\n2026-09,1.001193,3\n2026-09,1.000656,079 123 456 788\n",
@@ -86,7 +87,7 @@ func TestLintPersonalIDs(t *testing.T) {
 		"content/khai-sinh.md":      "079123456789 outside data/ is not linted\n",
 	})
 	var l problem.List
-	LintPersonalIDs(datafiles.New(site), &l)
+	Lint(datafiles.New(site), &l)
 	const msg = ": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file"
 	want := []string{
 		"data/anh.bin:1:4: looks like a citizen ID number (căn cước, 12 digits) 0123******01" + msg,
@@ -106,14 +107,14 @@ func TestLintPersonalIDs(t *testing.T) {
 
 	// The ID in the directory's comment does not stop Load: the lint does.
 	var ll problem.List
-	if d := Load(site, os.ReadFile, &ll); d == nil || ll.Len() != 0 {
+	if d := directory.Load(site, os.ReadFile, &ll); d == nil || ll.Len() != 0 {
 		t.Errorf("Load: %v", ll.Sorted())
 	}
 }
 
-func TestLintPersonalIDsNoDataFolder(t *testing.T) {
+func TestLintNoDataFolder(t *testing.T) {
 	var l problem.List
-	LintPersonalIDs(datafiles.New(t.TempDir()), &l)
+	Lint(datafiles.New(t.TempDir()), &l)
 	if l.Len() != 0 {
 		t.Errorf("no data/ folder: %v", l.Sorted())
 	}
