@@ -27,10 +27,10 @@ import (
 
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
-	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/personaldata"
@@ -265,7 +265,7 @@ func load(opts Options, problems *problem.List) *plan {
 	// The loaders read data/ through data, which keeps what they read for
 	// the citizen-ID lint: each file is read from disk once.
 	data := datafiles.New(opts.Source)
-	dir := directory.Load(opts.Source, data.ReadFile, problems)
+	dir := contacts.Load(opts.Source, data.ReadFile, problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, data.ReadFile, problems)
 	dataFailed := problems.Errors() > beforeData

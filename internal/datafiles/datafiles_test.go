@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
-	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/txtartest"
@@ -52,7 +52,7 @@ func TestDataFilesReadOnce(t *testing.T) {
 		return os.ReadFile(name)
 	})
 	var l problem.List
-	directory.Load(site, data.ReadFile, &l)
+	contacts.Load(site, data.ReadFile, &l)
 	dataset.Load(site, data.ReadFile, &l)
 	personaldata.Lint(data, &l)
 

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/datafiles"
-	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -107,7 +107,7 @@ func TestLint(t *testing.T) {
 
 	// The ID in the directory's comment does not stop Load: the lint does.
 	var ll problem.List
-	if d := directory.Load(site, os.ReadFile, &ll); d == nil || ll.Len() != 0 {
+	if d := contacts.Load(site, os.ReadFile, &ll); d == nil || ll.Len() != 0 {
 		t.Errorf("Load: %v", ll.Sorted())
 	}
 }

@@ -1,4 +1,4 @@
-package directory
+package contacts
 
 import (
 	"crypto/sha1"
@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/congkhai/congkhai/internal/directory/phone"
+	"github.com/congkhai/congkhai/internal/contacts/phone"
 )
 
 // WriteVCard writes the person as a vCard 4.0 (RFC 6350): name, position,

@@ -1,9 +1,9 @@
-package directory
+package contacts
 
 import (
 	"time"
 
-	"github.com/congkhai/congkhai/internal/directory/phone"
+	"github.com/congkhai/congkhai/internal/contacts/phone"
 )
 
 // The vocabularies of danh-ba.toml: keys and values are ASCII slugs, the

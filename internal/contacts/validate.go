@@ -1,4 +1,4 @@
-package directory
+package contacts
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congkhai/congkhai/internal/directory/phone"
+	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"

@@ -1,11 +1,11 @@
-package directory
+package contacts
 
 import (
 	"cmp"
 	"slices"
 	"time"
 
-	"github.com/congkhai/congkhai/internal/directory/phone"
+	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )

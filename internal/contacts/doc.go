@@ -1,4 +1,4 @@
-// Package directory holds a portal's contact directory (danh bạ) from
+// Package contacts holds a portal's contact directory (danh bạ) from
 // data/danh-ba.toml: the hotlines citizens call, the leaders with their
 // official e-mails and phones, and the schedule of citizen reception (lịch
 // tiếp công dân) with the days off it depends on.
@@ -74,4 +74,4 @@
 // Saturday or Sunday ("nếu trùng ngày nghỉ"). A move goes to the nearest
 // working day, never onto a weekend or another holiday, at most 60 days
 // away; it merges into an occurrence the reception has that day anyway.
-package directory
+package contacts

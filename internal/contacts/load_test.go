@@ -1,4 +1,4 @@
-package directory
+package contacts
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/congkhai/congkhai/internal/directory/phone"
+	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
