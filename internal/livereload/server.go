@@ -1,7 +1,10 @@
-// Package devserver serves a built site for `congkhai serve`: files from a
-// folder the caller builds into (never public/), with pretty URLs, 404.html
-// and no caching, plus live reload over Server-Sent Events and an overlay
-// listing the build problems on every page while the input is broken.
+// Package livereload is the HTTP handler of `congkhai serve`: it serves a
+// folder that is already built, and reloads the open tabs when told that
+// folder changed; it neither builds nor watches (package serve does both,
+// and tells it). Files come from the folder the caller builds into (never
+// public/), with pretty URLs, 404.html and no caching, plus live reload
+// over Server-Sent Events and an overlay listing the build problems on
+// every page while the input is broken.
 //
 // The caller builds into a fresh folder and calls SetRoot only after a
 // successful build, so the last good site stays served when a build fails;
@@ -12,7 +15,7 @@
 // event stream (events), the reload script (reload.js) and the overlay's
 // style sheet (overlay.css). Only HTML responses are changed, by adding the
 // overlay (when there are problems) and one external script before </body>.
-package devserver
+package livereload
 
 import (
 	"html/template"
