@@ -28,11 +28,13 @@ import (
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
-	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
@@ -264,14 +266,14 @@ func load(opts Options, problems *problem.List) *plan {
 	checkProcedureLinks(site, problems)
 	// The loaders read data/ through data, which keeps what they read for
 	// the citizen-ID lint: each file is read from disk once.
-	data := directory.NewDataFiles(opts.Source)
-	dir := directory.Load(opts.Source, data.ReadFile, problems)
+	data := datafiles.New(opts.Source)
+	dir := contacts.Load(opts.Source, data.ReadFile, problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, data.ReadFile, problems)
 	charts := chart.Load(sets, problems)
 	charts.CheckNames(problems)
 	dataFailed := problems.Errors() > beforeData
-	data.LintPersonalIDs(problems)
+	personaldata.Lint(data, problems)
 
 	view := &render.Site{Config: cfg, Home: site.Home, Catalog: cat, Today: today, Pages: pagesByPath, Directory: dir}
 	if dir != nil {

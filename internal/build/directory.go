@@ -3,7 +3,7 @@ package build
 import (
 	"bytes"
 
-	"github.com/congkhai/congkhai/internal/directory"
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
 )
@@ -26,7 +26,7 @@ func (p *plan) addDirectoryJobs(view *render.Site, problems *problem.List) {
 		p.jobs = append(p.jobs, j)
 	}
 	home := []render.Crumb{homeCrumb}
-	const origin = directory.FileName
+	const origin = contacts.FileName
 
 	page := func(layout, title, path string, crumbs []render.Crumb) *render.Data {
 		return &render.Data{Site: view, Layout: layout, Title: title, Path: path, Breadcrumbs: crumbs}
@@ -38,11 +38,11 @@ func (p *plan) addDirectoryJobs(view *render.Site, problems *problem.List) {
 		data: page(render.LayoutPoster, "Đường dây nóng – bản in A4", directoryPaths.PosterPath, dirCrumbs)})
 
 	months := p.cfg.Directory.Months
-	var dated []directory.Occurrence
+	var dated []contacts.Occurrence
 	for _, o := range dir.Occurrences(view.Today, months) {
 		// Reception on every working day is said once in words; listing
 		// each day would drown the dated receptions.
-		if o.Reception.Rule.Freq != directory.Workdays {
+		if o.Reception.Rule.Freq != contacts.Workdays {
 			dated = append(dated, o)
 		}
 	}
@@ -51,21 +51,21 @@ func (p *plan) addDirectoryJobs(view *render.Site, problems *problem.List) {
 	schedule.Until = view.Today.AddDate(0, months, 0)
 	add(&job{path: indexFile(directoryPaths.SchedulePath), origin: origin, layout: render.LayoutReception, html: true, data: schedule})
 
-	opts := directory.Options{
+	opts := contacts.Options{
 		ProdID:       "-//congkhai//congkhai//VI",
 		Domain:       p.cfg.Base.Hostname(),
 		Stamp:        view.Today,
 		CalendarName: "Lịch tiếp công dân – " + p.cfg.Jurisdiction.Name,
 	}
 	var ics bytes.Buffer
-	if err := directory.WriteICS(&ics, dated, opts); err != nil {
+	if err := contacts.WriteICS(&ics, dated, opts); err != nil {
 		problems.Errorf(origin, 0, "", "writing the calendar: %v", err)
 	}
 	add(&job{path: directoryPaths.CalendarPath[1:], origin: origin, bytes: ics.Bytes()})
 	for i := range dir.People {
 		person := &dir.People[i]
 		var vcf bytes.Buffer
-		if err := directory.WriteVCard(&vcf, person, opts); err != nil {
+		if err := contacts.WriteVCard(&vcf, person, opts); err != nil {
 			problems.Errorf(origin, 0, "", "writing the vCard of %s: %v", person.ID, err)
 			continue
 		}

@@ -154,7 +154,7 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 // like a description (it has [[columns]]); other TOML files in data/ belong
 // to other parts of the site. The files are read with readFile:
 // os.ReadFile, or a reader that keeps their bytes for other checks of
-// data/ (directory.DataFiles).
+// data/ (datafiles.Folder.ReadFile).
 func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) []*Dataset {
 	dir := filepath.Join(siteDir, Folder)
 	entries, err := os.ReadDir(dir)

@@ -8,8 +8,8 @@ import (
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
-	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
 
@@ -26,7 +26,7 @@ type Site struct {
 	Pages map[string]*content.Page
 	// Directory is data/danh-ba.toml, nil when the site has none; its pages
 	// are at DirectoryPaths.
-	Directory *directory.Directory
+	Directory *contacts.Directory
 	DirectoryPaths
 	// DashboardPath is the performance dashboard, "" when the site has no
 	// charts; EChartsPath is the hashed address of ECharts.
@@ -44,7 +44,7 @@ type DirectoryPaths struct {
 }
 
 // VCardPath is where the vCard of a person is published.
-func (d DirectoryPaths) VCardPath(p *directory.Person) string {
+func (d DirectoryPaths) VCardPath(p *contacts.Person) string {
 	return d.DirectoryPath + p.ID + ".vcf"
 }
 
@@ -52,7 +52,7 @@ func (d DirectoryPaths) VCardPath(p *directory.Person) string {
 func (s *Site) Page(sitePath string) *content.Page { return s.Pages[sitePath] }
 
 // AgencyHotline returns the first hotline that serves agency, or nil.
-func (s *Site) AgencyHotline(agency string) *directory.Hotline {
+func (s *Site) AgencyHotline(agency string) *contacts.Hotline {
 	if s.Directory == nil {
 		return nil
 	}
@@ -88,8 +88,8 @@ type Data struct {
 
 	Target string // alias.html: the path redirected to
 
-	Occurrences []directory.Occurrence // reception.html: the coming dates
-	Until       time.Time              // reception.html: the end of that window
+	Occurrences []contacts.Occurrence // reception.html: the coming dates
+	Until       time.Time             // reception.html: the end of that window
 
 	// HasCharts asks base.html for the chart scripts: the page shows at
 	// least one chart.

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/contacts"
+	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/content"
-	"github.com/congkhai/congkhai/internal/directory"
-	"github.com/congkhai/congkhai/internal/directory/phone"
 	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -80,7 +80,7 @@ func Download(files *static.Files, sitePath string) string {
 }
 
 // Weekday names the day of the week of t in Vietnamese: Thứ Hai … Chủ nhật.
-func Weekday(t time.Time) string { return directory.WeekdayName(t.Weekday()) }
+func Weekday(t time.Time) string { return contacts.WeekdayName(t.Weekday()) }
 
 // VND formats an amount of đồng the Vietnamese way: 8000 → "8.000 đồng".
 func VND(amount int64) string {

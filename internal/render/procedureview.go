@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
-	"github.com/congkhai/congkhai/internal/directory"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/static"
 )
@@ -28,8 +28,8 @@ type ProcedureView struct {
 	// ReceptionPlace is where dossiers are submitted: the reception address,
 	// or the agency when there is none.
 	ReceptionPlace string
-	Hotline        *directory.Hotline // the agency's hotline, or nil
-	Subjects       string             // joined with "; "
+	Hotline        *contacts.Hotline // the agency's hotline, or nil
+	Subjects       string            // joined with "; "
 	OnlineLevel    string
 	Channels       []ChannelView
 	Cases          []CaseView

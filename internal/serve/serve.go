@@ -1,7 +1,9 @@
-// Package serve is `congkhai serve`: it builds the site into a private
-// folder, serves it on loopback with live reload, and rebuilds whenever an
-// input file changes. A failed rebuild leaves the last good site served and
-// shows its problems over every page until the input is fixed.
+// Package serve runs the `congkhai serve` command: it builds the site into
+// a private folder, watches the input and rebuilds whenever a file
+// changes, and hands each result to a livereload.Server, which does the
+// HTTP side (serving the files, live reload, the error overlay) on
+// loopback. A failed rebuild leaves the last good site served and shows
+// its problems over every page until the input is fixed.
 package serve
 
 import (
@@ -20,7 +22,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/config"
-	"github.com/congkhai/congkhai/internal/devserver"
+	"github.com/congkhai/congkhai/internal/livereload"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/watch"
 )
@@ -62,8 +64,8 @@ func Run(ctx context.Context, o Options) error {
 	basePath := sitePath(o.Source)
 	siteURL := fmt.Sprintf("http://%s%s", net.JoinHostPort(hostFor(o.Bind), strconv.Itoa(addr.Port)), basePath)
 
-	dev := devserver.New(devserver.Options{BasePath: basePath})
-	s := &server{o: o, dest: dest, dev: dev, session: build.NewSession(build.Options{
+	live := livereload.New(livereload.Options{BasePath: basePath})
+	s := &server{o: o, dest: dest, live: live, session: build.NewSession(build.Options{
 		Source:          o.Source,
 		Destination:     dest,
 		BaseURL:         siteURL,
@@ -83,7 +85,7 @@ func Run(ctx context.Context, o Options) error {
 	}
 	defer w.Close()
 
-	httpSrv := &http.Server{Handler: dev, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := &http.Server{Handler: live, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 	fmt.Fprintf(o.Out, "congkhai: serving %s at %s (press Ctrl+C to stop)\n", o.Source, siteURL)
@@ -94,13 +96,13 @@ func Run(ctx context.Context, o Options) error {
 	for {
 		select {
 		case <-ctx.Done():
-			dev.Close()
+			live.Close()
 			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
 			_ = httpSrv.Shutdown(shutdown)
 			return nil
 		case err := <-served:
-			dev.Close()
+			live.Close()
 			if errors.Is(err, http.ErrServerClosed) {
 				return nil
 			}
@@ -122,7 +124,7 @@ func Run(ctx context.Context, o Options) error {
 type server struct {
 	o       Options
 	dest    string
-	dev     *devserver.Server
+	live    *livereload.Server
 	session *build.Session // keeps the site in memory between rebuilds
 }
 
@@ -141,7 +143,7 @@ func (s *server) rebuild(changed watch.Batch) {
 		fmt.Fprintln(s.o.Out, p.String())
 	}
 	if err != nil {
-		if s.dev.Root() == "" {
+		if s.live.Root() == "" {
 			fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; the site will show once the problems above are fixed\n", took)
 		} else {
 			fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; still serving the last good site\n", took)
@@ -150,14 +152,14 @@ func (s *server) rebuild(changed watch.Batch) {
 		if !errors.Is(err, build.ErrFailed) {
 			ps = append(ps, problem.Problem{File: s.o.Source, Message: err.Error()})
 		}
-		s.dev.SetProblems(devserver.FromProblems(errorsOnly(ps)))
+		s.live.SetProblems(livereload.FromProblems(errorsOnly(ps)))
 		return
 	}
 	fmt.Fprintf(s.o.Out, "congkhai: %s in %s: %d of %d pages rendered, %d files written\n", what, took, res.Rendered, res.Pages, res.Written)
-	if s.dev.Root() != s.dest {
-		s.dev.SetRoot(s.dest)
+	if s.live.Root() != s.dest {
+		s.live.SetRoot(s.dest)
 	}
-	s.dev.SetProblems(nil) // clears the overlay and reloads every tab
+	s.live.SetProblems(nil) // clears the overlay and reloads every tab
 }
 
 // errorsOnly keeps the problems that failed the build; warnings are
