@@ -69,6 +69,16 @@ func TestMain(m *testing.M) {
 // discard is a sink that keeps nothing.
 type discard struct{}
 
+// planned runs the stages of a build before the writing: load, check and
+// plan. It returns nil when site.toml cannot be used.
+func planned(opts Options, problems *problem.List) *plan {
+	l := load(opts, problems)
+	if l == nil {
+		return nil
+	}
+	return newPlan(check(l, problems), problems)
+}
+
 func (discard) WriteFile(string, []byte) error { return nil }
 func (discard) CopyFile(string, string) error  { return nil }
 
@@ -79,7 +89,7 @@ func BenchmarkLoad(b *testing.B) {
 	procedures := 0
 	for b.Loop() {
 		problems := &problem.List{}
-		p := load(Options{Source: site, Theme: congkhai.Theme}, problems)
+		p := planned(Options{Source: site, Theme: congkhai.Theme}, problems)
 		if p == nil || problems.Errors() > 0 {
 			b.Fatal(problems.Err())
 		}
@@ -93,12 +103,12 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	site := benchSite(b)
 	problems := &problem.List{}
-	p := load(Options{Source: site, Theme: congkhai.Theme}, problems)
+	p := planned(Options{Source: site, Theme: congkhai.Theme}, problems)
 	if p == nil || problems.Errors() > 0 {
 		b.Fatal(problems.Err())
 	}
 	for b.Loop() {
-		p.write(discard{}, problems, &Result{})
+		p.produce(discard{}, problems, &Result{})
 	}
 	if problems.Errors() > 0 {
 		b.Fatal(problems.Err())

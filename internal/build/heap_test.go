@@ -19,7 +19,7 @@ func TestHeapAfterLoad(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&m0)
 	problems := &problem.List{}
-	p := load(Options{Source: site, Theme: congkhai.Theme}, problems)
+	p := planned(Options{Source: site, Theme: congkhai.Theme}, problems)
 	runtime.GC()
 	runtime.ReadMemStats(&m1)
 	t.Logf("live heap after load: %.1f MiB for %d jobs", float64(m1.HeapAlloc-m0.HeapAlloc)/(1<<20), len(p.jobs))

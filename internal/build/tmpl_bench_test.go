@@ -13,7 +13,7 @@ import (
 func BenchmarkLayouts(b *testing.B) {
 	site := benchSite(b)
 	problems := &problem.List{}
-	p := load(Options{Source: site, Theme: congkhai.Theme}, problems)
+	p := planned(Options{Source: site, Theme: congkhai.Theme}, problems)
 	// The first job of each layout, and how many pages use it.
 	first := map[string]*job{}
 	count := map[string]int{}

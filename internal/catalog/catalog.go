@@ -36,6 +36,18 @@ type Catalog struct {
 	Levels   *Dimension
 	Popular  []*content.Page // in the order site.toml gives
 	All      []*content.Page // every procedure by title
+
+	siteDir string
+	respelt []respelling // found while grouping, reported by CheckSpellings
+}
+
+// respelling is a field or agency written differently from the name its
+// group already has.
+type respelling struct {
+	page  *content.Page
+	field string // "field" or "agency"
+	name  string
+	group *Group
 }
 
 // Dimensions returns the groupings in the order pages show them.
@@ -45,20 +57,20 @@ func (c *Catalog) Dimensions() []*Dimension {
 
 // Build groups the procedures of site. popular are the codes to feature,
 // already checked to exist.
-func Build(site *content.Site, popular []string, problems *problem.List) *Catalog {
+func Build(site *content.Site, popular []string) *Catalog {
 	section := site.ProcedureSection
 	base := "/"
 	if section != nil {
 		base = section.Path
 	}
 	coll := vntext.NewCollator()
-	c := &Catalog{Section: section}
+	c := &Catalog{Section: section, siteDir: site.Dir}
 	c.All = slices.Clone(site.Procedures)
 	vntext.SortByText(coll, c.All, content.TitleOf, nil, content.ByPath)
 
-	c.Fields = group(coll, site.Dir, "Lĩnh vực", base+"linh-vuc/", c.All, problems, "field",
+	c.Fields = c.group(coll, "Lĩnh vực", base+"linh-vuc/", "field",
 		func(p *procedure.Procedure) string { return p.Field })
-	c.Agencies = group(coll, site.Dir, "Cơ quan thực hiện", base+"co-quan/", c.All, problems, "agency",
+	c.Agencies = c.group(coll, "Cơ quan thực hiện", base+"co-quan/", "agency",
 		func(p *procedure.Procedure) string { return p.Agency })
 	c.Levels = levels(base+"cap/", c.All)
 
@@ -72,11 +84,11 @@ func Build(site *content.Site, popular []string, problems *problem.List) *Catalo
 
 // group makes one group per distinct value of key. Two spellings that give the
 // same slug ("Hộ tịch", "Hộ Tịch") would publish two lists at one address,
-// so the second spelling is an error pointing at its file.
-func group(coll *vntext.Collator, siteDir, title, base string, pages []*content.Page, problems *problem.List, field string, key func(*procedure.Procedure) string) *Dimension {
+// so the second spelling is kept for CheckSpellings.
+func (c *Catalog) group(coll *vntext.Collator, title, base, field string, key func(*procedure.Procedure) string) *Dimension {
 	bySlug := map[string]*Group{}
 	var groups []*Group
-	for _, p := range pages {
+	for _, p := range c.All {
 		name := key(p.Procedure)
 		slug := vntext.Slug(name)
 		if slug == "" {
@@ -88,7 +100,7 @@ func group(coll *vntext.Collator, siteDir, title, base string, pages []*content.
 			bySlug[slug] = g
 			groups = append(groups, g)
 		} else if g.Name != name {
-			problems.Errorf(p.File, content.FieldLine(siteDir, p, field), field, "%q is spelt differently from %q in %s: use one spelling", name, g.Name, g.Procedures[0].File)
+			c.respelt = append(c.respelt, respelling{page: p, field: field, name: name, group: g})
 		}
 		g.Procedures = append(g.Procedures, p)
 	}
@@ -111,4 +123,14 @@ func levels(base string, pages []*content.Page) *Dimension {
 		}
 	}
 	return d
+}
+
+// CheckSpellings reports every procedure whose field or agency is written
+// differently from the name of the group it falls in ("Hộ Tịch" in the
+// group "Hộ tịch"): one address would hold two lists.
+func (c *Catalog) CheckSpellings(problems *problem.List) {
+	for _, r := range c.respelt {
+		problems.Errorf(r.page.File, content.FieldLine(c.siteDir, r.page, r.field), r.field, "%q is spelt differently from %q in %s: use one spelling",
+			r.name, r.group.Name, r.group.Procedures[0].File)
+	}
 }

@@ -123,7 +123,8 @@ func titles(pages []*content.Page) []string {
 func TestBuild(t *testing.T) {
 	site := loadSite(t, testProcs)
 	var problems problem.List
-	c := Build(site, []string{"1.000009", "1.000001", "1.000005"}, &problems)
+	c := Build(site, []string{"1.000009", "1.000001", "1.000005"})
+	c.CheckSpellings(&problems)
 	if problems.Len() != 0 {
 		t.Fatalf("problems: %v", problems.Sorted())
 	}
@@ -220,7 +221,7 @@ func TestBuild(t *testing.T) {
 func TestBuildDoesNotReorderSite(t *testing.T) {
 	site := loadSite(t, testProcs)
 	before := slices.Clone(site.Procedures)
-	Build(site, nil, &problem.List{})
+	Build(site, nil)
 	if !slices.Equal(before, site.Procedures) {
 		t.Error("Build reordered site.Procedures")
 	}
@@ -228,7 +229,7 @@ func TestBuildDoesNotReorderSite(t *testing.T) {
 
 func TestPopularMissingCodesSkipped(t *testing.T) {
 	site := loadSite(t, testProcs[:2])
-	c := Build(site, []string{"9.999999", "1.000002", "1.000002"}, &problem.List{})
+	c := Build(site, []string{"9.999999", "1.000002", "1.000002"})
 	if got, want := titles(c.Popular), []string{"Đăng ký khai sinh", "Đăng ký khai sinh"}; !slices.Equal(got, want) {
 		t.Errorf("popular %q, want %q", got, want)
 	}
@@ -242,7 +243,8 @@ func TestSpellingConflict(t *testing.T) {
 	}
 	site := loadSite(t, procs)
 	var problems problem.List
-	c := Build(site, nil, &problems)
+	c := Build(site, nil)
+	c.CheckSpellings(&problems)
 	var got []string
 	for _, p := range problems.Sorted() {
 		got = append(got, p.String())
@@ -268,7 +270,7 @@ func TestFieldWithoutSlug(t *testing.T) {
 		{"a", "1.000001", "Thủ tục A", "…", "Ủy ban nhân dân xã", `["xa"]`, ""},
 	}
 	site := loadSite(t, procs)
-	c := Build(site, nil, &problem.List{})
+	c := Build(site, nil)
 	if g := c.Fields.Groups[0]; g.Slug != "khac" || g.Path != "/thu-tuc/linh-vuc/khac/" {
 		t.Errorf("field %q: slug %q path %q, want khac", g.Name, g.Slug, g.Path)
 	}
@@ -277,7 +279,7 @@ func TestFieldWithoutSlug(t *testing.T) {
 func TestBuildWithoutSection(t *testing.T) {
 	site := loadSite(t, testProcs[:1])
 	site.ProcedureSection = nil
-	c := Build(site, nil, &problem.List{})
+	c := Build(site, nil)
 	if c.Fields.Path != "/linh-vuc/" || c.Levels.Groups[0].Path != "/cap/xa/" {
 		t.Errorf("paths without a section: %q %q", c.Fields.Path, c.Levels.Groups[0].Path)
 	}

@@ -99,6 +99,8 @@ func load(t testing.TB, files map[string]string) (*Site, []string) {
 	writeFiles(t, dir, all)
 	var problems problem.List
 	s := Load(dir, testCfg, testRules, &problems)
+	s.CheckSections(testCfg, &problems)
+	s.CheckCodes(&problems)
 	var got []string
 	for _, p := range problems.Sorted() {
 		got = append(got, p.String())
@@ -466,6 +468,7 @@ func TestLoadProblems(t *testing.T) {
 func TestNoContentFolder(t *testing.T) {
 	var problems problem.List
 	s := Load(t.TempDir(), testCfg, testRules, &problems)
+	s.CheckSections(testCfg, &problems)
 	got := problems.Sorted()
 	if len(got) != 2 || got[0].String() != "content: folder not found: a site keeps its pages in content/ beside site.toml" {
 		t.Errorf("problems %q", got)

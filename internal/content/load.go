@@ -38,8 +38,12 @@ type Site struct {
 	// ProcedureSection is the section that lists the procedures
 	// (content/thu-tuc/_index.md), nil when it is missing.
 	ProcedureSection *Page
-	byCode           map[string]*Page
-	texts            *procedure.Texts // of the packed records
+	// Unindexed are the folders of content/ that hold pages but no
+	// _index.md (slash-separated, relative to content/; "" is content/
+	// itself): their pages have no section.
+	Unindexed []string
+	byCode    map[string]*Page // the first page of each code, by path
+	texts     *procedure.Texts // of the packed records
 }
 
 // Load reads every file under siteDir/content. Problems go to problems;
@@ -67,7 +71,7 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 	wg.Wait()
 
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
-	s := assemble(siteDir, pages, cfg, problems)
+	s := assemble(siteDir, pages, cfg)
 	s.texts = texts
 	return s
 }
@@ -315,9 +319,10 @@ func (r reporter) Warnf(path, format string, args ...any) {
 	r.doc.Warnf(r.problems, path, format, args...)
 }
 
-// assemble links pages to their sections and checks what needs the whole
-// site: one page per address, each code once, section indexes present.
-func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *problem.List) *Site {
+// assemble links pages to their sections. What it finds wrong across
+// files (a folder without _index.md, a code used twice) it leaves for the
+// build's site-wide checks: Site.Unindexed, Site.ProcedureByCode.
+func assemble(siteDir string, pages []*Page, cfg *config.Config) *Site {
 	s := &Site{Dir: siteDir, byCode: map[string]*Page{}}
 	byDir := map[string]*Page{}
 	for _, p := range pages {
@@ -332,7 +337,7 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *probl
 	}
 	s.Home = byDir[""]
 
-	missing := map[string]bool{}
+	unindexed := map[string]bool{}
 	for _, p := range pages {
 		if p.Kind == KindHome {
 			continue
@@ -346,9 +351,9 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *probl
 		}
 		parent := byDir[parentDir]
 		if parent == nil {
-			if !missing[parentDir] {
-				missing[parentDir] = true
-				problems.Errorf(Dir+"/"+parentDir, 0, "", "this folder is a section and needs an %s file with its title", IndexFile)
+			if !unindexed[parentDir] {
+				unindexed[parentDir] = true
+				s.Unindexed = append(s.Unindexed, parentDir)
 			}
 			continue
 		}
@@ -360,9 +365,7 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *probl
 		}
 	}
 	s.ProcedureSection = byDir[cfg.Procedures.Section]
-	if s.ProcedureSection == nil && !missing[cfg.Procedures.Section] {
-		problems.Errorf(Dir+"/"+cfg.Procedures.Section+"/"+IndexFile, 0, "", "not found: the procedures section needs an %s with its title and introduction", IndexFile)
-	}
+	slices.Sort(s.Unindexed)
 
 	coll := vntext.NewCollator()
 	weight := func(a, b *Page) int { return cmp.Compare(a.Weight, b.Weight) }
@@ -378,19 +381,15 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config, problems *probl
 			continue
 		}
 		s.Procedures = append(s.Procedures, p)
-		if p.Procedure.Code == "" {
-			continue // already reported as required
+		if _, dup := s.byCode[p.Procedure.Code]; !dup && p.Procedure.Code != "" {
+			s.byCode[p.Procedure.Code] = p
 		}
-		if other, dup := s.byCode[p.Procedure.Code]; dup {
-			problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is already the code of %s: each procedure has one file", p.Procedure.Code, other.File)
-			continue
-		}
-		s.byCode[p.Procedure.Code] = p
 	}
 	return s
 }
 
-// ProcedureByCode returns the procedure page with the given code, or nil.
+// ProcedureByCode returns the procedure page with the given code, or nil;
+// of two pages with one code, the first by path.
 func (s *Site) ProcedureByCode(code string) *Page { return s.byCode[code] }
 
 // FieldLine finds the line of a front-matter field of p by reading the file

@@ -1,0 +1,156 @@
+package build
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/personaldata"
+	"github.com/congkhai/congkhai/internal/problem"
+)
+
+// checkedSite is a loaded site whose parts have been checked against each
+// other, with the procedures grouped and every output file listed: the
+// second stage of a build.
+type checkedSite struct {
+	*loadedSite
+	catalog *catalog.Catalog
+	// jobs are the files the site publishes, in a fixed order: where each
+	// goes and what it is made from (listOutputs).
+	jobs []*job
+	// dataFailed is set when a data file or a chart did not load or pass,
+	// so that a page's chart is not reported as unknown without saying why.
+	dataFailed bool
+}
+
+// check runs every check that needs more than one file: the codes pages
+// and site.toml refer to, the sections, the spellings the lists group by,
+// the chart names, personal data anywhere in data/, two outputs at one
+// address, and the menu's links.
+func check(l *loadedSite, problems *problem.List) *checkedSite {
+	c := &checkedSite{loadedSite: l}
+	l.site.CheckSections(l.cfg, problems)
+	l.site.CheckCodes(problems)
+	checkRelated(l.site, problems)
+	popular := checkPopular(l.opts.Source, l.cfg, l.site, problems)
+	c.catalog = catalog.Build(l.site, popular)
+	c.catalog.CheckSpellings(problems)
+
+	before := problems.Errors()
+	l.charts.CheckNames(problems)
+	c.dataFailed = l.dataLoadFailed || problems.Errors() > before
+	personaldata.Lint(l.data, problems)
+
+	c.jobs = listOutputs(c, problems)
+	checkCollisions(l.site, c.jobs, problems)
+	checkMenu(l.opts.Source, l.cfg, c.jobs, problems)
+	return c
+}
+
+// checkPopular returns the popular codes that exist and reports the others.
+func checkPopular(dir string, cfg *config.Config, site *content.Site, problems *problem.List) []string {
+	var ok []string
+	for i, code := range cfg.Procedures.Popular {
+		if site.ProcedureByCode(code) == nil {
+			field := fmt.Sprintf("procedures.popular[%d]", i)
+			problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "no procedure has the code %q", code)
+			continue
+		}
+		ok = append(ok, code)
+	}
+	return ok
+}
+
+// checkRelated checks the codes of related procedures. (Form files are
+// checked with each record, by formCheck.)
+func checkRelated(site *content.Site, problems *problem.List) {
+	for _, p := range site.Procedures {
+		for i, code := range p.Procedure.Related {
+			if code == p.Procedure.Code {
+				f := fmt.Sprintf("related[%d]", i)
+				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "a procedure cannot be related to itself")
+			} else if site.ProcedureByCode(code) == nil {
+				f := fmt.Sprintf("related[%d]", i)
+				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "no procedure has the code %q", code)
+			}
+		}
+	}
+}
+
+// checkCollisions reports two outputs written to one file. When a page and
+// a redirect collide, the redirect is blamed: the old address is the one to
+// drop.
+func checkCollisions(site *content.Site, jobs []*job, problems *problem.List) {
+	seen := map[string]*job{}
+	for _, j := range jobs {
+		key := strings.ToLower(j.path) // case-insensitive hosts would mix them up
+		other, dup := seen[key]
+		if !dup {
+			seen[key] = j
+			continue
+		}
+		if other.alias > 0 && j.alias == 0 {
+			j, other = other, j
+		}
+		file, field, line := j.origin, "", 0
+		if j.alias > 0 {
+			field = fmt.Sprintf("aliases[%d]", j.alias-1)
+			line = content.FieldLine(site.Dir, j.page, field)
+		}
+		problems.Errorf(file, line, field, "/%s is also produced by %s: each address can hold one page", j.path, other.origin)
+	}
+	// A file and a folder of the same name cannot both be written: an
+	// alias /sitemap.xml is written as sitemap.xml/index.html.
+	blamedFiles := map[*job]bool{} // a file is reported once, not once per page below it
+	for _, j := range jobs {
+		for dir := path.Dir(j.path); dir != "."; dir = path.Dir(dir) {
+			other, clash := seen[strings.ToLower(dir)]
+			if !clash || other == j {
+				continue
+			}
+			// Blame the old address, else the static file: the page stays.
+			blamed, kept := j, other
+			if (other.alias > 0 && j.alias == 0) || (other.copy != "" && j.copy == "" && j.alias == 0) {
+				blamed, kept = other, j
+			}
+			if blamed != j {
+				if blamedFiles[blamed] {
+					break
+				}
+				blamedFiles[blamed] = true
+			}
+			file, field, line := blamed.origin, "", 0
+			if blamed.alias > 0 {
+				field = fmt.Sprintf("aliases[%d]", blamed.alias-1)
+				line = content.FieldLine(site.Dir, blamed.page, field)
+			}
+			if blamed == j {
+				problems.Errorf(file, line, field, "/%s needs a folder /%s/, but %s writes a file there: an address cannot be both a file and a folder",
+					j.path, dir, other.origin)
+			} else {
+				problems.Errorf(file, line, field, "/%s is a file, but %s needs a folder there for /%s: an address cannot be both a file and a folder",
+					other.path, kept.origin, j.path)
+			}
+			break
+		}
+	}
+}
+
+// checkMenu reports menu entries that point at no page.
+func checkMenu(dir string, cfg *config.Config, jobs []*job, problems *problem.List) {
+	outputs := map[string]bool{}
+	for _, j := range jobs {
+		outputs["/"+j.path] = true
+	}
+	for i, m := range cfg.Menu {
+		u, _, _ := strings.Cut(m.URL, "#")
+		if outputs[u] || outputs[u+"index.html"] || outputs[u+"/index.html"] {
+			continue
+		}
+		field := fmt.Sprintf("menu[%d].url", i)
+		problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "%q is not a page of this site", m.URL)
+	}
+}

@@ -1,0 +1,109 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/contacts"
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/datafiles"
+	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/static"
+)
+
+// echartsFile is the ECharts build the portal serves itself, from the npm
+// package pinned in package-lock.json: the "common" build has line and bar
+// charts, the SVG renderer, aria descriptions and decal patterns, at two
+// thirds of the full build's size.
+const echartsFile = "node_modules/echarts/dist/echarts.common.min.js"
+
+// loadedSite is every input of a site read into typed values, each file
+// checked on its own: the first stage of a build.
+type loadedSite struct {
+	opts    Options
+	cfg     *config.Config
+	today   time.Time       // the reference date (ReferenceDate)
+	static  *static.Files   // the site's static files and theme assets
+	rules   procedure.Rules // what records were validated against
+	site    *content.Site
+	layouts *render.Layouts
+	dir     *contacts.Directory // data/danh-ba.toml; nil without one
+	data    *datafiles.Folder   // data/ as the loaders read it
+	sets    []*dataset.Dataset  // data/*.csv with their descriptions
+	charts  *chart.Set          // the charts the datasets declare
+	// echarts is the ECharts file when the site has charts; nil if it is
+	// missing (reported).
+	echarts []byte
+	// dataLoadFailed is set when a data file or a chart did not load.
+	dataLoadFailed bool
+}
+
+// load reads the site folder. It returns nil when there is no site to go on
+// with (no usable site.toml); otherwise whatever loaded, the problems of
+// the rest being in problems.
+func load(opts Options, problems *problem.List) *loadedSite {
+	cfg := config.Load(opts.Source, config.Overrides{BaseURL: opts.BaseURL}, problems)
+	if cfg == nil {
+		return nil
+	}
+	today, err := ReferenceDate(cfg.AsOf, opts.SourceDateEpoch)
+	if err != nil {
+		problems.Errorf("SOURCE_DATE_EPOCH", 0, "", "%v", err)
+		return nil
+	}
+	l := &loadedSite{opts: opts, cfg: cfg, today: today}
+	l.static = static.Load(opts.Theme, opts.Source, problems)
+	l.rules = procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays, CheckForm: formCheck(l.static)}
+	l.site = content.Load(opts.Source, cfg, l.rules, problems)
+	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
+
+	// The loaders read data/ through l.data, which keeps what they read for
+	// the personal-data lint: each file is read from disk once.
+	l.data = datafiles.New(opts.Source)
+	l.dir = contacts.Load(opts.Source, l.data.ReadFile, problems)
+	beforeData := problems.Errors()
+	l.sets = dataset.Load(opts.Source, l.data.ReadFile, problems)
+	l.charts = chart.Load(l.sets, problems)
+	l.dataLoadFailed = problems.Errors() > beforeData
+	if len(l.charts.All()) > 0 {
+		l.echarts = loadECharts(opts.Source, problems)
+	}
+	return l
+}
+
+// formCheck checks that a procedure's form is a file of the site.
+func formCheck(files *static.Files) func(string) error {
+	return func(file string) error {
+		if _, ok := files.StaticFile(file); !ok {
+			return fmt.Errorf("%q not found: put the form at %s%s", file, static.StaticDir, file)
+		}
+		return nil
+	}
+}
+
+// loadECharts reads the ECharts file installed by npm, which a site with
+// charts serves itself.
+func loadECharts(siteDir string, problems *problem.List) []byte {
+	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(echartsFile)))
+	if err != nil {
+		problems.Errorf(echartsFile, 0, "", "not found: the charts in data/ need ECharts, which the portal serves itself; run `npm ci` in the site folder (package.json pins echarts 5.6.0), or `npm install echarts@5.6.0`")
+		return nil
+	}
+	return src
+}
+
+// echartsPath is where ECharts is published: named by its content, so that
+// browsers may keep it for a year.
+func echartsPath(src []byte) string {
+	sum := sha256.Sum256(src)
+	return "/js/echarts." + hex.EncodeToString(sum[:5]) + ".js"
+}

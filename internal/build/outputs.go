@@ -1,0 +1,299 @@
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"maps"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/contacts"
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/static"
+)
+
+// Where the generated pages and files are published.
+const (
+	// dashboardPath is the performance dashboard.
+	dashboardPath = "/ket-qua-phuc-vu/"
+	// csvDir is where the CSV files behind the charts are published.
+	csvDir = "/du-lieu/"
+)
+
+// directoryPaths are where the pages and files of data/danh-ba.toml are
+// published.
+var directoryPaths = render.DirectoryPaths{
+	DirectoryPath: "/danh-ba/",
+	PosterPath:    "/danh-ba/in/",
+	SchedulePath:  "/lich-tiep-cong-dan/",
+	CalendarPath:  "/lich-tiep-cong-dan.ics",
+}
+
+// job is one output file. The check stage lists every job with where it
+// goes and what it is made from; the plan gives each generated page the
+// data its layout reads.
+type job struct {
+	path   string // output path in the destination, such as thu-tuc/index.html
+	origin string // what produced it, for collision messages
+	alias  int    // for a redirect: 1 + its index in the page's aliases
+	html   bool   // counts as a page
+	// addr is the address of a generated page or a redirect, such as
+	// /thu-tuc/linh-vuc/; a content page's is its Path.
+	addr string
+	// lastmod is the date of a generated page's data, for the sitemap.
+	lastmod time.Time
+	page    *content.Page // a content page, or the page a redirect points to
+	layout  string
+	bytes   []byte // fixed content (sitemap, robots, assets, calendar)
+	copy    string // a static file to copy
+
+	// newData makes a generated page's data, for the plan; a content
+	// page's data is made only when it is rendered (plan.pageData).
+	newData func(view *render.Site, problems *problem.List) *render.Data
+	data    *render.Data
+}
+
+// listOutputs lists every file the site publishes, in a fixed order (which
+// the collision messages follow): the data files and the dashboard, the
+// content pages with their redirects, the lists of procedures, the
+// not-found page, static files and assets, the directory's pages and
+// files, and last the sitemap, which lists every page before it.
+func listOutputs(c *checkedSite, problems *problem.List) []*job {
+	var jobs []*job
+	add := func(j *job) { jobs = append(jobs, j) }
+	dataJobs(c, add)
+	contentJobs(c.site, add)
+	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
+	add(&job{path: "404.html", origin: "the not-found page", layout: render.LayoutNotFound, html: true, addr: "/404.html",
+		newData: func(view *render.Site, _ *problem.List) *render.Data {
+			return &render.Data{Site: view, Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}
+		}})
+	staticJobs(c.static, add)
+	if c.dir != nil {
+		directoryJobs(c, add, problems)
+	}
+	return append(jobs, machineJobs(c, jobs)...)
+}
+
+// generated makes a job for a page whose data is fixed once the view is.
+func generated(j *job, d render.Data) *job {
+	j.html, j.layout, j.addr = true, d.Layout, d.Path
+	j.newData = func(view *render.Site, _ *problem.List) *render.Data {
+		d := d
+		d.Site = view
+		return &d
+	}
+	return j
+}
+
+// contentJobs lists every content page and a redirect for each of its
+// aliases.
+func contentJobs(site *content.Site, add func(*job)) {
+	for _, pg := range site.Pages {
+		add(&job{path: indexFile(pg.Path), origin: pg.File, page: pg, layout: layoutOf(pg, site), html: true})
+		for i, alias := range pg.Aliases {
+			add(&job{path: aliasFile(alias), origin: pg.File, page: pg, alias: i + 1, layout: render.LayoutAlias, addr: alias,
+				newData: func(view *render.Site, _ *problem.List) *render.Data {
+					return &render.Data{Site: view, Layout: render.LayoutAlias, Title: pg.Title, Path: alias, Target: pg.Path}
+				}})
+		}
+	}
+}
+
+// catalogJobs lists the procedures by field, agency and level: one page
+// per dimension, and the pages of each group.
+func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*job)) {
+	if cat.Section == nil {
+		return
+	}
+	sectionCrumbs := append(crumbs(cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
+	for _, dim := range cat.Dimensions() {
+		add(generated(&job{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title},
+			render.Data{Layout: render.LayoutGroups, Title: dim.Title, Path: dim.Path, Dimension: dim, Breadcrumbs: sectionCrumbs}))
+		dimCrumbs := append(slices.Clone(sectionCrumbs), render.Crumb{Title: dim.Title, Path: dim.Path})
+		for _, g := range dim.Groups {
+			for _, pg := range render.Paginate(g.Procedures, pageSize, g.Path) {
+				title := g.Name
+				if pg.Number > 1 {
+					title = fmt.Sprintf("%s – trang %d", g.Name, pg.Number)
+				}
+				path := render.PagePath(g.Path, pg.Number)
+				add(generated(&job{path: indexFile(path), origin: "list of procedures of " + g.Name},
+					render.Data{Layout: render.LayoutGroup, Title: title, Path: path, Dimension: dim, Group: g, Paginator: pg, Breadcrumbs: dimCrumbs}))
+			}
+		}
+	}
+}
+
+// staticJobs lists the files of static/, copied as they are, and the
+// assets, published under names that carry a hash of their content.
+func staticJobs(files *static.Files, add func(*job)) {
+	for _, f := range files.Static {
+		add(&job{path: strings.TrimPrefix(f.Path, "/"), origin: static.StaticDir + f.Path, copy: f.Src})
+	}
+	for _, a := range files.Assets {
+		add(&job{path: strings.TrimPrefix(a.Path, "/"), origin: static.AssetsDir + "/" + a.Name, bytes: a.Data})
+	}
+}
+
+// csvPath is where a dataset's CSV file is published.
+func csvPath(ds *dataset.Dataset) string { return csvDir + ds.Name + ".csv" }
+
+// dataJobs lists every CSV file and, when the site has charts and
+// ECharts, ECharts and the dashboard with every chart and the latest key
+// figures.
+func dataJobs(c *checkedSite, add func(*job)) {
+	for _, ds := range c.sets {
+		add(&job{path: csvPath(ds)[1:], origin: ds.CSVFile, copy: filepath.Join(c.site.Dir, filepath.FromSlash(ds.CSVFile))})
+	}
+	if c.echarts == nil {
+		return
+	}
+	add(&job{path: echartsPath(c.echarts)[1:], origin: echartsFile, bytes: c.echarts})
+	var lastmod time.Time
+	for _, ds := range c.sets {
+		if ds.Updated.After(lastmod) {
+			lastmod = ds.Updated
+		}
+	}
+	add(&job{path: indexFile(dashboardPath), origin: "the dashboard", layout: render.LayoutDashboard, html: true, addr: dashboardPath, lastmod: lastmod,
+		newData: func(view *render.Site, problems *problem.List) *render.Data { return dashboardData(c, view, problems) }})
+}
+
+// directoryJobs lists the directory page, its poster, the reception
+// schedule with its calendar file, and a vCard per person.
+func directoryJobs(c *checkedSite, add func(*job), problems *problem.List) {
+	dir := c.dir
+	const origin = contacts.FileName
+	addDated := func(j *job) {
+		j.lastmod = dir.Updated
+		add(j)
+	}
+	home := []render.Crumb{homeCrumb}
+	page := func(layout, title, path string, crumbs []render.Crumb) render.Data {
+		return render.Data{Layout: layout, Title: title, Path: path, Breadcrumbs: crumbs}
+	}
+	addDated(generated(&job{path: indexFile(directoryPaths.DirectoryPath), origin: origin},
+		page(render.LayoutDirectory, "Đường dây nóng và danh bạ", directoryPaths.DirectoryPath, home)))
+	dirCrumbs := append(home, render.Crumb{Title: "Đường dây nóng và danh bạ", Path: directoryPaths.DirectoryPath})
+	addDated(generated(&job{path: indexFile(directoryPaths.PosterPath), origin: origin},
+		page(render.LayoutPoster, "Đường dây nóng – bản in A4", directoryPaths.PosterPath, dirCrumbs)))
+
+	months := c.cfg.Directory.Months
+	var dated []contacts.Occurrence
+	for _, o := range dir.Occurrences(c.today, months) {
+		// Reception on every working day is said once in words; listing
+		// each day would drown the dated receptions.
+		if o.Reception.Rule.Freq != contacts.Workdays {
+			dated = append(dated, o)
+		}
+	}
+	schedule := page(render.LayoutReception, "Lịch tiếp công dân", directoryPaths.SchedulePath, home)
+	schedule.Occurrences = dated
+	schedule.Until = c.today.AddDate(0, months, 0)
+	addDated(generated(&job{path: indexFile(directoryPaths.SchedulePath), origin: origin}, schedule))
+
+	opts := contacts.Options{
+		ProdID:       "-//congkhai//congkhai//VI",
+		Domain:       c.cfg.Base.Hostname(),
+		Stamp:        c.today,
+		CalendarName: "Lịch tiếp công dân – " + c.cfg.Jurisdiction.Name,
+	}
+	var ics bytes.Buffer
+	if err := contacts.WriteICS(&ics, dated, opts); err != nil {
+		problems.Errorf(origin, 0, "", "writing the calendar: %v", err)
+	}
+	addDated(&job{path: directoryPaths.CalendarPath[1:], origin: origin, bytes: ics.Bytes()})
+	for i := range dir.People {
+		person := &dir.People[i]
+		var vcf bytes.Buffer
+		if err := contacts.WriteVCard(&vcf, person, opts); err != nil {
+			problems.Errorf(origin, 0, "", "writing the vCard of %s: %v", person.ID, err)
+			continue
+		}
+		addDated(&job{path: directoryPaths.VCardPath(person)[1:], origin: origin, bytes: vcf.Bytes()})
+	}
+}
+
+// machineJobs lists sitemap.xml (with its parts on a large site), listing
+// every page of jobs, and robots.txt.
+func machineJobs(c *checkedSite, jobs []*job) []*job {
+	var entries []render.SitemapEntry
+	for _, j := range jobs {
+		if j.html && j.layout != render.LayoutNotFound {
+			var e render.SitemapEntry
+			if j.page != nil {
+				e.URL = c.cfg.AbsURL(j.page.Path)
+				e.LastMod = j.page.LastChanged()
+			} else {
+				e.URL = c.cfg.AbsURL(j.addr)
+				e.LastMod = j.lastmod
+			}
+			entries = append(entries, e)
+		}
+	}
+	slices.SortFunc(entries, func(a, b render.SitemapEntry) int { return cmp.Compare(a.URL, b.URL) })
+	sitemaps := render.Sitemaps(entries, c.cfg.AbsURL)
+	var out []*job
+	for _, name := range slices.Sorted(maps.Keys(sitemaps)) {
+		out = append(out, &job{path: name, origin: "the sitemap", bytes: sitemaps[name]})
+	}
+	return append(out, &job{path: "robots.txt", origin: "robots.txt", bytes: render.Robots(c.cfg.AbsURL("/sitemap.xml"))})
+}
+
+// layoutOf is the layout that renders a content page.
+func layoutOf(pg *content.Page, site *content.Site) string {
+	switch pg.Kind {
+	case content.KindHome:
+		return render.LayoutHome
+	case content.KindSection:
+		if site.ProcedureSection == pg {
+			return render.LayoutProcedures
+		}
+		return render.LayoutSection
+	case content.KindProcedure:
+		return render.LayoutProcedure
+	}
+	return render.LayoutPage
+}
+
+// homeCrumb starts every breadcrumb trail.
+var homeCrumb = render.Crumb{Title: "Trang chủ", Path: "/"}
+
+// crumbs is the trail from home to section (both included).
+func crumbs(section *content.Page) []render.Crumb {
+	var trail []render.Crumb
+	for s := section; s != nil && s.Kind != content.KindHome; s = s.Parent {
+		trail = append(trail, render.Crumb{Title: s.Title, Path: s.Path})
+	}
+	trail = append(trail, homeCrumb)
+	slices.Reverse(trail)
+	return trail
+}
+
+// indexFile is the file a pretty URL is served from: /a/b/ → a/b/index.html.
+func indexFile(sitePath string) string {
+	return strings.TrimPrefix(sitePath, "/") + "index.html"
+}
+
+// aliasFile is where a redirect for an old address is written: an address
+// that names a file (/lien-he.html) is written as that file, any other as
+// a folder with index.html.
+func aliasFile(alias string) string {
+	clean := strings.TrimPrefix(path.Clean(alias), "/")
+	if path.Ext(clean) == ".html" || path.Ext(clean) == ".htm" {
+		return clean
+	}
+	if clean == "" || clean == "." {
+		return "index.html"
+	}
+	return clean + "/index.html"
+}

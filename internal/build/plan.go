@@ -1,0 +1,124 @@
+package build
+
+import (
+	"fmt"
+
+	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/render"
+)
+
+// plan is a checked site ready to be written: every job with what renders
+// it. It is the third stage of a build, and what a Session keeps between
+// builds.
+type plan struct {
+	*checkedSite
+	md *markdown.Converter
+	// view is what every layout sees as .Site.
+	view *render.Site
+	// dest, pages and files are set once the plan was written: where, and
+	// how many pages and files it has.
+	dest         string
+	pages, files int
+	links        *linkIndex // set by Check: what the link checker needs
+}
+
+// newPlan gives every generated page the data its layout reads. A content
+// page's data is made when it is rendered (pageData), so that a large site
+// does not keep one for every page meanwhile.
+func newPlan(c *checkedSite, problems *problem.List) *plan {
+	p := &plan{checkedSite: c, md: markdown.New(c.cfg.BasePath(), chart.Fence)}
+	pagesByPath := make(map[string]*content.Page, len(c.site.Pages))
+	for _, pg := range c.site.Pages {
+		pagesByPath[pg.Path] = pg
+	}
+	p.view = &render.Site{Config: c.cfg, Home: c.site.Home, Catalog: c.catalog, Today: c.today, Pages: pagesByPath, Directory: c.dir}
+	if c.dir != nil {
+		p.view.DirectoryPaths = directoryPaths
+	}
+	if c.echarts != nil {
+		p.view.EChartsPath = echartsPath(c.echarts)
+		p.view.DashboardPath = dashboardPath
+	}
+	for _, j := range c.jobs {
+		if j.newData != nil {
+			j.data = j.newData(p.view, problems)
+		}
+	}
+	return p
+}
+
+// dashboardData is the dashboard: every dataset with its charts, and the
+// latest key figures, each once.
+func dashboardData(c *checkedSite, view *render.Site, problems *problem.List) *render.Data {
+	d := &render.Data{Site: view, Layout: render.LayoutDashboard, Title: "Kết quả phục vụ người dân, doanh nghiệp",
+		Path: dashboardPath, HasCharts: true, Breadcrumbs: []render.Crumb{homeCrumb}}
+	seen := map[string]bool{}
+	for _, ds := range c.sets {
+		v := &render.DatasetView{Title: ds.Title, Description: ds.Description, Source: ds.Source, SourceURL: ds.SourceURL,
+			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds)}
+		for _, spec := range c.charts.All() {
+			if spec.Dataset != ds {
+				continue
+			}
+			ch, err := chart.New(dashboardPath, spec)
+			if err != nil {
+				ds.Errorf(problems, spec.Field(), "%v", err)
+				continue
+			}
+			v.Figures = append(v.Figures, render.NewFigure(ch, csvPath(ds)))
+			for _, h := range ch.Highlights {
+				if !seen[h.Label] {
+					seen[h.Label] = true
+					d.KeyFigures = append(d.KeyFigures, h)
+				}
+			}
+		}
+		d.Datasets = append(d.Datasets, v)
+	}
+	return d
+}
+
+// pageData is what the layout of a content page receives.
+func (p *plan) pageData(j *job) (*render.Data, error) {
+	pg := j.page
+	d := &render.Data{Site: p.view, Layout: j.layout, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg}
+	switch j.layout {
+	case render.LayoutProcedures:
+		d.Dimension = p.catalog.Fields
+	case render.LayoutProcedure:
+		rec, err := pg.Record()
+		if err != nil {
+			return nil, err
+		}
+		d.Procedure = rec
+		d.View = render.NewProcedureView(rec, p.view, p.static)
+		for _, code := range rec.Related {
+			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
+				d.Related = append(d.Related, r)
+			}
+		}
+	}
+	if pg.Kind != content.KindHome {
+		d.Breadcrumbs = crumbs(pg.Parent)
+	}
+	return d, nil
+}
+
+// chartHTML renders the charts a page places in its Markdown through
+// partials/chart.html.
+func (p *plan) chartHTML(page string) func(markdown.Embed) ([]byte, error) {
+	return func(e markdown.Embed) ([]byte, error) {
+		spec, ok := p.charts.Find(e.Name)
+		if !ok {
+			return nil, fmt.Errorf("unknown chart %q", e.Name)
+		}
+		c, err := chart.New(page, spec)
+		if err != nil {
+			return nil, err
+		}
+		return p.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(spec.Dataset)))
+	}
+}

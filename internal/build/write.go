@@ -1,0 +1,219 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/publish"
+	"github.com/congkhai/congkhai/internal/rawfile"
+	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// write is the last stage of a build: it renders every job of the plan
+// into a staging folder and moves it into place, or, when the site has
+// errors, only checks the pages' Markdown bodies, so that every problem is
+// reported in one run, and leaves the destination as it was.
+func write(p *plan, problems *problem.List) (*Result, *plan, error) {
+	res := &Result{}
+	dest := p.opts.Destination
+	if problems.Errors() > 0 {
+		p.produce(nil, problems, res)
+		res.Problems = problems.Sorted()
+		return res, nil, ErrFailed
+	}
+	if err := publish.CheckDestination(dest, p.opts.Source, inputDirs); err != nil {
+		res.Problems = problems.Sorted()
+		return res, nil, err
+	}
+	out, err := publish.Begin(dest)
+	if err != nil {
+		res.Problems = problems.Sorted()
+		return res, nil, err
+	}
+	p.produce(out, problems, res)
+	res.Problems = problems.Sorted()
+	if problems.Errors() > 0 {
+		out.Abort()
+		return res, nil, ErrFailed
+	}
+	res.Written = out.Changed()
+	if err := out.Commit(); err != nil {
+		out.Abort()
+		return res, nil, err
+	}
+	res.outputs = out.Stamps()
+	p.dest = dest
+	p.pages, p.files = res.Pages, res.Files
+	res.Rendered = res.Pages
+	return res, p, nil
+}
+
+// sink receives the output files: a publish.Output, or a discarding sink
+// for checks and benchmarks.
+type sink interface {
+	WriteFile(sitePath string, data []byte) error
+	CopyFile(sitePath, src string) error
+}
+
+// produce renders every job on all CPUs and writes it to out. With a nil
+// out it only checks the pages' Markdown bodies.
+func (p *plan) produce(out sink, problems *problem.List, res *Result) {
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	// More workers than CPUs: a worker waiting for the disk to create a
+	// folder or a file leaves its CPU to another that renders.
+	for range 4 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var bufs pageBuffers // this worker's, reused page after page
+			for j := range work {
+				pages, files := p.run(j, out, problems, &bufs)
+				mu.Lock()
+				res.Pages += pages
+				res.Files += files
+				done++
+				n := done
+				mu.Unlock()
+				if p.opts.Progress != nil && out != nil {
+					p.opts.Progress(n, len(p.jobs))
+				}
+			}
+		})
+	}
+	for _, j := range p.jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+}
+
+// pageBuffers are where a worker reads a page's file, renders its body and
+// then the page. Nothing of them is kept once the page is written.
+type pageBuffers struct {
+	src        []byte
+	body, page bytes.Buffer
+}
+
+// run produces one job's file, rendering a page into bufs. A panic in a
+// layout function must not take the whole build down without saying which
+// page caused it.
+func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) (pages, files int) {
+	defer func() {
+		if r := recover(); r != nil {
+			problems.Errorf(j.origin, 0, "", "internal error while producing /%s: %v (please report this)", j.path, r)
+			pages, files = 0, 0
+		}
+	}()
+	var err error
+	switch {
+	case out == nil:
+		if j.page != nil && j.alias == 0 {
+			if _, err := p.renderPage(j, problems, bufs, false); err != nil {
+				problems.Errorf(j.origin, 0, "", "%v", err)
+			}
+		}
+		return 0, 0
+	case j.copy != "":
+		err = out.CopyFile(j.path, j.copy)
+	case j.bytes != nil:
+		err = out.WriteFile(j.path, j.bytes)
+	default:
+		var html []byte
+		html, err = p.renderPage(j, problems, bufs, true)
+		if err == nil && html != nil {
+			err = out.WriteFile(j.path, html)
+		}
+	}
+	if err != nil {
+		problems.Errorf(j.origin, 0, "", "%v", err)
+		return 0, 0
+	}
+	if j.html {
+		return 1, 1
+	}
+	return 0, 1
+}
+
+// renderPage reads and renders a page's Markdown body, checks what only the
+// body can tell, and executes the layout (unless execute is false, for a
+// check), all in bufs. The bytes it returns are bufs.page's, valid until
+// its next use. It returns nil without an error when the page has problems
+// (already recorded).
+func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, execute bool) ([]byte, error) {
+	pg := j.page
+	if pg == nil || j.alias > 0 {
+		if !execute {
+			return nil, nil
+		}
+		return p.execute(j.layout, j.data, bufs)
+	}
+	var body template.HTML
+	var hasCharts bool
+	if pg.BodyLine > 0 { // a page with a file: its Markdown body
+		src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+		if err != nil {
+			return nil, err
+		}
+		bufs.src = src
+		split, err := frontmatter.Parse(src)
+		if err != nil {
+			return nil, fmt.Errorf("the file changed during the build: %w", err)
+		}
+		doc := p.md.Parse(vntext.NFCBytes(split.Body))
+		if p.links != nil {
+			p.links.addSource(pg, split.BodyLine, doc.Links)
+		}
+		before := problems.Errors()
+		if pg.Kind == content.KindProcedure {
+			for _, h := range procedure.RequiredHeadings {
+				if !doc.HasHeading(2, h) {
+					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
+				}
+			}
+		}
+		p.charts.CheckPlaced(pg.File, split.BodyLine, doc.Embeds, p.dataFailed, problems)
+		if problems.Errors() > before || !execute {
+			return nil, nil
+		}
+		bufs.body.Reset()
+		if err := doc.WriteHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
+			return nil, err
+		}
+		// The layout reads the body in place, not from a copy: the
+		// buffer is written again only for this worker's next page,
+		// once this one's layout is done and its data dropped.
+		b := bufs.body.Bytes()
+		body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+		hasCharts = len(doc.Embeds) > 0
+	}
+	if !execute {
+		return nil, nil
+	}
+	// The page's data (for a procedure, its unpacked record and view) is
+	// made only for a layout to read: a check renders none.
+	data, err := p.pageData(j)
+	if err != nil {
+		return nil, err
+	}
+	data.Content, data.HasCharts = body, hasCharts
+	return p.execute(j.layout, data, bufs)
+}
+
+// execute runs layout with data into bufs.page and returns its bytes.
+func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]byte, error) {
+	if err := p.layouts.Execute(&bufs.page, layout, data); err != nil {
+		return nil, fmt.Errorf("layout %s: %w", layout, err)
+	}
+	return bufs.page.Bytes(), nil
+}
