@@ -7,6 +7,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // item is a data point with a label of its own: the value already written
@@ -256,7 +257,7 @@ func ranking(f *dataset.Frame, labels []string, global []charts.GlobalOpts) echa
 
 // shortValue writes a value for a label in the chart: 98,45% or 1.840.
 func shortValue(v dataset.Value, c *dataset.Column) string {
-	s := Number(v.Num, decimals(v, c))
+	s := vnformat.Number(v.Num, decimals(v, c))
 	if c.Unit == "%" {
 		s += "%"
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // typeRows reads every cell as a value of its column's type and computes
@@ -156,5 +157,5 @@ func formatPlain(x float64, dec int) string {
 	if dec < 0 {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(Rounded(x, dec), 'f', dec, 64)
+	return strconv.FormatFloat(vnformat.Round(x, dec), 'f', dec, 64)
 }

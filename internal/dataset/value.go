@@ -74,19 +74,6 @@ type Value struct {
 // IsMissing reports whether v has no value.
 func (v Value) IsMissing() bool { return v.Kind == Missing }
 
-// Rounded is the number rounded to dec decimals, half away from zero.
-func Rounded(x float64, dec int) float64 {
-	if dec < 0 {
-		return x
-	}
-	p := math.Pow(10, float64(dec))
-	r := math.Round(x*p) / p
-	if math.IsInf(r, 0) || math.IsNaN(r) {
-		return x
-	}
-	return r
-}
-
 // maxMagnitude keeps numbers exact in a float64 and readable.
 const maxMagnitude = 1e15
 
