@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,7 +82,7 @@ func PeriodLabel(p dataset.Period) string {
 	case dataset.GrainMonth:
 		return fmt.Sprintf("Tháng %d/%d", p.N, p.Year)
 	case dataset.GrainDay:
-		return fmt.Sprintf("Ngày %02d/%02d/%d", p.Day, p.N, p.Year)
+		return "Ngày " + vnformat.Day(p.Year, time.Month(p.N), p.Day)
 	}
 	return p.String()
 }
@@ -96,7 +97,7 @@ func PeriodShort(p dataset.Period) string {
 	case dataset.GrainMonth:
 		return fmt.Sprintf("%d/%d", p.N, p.Year)
 	case dataset.GrainDay:
-		return fmt.Sprintf("%02d/%02d/%d", p.Day, p.N, p.Year)
+		return vnformat.Day(p.Year, time.Month(p.N), p.Day)
 	}
 	return p.String()
 }

@@ -87,13 +87,23 @@ func oneDecimal(f float64) string {
 	return strings.Replace(s, ".", ",", 1)
 }
 
+// dateLayout is a date as Vietnamese readers write it, day first.
+const dateLayout = "02/01/2006"
+
 // Date writes the day of t as Vietnamese readers write a date, 15/07/2025,
 // or "" for the zero time (a date left out).
 func Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("02/01/2006")
+	return t.Format(dateLayout)
+}
+
+// Day writes a calendar day given by its numbers, such as a day of a CSV,
+// the way Date does: 15/05/2025. 1 January of year 1 is a day here, not a
+// date left out.
+func Day(year int, month time.Month, day int) string {
+	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format(dateLayout)
 }
 
 // DayMonth writes the day of t without its year, for a date of a year
