@@ -1,8 +1,8 @@
 // Package vnformat writes numbers, amounts, file sizes, dates and weekdays
 // the way Vietnamese readers expect them: a dot between thousands, a comma
 // before decimals (1.234,5), the day before the month (15/07/2025), and the
-// weekday in words (Thứ Hai). Every page, chart and message of the site
-// that shows one of these goes through it, so that they all agree.
+// weekday in words (Thứ Hai). The build writes every such figure through
+// it, so that pages, chart labels, tables and descriptions agree.
 package vnformat
 
 import (
