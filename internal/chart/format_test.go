@@ -46,7 +46,7 @@ func TestLowerFirst(t *testing.T) {
 // differ by symbol and dash.
 func TestPalette(t *testing.T) {
 	seen := map[string]bool{}
-	for i, c := range Palette {
+	for i, c := range Palette() {
 		if r := contrast(c, "#ffffff"); r < 4.5 {
 			t.Errorf("%s: contrast %.2f:1 against white", c, r)
 		}
@@ -62,5 +62,9 @@ func TestPalette(t *testing.T) {
 	}
 	if r := contrast("#1f2937", "#ffffff"); r < 4.5 {
 		t.Errorf("break label colour: %.2f:1", r)
+	}
+	Palette()[0] = "#ffffff"
+	if Palette()[0] == "#ffffff" {
+		t.Error("a caller recoloured the palette through the slice it was given")
 	}
 }

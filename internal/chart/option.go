@@ -36,7 +36,7 @@ func option(f *dataset.Frame, id, height, description string) ([]byte, error) {
 	}
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: Renderer, Width: "100%", Height: height, Theme: "white"}),
-		charts.WithColorsOpts(opts.Colors(Palette)),
+		charts.WithColorsOpts(opts.Colors(Palette())),
 		charts.WithAnimation(false),
 		charts.WithAriaOpts(&opts.Aria{
 			Enabled: opts.Bool(true),

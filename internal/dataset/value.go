@@ -23,8 +23,11 @@ const (
 	Bool    Type = "bool"    // true/false, có/không, 1/0
 )
 
-// Types lists every column type, in the order the documentation gives them.
-var Types = []Type{Text, Integer, Decimal, Percent, Year, Month, Quarter, Date, PeriodT, Bool}
+// Types lists every column type, in the order the documentation gives
+// them, in a new slice each call.
+func Types() []Type {
+	return []Type{Text, Integer, Decimal, Percent, Year, Month, Quarter, Date, PeriodT, Bool}
+}
 
 // Numeric reports whether values of t are numbers that a chart can draw.
 func (t Type) Numeric() bool { return t == Integer || t == Decimal || t == Percent }
