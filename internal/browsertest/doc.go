@@ -6,5 +6,6 @@
 // request leaves the site, and the weight of each page type.
 //
 // They need /usr/bin/chromium and node_modules/axe-core; `make test` (the
-// README's command) installs both through scripts/deps.
+// README's command) installs both through scripts/deps. They take minutes,
+// so `go test -short ./...`, the inner loop while editing, skips them.
 package browsertest

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -38,6 +39,13 @@ type portal struct {
 var shared *portal
 
 func TestMain(m *testing.M) {
+	flag.Parse()
+	if testing.Short() {
+		// Driving Chromium through every page takes minutes: the inner
+		// loop, go test -short ./..., goes without it; make test runs it.
+		fmt.Println("browsertest: skipped with -short; make test runs the browser tests")
+		os.Exit(0)
+	}
 	p, err := start()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "browsertest:", err)

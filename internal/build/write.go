@@ -176,7 +176,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		}
 		before := problems.Errors()
 		if pg.Kind == content.KindProcedure {
-			for _, h := range procedure.RequiredHeadings {
+			for _, h := range procedure.RequiredHeadings() {
 				if !doc.HasHeading(2, h) {
 					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
 				}

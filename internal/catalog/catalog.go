@@ -108,10 +108,10 @@ func (c *Catalog) group(coll *vntext.Collator, title, base, field string, key fu
 	return &Dimension{Title: title, Path: base, Groups: groups}
 }
 
-// levels groups by level in the fixed order of procedure.Levels.
+// levels groups by level in the fixed order of procedure.Levels().
 func levels(base string, pages []*content.Page) *Dimension {
 	d := &Dimension{Title: "Cấp thực hiện", Path: base}
-	for _, l := range procedure.Levels {
+	for _, l := range procedure.Levels() {
 		g := &Group{Name: l.Label(), Slug: string(l), Path: base + string(l) + "/"}
 		for _, p := range pages {
 			if p.Procedure.HasLevel(l) {

@@ -196,7 +196,7 @@ func TestOption(t *testing.T) {
 			if err := json.Unmarshal(c.OptionJSON, &opt); err != nil {
 				t.Fatalf("%s: %v", sp.Name, err)
 			}
-			if !opt.Aria.Enabled || !opt.Aria.Decal.Show || opt.Aria.Label.Description != c.Description || len(opt.Color) != len(Palette) {
+			if !opt.Aria.Enabled || !opt.Aria.Decal.Show || opt.Aria.Label.Description != c.Description || len(opt.Color) != len(Palette()) {
 				t.Errorf("%s: aria %+v, colours %v", sp.Name, opt.Aria, opt.Color)
 			}
 			for _, s := range opt.Series {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // maxTrends bounds the series described one by one; beyond it only the
@@ -115,7 +116,7 @@ func verb(c *dataset.Column) string {
 // "tăng 0,32 điểm phần trăm", "giảm 120 hồ sơ", "không đổi".
 func change(v, prev dataset.Value, c *dataset.Column) string {
 	dec := max(decimals(v, c), decimals(prev, c))
-	d := dataset.Rounded(dataset.Rounded(v.Num, dec)-dataset.Rounded(prev.Num, dec), dec)
+	d := vnformat.Round(vnformat.Round(v.Num, dec)-vnformat.Round(prev.Num, dec), dec)
 	if d == 0 {
 		return "không đổi"
 	}
@@ -123,7 +124,7 @@ func change(v, prev dataset.Value, c *dataset.Column) string {
 	if d < 0 {
 		word = "giảm"
 	}
-	amount := Number(math.Abs(d), dec)
+	amount := vnformat.Number(math.Abs(d), dec)
 	switch c.Unit {
 	case "":
 	case "%":

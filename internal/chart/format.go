@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // MissingText stands in a table cell for a missing value; MissingLabel is
@@ -16,32 +18,6 @@ const (
 	MissingText  = "–"
 	MissingLabel = "không có số liệu"
 )
-
-// Number writes x the Vietnamese way with dec decimals: a dot between
-// thousands and a comma before the decimals, such as 1.840 and 95,50.
-func Number(x float64, dec int) string {
-	dec = max(dec, 0)
-	x = dataset.Rounded(x, dec)
-	s := strconv.FormatFloat(x, 'f', dec, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
 
 // decimals is how many decimals to show for v of column c.
 func decimals(v dataset.Value, c *dataset.Column) int {
@@ -57,7 +33,7 @@ func plotValue(v dataset.Value, c *dataset.Column) any {
 	if v.Kind != dataset.Number && v.Kind != dataset.Flag {
 		return nil
 	}
-	return dataset.Rounded(v.Num, decimals(v, c))
+	return vnformat.Round(v.Num, decimals(v, c))
 }
 
 // formatCell writes a value for a table cell: numbers with "%" for
@@ -67,7 +43,7 @@ func formatCell(v dataset.Value, c *dataset.Column) string {
 	case dataset.Missing:
 		return MissingText
 	case dataset.Number:
-		s := Number(v.Num, decimals(v, c))
+		s := vnformat.Number(v.Num, decimals(v, c))
 		if c.Unit == "%" {
 			s += "%"
 		}
@@ -85,7 +61,7 @@ func formatCell(v dataset.Value, c *dataset.Column) string {
 
 // withUnit writes a number with its unit, for sentences: 98,45%, 1.840 hồ sơ.
 func withUnit(v dataset.Value, c *dataset.Column) string {
-	s := Number(v.Num, decimals(v, c))
+	s := vnformat.Number(v.Num, decimals(v, c))
 	switch c.Unit {
 	case "":
 		return s
@@ -106,7 +82,7 @@ func PeriodLabel(p dataset.Period) string {
 	case dataset.GrainMonth:
 		return fmt.Sprintf("Tháng %d/%d", p.N, p.Year)
 	case dataset.GrainDay:
-		return fmt.Sprintf("Ngày %02d/%02d/%d", p.Day, p.N, p.Year)
+		return "Ngày " + vnformat.Day(p.Year, time.Month(p.N), p.Day)
 	}
 	return p.String()
 }
@@ -121,7 +97,7 @@ func PeriodShort(p dataset.Period) string {
 	case dataset.GrainMonth:
 		return fmt.Sprintf("%d/%d", p.N, p.Year)
 	case dataset.GrainDay:
-		return fmt.Sprintf("%02d/%02d/%d", p.Day, p.N, p.Year)
+		return vnformat.Day(p.Year, time.Month(p.N), p.Day)
 	}
 	return p.String()
 }

@@ -6,30 +6,6 @@ import (
 	"github.com/congkhai/congkhai/internal/dataset"
 )
 
-func TestNumber(t *testing.T) {
-	tests := []struct {
-		x    float64
-		dec  int
-		want string
-	}{
-		{1840, 0, "1.840"},
-		{95.5, 2, "95,50"},
-		{98.4523, 2, "98,45"},
-		{0.005, 2, "0,01"},
-		{-0.001, 2, "0,00"},
-		{-1234567.891, 1, "-1.234.567,9"},
-		{47.4488, 4, "47,4488"},
-		{100, 0, "100"},
-		{999.996, 2, "1.000,00"},
-		{12, -1, "12"},
-	}
-	for _, tt := range tests {
-		if got := Number(tt.x, tt.dec); got != tt.want {
-			t.Errorf("Number(%v, %d) = %q, want %q", tt.x, tt.dec, got, tt.want)
-		}
-	}
-}
-
 func TestPeriodLabels(t *testing.T) {
 	tests := []struct {
 		p           dataset.Period
@@ -70,7 +46,7 @@ func TestLowerFirst(t *testing.T) {
 // differ by symbol and dash.
 func TestPalette(t *testing.T) {
 	seen := map[string]bool{}
-	for i, c := range Palette {
+	for i, c := range Palette() {
 		if r := contrast(c, "#ffffff"); r < 4.5 {
 			t.Errorf("%s: contrast %.2f:1 against white", c, r)
 		}
@@ -86,5 +62,9 @@ func TestPalette(t *testing.T) {
 	}
 	if r := contrast("#1f2937", "#ffffff"); r < 4.5 {
 		t.Errorf("break label colour: %.2f:1", r)
+	}
+	Palette()[0] = "#ffffff"
+	if Palette()[0] == "#ffffff" {
+		t.Error("a caller recoloured the palette through the slice it was given")
 	}
 }

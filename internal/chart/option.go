@@ -8,6 +8,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // item is a data point with a label of its own: the value already written
@@ -36,7 +37,7 @@ func option(f *Frame, id, height, description string) ([]byte, error) {
 	}
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: Renderer, Width: "100%", Height: height, Theme: "white"}),
-		charts.WithColorsOpts(opts.Colors(Palette)),
+		charts.WithColorsOpts(opts.Colors(Palette())),
 		charts.WithAnimation(false),
 		charts.WithAriaOpts(&opts.Aria{
 			Enabled: opts.Bool(true),
@@ -257,7 +258,7 @@ func ranking(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 
 // shortValue writes a value for a label in the chart: 98,45% or 1.840.
 func shortValue(v dataset.Value, c *dataset.Column) string {
-	s := Number(v.Num, decimals(v, c))
+	s := vnformat.Number(v.Num, decimals(v, c))
 	if c.Unit == "%" {
 		s += "%"
 	}

@@ -9,16 +9,19 @@ import (
 // of at least 4.5:1 against white (WCAG 1.4.11 asks 3:1 for graphics), so
 // thin lines and value labels written in them stay visible. Series take
 // them in order; the first three (blue, green, amber) suit the usual
-// "good, fair, poor" stacks such as early, on time, late.
-var Palette = []string{
-	"#1f5fa8", // blue
-	"#15803d", // green
-	"#b45309", // amber
-	"#7e22ce", // purple
-	"#b91c1c", // red
-	"#0e7490", // cyan
-	"#4b5563", // grey
-	"#a21caf", // magenta
+// "good, fair, poor" stacks such as early, on time, late. Each call
+// returns a new slice, so that no caller can recolour the charts of another.
+func Palette() []string {
+	return []string{
+		"#1f5fa8", // blue
+		"#15803d", // green
+		"#b45309", // amber
+		"#7e22ce", // purple
+		"#b91c1c", // red
+		"#0e7490", // cyan
+		"#4b5563", // grey
+		"#a21caf", // magenta
+	}
 }
 
 // Meaning never rests on colour alone: bars carry ECharts' decal patterns
@@ -31,7 +34,8 @@ var (
 
 // style returns the colour, symbol and dash type of the i-th series.
 func style(i int) (color, symbol, dash string) {
-	return Palette[i%len(Palette)], symbols[i%len(symbols)], dashes[i%len(dashes)]
+	palette := Palette()
+	return palette[i%len(palette)], symbols[i%len(symbols)], dashes[i%len(dashes)]
 }
 
 // contrast is the WCAG contrast ratio of two #rrggbb colours.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/tomlfile"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 const (
@@ -46,9 +47,9 @@ func (o Occurrence) Remark() string {
 	case o.Cancelled:
 		s = "Không tiếp"
 	case o.Moved():
-		s = "Chuyển từ " + o.Original.Format("02/01")
+		s = "Chuyển từ " + vnformat.DayMonth(o.Original)
 		if o.Original.Year() != o.Date.Year() {
-			s = "Chuyển từ " + o.Original.Format("02/01/2006")
+			s = "Chuyển từ " + vnformat.Date(o.Original)
 		}
 	default:
 		return ""
@@ -153,7 +154,7 @@ func (r *Reception) place(orig time.Time, cal calendar) Occurrence {
 	}
 	name, off := cal[orig]
 	if !off && r.Rule.Freq == MonthlyDay && weekend(orig) {
-		name, off = WeekdayName(orig.Weekday()), true
+		name, off = vnformat.Weekday(orig.Weekday()), true
 	}
 	if !off {
 		return o

@@ -6,6 +6,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
+	"github.com/congkhai/congkhai/internal/vnformat"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -230,7 +231,7 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 		case off:
 			r.errorf(ep+".moved_to", "%s is a holiday (%s): move the reception to a working day", day(ex.MovedTo), name)
 		case weekend(ex.MovedTo):
-			r.warnf(ep+".moved_to", "%s is a %s: check that the office is open", day(ex.MovedTo), WeekdayName(ex.MovedTo.Weekday()))
+			r.warnf(ep+".moved_to", "%s is a %s: check that the office is open", day(ex.MovedTo), vnformat.Weekday(ex.MovedTo.Weekday()))
 		}
 	}
 }

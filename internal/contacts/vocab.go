@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // The vocabularies of danh-ba.toml: keys and values are ASCII slugs, the
@@ -158,7 +159,7 @@ func Weekdays() []Weekday {
 }
 
 // Label is the Vietnamese name: "Thứ Hai" ... "Chủ nhật".
-func (w Weekday) Label() string { return WeekdayName(w.Time()) }
+func (w Weekday) Label() string { return vnformat.Weekday(w.Time()) }
 
 // Valid reports whether w is a known weekday.
 func (w Weekday) Valid() bool { return w.Time() >= 0 }
@@ -171,27 +172,6 @@ func (w Weekday) Time() time.Weekday {
 		}
 	}
 	return -1
-}
-
-// WeekdayName is the Vietnamese name of a weekday.
-func WeekdayName(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return "Thứ Hai"
-	case time.Tuesday:
-		return "Thứ Ba"
-	case time.Wednesday:
-		return "Thứ Tư"
-	case time.Thursday:
-		return "Thứ Năm"
-	case time.Friday:
-		return "Thứ Sáu"
-	case time.Saturday:
-		return "Thứ Bảy"
-	case time.Sunday:
-		return "Chủ nhật"
-	}
-	return ""
 }
 
 // HolidayPolicy says what happens when a reception date is a day off.

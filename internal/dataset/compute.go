@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // typeRows reads every cell as a value of its column's type and computes
@@ -156,7 +157,7 @@ func FormatPlain(x float64, dec int) string {
 	if dec < 0 {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(Rounded(x, dec), 'f', dec, 64)
+	return strconv.FormatFloat(vnformat.Round(x, dec), 'f', dec, 64)
 }
 
 // SumRows adds up the numbers of several rows, column by column; a sum

@@ -166,7 +166,7 @@ func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 			doc.Errorf(problems, path+".name", "%q is not a column of %s%s (its header has: %s)", c.Name, ds.CSVFile, didYouMean(c.Name, t.Header), strings.Join(t.Header, ", "))
 			continue
 		}
-		if err := problem.CheckVocab(c.Type, "a column type", Types); err != nil {
+		if err := problem.CheckVocab(c.Type, "a column type", Types()); err != nil {
 			doc.Errorf(problems, path+".type", "%v", err)
 		}
 		required(path+".label", c.Label, "the column's name in Vietnamese, as readers will see it")

@@ -23,8 +23,11 @@ const (
 	Bool    Type = "bool"    // true/false, có/không, 1/0
 )
 
-// Types lists every column type, in the order the documentation gives them.
-var Types = []Type{Text, Integer, Decimal, Percent, Year, Month, Quarter, Date, PeriodT, Bool}
+// Types lists every column type, in the order the documentation gives
+// them, in a new slice each call.
+func Types() []Type {
+	return []Type{Text, Integer, Decimal, Percent, Year, Month, Quarter, Date, PeriodT, Bool}
+}
 
 // Numeric reports whether values of t are numbers that a chart can draw.
 func (t Type) Numeric() bool { return t == Integer || t == Decimal || t == Percent }
@@ -73,19 +76,6 @@ type Value struct {
 
 // IsMissing reports whether v has no value.
 func (v Value) IsMissing() bool { return v.Kind == Missing }
-
-// Rounded is the number rounded to dec decimals, half away from zero.
-func Rounded(x float64, dec int) float64 {
-	if dec < 0 {
-		return x
-	}
-	p := math.Pow(10, float64(dec))
-	r := math.Round(x*p) / p
-	if math.IsInf(r, 0) || math.IsNaN(r) {
-		return x
-	}
-	return r
-}
 
 // maxMagnitude keeps numbers exact in a float64 and readable.
 const maxMagnitude = 1e15

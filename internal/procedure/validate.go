@@ -22,8 +22,9 @@ type Reporter interface {
 var CodePattern = regexp.MustCompile(`^[1-9]\.\d{6}$`)
 
 // ReformDate is when district level ceased (Law 72/2025/QH15): records at
-// level huyen must have ended before it.
-var ReformDate = time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+// level huyen must have ended before it. A function, so that the date of a
+// law cannot be changed by a caller.
+func ReformDate() time.Time { return time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC) }
 
 // Rules are the settings validation depends on.
 type Rules struct {
@@ -59,14 +60,14 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	}
 	for i, l := range p.Level {
 		if !l.Valid() {
-			r.Errorf(fmt.Sprintf("level[%d]", i), "%s", problem.NotInVocab(l, "a level", Levels))
+			r.Errorf(fmt.Sprintf("level[%d]", i), "%s", problem.NotInVocab(l, "a level", Levels()))
 		}
 	}
 	if p.HasLevel(LevelHuyen) {
 		switch {
 		case p.EffectiveTo.IsZero():
 			r.Errorf("effective_to", "required for level \"huyen\": district level ceased on 2025-07-01, so a district record is an archive and needs an end date no later than 2025-06-30")
-		case !p.EffectiveTo.Before(ReformDate):
+		case !p.EffectiveTo.Before(ReformDate()):
 			r.Errorf("effective_to", "is %s, but level \"huyen\" ceased on 2025-07-01: the end date must be no later than 2025-06-30", day(p.EffectiveTo))
 		}
 	}
@@ -78,7 +79,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 		req(fmt.Sprintf("subjects[%d]", i), s)
 	}
 
-	validVocab(r, "online_level", "an online level", p.OnlineLevel, OnlineLevels)
+	validVocab(r, "online_level", "an online level", p.OnlineLevel, OnlineLevels())
 	if p.OnlineURL != "" {
 		checkURL(r, "online_url", p.OnlineURL)
 	}
@@ -149,7 +150,7 @@ func (p *Procedure) validateChannels(r Reporter) {
 	seen := map[ChannelKind]int{}
 	for i, c := range p.Channels {
 		path := fmt.Sprintf("channels[%d]", i)
-		if validVocab(r, path+".kind", "a channel", c.Kind, ChannelKinds) {
+		if validVocab(r, path+".kind", "a channel", c.Kind, ChannelKinds()) {
 			if j, dup := seen[c.Kind]; dup {
 				r.Errorf(path+".kind", "%q is already used by channels[%d]: each channel kind appears once", c.Kind, j)
 			}
@@ -159,13 +160,13 @@ func (p *Procedure) validateChannels(r Reporter) {
 		if strings.TrimSpace(c.ProcessingTime.Text) == "" {
 			r.Errorf(pt+".text", "required: the processing time in the words of the national database")
 		}
-		validVocab(r, pt+".unit", "a unit", c.ProcessingTime.Unit, TimeUnits)
+		validVocab(r, pt+".unit", "a unit", c.ProcessingTime.Unit, TimeUnits())
 		if c.ProcessingTime.Value < 0 {
 			r.Errorf(pt+".value", "must not be negative")
 		}
 		for j, f := range c.Fees {
 			fp := fmt.Sprintf("%s.fees[%d]", path, j)
-			validVocab(r, fp+".type", "a fee type", f.Type, FeeTypes)
+			validVocab(r, fp+".type", "a fee type", f.Type, FeeTypes())
 			empty := strings.TrimSpace(f.Text) == ""
 			switch {
 			case f.AmountVND != nil && *f.AmountVND < 0:
@@ -246,5 +247,8 @@ func validVocab[T ~string](r Reporter, path, noun string, v T, all []T) bool {
 }
 
 // RequiredHeadings are the level-2 headings every procedure's text needs:
-// the steps and the conditions, in the words of the national database.
-var RequiredHeadings = []string{"Trình tự thực hiện", "Yêu cầu, điều kiện thực hiện"}
+// the steps and the conditions, in the words of the national database; a
+// new slice each call.
+func RequiredHeadings() []string {
+	return []string{"Trình tự thực hiện", "Yêu cầu, điều kiện thực hiện"}
+}

@@ -510,8 +510,16 @@ type labelled interface {
 	Valid() bool
 }
 
-func checkVocab[T labelled](t *testing.T, name string, vals []T) {
+func checkVocab[T labelled](t *testing.T, name string, vocab func() []T) {
 	t.Helper()
+	vals := vocab()
+	if len(vals) > 0 {
+		vals[0] = "khong-co"
+		if vocab()[0] == "khong-co" {
+			t.Errorf("%s: a caller changed the vocabulary through the slice it was given", name)
+		}
+		vals = vocab()
+	}
 	if len(vals) == 0 {
 		t.Errorf("%s: empty vocabulary", name)
 	}
@@ -558,8 +566,8 @@ func TestVocabularies(t *testing.T) {
 			t.Errorf("label %q, want %q", got, want)
 		}
 	}
-	if !slices.Equal(Levels, []Level{LevelBo, LevelTinh, LevelXa, LevelHuyen, LevelKhac}) {
-		t.Errorf("Levels = %q: pages show levels in this fixed order", Levels)
+	if !slices.Equal(Levels(), []Level{LevelBo, LevelTinh, LevelXa, LevelHuyen, LevelKhac}) {
+		t.Errorf("Levels() = %q: pages show levels in this fixed order", Levels())
 	}
 }
 
@@ -578,7 +586,11 @@ func TestCodePattern(t *testing.T) {
 
 func TestRequiredHeadings(t *testing.T) {
 	want := []string{"Trình tự thực hiện", "Yêu cầu, điều kiện thực hiện"}
-	if !slices.Equal(RequiredHeadings, want) {
-		t.Errorf("RequiredHeadings = %q, want %q", RequiredHeadings, want)
+	if !slices.Equal(RequiredHeadings(), want) {
+		t.Errorf("RequiredHeadings() = %q, want %q", RequiredHeadings(), want)
+	}
+	RequiredHeadings()[0] = "Trình tự"
+	if !slices.Equal(RequiredHeadings(), want) {
+		t.Errorf("after a caller changed its copy, RequiredHeadings() = %q, want %q", RequiredHeadings(), want)
 	}
 }

@@ -14,8 +14,9 @@ const (
 	LevelKhac  Level = "khac"
 )
 
-// Levels lists the levels in the order pages show them.
-var Levels = []Level{LevelBo, LevelTinh, LevelXa, LevelHuyen, LevelKhac}
+// Levels lists the levels in the order pages show them. Each call returns
+// a new slice, so that no caller can change the vocabulary of another.
+func Levels() []Level { return []Level{LevelBo, LevelTinh, LevelXa, LevelHuyen, LevelKhac} }
 
 // Label is the Vietnamese name of the level.
 func (l Level) Label() string {
@@ -35,7 +36,7 @@ func (l Level) Label() string {
 }
 
 // Valid reports whether l is a known level.
-func (l Level) Valid() bool { return slices.Contains(Levels, l) }
+func (l Level) Valid() bool { return slices.Contains(Levels(), l) }
 
 // OnlineLevel is Mức độ dịch vụ công trực tuyến (Decree 42/2022, Art. 11).
 type OnlineLevel string
@@ -46,8 +47,8 @@ const (
 	OnlineNone    OnlineLevel = "khong"
 )
 
-// OnlineLevels lists the online levels.
-var OnlineLevels = []OnlineLevel{OnlineFull, OnlinePartial, OnlineNone}
+// OnlineLevels lists the online levels, in a new slice.
+func OnlineLevels() []OnlineLevel { return []OnlineLevel{OnlineFull, OnlinePartial, OnlineNone} }
 
 // Label is the Vietnamese name of the online level.
 func (o OnlineLevel) Label() string {
@@ -63,7 +64,7 @@ func (o OnlineLevel) Label() string {
 }
 
 // Valid reports whether o is a known online level.
-func (o OnlineLevel) Valid() bool { return slices.Contains(OnlineLevels, o) }
+func (o OnlineLevel) Valid() bool { return slices.Contains(OnlineLevels(), o) }
 
 // ChannelKind is Hình thức nộp.
 type ChannelKind string
@@ -74,8 +75,8 @@ const (
 	ChannelPost     ChannelKind = "buu_chinh"
 )
 
-// ChannelKinds lists the channel kinds.
-var ChannelKinds = []ChannelKind{ChannelInPerson, ChannelOnline, ChannelPost}
+// ChannelKinds lists the channel kinds, in a new slice.
+func ChannelKinds() []ChannelKind { return []ChannelKind{ChannelInPerson, ChannelOnline, ChannelPost} }
 
 // Label is the Vietnamese name of the channel.
 func (c ChannelKind) Label() string {
@@ -91,7 +92,7 @@ func (c ChannelKind) Label() string {
 }
 
 // Valid reports whether c is a known channel kind.
-func (c ChannelKind) Valid() bool { return slices.Contains(ChannelKinds, c) }
+func (c ChannelKind) Valid() bool { return slices.Contains(ChannelKinds(), c) }
 
 // FeeType is Phí or Lệ phí.
 type FeeType string
@@ -101,8 +102,8 @@ const (
 	FeeLevy   FeeType = "le_phi"
 )
 
-// FeeTypes lists the fee types.
-var FeeTypes = []FeeType{FeeLevy, FeeCharge}
+// FeeTypes lists the fee types, in a new slice.
+func FeeTypes() []FeeType { return []FeeType{FeeLevy, FeeCharge} }
 
 // Label is the Vietnamese name of the fee type.
 func (f FeeType) Label() string {
@@ -116,7 +117,7 @@ func (f FeeType) Label() string {
 }
 
 // Valid reports whether f is a known fee type.
-func (f FeeType) Valid() bool { return slices.Contains(FeeTypes, f) }
+func (f FeeType) Valid() bool { return slices.Contains(FeeTypes(), f) }
 
 // TimeUnit is the unit of a processing time.
 type TimeUnit string
@@ -128,8 +129,8 @@ const (
 	UnitSameDay     TimeUnit = "trong_ngay"
 )
 
-// TimeUnits lists the processing-time units.
-var TimeUnits = []TimeUnit{UnitWorkingDays, UnitDays, UnitHours, UnitSameDay}
+// TimeUnits lists the processing-time units, in a new slice.
+func TimeUnits() []TimeUnit { return []TimeUnit{UnitWorkingDays, UnitDays, UnitHours, UnitSameDay} }
 
 // Label is the Vietnamese name of the unit.
 func (u TimeUnit) Label() string {
@@ -147,4 +148,4 @@ func (u TimeUnit) Label() string {
 }
 
 // Valid reports whether u is a known unit.
-func (u TimeUnit) Valid() bool { return slices.Contains(TimeUnits, u) }
+func (u TimeUnit) Valid() bool { return slices.Contains(TimeUnits(), u) }

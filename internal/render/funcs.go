@@ -1,18 +1,16 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"path"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/config"
-	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/static"
+	"github.com/congkhai/congkhai/internal/vnformat"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -34,8 +32,8 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		},
 		// download describes a static file for a link text: "DOCX, 12 KB".
 		"download": func(sitePath string) string { return Download(files, sitePath) },
-		"vnd":      VND,
-		"date":     Date,
+		"vnd":      vnformat.VND,
+		"date":     vnformat.Date,
 		"isoDate":  func(t time.Time) string { return t.Format("2006-01-02") },
 		"deref": func(p *int) int {
 			if p == nil {
@@ -43,14 +41,15 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			}
 			return *p
 		},
-		"number": func(n int) string { return groupThousands(strconv.Itoa(n)) },
+		"number": func(n int) string { return vnformat.Int(int64(n)) },
 		// tel is the tel: link of a parsed number. html/template refuses
 		// tel: addresses unless they are marked safe; a phone.Number can
 		// only hold digits, so its link is.
 		"tel": func(n phone.Number) template.URL {
 			return template.URL(n.TelURI())
 		},
-		"weekday": Weekday,
+		// weekday names the day of the week of t: Thứ Hai … Chủ nhật.
+		"weekday": func(t time.Time) string { return vnformat.Weekday(t.Weekday()) },
 		"add": func(xs ...int) int {
 			n := 0
 			for _, x := range xs {
@@ -74,58 +73,7 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 func Download(files *static.Files, sitePath string) string {
 	kind := strings.ToUpper(strings.TrimPrefix(path.Ext(sitePath), "."))
 	if f, ok := files.StaticFile(sitePath); ok {
-		return kind + ", " + FileSize(f.Size)
+		return kind + ", " + vnformat.FileSize(f.Size)
 	}
 	return kind
-}
-
-// Weekday names the day of the week of t in Vietnamese: Thứ Hai … Chủ nhật.
-func Weekday(t time.Time) string { return contacts.WeekdayName(t.Weekday()) }
-
-// VND formats an amount of đồng the Vietnamese way: 8000 → "8.000 đồng".
-func VND(amount int64) string {
-	return groupThousands(strconv.FormatInt(amount, 10)) + " đồng"
-}
-
-func groupThousands(digits string) string {
-	neg := strings.HasPrefix(digits, "-")
-	digits = strings.TrimPrefix(digits, "-")
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// Date formats a date as Vietnamese readers write it: 15/07/2025.
-func Date(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("02/01/2006")
-}
-
-// FileSize formats a size in bytes with a decimal comma: 12,5 KB.
-func FileSize(n int64) string {
-	// Sizes are rounded to one decimal, so 1023,96 KB is shown as 1 MB.
-	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d byte", n)
-	case n < 1024*1024-52:
-		return decimalComma(float64(n)/1024) + " KB"
-	default:
-		return decimalComma(float64(n)/(1024*1024)) + " MB"
-	}
-}
-
-func decimalComma(f float64) string {
-	s := strconv.FormatFloat(f, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
-	return strings.Replace(s, ".", ",", 1)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/static"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // ProcedureView is a procedure as its page shows it: labels, paper counts,
@@ -82,14 +83,14 @@ type LegalDocView struct {
 func NewProcedureView(p *procedure.Procedure, site *Site, files *static.Files) *ProcedureView {
 	v := &ProcedureView{
 		Archived:       !p.InForceOn(site.Today),
-		EffectiveTo:    Date(p.EffectiveTo),
+		EffectiveTo:    vnformat.Date(p.EffectiveTo),
 		ReceptionPlace: p.ReceptionAddress,
 		Hotline:        site.AgencyHotline(p.Agency),
 		Subjects:       strings.Join(p.Subjects, "; "),
 		OnlineLevel:    p.OnlineLevel.Label(),
 		LegacyCodes:    strings.Join(p.LegacyCodes, ", "),
 		Coordinating:   strings.Join(p.CoordinatingAgencies, "; "),
-		EffectiveFrom:  Date(p.EffectiveFrom),
+		EffectiveFrom:  vnformat.Date(p.EffectiveFrom),
 		SyncedAt:       day(p.SyncedAt),
 	}
 	if v.ReceptionPlace == "" {
@@ -130,7 +131,7 @@ func day(t time.Time) Day {
 	if t.IsZero() {
 		return Day{}
 	}
-	return Day{Text: Date(t), ISO: t.Format("2006-01-02")}
+	return Day{Text: vnformat.Date(t), ISO: t.Format("2006-01-02")}
 }
 
 // feeHeading is a fee's type with its amount when it has one: "Lệ phí:
@@ -142,7 +143,7 @@ func feeHeading(f procedure.Fee) string {
 	case f.Free():
 		h += ": miễn phí"
 	default:
-		h += ": " + VND(f.Amount())
+		h += ": " + vnformat.VND(f.Amount())
 		if f.UnitText != "" {
 			h += "/" + f.UnitText
 		}
@@ -193,7 +194,7 @@ func Listing(cfg *config.Config, pages []*content.Page) []ListItem {
 			meta.WriteString(" · ")
 			meta.WriteString(l.Label())
 		}
-		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: Date(p.EffectiveTo)})
+		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: vnformat.Date(p.EffectiveTo)})
 	}
 	return items
 }

@@ -1,0 +1,133 @@
+// Package vnformat writes numbers, amounts, file sizes, dates and weekdays
+// the way Vietnamese readers expect them: a dot between thousands, a comma
+// before decimals (1.234,5), the day before the month (15/07/2025), and the
+// weekday in words (Thứ Hai). The build writes every such figure through
+// it, so that pages, chart labels, tables and descriptions agree.
+package vnformat
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Int writes n with a dot between thousands: 1.234.567, -1.000.
+func Int(n int64) string { return grouped(strconv.FormatInt(n, 10)) }
+
+// VND writes an amount of đồng: 8000 → "8.000 đồng".
+func VND(amount int64) string { return Int(amount) + " đồng" }
+
+// Number writes x rounded (as Round does) to dec decimals, none when dec
+// is negative, with a dot between thousands and a comma before the
+// decimals: 1.840, 95,50. A negative number that rounds to zero is written
+// without its sign.
+func Number(x float64, dec int) string {
+	dec = max(dec, 0)
+	s := strconv.FormatFloat(Round(x, dec), 'f', dec, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	whole, frac, ok := strings.Cut(s, ".")
+	s = grouped(whole)
+	if ok {
+		s += "," + frac
+	}
+	return s
+}
+
+// Round is x rounded to dec decimals, half away from zero, or x itself
+// when dec is negative or x is too large to round. Numbers are drawn and
+// compared rounded as Number shows them, so that a bar and its label agree.
+func Round(x float64, dec int) float64 {
+	if dec < 0 {
+		return x
+	}
+	p := math.Pow(10, float64(dec))
+	r := math.Round(x*p) / p
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		return x
+	}
+	return r
+}
+
+// grouped puts a dot between the thousands of a whole number written in
+// digits, after its sign if it has one.
+func grouped(s string) string {
+	digits := strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	b.WriteString(s[:len(s)-len(digits)])
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// FileSize writes a size in bytes for a download link: 1023 byte, 12,5 KB,
+// 3 MB.
+func FileSize(n int64) string {
+	// Sizes are rounded to one decimal, so 1023,96 KB is shown as 1 MB.
+	switch {
+	case n < 1024:
+		return strconv.FormatInt(n, 10) + " byte"
+	case n < 1024*1024-52:
+		return oneDecimal(float64(n)/1024) + " KB"
+	default:
+		return oneDecimal(float64(n)/(1024*1024)) + " MB"
+	}
+}
+
+// oneDecimal writes f with one decimal after a comma, none when it is 0:
+// 12,5 and 3.
+func oneDecimal(f float64) string {
+	s := strings.TrimSuffix(strconv.FormatFloat(f, 'f', 1, 64), ".0")
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// dateLayout is a date as Vietnamese readers write it, day first.
+const dateLayout = "02/01/2006"
+
+// Date writes the day of t as Vietnamese readers write a date, 15/07/2025,
+// or "" for the zero time (a date left out).
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+// Day writes a calendar day given by its numbers, such as a day of a CSV,
+// the way Date does: 15/05/2025. 1 January of year 1 is a day here, not a
+// date left out.
+func Day(year int, month time.Month, day int) string {
+	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format(dateLayout)
+}
+
+// DayMonth writes the day of t without its year, for a date of a year
+// the reader knows: 02/09.
+func DayMonth(t time.Time) string { return t.Format("02/01") }
+
+// Weekday is the Vietnamese name of a day of the week, Thứ Hai … Chủ
+// nhật, or "" for a value that is not a weekday.
+func Weekday(d time.Weekday) string {
+	switch d {
+	case time.Monday:
+		return "Thứ Hai"
+	case time.Tuesday:
+		return "Thứ Ba"
+	case time.Wednesday:
+		return "Thứ Tư"
+	case time.Thursday:
+		return "Thứ Năm"
+	case time.Friday:
+		return "Thứ Sáu"
+	case time.Saturday:
+		return "Thứ Bảy"
+	case time.Sunday:
+		return "Chủ nhật"
+	}
+	return ""
+}
