@@ -11,15 +11,6 @@ import (
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-// problemLines formats every problem of l, one per string.
-func problemLines(l *problem.List) []string {
-	var out []string
-	for _, p := range l.Sorted() {
-		out = append(out, p.String())
-	}
-	return out
-}
-
 // countsDesc is the dataset package's description of dossiers handled by
 // month and unit, with a computed rate and the charts "tong" and
 // "theo-don-vi".
@@ -49,7 +40,7 @@ func frameOf(t *testing.T, csv, name string) *Frame {
 	var pl problem.List
 	s := loadCharts(csv, countsDesc(t), &pl)
 	if pl.Len() > 0 {
-		t.Fatalf("problems: %v", problemLines(&pl))
+		t.Fatalf("problems: %v", pl.Lines())
 	}
 	c, ok := s.Find(name)
 	if !ok {
@@ -93,7 +84,7 @@ func TestFrameOnce(t *testing.T) {
 	s := loadCharts("period,unit_id,early,on_time,late\n2025-05,a,90,8,2\n", countsDesc(t), &pl)
 	c, ok := s.Find("tong")
 	if !ok || pl.Len() > 0 {
-		t.Fatalf("Find = %v, problems %v", ok, problemLines(&pl))
+		t.Fatalf("Find = %v, problems %v", ok, pl.Lines())
 	}
 	one := c.Frame()
 	if one == nil {
@@ -144,7 +135,7 @@ func TestFrameTooManySeries(t *testing.T) {
 		t.Fatalf("charts loaded with 50,000 series")
 	}
 	want := `data/x.toml:44: charts[1].series_by: draws one series per value of "unit_id", and data/x.csv has more than 500 of them: a chart shows at most 500; choose a column with fewer values, or narrow the rows with where`
-	if got := problemLines(&pl); !slices.Equal(got, []string{want}) {
+	if got := pl.Lines(); !slices.Equal(got, []string{want}) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }

@@ -26,7 +26,7 @@ func runScript(t *testing.T, file string) {
 	var pl problem.List
 	s := Load(dataset.Load(fx.Dir, os.ReadFile, &pl), &pl)
 	s.CheckNames(&pl)
-	got := strings.Join(problemLines(&pl), "\n")
+	got := strings.Join(pl.Lines(), "\n")
 	if got != "" {
 		got += "\n"
 	}

@@ -40,7 +40,7 @@ func Parse(file string, src []byte, problems *problem.List) *Directory {
 	if !doc.Decode(&d, &local) {
 		return nil
 	}
-	d.validate(reporter{doc: doc, list: &local})
+	d.validate(reporter{doc.Reporter(&local)})
 	if local.Errors() > 0 {
 		return nil
 	}

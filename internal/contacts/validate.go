@@ -12,19 +12,8 @@ import (
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
-// reporter records problems about fields of one document.
-type reporter struct {
-	doc  *tomlfile.Doc
-	list *problem.List
-}
-
-func (r reporter) errorf(path, format string, args ...any) {
-	r.doc.Errorf(r.list, path, format, args...)
-}
-
-func (r reporter) warnf(path, format string, args ...any) {
-	r.doc.Warnf(r.list, path, format, args...)
-}
+// reporter records problems about fields of danh-ba.toml.
+type reporter struct{ tomlfile.Reporter }
 
 // required reports an empty text field and says whether it was given.
 func (r reporter) required(path, v, hint string) bool {
@@ -32,9 +21,9 @@ func (r reporter) required(path, v, hint string) bool {
 		return true
 	}
 	if hint != "" {
-		r.errorf(path, "required: %s", hint)
+		r.Errorf(path, "required: %s", hint)
 	} else {
-		r.errorf(path, "required")
+		r.Errorf(path, "required")
 	}
 	return false
 }
@@ -44,7 +33,7 @@ func (r reporter) required(path, v, hint string) bool {
 // problem.
 func (d *Directory) validate(r reporter) {
 	if d.Updated.IsZero() {
-		r.errorf("updated", "required: the date the directory was last checked, such as 2026-10-20")
+		r.Errorf("updated", "required: the date the directory was last checked, such as 2026-10-20")
 	}
 	d.Updated = tomlfile.Date(d.Updated)
 	ids := map[string]string{} // id → path of the entry that has it
@@ -61,11 +50,11 @@ func checkID(r reporter, path, id string, ids map[string]string) {
 		return
 	}
 	if !vntext.IsSlug(id) {
-		r.errorf(path+".id", "%s", vntext.NotSlug(id, "chu-tich"))
+		r.Errorf(path+".id", "%s", vntext.NotSlug(id, "chu-tich"))
 		return
 	}
 	if other, dup := ids[id]; dup {
-		r.errorf(path+".id", "%q is already the id of %s: ids must be unique across hotlines and people", id, other)
+		r.Errorf(path+".id", "%q is already the id of %s: ids must be unique across hotlines and people", id, other)
 		return
 	}
 	ids[id] = path
@@ -75,13 +64,13 @@ func checkID(r reporter, path, id string, ids map[string]string) {
 func parsePhone(r reporter, path, raw string, required bool) phone.Number {
 	if strings.TrimSpace(raw) == "" {
 		if required {
-			r.errorf(path, "required: a phone number such as 0274 3822 123 or 0912 345 678")
+			r.Errorf(path, "required: a phone number such as 0274 3822 123 or 0912 345 678")
 		}
 		return phone.Number{}
 	}
 	n, err := phone.Parse(raw)
 	if err != nil {
-		r.errorf(path, "%v", err)
+		r.Errorf(path, "%v", err)
 	}
 	return n
 }
@@ -93,7 +82,7 @@ func checkEmail(r reporter, path string, e *Email) {
 	}
 	canon, err := ParseEmail(string(*e))
 	if err != nil {
-		r.errorf(path, "%v", err)
+		r.Errorf(path, "%v", err)
 		return
 	}
 	*e = canon
@@ -106,7 +95,7 @@ func checkURL(r reporter, path, s string) {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		r.errorf(path, "%q is not a web address starting with https://", s)
+		r.Errorf(path, "%q is not a web address starting with https://", s)
 	}
 }
 
@@ -118,12 +107,12 @@ func (d *Directory) validateOrganizations(r reporter) {
 		path := fmt.Sprintf("organizations[%d]", i)
 		if r.required(path+".name", o.Name, `the organization's full name, such as "Ủy ban nhân dân phường Thủ Dầu Một"`) {
 			if j, dup := seen[o.Name]; dup {
-				r.errorf(path+".name", "%q is already organizations[%d]", o.Name, j)
+				r.Errorf(path+".name", "%q is already organizations[%d]", o.Name, j)
 			}
 			seen[o.Name] = i
 		}
 		if o.Order < 0 {
-			r.errorf(path+".order", "must not be negative")
+			r.Errorf(path+".order", "must not be negative")
 		}
 		checkEmail(r, path+".email", &o.Email)
 		o.Tel = parsePhone(r, path+".phone", o.Phone, false)
@@ -149,15 +138,15 @@ func (d *Directory) validateHotlines(r reporter, ids map[string]string) {
 			cp := fmt.Sprintf("%s.channels[%d]", path, j)
 			switch {
 			case !c.Valid():
-				r.errorf(cp, "%s", problem.NotInVocab(c, "a channel", Channels()))
+				r.Errorf(cp, "%s", problem.NotInVocab(c, "a channel", Channels()))
 				continue
 			case c == "email" && h.Email == "":
-				r.errorf(cp, `is "email", so the hotline's email is required`)
+				r.Errorf(cp, `is "email", so the hotline's email is required`)
 			case c == "website" && h.URL == "":
-				r.errorf(cp, `is "website", so the hotline's url is required`)
+				r.Errorf(cp, `is "website", so the hotline's url is required`)
 			}
 			if k, dup := seen[c]; dup {
-				r.errorf(cp, "%q is already channels[%d]", c, k)
+				r.Errorf(cp, "%q is already channels[%d]", c, k)
 			}
 			seen[c] = j
 		}
@@ -182,22 +171,22 @@ func (d *Directory) validatePeople(r reporter, ids map[string]string) {
 		if r.required(path+".organization", p.Organization, `the agency, such as "Ủy ban nhân dân phường Thủ Dầu Một"`) && len(orgs) > 0 {
 			p.Org = orgs[p.Organization]
 			if p.Org == nil {
-				r.errorf(path+".organization", "%s", d.unknownOrganization(p.Organization))
+				r.Errorf(path+".organization", "%s", d.unknownOrganization(p.Organization))
 			}
 		}
 		if p.Order < 0 {
-			r.errorf(path+".order", "must not be negative")
+			r.Errorf(path+".order", "must not be negative")
 		}
 		checkEmail(r, path+".email", &p.Email)
 		if p.Hotline && len(p.Phones) == 0 {
-			r.errorf(path+".hotline", `is true, so at least one [[people.phones]] number is required for the "Đường dây nóng" badge`)
+			r.Errorf(path+".hotline", `is true, so at least one [[people.phones]] number is required for the "Đường dây nóng" badge`)
 		}
 		seen := map[string]int{}
 		for j := range p.Phones {
 			validatePhone(r, fmt.Sprintf("%s.phones[%d]", path, j), &p.Phones[j])
 			if digits := p.Phones[j].Tel.Digits(); digits != "" {
 				if k, dup := seen[digits]; dup {
-					r.errorf(fmt.Sprintf("%s.phones[%d].number", path, j), "%s is already phones[%d]", p.Phones[j].Tel.Display(), k)
+					r.Errorf(fmt.Sprintf("%s.phones[%d].number", path, j), "%s is already phones[%d]", p.Phones[j].Tel.Display(), k)
 				}
 				seen[digits] = j
 			}
@@ -230,14 +219,14 @@ func validatePhone(r reporter, path string, ph *Phone) {
 		if k := kindFor(ph.Tel.Kind()); k != "" {
 			hint = fmt.Sprintf(": for %s, write kind = %q", ph.Tel.Display(), k)
 		}
-		r.errorf(path+".kind", `required: "co_dinh" (landline), "di_dong" (mobile) or "ngan" (short code, 1800 or 1900)%s`, hint)
+		r.Errorf(path+".kind", `required: "co_dinh" (landline), "di_dong" (mobile) or "ngan" (short code, 1800 or 1900)%s`, hint)
 	case !ph.Kind.Valid():
-		r.errorf(path+".kind", `%q is not a phone kind: use "co_dinh" (landline), "di_dong" (mobile) or "ngan" (short code, 1800 or 1900)`, ph.Kind)
+		r.Errorf(path+".kind", `%q is not a phone kind: use "co_dinh" (landline), "di_dong" (mobile) or "ngan" (short code, 1800 or 1900)`, ph.Kind)
 	case !ph.Tel.IsZero() && !ph.Kind.accepts(ph.Tel.Kind()):
-		r.errorf(path+".kind", "is %q, but %s is a %s number: write kind = %q", ph.Kind, ph.Tel.Display(), ph.Tel.Kind(), kindFor(ph.Tel.Kind()))
+		r.Errorf(path+".kind", "is %q, but %s is a %s number: write kind = %q", ph.Kind, ph.Tel.Display(), ph.Tel.Kind(), kindFor(ph.Tel.Kind()))
 	}
 	if ph.Tel.Kind() == phone.Mobile && !ph.Official && strings.TrimSpace(ph.ConsentRef) == "" {
-		r.errorf(path+".consent_ref", "required: %s is a mobile number that official = true does not mark as the agency's, "+
+		r.Errorf(path+".consent_ref", "required: %s is a mobile number that official = true does not mark as the agency's, "+
 			"and publishing a personal mobile needs the person's written consent (Decree 13/2023/NĐ-CP): "+
 			"write where the consent is recorded, such as consent_ref = \"Văn bản đồng ý ngày 2025-07-10\", "+
 			"set official = true if the agency owns the number, or remove it", ph.Tel.Display())

@@ -26,32 +26,32 @@ func (d *Directory) validateHolidays(r reporter) {
 		field := path + ".date"
 		switch {
 		case !h.Date.IsZero() && (!h.From.IsZero() || !h.To.IsZero()):
-			r.errorf(path+".date", "give either date (one day) or from and to (a range), not both")
+			r.Errorf(path+".date", "give either date (one day) or from and to (a range), not both")
 			continue
 		case h.Date.IsZero() && h.From.IsZero() && h.To.IsZero():
-			r.errorf(path+".date", "required: the day off, such as date = 2026-09-02, or a range from = 2027-02-05 and to = 2027-02-11")
+			r.Errorf(path+".date", "required: the day off, such as date = 2026-09-02, or a range from = 2027-02-05 and to = 2027-02-11")
 			continue
 		case h.Date.IsZero() && h.From.IsZero():
-			r.errorf(path+".from", "required with to: the first day off, such as 2027-02-05")
+			r.Errorf(path+".from", "required with to: the first day off, such as 2027-02-05")
 			continue
 		case h.Date.IsZero() && h.To.IsZero():
-			r.errorf(path+".to", "required with from: the last day off, such as 2027-02-11")
+			r.Errorf(path+".to", "required with from: the last day off, such as 2027-02-11")
 			continue
 		case h.Date.IsZero():
 			field = path + ".from"
 			if h.To.Before(h.From) {
-				r.errorf(path+".to", "%s is before from %s", day(h.To), day(h.From))
+				r.Errorf(path+".to", "%s is before from %s", day(h.To), day(h.From))
 				continue
 			}
 			if n := absDays(h.To.Sub(h.From)) + 1; n > maxHolidayDays {
-				r.errorf(path+".to", "makes a holiday of %d days, from %s to %s: check the year (at most %d days)", n, day(h.From), day(h.To), maxHolidayDays)
+				r.Errorf(path+".to", "makes a holiday of %d days, from %s to %s: check the year (at most %d days)", n, day(h.From), day(h.To), maxHolidayDays)
 				continue
 			}
 		}
 		first, last := h.Span()
 		for x := first; !x.After(last); x = x.AddDate(0, 0, 1) {
 			if j, dup := taken[x]; dup {
-				r.errorf(field, "%s is already a holiday in holidays[%d] (%q): list each day off once", day(x), j, d.Holidays[j].Name)
+				r.Errorf(field, "%s is already a holiday in holidays[%d] (%q): list each day off once", day(x), j, d.Holidays[j].Name)
 				break
 			}
 		}
@@ -73,20 +73,20 @@ func (d *Directory) validateReception(r reporter) {
 		path := fmt.Sprintf("reception[%d]", i)
 		if r.required(path+".id", rc.ID, `a short name in lowercase letters, digits and hyphens, such as "chu-tich-dinh-ky"`) {
 			if !vntext.IsSlug(rc.ID) {
-				r.errorf(path+".id", "%s", vntext.NotSlug(rc.ID, "chu-tich-dinh-ky"))
+				r.Errorf(path+".id", "%s", vntext.NotSlug(rc.ID, "chu-tich-dinh-ky"))
 			} else if j, dup := seen[rc.ID]; dup {
-				r.errorf(path+".id", "%q is already the id of reception[%d]", rc.ID, j)
+				r.Errorf(path+".id", "%q is already the id of reception[%d]", rc.ID, j)
 			}
 			seen[rc.ID] = i
 		}
 		if r.required(path+".host", rc.Host, `the id of the person who receives citizens, such as "chu-tich"`) {
 			rc.HostPerson = d.Person(rc.Host)
 			if rc.HostPerson == nil {
-				r.errorf(path+".host", "%s", d.unknownHost(rc.Host))
+				r.Errorf(path+".host", "%s", d.unknownHost(rc.Host))
 			}
 		}
 		if err := problem.CheckVocab(rc.Kind, "a kind of reception", ReceptionKinds()); err != nil {
-			r.errorf(path+".kind", "%v", err)
+			r.Errorf(path+".kind", "%v", err)
 		}
 		ruleOK := validateRule(r, path+".rule", rc.Rule, rc.Kind)
 		validateTime(r, path+".time", rc.Time)
@@ -94,15 +94,15 @@ func (d *Directory) validateReception(r reporter) {
 		hasRule := rc.Rule.Freq != ""
 		switch {
 		case rc.Rule.Freq == Workdays && rc.IfHoliday != "" && rc.IfHoliday != SkipHoliday:
-			r.errorf(path+".if_holiday", `freq = "workdays" already leaves out days off: remove if_holiday`)
+			r.Errorf(path+".if_holiday", `freq = "workdays" already leaves out days off: remove if_holiday`)
 		case rc.Rule.Freq == Workdays || !hasRule && rc.IfHoliday == "":
 		case rc.IfHoliday == "":
-			r.errorf(path+".if_holiday", "required: what happens when a date is a day off: %s", problem.Quoted(HolidayPolicies()))
+			r.Errorf(path+".if_holiday", "required: what happens when a date is a day off: %s", problem.Quoted(HolidayPolicies()))
 		case !rc.IfHoliday.Valid():
-			r.errorf(path+".if_holiday", "%s", problem.NotInVocab(rc.IfHoliday, "a choice", HolidayPolicies()))
+			r.Errorf(path+".if_holiday", "%s", problem.NotInVocab(rc.IfHoliday, "a choice", HolidayPolicies()))
 		}
 		if len(rc.Exceptions) > 0 && !hasRule {
-			r.errorf(path+".exceptions", "a reception without a rule has no dates to cancel or move: give a rule or remove the exceptions")
+			r.Errorf(path+".exceptions", "a reception without a rule has no dates to cancel or move: give a rule or remove the exceptions")
 			continue
 		}
 		validateExceptions(r, path, rc, cal, ruleOK && (rc.Rule.Freq == Workdays || rc.IfHoliday.Valid()))
@@ -129,21 +129,21 @@ func (d *Directory) unknownHost(id string) string {
 func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 	unused := func(field string, given bool) {
 		if given {
-			r.errorf(path+"."+field, "is not used with freq = %q: remove it", rule.Freq)
+			r.Errorf(path+"."+field, "is not used with freq = %q: remove it", rule.Freq)
 		}
 	}
 	needWeekday := func() {
 		switch {
 		case rule.Weekday == "":
-			r.errorf(path+".weekday", "required with freq = %q: one of %s", rule.Freq, problem.Quoted(Weekdays()))
+			r.Errorf(path+".weekday", "required with freq = %q: one of %s", rule.Freq, problem.Quoted(Weekdays()))
 		case !rule.Weekday.Valid():
-			r.errorf(path+".weekday", "%s", problem.NotInVocab(rule.Weekday, "a weekday", Weekdays()))
+			r.Errorf(path+".weekday", "%s", problem.NotInVocab(rule.Weekday, "a weekday", Weekdays()))
 		}
 	}
 	switch rule.Freq {
 	case "":
 		if kind != ReceptionAdHoc || rule != (Rule{}) {
-			r.errorf(path+".freq", "required: use one of %s (only kind = \"dot_xuat\" may have no rule)", problem.Quoted(Freqs()))
+			r.Errorf(path+".freq", "required: use one of %s (only kind = \"dot_xuat\" may have no rule)", problem.Quoted(Freqs()))
 		}
 		return false
 	case Weekly:
@@ -152,14 +152,14 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 		unused("nth", rule.Nth != 0)
 	case MonthlyDay:
 		if rule.Day < 1 || rule.Day > 31 {
-			r.errorf(path+".day", "required with freq = \"monthly_day\": a day of the month from 1 to 31 (in a shorter month, 29 to 31 mean its last day)")
+			r.Errorf(path+".day", "required with freq = \"monthly_day\": a day of the month from 1 to 31 (in a shorter month, 29 to 31 mean its last day)")
 		}
 		unused("weekday", rule.Weekday != "")
 		unused("nth", rule.Nth != 0)
 	case MonthlyNthWeekday:
 		needWeekday()
 		if !(rule.Nth >= 1 && rule.Nth <= 5 || rule.Nth == -1) {
-			r.errorf(path+".nth", "required with freq = \"monthly_nth_weekday\": which one in the month, 1 to 5, or -1 for the last")
+			r.Errorf(path+".nth", "required with freq = \"monthly_nth_weekday\": which one in the month, 1 to 5, or -1 for the last")
 		}
 		unused("day", rule.Day != 0)
 	case Workdays:
@@ -167,7 +167,7 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 		unused("day", rule.Day != 0)
 		unused("nth", rule.Nth != 0)
 	default:
-		r.errorf(path+".freq", "%s", problem.NotInVocab(rule.Freq, "a frequency", Freqs()))
+		r.Errorf(path+".freq", "%s", problem.NotInVocab(rule.Freq, "a frequency", Freqs()))
 		return false
 	}
 	return rule.valid()
@@ -181,15 +181,15 @@ func validateTime(r reporter, path string, t TimeRange) {
 	}{{"start", t.Start}, {"end", t.End}} {
 		switch {
 		case f.c.bad != "":
-			r.errorf(path+"."+f.key, "expected a time of day such as 07:30:00 (without quotes), found %s", f.c.bad)
+			r.Errorf(path+"."+f.key, "expected a time of day such as 07:30:00 (without quotes), found %s", f.c.bad)
 			ok = false
 		case f.c.IsZero():
-			r.errorf(path+"."+f.key, "required: a time of day such as %s", map[string]string{"start": "07:30:00", "end": "11:30:00"}[f.key])
+			r.Errorf(path+"."+f.key, "required: a time of day such as %s", map[string]string{"start": "07:30:00", "end": "11:30:00"}[f.key])
 			ok = false
 		}
 	}
 	if ok && !t.Start.Before(t.End) {
-		r.errorf(path+".end", "%s is not after start %s: the reception must end after it starts", t.End, t.Start)
+		r.Errorf(path+".end", "%s is not after start %s: the reception must end after it starts", t.End, t.Start)
 	}
 }
 
@@ -203,11 +203,11 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 		ex.Date, ex.MovedTo = tomlfile.Date(ex.Date), tomlfile.Date(ex.MovedTo)
 		r.required(ep+".note", ex.Note, `why, as citizens will read it, such as "Hoãn do lãnh đạo đi công tác"`)
 		if ex.Date.IsZero() {
-			r.errorf(ep+".date", "required: the date of the reception that is cancelled or moved, such as 2026-12-24")
+			r.Errorf(ep+".date", "required: the date of the reception that is cancelled or moved, such as 2026-12-24")
 			continue
 		}
 		if k, dup := seen[ex.Date]; dup {
-			r.errorf(ep+".date", "%s is already exceptions[%d]", day(ex.Date), k)
+			r.Errorf(ep+".date", "%s is already exceptions[%d]", day(ex.Date), k)
 		}
 		seen[ex.Date] = j
 		if checkDates {
@@ -216,7 +216,7 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 				if !near.IsZero() {
 					hint = fmt.Sprintf(", such as %s", day(near))
 				}
-				r.errorf(ep+".date", "%s is not a date of this reception (%s): give a date it falls on%s", day(ex.Date), rc.Rule.Describe(), hint)
+				r.Errorf(ep+".date", "%s is not a date of this reception (%s): give a date it falls on%s", day(ex.Date), rc.Rule.Describe(), hint)
 			}
 		}
 		if ex.MovedTo.IsZero() {
@@ -224,14 +224,14 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 		}
 		switch name, off := cal[ex.MovedTo]; {
 		case ex.MovedTo.Equal(ex.Date):
-			r.errorf(ep+".moved_to", "is the same day as date: remove moved_to to cancel the date, or give another day")
+			r.Errorf(ep+".moved_to", "is the same day as date: remove moved_to to cancel the date, or give another day")
 		case absDays(ex.MovedTo.Sub(ex.Date)) > maxShift:
-			r.errorf(ep+".moved_to", "%s is %d days from %s: a reception moves by at most %d days: for a later date, remove moved_to to cancel this one",
+			r.Errorf(ep+".moved_to", "%s is %d days from %s: a reception moves by at most %d days: for a later date, remove moved_to to cancel this one",
 				day(ex.MovedTo), absDays(ex.MovedTo.Sub(ex.Date)), day(ex.Date), maxShift)
 		case off:
-			r.errorf(ep+".moved_to", "%s is a holiday (%s): move the reception to a working day", day(ex.MovedTo), name)
+			r.Errorf(ep+".moved_to", "%s is a holiday (%s): move the reception to a working day", day(ex.MovedTo), name)
 		case weekend(ex.MovedTo):
-			r.warnf(ep+".moved_to", "%s is a %s: check that the office is open", day(ex.MovedTo), vnformat.Weekday(ex.MovedTo.Weekday()))
+			r.Warnf(ep+".moved_to", "%s is a %s: check that the office is open", day(ex.MovedTo), vnformat.Weekday(ex.MovedTo.Weekday()))
 		}
 	}
 }

@@ -172,7 +172,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 			return nil
 		}
 		normaliseDates(&proc)
-		proc.Validate(reporter{doc, problems}, rules)
+		proc.Validate(doc.Reporter(problems), rules)
 		p.Kind = KindProcedure
 		p.packed, p.texts = proc.Pack(texts), texts
 		p.Procedure = proc.Summary()
@@ -303,20 +303,6 @@ func checkAliases(doc *tomlfile.Doc, problems *problem.List, aliases []string) {
 			doc.Errorf(problems, f, "%q must be a plain path: no spaces, ?, #, \\ or ..", a)
 		}
 	}
-}
-
-// reporter adapts a TOML document to procedure.Reporter.
-type reporter struct {
-	doc      *tomlfile.Doc
-	problems *problem.List
-}
-
-func (r reporter) Errorf(path, format string, args ...any) {
-	r.doc.Errorf(r.problems, path, format, args...)
-}
-
-func (r reporter) Warnf(path, format string, args ...any) {
-	r.doc.Warnf(r.problems, path, format, args...)
 }
 
 // assemble links pages to their sections. What it finds wrong across

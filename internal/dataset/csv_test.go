@@ -8,15 +8,6 @@ import (
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-// problemLines formats every problem of l, one per string.
-func problemLines(l *problem.List) []string {
-	var out []string
-	for _, p := range l.Sorted() {
-		out = append(out, p.String())
-	}
-	return out
-}
-
 // TestReadCSVDialects: what spreadsheets and exports write is read the same.
 func TestReadCSVDialects(t *testing.T) {
 	want := [][]string{{"2025-05", "Sở Tư pháp", "1840"}, {"2025-06", "UBND phường", ""}}
@@ -53,7 +44,7 @@ func TestReadCSVDialects(t *testing.T) {
 			var pl problem.List
 			tab, ok := ReadCSV("data/x.csv", []byte(tt.src), &pl)
 			if !ok || tab == nil {
-				t.Fatalf("ReadCSV failed: %v", problemLines(&pl))
+				t.Fatalf("ReadCSV failed: %v", pl.Lines())
 			}
 			if tab.Delimiter != tt.delim {
 				t.Errorf("delimiter %q, want %q", tab.Delimiter, tt.delim)
@@ -156,7 +147,7 @@ func TestReadCSVErrors(t *testing.T) {
 			if ok {
 				t.Fatalf("ReadCSV accepted the file")
 			}
-			got := problemLines(&pl)
+			got := pl.Lines()
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("problems\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
 			}
@@ -170,7 +161,7 @@ func TestReadCSVCap(t *testing.T) {
 	src := "a,b\n" + strings.Repeat("1\n", maxCellProblems+7)
 	var pl problem.List
 	ReadCSV("data/x.csv", []byte(src), &pl)
-	got := problemLines(&pl)
+	got := pl.Lines()
 	if len(got) != maxCellProblems+1 || got[0] != "data/x.csv: 7 more problems in this file are not listed: fix the ones listed first" {
 		t.Errorf("got %d problems, first %q", len(got), got[0])
 	}

@@ -17,7 +17,7 @@ func parse(t *testing.T, csv, desc string) *Dataset {
 	var pl problem.List
 	ds := Parse("data/x.csv", []byte(csv), "data/x.toml", []byte(desc), &pl)
 	if ds == nil || pl.Len() > 0 {
-		t.Fatalf("Parse: %v", problemLines(&pl))
+		t.Fatalf("Parse: %v", pl.Lines())
 	}
 	return ds
 }
@@ -87,7 +87,7 @@ label = "Điểm"
 		t.Fatal("decimal = \".\" accepted 47,178")
 	}
 	want := `data/x.csv:2:6: score: "47,178" is ambiguous: write 47178 for a whole number (without a thousands separator), or 47.178 with the decimal mark of this file, "."`
-	if got := problemLines(&pl); len(got) != 2 || got[0] != want {
+	if got := pl.Lines(); len(got) != 2 || got[0] != want {
 		t.Errorf("problems %q\nwant first %q", got, want)
 	}
 }
@@ -133,7 +133,7 @@ func loadExamples(t *testing.T) []*Dataset {
 	var pl problem.List
 	sets := Load(site, os.ReadFile, &pl)
 	if pl.Len() > 0 {
-		t.Fatalf("problems: %v", problemLines(&pl))
+		t.Fatalf("problems: %v", pl.Lines())
 	}
 	return sets
 }
@@ -175,6 +175,6 @@ func TestExampleTotals(t *testing.T) {
 func TestLoadWithoutDataFolder(t *testing.T) {
 	var pl problem.List
 	if sets := Load(t.TempDir(), os.ReadFile, &pl); sets != nil || pl.Len() != 0 {
-		t.Errorf("Load without data/: %v %v", sets, problemLines(&pl))
+		t.Errorf("Load without data/: %v %v", sets, pl.Lines())
 	}
 }

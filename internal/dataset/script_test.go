@@ -27,7 +27,7 @@ func runScript(t *testing.T, file string) {
 	sections := fx.Sections
 	var pl problem.List
 	Load(fx.Dir, os.ReadFile, &pl)
-	got := strings.Join(problemLines(&pl), "\n")
+	got := strings.Join(pl.Lines(), "\n")
 	if got != "" {
 		got += "\n"
 	}

@@ -128,6 +128,16 @@ func (l *List) Sorted() []Problem {
 	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
 }
 
+// Lines returns every problem as its line (Problem.String), in the order
+// of Sorted: what tests compare with the lines they expect.
+func (l *List) Lines() []string {
+	var out []string
+	for _, p := range l.Sorted() {
+		out = append(out, p.String())
+	}
+	return out
+}
+
 // Errors reports how many problems are errors.
 func (l *List) Errors() int {
 	l.mu.Lock()

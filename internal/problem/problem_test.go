@@ -152,11 +152,7 @@ func TestMerge(t *testing.T) {
 	b.Errorf("a.md", 1, "", "x")
 	b.Errorf("a.md", 1, "", "x")
 	a.Merge(&b)
-	var got []string
-	for _, p := range a.Sorted() {
-		got = append(got, p.String())
-	}
-	if want := []string{"a.md:1: x", "b.md:2: warning: f: y"}; !slices.Equal(got, want) {
+	if got, want := a.Lines(), []string{"a.md:1: x", "b.md:2: warning: f: y"}; !slices.Equal(got, want) {
 		t.Errorf("after Merge %q, want %q", got, want)
 	}
 	if b.Len() != 3 {

@@ -199,6 +199,27 @@ func (d *Doc) Warnf(problems *problem.List, path, format string, args ...any) {
 	problems.Warnf(d.File, d.Line(path), path, format, args...)
 }
 
+// Reporter records problems about the fields of one document, addressed
+// by path (channels[1].fees[0].text): what the validator of a decoded
+// record is given, so that it needs to know neither files nor lines.
+type Reporter struct {
+	doc      *Doc
+	problems *problem.List
+}
+
+// Reporter returns a Reporter that records problems about d in problems.
+func (d *Doc) Reporter(problems *problem.List) Reporter { return Reporter{d, problems} }
+
+// Errorf records an error about the field at path.
+func (r Reporter) Errorf(path, format string, args ...any) {
+	r.doc.Errorf(r.problems, path, format, args...)
+}
+
+// Warnf records a warning about the field at path.
+func (r Reporter) Warnf(path, format string, args ...any) {
+	r.doc.Warnf(r.problems, path, format, args...)
+}
+
 // index is built only when a problem needs a line number: most documents
 // have none, and scanning costs time on large sites.
 func (d *Doc) index() *tomlpos.Index {
