@@ -6,9 +6,11 @@ import (
 	"html/template"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"unsafe"
 
+	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -195,7 +197,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		// once this one's layout is done and its data dropped.
 		b := bufs.body.Bytes()
 		body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
-		hasCharts = len(doc.Embeds) > 0
+		hasCharts = slices.ContainsFunc(doc.Embeds, chart.IsChart)
 	}
 	if !execute {
 		return nil, nil

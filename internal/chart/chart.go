@@ -1,6 +1,6 @@
 // Package chart checks the charts declared in the descriptions of a site's
 // datasets ([[charts]], see package chart/spec), draws each one's data once
-// (Frame), finds the charts a page places with a ```chart block, and turns
+// (Frame), checks the charts pages place with a ```chart block, and turns
 // a chart into what a page shows: the ECharts option (built with go-echarts
 // and written as JSON, never as a script), a caption, a Vietnamese
 // description written from the data for screen readers, and the full data

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -29,6 +30,15 @@ func load(t testing.TB, site string) *Set {
 		t.Fatalf("problems:\n%v", pl.Err())
 	}
 	return s
+}
+
+// draw draws the chart of s called name for the page at path page.
+func draw(s *Set, page, name string) (*Chart, error) {
+	c, ok := s.Find(name)
+	if !ok {
+		return nil, fmt.Errorf("no chart is called %q", name)
+	}
+	return New(page, c)
 }
 
 // examples loads the portal's example datasets: from the dataset
@@ -116,7 +126,7 @@ func TestDeterminism(t *testing.T) {
 		out := map[string]*Chart{}
 		for _, sets := range []*Set{load(t, "testdata/site"), examples(t)} {
 			for _, sp := range sets.All() {
-				c, err := sets.Chart("/trang/", sp.Name)
+				c, err := draw(sets, "/trang/", sp.Name)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -283,7 +293,7 @@ sum_by_x = true
 	}
 	sets := load(t, site)
 	for _, name := range []string{"line", "rank", "bars"} {
-		c, err := sets.Chart("/p/", name)
+		c, err := draw(sets, "/p/", name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,7 +18,7 @@ func TestDescriptions(t *testing.T) {
 		"sipas-theo-don-vi":           "Sở Tư pháp, năm 2025: 86,97%, tăng 0,87 điểm phần trăm so với năm 2024. Sở Xây dựng, năm 2025: 81,32%, giảm 1,22 điểm phần trăm so với năm 2024. Công an phường Thủ Dầu Một, năm 2025: 90,64%, tăng 2,91 điểm phần trăm so với năm 2024. Năm 2025, chỉ số hài lòng SIPAS cao nhất: Công an phường Thủ Dầu Một (90,64%); thấp nhất: Sở Xây dựng (81,32%). Số liệu giả định.",
 	}
 	for name, want := range tests {
-		c, err := sets.Chart("/ket-qua-phuc-vu/", name)
+		c, err := draw(sets, "/ket-qua-phuc-vu/", name)
 		if err != nil {
 			t.Fatal(err)
 		}

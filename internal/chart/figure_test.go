@@ -38,7 +38,7 @@ func renderFigure(t *testing.T, c *Chart) string {
 // TestFigure: the figure of a chart, rendered, has its caption, its option
 // intact in a JSON script, the description and the table.
 func TestFigure(t *testing.T) {
-	c, err := load(t, "testdata/site").Chart("/ket-qua-phuc-vu/", "truc-tuyen-so-tu-phap")
+	c, err := draw(load(t, "testdata/site"), "/ket-qua-phuc-vu/", "truc-tuyen-so-tu-phap")
 	if err != nil {
 		t.Fatal(err)
 	}

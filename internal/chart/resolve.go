@@ -40,10 +40,9 @@ type condition struct {
 // each one's data once, so that every problem is found when the site is
 // loaded, not only when a page places the chart; the frame is kept for
 // every page that does. A dataset with a chart in error gives no chart at
-// all, as a data file in error does not.
-func resolve(ds *dataset.Dataset, problems *problem.List) []*Spec {
+// all, and ok is false.
+func resolve(ds *dataset.Dataset, problems *problem.List) (specs []*Spec, ok bool) {
 	names := map[string]int{}
-	var specs []*Spec
 	failed := false
 	for i := range ds.Charts {
 		c := &Spec{Chart: ds.Charts[i], Dataset: ds, path: fmt.Sprintf("charts[%d]", i)}
@@ -65,9 +64,9 @@ func resolve(ds *dataset.Dataset, problems *problem.List) []*Spec {
 		specs = append(specs, c)
 	}
 	if failed {
-		return nil
+		return nil, false
 	}
-	return specs
+	return specs, true
 }
 
 func (c *Spec) check(i int, names map[string]int, problems *problem.List) {
@@ -120,7 +119,7 @@ func (c *Spec) check(i int, names map[string]int, problems *problem.List) {
 				continue
 			}
 			seen[name] = true
-			if col := ds.Ref(problems, path, name, dataset.RefMeasure); col != nil {
+			if col := measure(ds, problems, path, name); col != nil {
 				out = append(out, col)
 			}
 		}
@@ -147,7 +146,7 @@ func (c *Spec) check(i int, names map[string]int, problems *problem.List) {
 		if c.Value == "" {
 			errf(".value", "required for a ranking: the column or rate the units are ranked by")
 		}
-		c.value = ds.Ref(problems, p+".value", c.Value, dataset.RefMeasure)
+		c.value = measure(ds, problems, p+".value", c.Value)
 	}
 	if !ranking {
 		for _, kv := range [][2]string{{"value", c.Value}, {"label", c.Label}, {"at", c.At}, {"order", c.Order}} {
@@ -223,4 +222,15 @@ func (c *Spec) check(i int, names map[string]int, problems *problem.List) {
 			}
 		}
 	}
+}
+
+// measure resolves a column a chart draws, at path of the description: a
+// numeric column or a computed rate.
+func measure(ds *dataset.Dataset, problems *problem.List, path, name string) *dataset.Column {
+	c := ds.Ref(problems, path, name, dataset.RefAny)
+	if c != nil && !c.Type.Numeric() {
+		ds.Errorf(problems, path, "%q is a %s column: a chart draws numbers, so name a numeric column or a computed rate", name, c.Type)
+		return nil
+	}
+	return c
 }

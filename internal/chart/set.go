@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -18,21 +17,33 @@ import (
 //	```
 const Fence = "chart"
 
+// IsChart reports whether an embed of a page places a chart.
+func IsChart(e markdown.Embed) bool { return e.Fence == Fence }
+
 // Set is every chart of a site, in the order of their datasets and of
 // their declarations. Pages place charts by name.
 type Set struct {
-	specs []*Spec
+	specs  []*Spec
+	failed map[*dataset.Dataset]bool // datasets with a chart in error
 }
 
 // Load checks the charts that the datasets' descriptions declare and
-// draws each one's data. A dataset with a chart in error gives none.
+// draws each one's data. A dataset with a chart in error gives none, and
+// is itself in error (Failed), as a data file that does not load is.
 func Load(sets []*dataset.Dataset, problems *problem.List) *Set {
-	s := &Set{}
+	s := &Set{failed: map[*dataset.Dataset]bool{}}
 	for _, ds := range sets {
-		s.specs = append(s.specs, resolve(ds, problems)...)
+		specs, ok := resolve(ds, problems)
+		if !ok {
+			s.failed[ds] = true
+		}
+		s.specs = append(s.specs, specs...)
 	}
 	return s
 }
+
+// Failed reports whether a chart of ds is in error.
+func (s *Set) Failed(ds *dataset.Dataset) bool { return s.failed[ds] }
 
 // All returns every chart of the site.
 func (s *Set) All() []*Spec { return s.specs }
@@ -46,15 +57,6 @@ func (s *Set) Find(name string) (*Spec, bool) {
 		}
 	}
 	return nil, false
-}
-
-// Chart draws the chart called name for the page at path page.
-func (s *Set) Chart(page, name string) (*Chart, error) {
-	c, ok := s.Find(name)
-	if !ok {
-		return nil, fmt.Errorf("no chart is called %q: its name is set in a [[charts]] table of a data/*.toml file", name)
-	}
-	return New(page, c)
 }
 
 // CheckNames reports a chart name used by two datasets: pages place
@@ -80,7 +82,7 @@ func (s *Set) CheckNames(problems *problem.List) {
 func (s *Set) CheckPlaced(file string, bodyLine int, embeds []markdown.Embed, dataFailed bool, problems *problem.List) {
 	placed := map[string]bool{}
 	for _, e := range embeds {
-		if e.Fence != Fence {
+		if !IsChart(e) {
 			continue
 		}
 		line := bodyLine + e.Line - 1

@@ -149,8 +149,7 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 
 // Load reads every data/*.csv of the site folder siteDir with its
 // description data/<name>.toml, records every problem, and returns the
-// datasets without errors, ordered by name. Every chart name must be unique
-// across the site. A data/*.toml without its CSV is reported when it looks
+// datasets without errors, ordered by name. A data/*.toml without its CSV is reported when it looks
 // like a description (it has [[columns]]); other TOML files in data/ belong
 // to other parts of the site. The files are read with readFile:
 // os.ReadFile, or a reader that keeps their bytes for other checks of

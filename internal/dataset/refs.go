@@ -11,12 +11,11 @@ import (
 type RefKind int
 
 const (
-	RefAny     RefKind = iota // any column, computed or not
-	RefCSV                    // a column of the CSV
-	RefText                   // a column of the CSV of a non-numeric type
-	RefNumber                 // a numeric column of the CSV
-	RefCount                  // an integer or decimal column of the CSV (an input of a rate)
-	RefMeasure                // a numeric column or a computed rate
+	RefAny    RefKind = iota // any column, computed or not
+	RefCSV                   // a column of the CSV
+	RefText                  // a column of the CSV of a non-numeric type
+	RefNumber                // a numeric column of the CSV
+	RefCount                 // an integer or decimal column of the CSV (an input of a rate)
 )
 
 // Ref resolves the column named at path of the description (such as
@@ -33,7 +32,7 @@ func (ds *Dataset) Ref(problems *problem.List, path, name string, kind RefKind) 
 		return nil
 	}
 	switch {
-	case kind != RefAny && kind != RefMeasure && c.Formula != nil:
+	case kind != RefAny && c.Formula != nil:
 		ds.doc.Errorf(problems, path, "%q is a rate congkhai computes: name a column of %s", name, ds.CSVFile)
 	case kind == RefText && (c.Type.Numeric() || c.Type == ""):
 		ds.doc.Errorf(problems, path, "%q is a %s column: name a text column", name, c.Type)
@@ -41,8 +40,6 @@ func (ds *Dataset) Ref(problems *problem.List, path, name string, kind RefKind) 
 		ds.doc.Errorf(problems, path, "%q is a %s column: name a numeric column (integer, decimal or percent)", name, c.Type)
 	case kind == RefCount && c.Type != Integer && c.Type != Decimal:
 		ds.doc.Errorf(problems, path, "%q is a %s column: a rate is computed from counts, so name integer or decimal columns", name, c.Type)
-	case kind == RefMeasure && !c.Type.Numeric():
-		ds.doc.Errorf(problems, path, "%q is a %s column: a chart draws numbers, so name a numeric column or a computed rate", name, c.Type)
 	default:
 		return c
 	}
