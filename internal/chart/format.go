@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -76,13 +75,13 @@ func withUnit(v dataset.Value, c *dataset.Column) string {
 func PeriodLabel(p dataset.Period) string {
 	switch p.Grain {
 	case dataset.GrainYear:
-		return fmt.Sprintf("Năm %d", p.Year)
+		return vnformat.YearLong(p.Year)
 	case dataset.GrainQuarter:
-		return fmt.Sprintf("Quý %d/%d", p.N, p.Year)
+		return vnformat.QuarterLong(p.Year, p.N)
 	case dataset.GrainMonth:
-		return fmt.Sprintf("Tháng %d/%d", p.N, p.Year)
+		return vnformat.MonthLong(p.Year, time.Month(p.N))
 	case dataset.GrainDay:
-		return "Ngày " + vnformat.Day(p.Year, time.Month(p.N), p.Day)
+		return vnformat.DayLong(p.Year, time.Month(p.N), p.Day)
 	}
 	return p.String()
 }
@@ -93,9 +92,9 @@ func PeriodShort(p dataset.Period) string {
 	case dataset.GrainYear:
 		return strconv.Itoa(p.Year)
 	case dataset.GrainQuarter:
-		return fmt.Sprintf("Q%d/%d", p.N, p.Year)
+		return vnformat.Quarter(p.Year, p.N)
 	case dataset.GrainMonth:
-		return fmt.Sprintf("%d/%d", p.N, p.Year)
+		return vnformat.Month(p.Year, time.Month(p.N))
 	case dataset.GrainDay:
 		return vnformat.Day(p.Year, time.Month(p.N), p.Day)
 	}

@@ -6,6 +6,7 @@
 package vnformat
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -105,6 +106,28 @@ func Date(t time.Time) string {
 func Day(year int, month time.Month, day int) string {
 	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format(dateLayout)
 }
+
+// The periods of performance data, in two forms: the short one for a
+// chart's axis (10/2026, Q2/2025), the long one that begins a table row or a
+// sentence (Tháng 10/2026, Quý 2/2025, Năm 2024, Ngày 15/05/2025).
+
+// Month writes a month for an axis: 10/2026.
+func Month(year int, month time.Month) string { return fmt.Sprintf("%d/%d", int(month), year) }
+
+// Quarter writes a quarter for an axis: Q2/2025.
+func Quarter(year, q int) string { return fmt.Sprintf("Q%d/%d", q, year) }
+
+// MonthLong writes a month in words: Tháng 10/2026.
+func MonthLong(year int, month time.Month) string { return "Tháng " + Month(year, month) }
+
+// QuarterLong writes a quarter in words: Quý 2/2025.
+func QuarterLong(year, q int) string { return fmt.Sprintf("Quý %d/%d", q, year) }
+
+// YearLong writes a year in words: Năm 2024.
+func YearLong(year int) string { return fmt.Sprintf("Năm %d", year) }
+
+// DayLong writes a day in words: Ngày 15/05/2025.
+func DayLong(year int, month time.Month, day int) string { return "Ngày " + Day(year, month, day) }
 
 // DayMonth writes the day of t without its year, for a date of a year
 // the reader knows: 02/09.

@@ -14,6 +14,15 @@ func TestFormat(t *testing.T) {
 	tests := []struct {
 		call, got, want string
 	}{
+		{"Month(2026, 10)", Month(2026, time.October), "10/2026"},
+		{"Month(999, 1)", Month(999, time.January), "1/999"},
+		{"Quarter(2025, 2)", Quarter(2025, 2), "Q2/2025"},
+		{"MonthLong(2026, 10)", MonthLong(2026, time.October), "Tháng 10/2026"},
+		{"MonthLong(2025, 1)", MonthLong(2025, time.January), "Tháng 1/2025"},
+		{"QuarterLong(2025, 2)", QuarterLong(2025, 2), "Quý 2/2025"},
+		{"YearLong(2024)", YearLong(2024), "Năm 2024"},
+		{"DayLong(2025, 5, 15)", DayLong(2025, time.May, 15), "Ngày 15/05/2025"},
+
 		{"Int(0)", Int(0), "0"},
 		{"Int(7)", Int(7), "7"},
 		{"Int(999)", Int(999), "999"},
