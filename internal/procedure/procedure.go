@@ -7,6 +7,8 @@
 package procedure
 
 import (
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -109,6 +111,33 @@ func (p *Procedure) Forms() []Form {
 			if d.Form != nil && !seen[d.Form.File] {
 				seen[d.Form.File] = true
 				out = append(out, *d.Form)
+			}
+		}
+	}
+	return out
+}
+
+// FormRef is a form file a record names, and where: the field
+// dossier[Case].documents[Document].form.file.
+type FormRef struct {
+	Case, Document int
+	File           string
+}
+
+// Field is the path of the form's file in the record.
+func (f FormRef) Field() string {
+	return fmt.Sprintf("dossier[%d].documents[%d].form.file", f.Case, f.Document)
+}
+
+// FormRefs lists every form file of the record that is a path of the site
+// (starting with /; Validate reports the others), for the check that each
+// is a file of the site.
+func (p *Procedure) FormRefs() []FormRef {
+	var out []FormRef
+	for i, c := range p.Dossier {
+		for j, d := range c.Documents {
+			if d.Form != nil && strings.HasPrefix(d.Form.File, "/") {
+				out = append(out, FormRef{Case: i, Document: j, File: d.Form.File})
 			}
 		}
 	}

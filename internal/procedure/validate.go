@@ -17,9 +17,13 @@ type Reporter interface {
 	Warnf(path, format string, args ...any)
 }
 
-// CodePattern is the shape of a code in the national procedure database.
+// codePattern is the shape of a code in the national procedure database.
 // Codes are opaque strings: 1.001193 must keep its trailing digits.
-var CodePattern = regexp.MustCompile(`^[1-9]\.\d{6}$`)
+var codePattern = regexp.MustCompile(`^[1-9]\.\d{6}$`)
+
+// ValidCode reports whether code has the shape of a code in the national
+// procedure database, such as 1.001193.
+func ValidCode(code string) bool { return codePattern.MatchString(code) }
 
 // ReformDate is when district level ceased (Law 72/2025/QH15): records at
 // level huyen must have ended before it. A function, so that the date of a
@@ -30,9 +34,6 @@ func ReformDate() time.Time { return time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
 type Rules struct {
 	Today          time.Time // the build's reference date, never the clock
 	StaleAfterDays int
-	// CheckForm, when set, checks that a form file (a site path such as
-	// /bieu-mau/to-khai.docx) exists; its error is reported at the field.
-	CheckForm func(file string) error
 }
 
 // Validate checks one record and reports every problem to r.
@@ -44,7 +45,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 		}
 		return true
 	}
-	if req("code", p.Code) && !CodePattern.MatchString(p.Code) {
+	if req("code", p.Code) && !ValidCode(p.Code) {
 		r.Errorf("code", "%q is not a procedure code: expected a digit, a dot and six digits, such as \"1.001193\"", p.Code)
 	}
 	for i, c := range p.LegacyCodes {
@@ -113,7 +114,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 		req(fmt.Sprintf("keywords[%d]", i), k)
 	}
 	for i, c := range p.Related {
-		if req(fmt.Sprintf("related[%d]", i), c) && !CodePattern.MatchString(c) {
+		if req(fmt.Sprintf("related[%d]", i), c) && !ValidCode(c) {
 			r.Errorf(fmt.Sprintf("related[%d]", i), "%q is not a procedure code such as \"1.001193\"", c)
 		}
 	}
@@ -217,10 +218,6 @@ func (p *Procedure) validateDossier(r Reporter, rules Rules) {
 				}
 				if !strings.HasPrefix(d.Form.File, "/") {
 					r.Errorf(dp+".form.file", "%q must be a path in the static folder starting with /, such as \"/bieu-mau/to-khai.docx\"", d.Form.File)
-				} else if rules.CheckForm != nil {
-					if err := rules.CheckForm(d.Form.File); err != nil {
-						r.Errorf(dp+".form.file", "%v", err)
-					}
 				}
 			}
 		}

@@ -442,6 +442,24 @@ func TestForms(t *testing.T) {
 	}
 }
 
+// TestFormRefs: every form file that is a site path, repeats included,
+// each with the field it is written at; others are Validate's to report.
+func TestFormRefs(t *testing.T) {
+	a := &Form{Title: "A", File: "/bieu-mau/a.docx"}
+	rel := &Form{Title: "R", File: "bieu-mau/r.docx"}
+	p := &Procedure{Dossier: []Case{
+		{Documents: []Document{{Name: "x"}, {Form: a}}},
+		{Documents: []Document{{Form: rel}, {Form: a}}},
+	}}
+	want := []FormRef{{Case: 0, Document: 1, File: a.File}, {Case: 1, Document: 1, File: a.File}}
+	if got := p.FormRefs(); !slices.Equal(got, want) {
+		t.Errorf("FormRefs() = %+v, want %+v", got, want)
+	}
+	if got := want[1].Field(); got != "dossier[1].documents[1].form.file" {
+		t.Errorf("Field() = %q", got)
+	}
+}
+
 func TestChannelAndHasLevel(t *testing.T) {
 	p := validProcedure()
 	if c := p.Channel(ChannelOnline); c == nil || c != &p.Channels[1] {
@@ -578,8 +596,8 @@ func TestCodePattern(t *testing.T) {
 		"1.001193 ": false, "1.001193\n": false, "10.001193": false, "1,001193": false, "": false,
 		"1.００1193": false, // full-width digits are not \d
 	} {
-		if got := CodePattern.MatchString(code); got != want {
-			t.Errorf("CodePattern.MatchString(%q) = %v, want %v", code, got, want)
+		if got := ValidCode(code); got != want {
+			t.Errorf("ValidCode(%q) = %v, want %v", code, got, want)
 		}
 	}
 }

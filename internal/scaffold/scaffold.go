@@ -31,7 +31,7 @@ import (
 func Procedure(siteDir, code, title string, today time.Time) (string, error) {
 	code = strings.TrimSpace(code)
 	title = vntext.NFC(strings.TrimSpace(title))
-	if !procedure.CodePattern.MatchString(code) {
+	if !procedure.ValidCode(code) {
 		return "", fmt.Errorf("%q is not a procedure code: expected a digit, a dot and six digits, such as 1.001193", code)
 	}
 	if title == "" {
