@@ -10,6 +10,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/static"
 )
 
 // checkedSite is a loaded site whose parts have been checked against each
@@ -18,16 +19,16 @@ import (
 type checkedSite struct {
 	*loadedSite
 	catalog *catalog.Catalog
-	// jobs are the files the site publishes, in a fixed order: where each
-	// goes and what it is made from (listOutputs).
-	jobs []*job
+	// outputs are the files the site publishes, in a fixed order: where
+	// each goes and what it is made from (listOutputs).
+	outputs []*output
 	// dataFailed is set when a data file or a chart did not load or pass,
 	// so that a page's chart is not reported as unknown without saying why.
 	dataFailed bool
 }
 
 // check runs every check that needs more than one file: the codes pages
-// and site.toml refer to, the sections, the spellings the lists group by,
+// and site.toml refer to, the form files procedures name, the sections, the spellings the lists group by,
 // the chart names, personal data anywhere in data/, two outputs at one
 // address, and the menu's links.
 func check(l *loadedSite, problems *problem.List) *checkedSite {
@@ -35,6 +36,7 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	l.site.CheckSections(l.cfg, problems)
 	l.site.CheckCodes(problems)
 	checkRelated(l.site, problems)
+	checkForms(l.site, l.static, problems)
 	popular := checkPopular(l.opts.Source, l.cfg, l.site, problems)
 	c.catalog = catalog.Build(l.site, popular)
 	c.catalog.CheckSpellings(problems)
@@ -44,9 +46,9 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	c.dataFailed = l.dataLoadFailed || problems.Errors() > before
 	personaldata.Lint(l.data, problems)
 
-	c.jobs = listOutputs(c, problems)
-	checkCollisions(l.site, c.jobs, problems)
-	checkMenu(l.opts.Source, l.cfg, c.jobs, problems)
+	c.outputs = listOutputs(c)
+	checkCollisions(l.site, c.outputs, problems)
+	checkMenu(l.opts.Source, l.cfg, c.outputs, problems)
 	return c
 }
 
@@ -64,8 +66,19 @@ func checkPopular(dir string, cfg *config.Config, site *content.Site, problems *
 	return ok
 }
 
-// checkRelated checks the codes of related procedures. (Form files are
-// checked with each record, by formCheck.)
+// checkForms checks that every form a procedure names is a file of the
+// site's static folder.
+func checkForms(site *content.Site, files *static.Files, problems *problem.List) {
+	for _, p := range site.Procedures {
+		for _, f := range p.Forms {
+			if _, ok := files.StaticFile(f.File); !ok {
+				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f.Field()), f.Field(), "%q not found: put the form at %s%s", f.File, static.StaticDir, f.File)
+			}
+		}
+	}
+}
+
+// checkRelated checks the codes of related procedures.
 func checkRelated(site *content.Site, problems *problem.List) {
 	for _, p := range site.Procedures {
 		for i, code := range p.Procedure.Related {
@@ -83,9 +96,9 @@ func checkRelated(site *content.Site, problems *problem.List) {
 // checkCollisions reports two outputs written to one file. When a page and
 // a redirect collide, the redirect is blamed: the old address is the one to
 // drop.
-func checkCollisions(site *content.Site, jobs []*job, problems *problem.List) {
-	seen := map[string]*job{}
-	for _, j := range jobs {
+func checkCollisions(site *content.Site, outputs []*output, problems *problem.List) {
+	seen := map[string]*output{}
+	for _, j := range outputs {
 		key := strings.ToLower(j.path) // case-insensitive hosts would mix them up
 		other, dup := seen[key]
 		if !dup {
@@ -104,8 +117,8 @@ func checkCollisions(site *content.Site, jobs []*job, problems *problem.List) {
 	}
 	// A file and a folder of the same name cannot both be written: an
 	// alias /sitemap.xml is written as sitemap.xml/index.html.
-	blamedFiles := map[*job]bool{} // a file is reported once, not once per page below it
-	for _, j := range jobs {
+	blamedFiles := map[*output]bool{} // a file is reported once, not once per page below it
+	for _, j := range outputs {
 		for dir := path.Dir(j.path); dir != "."; dir = path.Dir(dir) {
 			other, clash := seen[strings.ToLower(dir)]
 			if !clash || other == j {
@@ -140,14 +153,14 @@ func checkCollisions(site *content.Site, jobs []*job, problems *problem.List) {
 }
 
 // checkMenu reports menu entries that point at no page.
-func checkMenu(dir string, cfg *config.Config, jobs []*job, problems *problem.List) {
-	outputs := map[string]bool{}
-	for _, j := range jobs {
-		outputs["/"+j.path] = true
+func checkMenu(dir string, cfg *config.Config, outputs []*output, problems *problem.List) {
+	published := map[string]bool{}
+	for _, o := range outputs {
+		published["/"+o.path] = true
 	}
 	for i, m := range cfg.Menu {
 		u, _, _ := strings.Cut(m.URL, "#")
-		if outputs[u] || outputs[u+"index.html"] || outputs[u+"/index.html"] {
+		if published[u] || published[u+"index.html"] || published[u+"/index.html"] {
 			continue
 		}
 		field := fmt.Sprintf("menu[%d].url", i)

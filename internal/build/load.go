@@ -3,9 +3,9 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/chart"
@@ -62,7 +62,7 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	}
 	l := &loadedSite{opts: opts, cfg: cfg, today: today}
 	l.static = static.Load(opts.Theme, opts.Source, problems)
-	l.rules = procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays, CheckForm: formCheck(l.static)}
+	l.rules = procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays}
 	l.site = content.Load(opts.Source, cfg, l.rules, problems)
 	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 
@@ -71,23 +71,16 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	l.data = datafiles.New(opts.Source)
 	l.dir = contacts.Load(opts.Source, l.data.ReadFile, problems)
 	beforeData := problems.Errors()
-	l.sets = dataset.Load(opts.Source, l.data.ReadFile, problems)
-	l.charts = chart.Load(l.sets, problems)
+	sets := dataset.Load(opts.Source, l.data.ReadFile, problems)
+	l.charts = chart.Load(sets, problems)
+	// A dataset with a chart in error is not published, as one whose
+	// file is in error is not.
+	l.sets = slices.DeleteFunc(sets, l.charts.Failed)
 	l.dataLoadFailed = problems.Errors() > beforeData
 	if len(l.charts.All()) > 0 {
 		l.echarts = loadECharts(opts.Source, problems)
 	}
 	return l
-}
-
-// formCheck checks that a procedure's form is a file of the site.
-func formCheck(files *static.Files) func(string) error {
-	return func(file string) error {
-		if _, ok := files.StaticFile(file); !ok {
-			return fmt.Errorf("%q not found: put the form at %s%s", file, static.StaticDir, file)
-		}
-		return nil
-	}
 }
 
 // loadECharts reads the ECharts file installed by npm, which a site with

@@ -2,9 +2,7 @@ package build
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
-	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -37,10 +35,10 @@ var directoryPaths = render.DirectoryPaths{
 	CalendarPath:  "/lich-tiep-cong-dan.ics",
 }
 
-// job is one output file. The check stage lists every job with where it
-// goes and what it is made from; the plan gives each generated page the
-// data its layout reads.
-type job struct {
+// output is one file the site publishes, as the check stage lists it:
+// where it goes, what it comes from, and, for a generated file, how the
+// plan makes it. The plan turns each output into a job.
+type output struct {
 	path   string // output path in the destination, such as thu-tuc/index.html
 	origin string // what produced it, for collision messages
 	alias  int    // for a redirect: 1 + its index in the page's aliases
@@ -52,13 +50,12 @@ type job struct {
 	lastmod time.Time
 	page    *content.Page // a content page, or the page a redirect points to
 	layout  string
-	bytes   []byte // fixed content (sitemap, robots, assets, calendar)
 	copy    string // a static file to copy
-
-	// newData makes a generated page's data, for the plan; a content
-	// page's data is made only when it is rendered (plan.pageData).
-	newData func(view *render.Site, problems *problem.List) *render.Data
-	data    *render.Data
+	fixed   []byte // content read at load: assets, ECharts
+	// make gives a generated output its content, in the plan: a page's
+	// layout data, or a file's bytes. Content pages make their data only
+	// when they are rendered (plan.pageData).
+	make func(p *plan, problems *problem.List) (*render.Data, []byte)
 }
 
 // listOutputs lists every file the site publishes, in a fixed order (which
@@ -66,57 +63,55 @@ type job struct {
 // content pages with their redirects, the lists of procedures, the
 // not-found page, static files and assets, the directory's pages and
 // files, and last the sitemap, which lists every page before it.
-func listOutputs(c *checkedSite, problems *problem.List) []*job {
-	var jobs []*job
-	add := func(j *job) { jobs = append(jobs, j) }
+func listOutputs(c *checkedSite) []*output {
+	var outs []*output
+	add := func(o *output) { outs = append(outs, o) }
 	dataJobs(c, add)
 	contentJobs(c.site, add)
 	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
-	add(&job{path: "404.html", origin: "the not-found page", layout: render.LayoutNotFound, html: true, addr: "/404.html",
-		newData: func(view *render.Site, _ *problem.List) *render.Data {
-			return &render.Data{Site: view, Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}
-		}})
+	add(generated(&output{path: "404.html", origin: "the not-found page"},
+		render.Data{Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}))
 	staticJobs(c.static, add)
 	if c.dir != nil {
-		directoryJobs(c, add, problems)
+		directoryJobs(c, add)
 	}
-	return append(jobs, machineJobs(c, jobs)...)
+	return append(outs, machineJobs(c, outs)...)
 }
 
-// generated makes a job for a page whose data is fixed once the view is.
-func generated(j *job, d render.Data) *job {
-	j.html, j.layout, j.addr = true, d.Layout, d.Path
-	j.newData = func(view *render.Site, _ *problem.List) *render.Data {
+// generated makes o a page whose data is d, and the plan's .Site.
+func generated(o *output, d render.Data) *output {
+	o.html, o.layout, o.addr = true, d.Layout, d.Path
+	o.make = func(p *plan, _ *problem.List) (*render.Data, []byte) {
 		d := d
-		d.Site = view
-		return &d
+		d.Site = p.view
+		return &d, nil
 	}
-	return j
+	return o
 }
 
 // contentJobs lists every content page and a redirect for each of its
 // aliases.
-func contentJobs(site *content.Site, add func(*job)) {
+func contentJobs(site *content.Site, add func(*output)) {
 	for _, pg := range site.Pages {
-		add(&job{path: indexFile(pg.Path), origin: pg.File, page: pg, layout: layoutOf(pg, site), html: true})
+		add(&output{path: indexFile(pg.Path), origin: pg.File, page: pg, layout: layoutOf(pg, site), html: true})
 		for i, alias := range pg.Aliases {
-			add(&job{path: aliasFile(alias), origin: pg.File, page: pg, alias: i + 1, layout: render.LayoutAlias, addr: alias,
-				newData: func(view *render.Site, _ *problem.List) *render.Data {
-					return &render.Data{Site: view, Layout: render.LayoutAlias, Title: pg.Title, Path: alias, Target: pg.Path}
-				}})
+			o := generated(&output{path: aliasFile(alias), origin: pg.File, page: pg, alias: i + 1},
+				render.Data{Layout: render.LayoutAlias, Title: pg.Title, Path: alias, Target: pg.Path})
+			o.html = false // a redirect is not a page
+			add(o)
 		}
 	}
 }
 
 // catalogJobs lists the procedures by field, agency and level: one page
 // per dimension, and the pages of each group.
-func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*job)) {
+func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*output)) {
 	if cat.Section == nil {
 		return
 	}
 	sectionCrumbs := append(crumbs(cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
 	for _, dim := range cat.Dimensions() {
-		add(generated(&job{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title},
+		add(generated(&output{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title},
 			render.Data{Layout: render.LayoutGroups, Title: dim.Title, Path: dim.Path, Dimension: dim, Breadcrumbs: sectionCrumbs}))
 		dimCrumbs := append(slices.Clone(sectionCrumbs), render.Crumb{Title: dim.Title, Path: dim.Path})
 		for _, g := range dim.Groups {
@@ -126,7 +121,7 @@ func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*job)) {
 					title = fmt.Sprintf("%s – trang %d", g.Name, pg.Number)
 				}
 				path := render.PagePath(g.Path, pg.Number)
-				add(generated(&job{path: indexFile(path), origin: "list of procedures of " + g.Name},
+				add(generated(&output{path: indexFile(path), origin: "list of procedures of " + g.Name},
 					render.Data{Layout: render.LayoutGroup, Title: title, Path: path, Dimension: dim, Group: g, Paginator: pg, Breadcrumbs: dimCrumbs}))
 			}
 		}
@@ -135,12 +130,12 @@ func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*job)) {
 
 // staticJobs lists the files of static/, copied as they are, and the
 // assets, published under names that carry a hash of their content.
-func staticJobs(files *static.Files, add func(*job)) {
+func staticJobs(files *static.Files, add func(*output)) {
 	for _, f := range files.Static {
-		add(&job{path: strings.TrimPrefix(f.Path, "/"), origin: static.StaticDir + f.Path, copy: f.Src})
+		add(&output{path: strings.TrimPrefix(f.Path, "/"), origin: static.StaticDir + f.Path, copy: f.Src})
 	}
 	for _, a := range files.Assets {
-		add(&job{path: strings.TrimPrefix(a.Path, "/"), origin: static.AssetsDir + "/" + a.Name, bytes: a.Data})
+		add(&output{path: strings.TrimPrefix(a.Path, "/"), origin: static.AssetsDir + "/" + a.Name, fixed: a.Data})
 	}
 }
 
@@ -150,41 +145,41 @@ func csvPath(ds *dataset.Dataset) string { return csvDir + ds.Name + ".csv" }
 // dataJobs lists every CSV file and, when the site has charts and
 // ECharts, ECharts and the dashboard with every chart and the latest key
 // figures.
-func dataJobs(c *checkedSite, add func(*job)) {
+func dataJobs(c *checkedSite, add func(*output)) {
 	for _, ds := range c.sets {
-		add(&job{path: csvPath(ds)[1:], origin: ds.CSVFile, copy: filepath.Join(c.site.Dir, filepath.FromSlash(ds.CSVFile))})
+		add(&output{path: csvPath(ds)[1:], origin: ds.CSVFile, copy: filepath.Join(c.site.Dir, filepath.FromSlash(ds.CSVFile))})
 	}
 	if c.echarts == nil {
 		return
 	}
-	add(&job{path: echartsPath(c.echarts)[1:], origin: echartsFile, bytes: c.echarts})
+	add(&output{path: echartsPath(c.echarts)[1:], origin: echartsFile, fixed: c.echarts})
 	var lastmod time.Time
 	for _, ds := range c.sets {
 		if ds.Updated.After(lastmod) {
 			lastmod = ds.Updated
 		}
 	}
-	add(&job{path: indexFile(dashboardPath), origin: "the dashboard", layout: render.LayoutDashboard, html: true, addr: dashboardPath, lastmod: lastmod,
-		newData: func(view *render.Site, problems *problem.List) *render.Data { return dashboardData(c, view, problems) }})
+	add(&output{path: indexFile(dashboardPath), origin: "the dashboard", layout: render.LayoutDashboard, html: true, addr: dashboardPath, lastmod: lastmod,
+		make: func(p *plan, problems *problem.List) (*render.Data, []byte) { return p.dashboardData(problems), nil }})
 }
 
 // directoryJobs lists the directory page, its poster, the reception
 // schedule with its calendar file, and a vCard per person.
-func directoryJobs(c *checkedSite, add func(*job), problems *problem.List) {
+func directoryJobs(c *checkedSite, add func(*output)) {
 	dir := c.dir
 	const origin = contacts.FileName
-	addDated := func(j *job) {
-		j.lastmod = dir.Updated
-		add(j)
+	addDated := func(o *output) {
+		o.lastmod = dir.Updated
+		add(o)
 	}
 	home := []render.Crumb{homeCrumb}
 	page := func(layout, title, path string, crumbs []render.Crumb) render.Data {
 		return render.Data{Layout: layout, Title: title, Path: path, Breadcrumbs: crumbs}
 	}
-	addDated(generated(&job{path: indexFile(directoryPaths.DirectoryPath), origin: origin},
+	addDated(generated(&output{path: indexFile(directoryPaths.DirectoryPath), origin: origin},
 		page(render.LayoutDirectory, "Đường dây nóng và danh bạ", directoryPaths.DirectoryPath, home)))
 	dirCrumbs := append(home, render.Crumb{Title: "Đường dây nóng và danh bạ", Path: directoryPaths.DirectoryPath})
-	addDated(generated(&job{path: indexFile(directoryPaths.PosterPath), origin: origin},
+	addDated(generated(&output{path: indexFile(directoryPaths.PosterPath), origin: origin},
 		page(render.LayoutPoster, "Đường dây nóng – bản in A4", directoryPaths.PosterPath, dirCrumbs)))
 
 	months := c.cfg.Directory.Months
@@ -199,7 +194,7 @@ func directoryJobs(c *checkedSite, add func(*job), problems *problem.List) {
 	schedule := page(render.LayoutReception, "Lịch tiếp công dân", directoryPaths.SchedulePath, home)
 	schedule.Occurrences = dated
 	schedule.Until = c.today.AddDate(0, months, 0)
-	addDated(generated(&job{path: indexFile(directoryPaths.SchedulePath), origin: origin}, schedule))
+	addDated(generated(&output{path: indexFile(directoryPaths.SchedulePath), origin: origin}, schedule))
 
 	opts := contacts.Options{
 		ProdID:       "-//congkhai//congkhai//VI",
@@ -207,46 +202,44 @@ func directoryJobs(c *checkedSite, add func(*job), problems *problem.List) {
 		Stamp:        c.today,
 		CalendarName: "Lịch tiếp công dân – " + c.cfg.Jurisdiction.Name,
 	}
-	var ics bytes.Buffer
-	if err := contacts.WriteICS(&ics, dated, opts); err != nil {
-		problems.Errorf(origin, 0, "", "writing the calendar: %v", err)
-	}
-	addDated(&job{path: directoryPaths.CalendarPath[1:], origin: origin, bytes: ics.Bytes()})
+	addDated(&output{path: directoryPaths.CalendarPath[1:], origin: origin,
+		make: func(_ *plan, problems *problem.List) (*render.Data, []byte) {
+			var ics bytes.Buffer
+			if err := contacts.WriteICS(&ics, dated, opts); err != nil {
+				problems.Errorf(origin, 0, "", "writing the calendar: %v", err)
+			}
+			return nil, ics.Bytes()
+		}})
 	for i := range dir.People {
 		person := &dir.People[i]
-		var vcf bytes.Buffer
-		if err := contacts.WriteVCard(&vcf, person, opts); err != nil {
-			problems.Errorf(origin, 0, "", "writing the vCard of %s: %v", person.ID, err)
-			continue
-		}
-		addDated(&job{path: directoryPaths.VCardPath(person)[1:], origin: origin, bytes: vcf.Bytes()})
+		addDated(&output{path: directoryPaths.VCardPath(person)[1:], origin: origin,
+			make: func(_ *plan, problems *problem.List) (*render.Data, []byte) {
+				var vcf bytes.Buffer
+				if err := contacts.WriteVCard(&vcf, person, opts); err != nil {
+					problems.Errorf(origin, 0, "", "writing the vCard of %s: %v", person.ID, err)
+				}
+				return nil, vcf.Bytes()
+			}})
 	}
 }
 
-// machineJobs lists sitemap.xml (with its parts on a large site), listing
-// every page of jobs, and robots.txt.
-func machineJobs(c *checkedSite, jobs []*job) []*job {
-	var entries []render.SitemapEntry
-	for _, j := range jobs {
-		if j.html && j.layout != render.LayoutNotFound {
-			var e render.SitemapEntry
-			if j.page != nil {
-				e.URL = c.cfg.AbsURL(j.page.Path)
-				e.LastMod = j.page.LastChanged()
-			} else {
-				e.URL = c.cfg.AbsURL(j.addr)
-				e.LastMod = j.lastmod
-			}
-			entries = append(entries, e)
+// machineJobs lists sitemap.xml (with its parts on a large site), which
+// lists every page of outs (the plan writes it: plan.sitemaps), and
+// robots.txt.
+func machineJobs(c *checkedSite, outs []*output) []*output {
+	pages := 0
+	for _, o := range outs {
+		if o.html && o.layout != render.LayoutNotFound {
+			pages++
 		}
 	}
-	slices.SortFunc(entries, func(a, b render.SitemapEntry) int { return cmp.Compare(a.URL, b.URL) })
-	sitemaps := render.Sitemaps(entries, c.cfg.AbsURL)
-	var out []*job
-	for _, name := range slices.Sorted(maps.Keys(sitemaps)) {
-		out = append(out, &job{path: name, origin: "the sitemap", bytes: sitemaps[name]})
+	var list []*output
+	for _, name := range render.SitemapFiles(pages) {
+		list = append(list, &output{path: name, origin: "the sitemap",
+			make: func(p *plan, _ *problem.List) (*render.Data, []byte) { return nil, p.sitemaps()[name] }})
 	}
-	return append(out, &job{path: "robots.txt", origin: "robots.txt", bytes: render.Robots(c.cfg.AbsURL("/sitemap.xml"))})
+	robots := render.Robots(c.cfg.AbsURL("/sitemap.xml"))
+	return append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})
 }
 
 // layoutOf is the layout that renders a content page.

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/content"
@@ -10,14 +12,25 @@ import (
 	"github.com/congkhai/congkhai/internal/render"
 )
 
-// plan is a checked site ready to be written: every job with what renders
-// it. It is the third stage of a build, and what a Session keeps between
-// builds.
+// job is an output with what the plan gave it to write: a generated
+// page's layout data, or a file's bytes.
+type job struct {
+	*output
+	data  *render.Data
+	bytes []byte
+}
+
+// plan is a checked site ready to be written: every output as a job with
+// what renders it. It is the third stage of a build, and what a Session
+// keeps between builds.
 type plan struct {
 	*checkedSite
-	md *markdown.Converter
+	jobs []*job
+	md   *markdown.Converter
 	// view is what every layout sees as .Site.
 	view *render.Site
+	// sitemapFiles are the sitemap's files, made once for all of them.
+	sitemapFiles map[string][]byte
 	// dest, pages and files are set once the plan was written: where, and
 	// how many pages and files it has.
 	dest         string
@@ -25,9 +38,10 @@ type plan struct {
 	links        *linkIndex // set by Check: what the link checker needs
 }
 
-// newPlan gives every generated page the data its layout reads. A content
-// page's data is made when it is rendered (pageData), so that a large site
-// does not keep one for every page meanwhile.
+// newPlan gives every generated page the data its layout reads and every
+// generated file its bytes. A content page's data is made when it is
+// rendered (pageData), so that a large site does not keep one for every
+// page meanwhile.
 func newPlan(c *checkedSite, problems *problem.List) *plan {
 	p := &plan{checkedSite: c, md: markdown.New(c.cfg.BasePath(), chart.Fence)}
 	pagesByPath := make(map[string]*content.Page, len(c.site.Pages))
@@ -42,24 +56,51 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		p.view.EChartsPath = echartsPath(c.echarts)
 		p.view.DashboardPath = dashboardPath
 	}
-	for _, j := range c.jobs {
-		if j.newData != nil {
-			j.data = j.newData(p.view, problems)
+	p.jobs = make([]*job, len(c.outputs))
+	for i, o := range c.outputs {
+		j := &job{output: o, bytes: o.fixed}
+		if o.make != nil {
+			j.data, j.bytes = o.make(p, problems)
 		}
+		p.jobs[i] = j
 	}
 	return p
 }
 
+// sitemaps are the files of the sitemap, listing every page of the site.
+func (p *plan) sitemaps() map[string][]byte {
+	if p.sitemapFiles != nil {
+		return p.sitemapFiles
+	}
+	var entries []render.SitemapEntry
+	for _, o := range p.outputs {
+		if o.html && o.layout != render.LayoutNotFound {
+			var e render.SitemapEntry
+			if o.page != nil {
+				e.URL = p.cfg.AbsURL(o.page.Path)
+				e.LastMod = o.page.LastChanged()
+			} else {
+				e.URL = p.cfg.AbsURL(o.addr)
+				e.LastMod = o.lastmod
+			}
+			entries = append(entries, e)
+		}
+	}
+	slices.SortFunc(entries, func(a, b render.SitemapEntry) int { return cmp.Compare(a.URL, b.URL) })
+	p.sitemapFiles = render.Sitemaps(entries, p.cfg.AbsURL)
+	return p.sitemapFiles
+}
+
 // dashboardData is the dashboard: every dataset with its charts, and the
 // latest key figures, each once.
-func dashboardData(c *checkedSite, view *render.Site, problems *problem.List) *render.Data {
-	d := &render.Data{Site: view, Layout: render.LayoutDashboard, Title: "Kết quả phục vụ người dân, doanh nghiệp",
+func (p *plan) dashboardData(problems *problem.List) *render.Data {
+	d := &render.Data{Site: p.view, Layout: render.LayoutDashboard, Title: "Kết quả phục vụ người dân, doanh nghiệp",
 		Path: dashboardPath, HasCharts: true, Breadcrumbs: []render.Crumb{homeCrumb}}
 	seen := map[string]bool{}
-	for _, ds := range c.sets {
+	for _, ds := range p.sets {
 		v := &render.DatasetView{Title: ds.Title, Description: ds.Description, Source: ds.Source, SourceURL: ds.SourceURL,
 			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds)}
-		for _, spec := range c.charts.All() {
+		for _, spec := range p.charts.All() {
 			if spec.Dataset != ds {
 				continue
 			}
@@ -112,7 +153,7 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 func (p *plan) chartHTML(page string) func(markdown.Embed) ([]byte, error) {
 	return func(e markdown.Embed) ([]byte, error) {
 		spec, ok := p.charts.Find(e.Name)
-		if !ok {
+		if !chart.IsChart(e) || !ok {
 			return nil, fmt.Errorf("unknown chart %q", e.Name)
 		}
 		c, err := chart.New(page, spec)

@@ -12,7 +12,7 @@ import (
 // _index.md, and a procedures section without one.
 func (s *Site) CheckSections(cfg *config.Config, problems *problem.List) {
 	reported := false
-	for _, dir := range s.Unindexed {
+	for _, dir := range s.unindexed {
 		problems.Errorf(Dir+"/"+dir, 0, "", "this folder is a section and needs an %s file with its title", IndexFile)
 		reported = reported || dir == cfg.Procedures.Section
 	}

@@ -38,10 +38,10 @@ type Site struct {
 	// ProcedureSection is the section that lists the procedures
 	// (content/thu-tuc/_index.md), nil when it is missing.
 	ProcedureSection *Page
-	// Unindexed are the folders of content/ that hold pages but no
+	// unindexed are the folders of content/ that hold pages but no
 	// _index.md (slash-separated, relative to content/; "" is content/
-	// itself): their pages have no section.
-	Unindexed []string
+	// itself): their pages have no section (CheckSections).
+	unindexed []string
 	byCode    map[string]*Page // the first page of each code, by path
 	texts     *procedure.Texts // of the packed records
 }
@@ -176,6 +176,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		p.Kind = KindProcedure
 		p.packed, p.texts = proc.Pack(texts), texts
 		p.Procedure = proc.Summary()
+		p.Forms = proc.FormRefs() // after Pack: its files are the table's copies
 		p.Title = proc.Title
 		p.Description = proc.Description
 		p.Aliases = proc.Aliases
@@ -307,7 +308,7 @@ func checkAliases(doc *tomlfile.Doc, problems *problem.List, aliases []string) {
 
 // assemble links pages to their sections. What it finds wrong across
 // files (a folder without _index.md, a code used twice) it leaves for the
-// build's site-wide checks: Site.Unindexed, Site.ProcedureByCode.
+// build's site-wide checks: the unindexed folders, Site.ProcedureByCode.
 func assemble(siteDir string, pages []*Page, cfg *config.Config) *Site {
 	s := &Site{Dir: siteDir, byCode: map[string]*Page{}}
 	byDir := map[string]*Page{}
@@ -339,7 +340,7 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config) *Site {
 		if parent == nil {
 			if !unindexed[parentDir] {
 				unindexed[parentDir] = true
-				s.Unindexed = append(s.Unindexed, parentDir)
+				s.unindexed = append(s.unindexed, parentDir)
 			}
 			continue
 		}
@@ -351,7 +352,7 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config) *Site {
 		}
 	}
 	s.ProcedureSection = byDir[cfg.Procedures.Section]
-	slices.Sort(s.Unindexed)
+	slices.Sort(s.unindexed)
 
 	coll := vntext.NewCollator()
 	weight := func(a, b *Page) int { return cmp.Compare(a.Weight, b.Weight) }

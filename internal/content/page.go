@@ -42,6 +42,9 @@ type Page struct {
 	// Procedure is set for KindProcedure. Once the page is loaded it holds
 	// the record's Summary, what lists use; Record gives the whole record.
 	Procedure *procedure.Procedure
+	// Forms are the form files the procedure's papers name, for the check
+	// that each is a file of the site.
+	Forms []procedure.FormRef
 	// packed is the whole record (procedure.Pack), kept as bytes the
 	// garbage collector need not walk, with its texts in texts.
 	packed []byte

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -36,6 +37,19 @@ func Sitemap(entries []SitemapEntry) []byte {
 // (sitemaps.org); a larger site gets a sitemap index.
 const SitemapLimit = 50000
 
+// SitemapFiles names the files Sitemaps makes of n addresses, sorted.
+func SitemapFiles(n int) []string {
+	names := []string{"sitemap.xml"}
+	for i := 0; n > SitemapLimit && i*SitemapLimit < n; i++ {
+		names = append(names, sitemapPart(i+1))
+	}
+	slices.Sort(names)
+	return names
+}
+
+// sitemapPart names the nth file of a sitemap index.
+func sitemapPart(n int) string { return fmt.Sprintf("sitemap-%d.xml", n) }
+
 // Sitemaps splits entries into files of at most SitemapLimit addresses:
 // one sitemap.xml for most sites; for larger ones sitemap-1.xml,
 // sitemap-2.xml, … and sitemap.xml as their index. absURL turns a site
@@ -50,7 +64,7 @@ func Sitemaps(entries []SitemapEntry, absURL func(string) string) map[string][]b
 	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for i := 0; i*SitemapLimit < len(entries); i++ {
 		part := entries[i*SitemapLimit : min((i+1)*SitemapLimit, len(entries))]
-		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		name := sitemapPart(i + 1)
 		files[name] = Sitemap(part)
 		index.WriteString("  <sitemap><loc>")
 		_ = xml.EscapeText(&index, []byte(absURL("/"+name)))

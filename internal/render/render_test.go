@@ -5,8 +5,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -139,6 +141,14 @@ func TestSitemapIndex(t *testing.T) {
 	small := Sitemaps(entries[:3], func(p string) string { return p })
 	if len(small) != 1 || !strings.Contains(string(small["sitemap.xml"]), "<urlset") {
 		t.Error("a small site should have one sitemap.xml")
+	}
+	// SitemapFiles names the same files, before there are entries.
+	for _, n := range []int{0, 3, SitemapLimit, SitemapLimit + 1, len(entries)} {
+		got := SitemapFiles(n)
+		want := slices.Sorted(maps.Keys(Sitemaps(entries[:n], func(p string) string { return p })))
+		if !slices.Equal(got, want) {
+			t.Errorf("SitemapFiles(%d) = %v, want %v", n, got, want)
+		}
 	}
 }
 
