@@ -17,6 +17,7 @@ import (
 	"github.com/congkhai/congkhai/internal/corpus"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/gcfloor"
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -158,7 +159,7 @@ func BenchmarkFloor(b *testing.B) {
 			b.Fatal(err)
 		}
 		parallel(files, func(f string) {
-			src, err := rawfile.ReadFile(f)
+			src, err := rawfile.ReadFile(f, limits.ContentFileBytes)
 			if err != nil {
 				b.Error(err)
 				return

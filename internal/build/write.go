@@ -13,6 +13,7 @@ import (
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
@@ -163,7 +164,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 	var body template.HTML
 	var hasCharts bool
 	if pg.BodyLine > 0 { // a page with a file: its Markdown body
-		src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)))
+		src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)), limits.ContentFileBytes)
 		if err != nil {
 			return nil, err
 		}

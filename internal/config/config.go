@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
@@ -92,12 +93,12 @@ type Overrides struct {
 // Load reads site.toml from the site folder dir, records every problem in
 // problems and returns the configuration (nil when it cannot be used).
 func Load(dir string, o Overrides, problems *problem.List) *Config {
-	src, err := rawfile.ReadRegular(dir + "/" + FileName)
+	src, err := rawfile.ReadRegular(dir+"/"+FileName, limits.ConfigBytes)
 	if err != nil {
 		if os.IsNotExist(err) {
 			problems.Errorf(FileName, 0, "", "not found: every site needs a %s in its folder (%s)", FileName, dir)
 		} else {
-			problems.Errorf(FileName, 0, "", "cannot read: %v", err)
+			problems.Errorf(FileName, 0, "", "%s", rawfile.ReadProblem(err))
 		}
 		return nil
 	}
@@ -223,7 +224,7 @@ func (c *Config) RelURL(sitePath string) string {
 // FieldLine finds the line of a field of site.toml in the site folder dir,
 // for problems found once the whole site is known.
 func FieldLine(dir, field string) int {
-	src, err := rawfile.ReadRegular(dir + "/" + FileName)
+	src, err := rawfile.ReadRegular(dir+"/"+FileName, limits.ConfigBytes)
 	if err != nil {
 		return 0
 	}

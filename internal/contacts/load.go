@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
@@ -24,7 +25,7 @@ func Load(siteDir string, readFile func(name string) ([]byte, error), problems *
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil
 		}
-		problems.Errorf(FileName, 0, "", "cannot read: %v", err)
+		problems.Errorf(FileName, 0, "", "%s", rawfile.ReadProblem(err))
 		return nil
 	}
 	return Parse(FileName, src, problems)

@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
@@ -499,5 +501,53 @@ func TestKindString(t *testing.T) {
 		if k.String() != want {
 			t.Errorf("%d.String() = %q, want %q", k, k.String(), want)
 		}
+	}
+}
+
+// TestLimits: a file over a limit is refused before the TOML decoder or
+// goldmark sees it, with the line and the limit, in bounded work.
+func TestLimits(t *testing.T) {
+	deepList := ""
+	for i := range 100 {
+		deepList += strings.Repeat("  ", i) + "- x\n"
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"front matter too large", "+++\ntitle = \"A\"\nx = \"" + strings.Repeat("a", limits.FrontMatterBytes) + "\"\n+++\nVăn bản.\n",
+			"content/a.md:2: the front matter is 256.1 KiB: at most 256 KiB: put long text in the Markdown body"},
+		{"text too large", "+++\ntitle = \"A\"\n+++\n" + strings.Repeat("x", limits.BodyBytes+1),
+			"content/a.md:4: the text is 2.1 MiB: at most 2 MiB: split the page in two"},
+		{"file too large", "+++\ntitle = \"A\"\n+++\n" + strings.Repeat("x", limits.ContentFileBytes),
+			"content/a.md: the file is 2304.1 KiB: at most 2304 KiB"},
+		{"lists nested too deep", "+++\ntitle = \"A\"\n+++\n" + deepList,
+			"content/a.md:20: lists and block quotes nest more than 16 deep here: no page needs that many levels"},
+		{"quotes nested too deep", "+++\ntitle = \"A\"\n+++\nVăn bản.\n\n" + strings.Repeat(">", 5000) + " x\n",
+			"content/a.md:6: lists and block quotes nest more than 16 deep here: no page needs that many levels"},
+		{"tables nested too deep", "+++\ntitle = \"A\"\nx = " + strings.Repeat("{a = ", 5000) + "1" + strings.Repeat("}", 5000) + "\n+++\n",
+			"content/a.md:3: tables and arrays nest more than 16 deep here, and no file of a site needs that many: look for a { or [ that is never closed, or a key with too many dots"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			boundtest.Check(t, len(tt.src), func() { _, got = load(t, map[string]string{"content/a.md": tt.src}) })
+			if !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+// TestPageLimit: past the most pages a site may have, the walk stops with
+// one problem.
+func TestPageLimit(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"content/a.md": page("A"), "content/b.md": page("B"), "content/c.md": page("C")})
+	var problems problem.List
+	if files := listFiles(dir, 2, &problems); len(files) != 2 {
+		t.Errorf("listed %v", files)
+	}
+	if got := problems.Lines(); !slices.Equal(got, []string{"content: holds more than 2 Markdown files: a site may have at most 2 pages"}) {
+		t.Errorf("problems %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -27,6 +28,8 @@ func FuzzLoadFile(f *testing.F) {
 		"+++\ncode = \"\xff\"\n+++\n",
 		"+++\n\x00\n+++\n",
 		"+++\n\"\r\n+++\n",
+		"+++\ntitle = \"A\"\n+++\n" + strings.Repeat("> ", 40) + "x\n",
+		"+++\nx = " + strings.Repeat("[", 40) + "\n+++\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -40,7 +43,9 @@ func FuzzLoadFile(f *testing.F) {
 			t.Fatal(err)
 		}
 		var problems problem.List
-		s := Load(siteDir, testCfg, testRules, &problems)
+		var s *Site
+		// Whatever the file holds, loading it costs bounded work.
+		boundtest.Check(t, len(src), func() { s = Load(siteDir, testCfg, testRules, &problems) })
 		if s == nil || s.Home == nil {
 			t.Fatal("Load returned no site")
 		}

@@ -2,7 +2,6 @@ package content
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/rawfile"
@@ -49,7 +50,7 @@ type Site struct {
 // Load reads every file under siteDir/content. Problems go to problems;
 // the returned site holds every page whose front matter could be decoded.
 func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Site {
-	files := listFiles(siteDir, problems)
+	files := listFiles(siteDir, limits.Pages, problems)
 	pages := make([]*Page, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -77,8 +78,9 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 }
 
 // listFiles walks content/ and returns its Markdown files, slash-separated
-// and relative to the site folder, in lexical order.
-func listFiles(siteDir string, problems *problem.List) []string {
+// and relative to the site folder, in lexical order: at most most of them,
+// more being an error.
+func listFiles(siteDir string, most int, problems *problem.List) []string {
 	root := filepath.Join(siteDir, Dir)
 	info, err := os.Stat(root)
 	if err != nil || !info.IsDir() {
@@ -90,7 +92,7 @@ func listFiles(siteDir string, problems *problem.List) []string {
 		rel, _ := filepath.Rel(siteDir, p)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
-			problems.Errorf(rel, 0, "", "cannot read: %v", unwrapPath(err))
+			problems.Errorf(rel, 0, "", "%s", rawfile.ReadProblem(err))
 			return nil
 		}
 		if skip, err := static.Skip(p, root, rel, d, problems); skip {
@@ -116,18 +118,14 @@ func listFiles(siteDir string, problems *problem.List) []string {
 				return nil
 			}
 		}
+		if len(files) == most {
+			problems.Errorf(Dir, 0, "", "holds more than %d Markdown files: a site may have at most %d pages", most, most)
+			return fs.SkipAll
+		}
 		files = append(files, rel)
 		return nil
 	})
 	return files
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // loadFile reads one file: front matter, validation and its URL. It
@@ -137,9 +135,9 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	if buf == nil {
 		buf = new([]byte)
 	}
-	src, err := rawfile.ReadFileInto(*buf, filepath.Join(siteDir, filepath.FromSlash(file)))
+	src, err := rawfile.ReadFileInto(*buf, filepath.Join(siteDir, filepath.FromSlash(file)), limits.ContentFileBytes)
 	if err != nil {
-		problems.Errorf(file, 0, "", "cannot read: %v", unwrapPath(err))
+		problems.Errorf(file, 0, "", "%s", rawfile.ReadProblem(err))
 		return nil
 	}
 	*buf = src
@@ -151,6 +149,9 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	if err != nil {
 		e, _ := frontmatter.IsError(err)
 		problems.Errorf(file, e.Line, "", "%s", e.Msg)
+		return nil
+	}
+	if !withinLimits(file, split, problems) {
 		return nil
 	}
 	// The whole file was checked for UTF-8 above; the front matter is not
@@ -271,6 +272,24 @@ func slugOr(s string) string {
 		return slug
 	}
 	return s
+}
+
+// withinLimits checks the sizes of a file's front matter and body, and the
+// nesting of its Markdown, before the TOML decoder and goldmark see them.
+func withinLimits(file string, split frontmatter.Split, problems *problem.List) bool {
+	ok := true
+	if n := len(split.FrontMatter); n > limits.FrontMatterBytes {
+		problems.Errorf(file, split.FirstLine, "", "%s: put long text in the Markdown body", limits.TooLarge("the front matter", int64(n), limits.FrontMatterBytes))
+		ok = false
+	}
+	if n := len(split.Body); n > limits.BodyBytes {
+		problems.Errorf(file, split.BodyLine, "", "%s: split the page in two", limits.TooLarge("the text", int64(n), limits.BodyBytes))
+		ok = false
+	} else if line := markdown.TooDeep(split.Body, limits.MarkdownDepth); line > 0 {
+		problems.Errorf(file, split.BodyLine+line-1, "", "lists and block quotes nest more than %d deep here: no page needs that many levels", limits.MarkdownDepth)
+		ok = false
+	}
+	return ok
 }
 
 // misplacedProcedure says where a procedure record found in the page

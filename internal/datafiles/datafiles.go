@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
@@ -21,7 +23,7 @@ type Folder struct {
 	read    map[string]readResult // by cleaned path
 	// readDisk reads a file from disk: rawfile.ReadRegular (a named pipe
 	// would block the build), or a count in tests.
-	readDisk func(name string) ([]byte, error)
+	readDisk func(name string, limit int64) ([]byte, error)
 }
 
 type readResult struct {
@@ -37,13 +39,19 @@ func New(siteDir string) *Folder {
 
 // ReadFile is os.ReadFile for the loaders; it reads each file once and
 // keeps its bytes, or its error, for the next reader and for Drain.
-// The bytes must not be changed.
+// The bytes must not be changed. A CSV file may hold limits.CSVBytes, any
+// other file limits.DataFileBytes: a larger one is an error
+// (rawfile.TooLargeError).
 func (f *Folder) ReadFile(name string) ([]byte, error) {
 	key := filepath.Clean(name)
 	if r, ok := f.read[key]; ok {
 		return r.src, r.err
 	}
-	src, err := f.readDisk(name)
+	limit := int64(limits.DataFileBytes)
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		limit = limits.CSVBytes
+	}
+	src, err := f.readDisk(name, limit)
 	f.read[key] = readResult{src, err}
 	return src, err
 }

@@ -3,12 +3,14 @@ package datafiles_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/txtartest"
@@ -70,5 +72,24 @@ func TestDataFilesReadOnce(t *testing.T) {
 	}
 	if data.Kept() != 0 {
 		t.Errorf("%d files still kept after the lint", data.Kept())
+	}
+}
+
+// TestSizeLimits: a CSV file may hold limits.CSVBytes, any other file of
+// data/ limits.DataFileBytes; a larger one is an error the loaders report
+// with its size, before it is read.
+func TestSizeLimits(t *testing.T) {
+	site := t.TempDir()
+	big := make([]byte, limits.DataFileBytes+1)
+	txtartest.WriteFile(t, filepath.Join(site, "data", "danh-ba.toml"), big)
+	txtartest.WriteFile(t, filepath.Join(site, "data", "ho-so.csv"), big)
+	data := datafiles.New(site)
+	if _, err := data.ReadFile(filepath.Join(site, "data", "ho-so.csv")); err != nil {
+		t.Errorf("a CSV within its limit: %v", err)
+	}
+	var l problem.List
+	contacts.Load(site, data.ReadFile, &l)
+	if got, want := l.Lines(), []string{"data/danh-ba.toml: the file is 8.1 MiB: at most 8 MiB"}; !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -84,11 +85,27 @@ func ReadCSV(file string, src []byte, problems *problem.List) (t *Table, ok bool
 			reportSyntax(rep, text, lines, err)
 			return headerOrNil(t, header), false
 		}
+		if len(rec) > limits.CSVColumns {
+			line, _ := r.FieldPos(0)
+			rep.errorAt(line, 0, "", "this line has %d cells: a CSV file may have at most %d columns; check that the file is separated by %s", len(rec), limits.CSVColumns, quoteByte(delim))
+			return headerOrNil(t, header), false
+		}
+		if len(t.Records) == limits.CSVRows {
+			line, _ := r.FieldPos(0)
+			rep.errorAt(line, 0, "", "the file has more than %d rows: split it into files of at most %d rows, by year for instance", limits.CSVRows, limits.CSVRows)
+			return t, false
+		}
 		pos := make([]Pos, len(rec))
 		blank := true
 		for i := range rec {
 			line, byteCol := r.FieldPos(i)
 			pos[i] = Pos{Line: line, Col: charCol(text, lines, line, byteCol)}
+			if n := len(rec[i]); n > limits.CSVCellBytes {
+				rep.errorAt(pos[i].Line, pos[i].Col, "", "%s: a cell holds a value, not a text", limits.TooLarge("the cell", int64(n), limits.CSVCellBytes))
+				rec[i] = ""
+				blank = false
+				continue
+			}
 			rec[i] = vntext.NFC(strings.TrimSpace(rec[i]))
 			if rec[i] != "" {
 				blank = false

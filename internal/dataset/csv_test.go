@@ -1,10 +1,13 @@
 package dataset
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/boundtest"
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -164,5 +167,34 @@ func TestReadCSVCap(t *testing.T) {
 	got := pl.Lines()
 	if len(got) != maxCellProblems+1 || got[0] != "data/x.csv: 7 more problems in this file are not listed: fix the ones listed first" {
 		t.Errorf("got %d problems, first %q", len(got), got[0])
+	}
+}
+
+// TestReadCSVLimits: too many columns or rows, or a cell too long, are
+// refused with the line, in bounded work.
+func TestReadCSVLimits(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString("a,b\n")
+	for i := range limits.CSVRows + 1 {
+		fmt.Fprintf(&rows, "%d,x\n", i)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"columns", strings.Repeat("c,", limits.CSVColumns) + "c\n1\n",
+			`data/x.csv:1: this line has 257 cells: a CSV file may have at most 256 columns; check that the file is separated by ","`},
+		{"rows", rows.String(),
+			"data/x.csv:500002: the file has more than 500000 rows: split it into files of at most 500000 rows, by year for instance"},
+		{"cell", "a,b\n1," + strings.Repeat("x", limits.CSVCellBytes+1) + "\n",
+			"data/x.csv:2:3: the cell is 4.1 KiB: at most 4 KiB: a cell holds a value, not a text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var pl problem.List
+			boundtest.Check(t, len(tt.src), func() { ReadCSV("data/x.csv", []byte(tt.src), &pl) })
+			if got := pl.Lines(); !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
 	}
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
@@ -189,8 +190,13 @@ func Load(siteDir string, readFile func(name string) ([]byte, error), problems *
 		}
 		csvSrc, err1 := readFile(filepath.Join(dir, csvs[base]))
 		descSrc, err2 := readFile(filepath.Join(dir, descName))
-		if err := cmpErr(err1, err2); err != nil {
-			problems.Errorf(csvFile, 0, "", "cannot read: %v", err)
+		if err1 != nil {
+			problems.Errorf(csvFile, 0, "", "%s", rawfile.ReadProblem(err1))
+		}
+		if err2 != nil {
+			problems.Errorf(Folder+"/"+descName, 0, "", "%s", rawfile.ReadProblem(err2))
+		}
+		if err1 != nil || err2 != nil {
 			continue
 		}
 		if ds := Parse(csvFile, csvSrc, Folder+"/"+descName, descSrc, problems); ds != nil {
@@ -211,15 +217,6 @@ func Load(siteDir string, readFile func(name string) ([]byte, error), problems *
 
 // looksLikeDescription finds the [[columns]] table of a description.
 var looksLikeDescription = regexp.MustCompile(`(?m)^[ \t]*(\[\[[ \t]*columns[ \t]*\]\]|columns[ \t]*=)`)
-
-func cmpErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 func pathBase(p string) string {
 	if i := strings.LastIndexByte(p, '/'); i >= 0 {

@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/util"
+
+	"github.com/congkhai/congkhai/internal/boundtest"
+	"github.com/congkhai/congkhai/internal/limits"
 )
 
 // toHTML renders d with WriteHTML into a new buffer.
@@ -92,10 +95,22 @@ func TestTables(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("## Trình tự thực hiện {#x}\n\n[a](/b/) ![c](/d)\n| a |\n|---|\n"))
-	c := New("/portal/")
+	f.Add([]byte(strings.Repeat("  - x\n", 10) + strings.Repeat(">", 16) + " y\n"))
+	c := New("/portal/", "chart")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc := c.Parse(src)
-		if _, err := toHTML(doc, nil); err != nil {
+		var doc *Document
+		var err error
+		run := func() {
+			doc = c.Parse(src)
+			_, err = toHTML(doc, nil)
+		}
+		if TooDeep(src, limits.MarkdownDepth) == 0 {
+			// A body within the limits costs bounded work.
+			boundtest.Check(t, len(src), run)
+		} else {
+			run()
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Count(string(src), "\n") + 1

@@ -9,6 +9,7 @@ package personaldata
 import (
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
 // Lint reports, as errors, the personal data in every file under the
@@ -23,7 +24,7 @@ import (
 func Lint(data *datafiles.Folder, problems *problem.List) {
 	data.Drain(func(name string, src []byte, err error) {
 		if err != nil {
-			problems.Errorf(name, 0, "", "cannot read: %v", err)
+			problems.Errorf(name, 0, "", "%s", rawfile.ReadProblem(err))
 			return
 		}
 		lintIDs(name, src, problems)

@@ -8,8 +8,41 @@
 // functions are os.ReadFile and os.WriteFile.
 package rawfile
 
-import "errors"
+import (
+	"errors"
+	"io/fs"
+
+	"github.com/congkhai/congkhai/internal/limits"
+)
 
 // ErrNotRegular is ReadRegular's error for a named pipe, a device or a
 // socket.
 var ErrNotRegular = errors.New("not a regular file")
+
+// TooLargeError is the error of a read of a file larger than its limit.
+// Size is the file's size, or, for a file whose size is not known until
+// it is read (a pipe, a file that grew), the bytes read when the limit
+// was passed.
+type TooLargeError struct {
+	Name        string
+	Size, Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	return e.Name + ": " + limits.TooLarge("the file", e.Size, e.Limit)
+}
+
+// ReadProblem is the message of a problem for a read that failed with err,
+// without the file's name, which the problem gives: "the file is 3 MiB: at
+// most 2 MiB", or "cannot read: permission denied".
+func ReadProblem(err error) string {
+	var tl *TooLargeError
+	if errors.As(err, &tl) {
+		return limits.TooLarge("the file", tl.Size, tl.Limit)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return "cannot read: " + err.Error()
+}

@@ -9,23 +9,25 @@ import (
 	"syscall"
 )
 
-// ReadFile is os.ReadFile without the poller.
-func ReadFile(name string) ([]byte, error) { return ReadFileInto(nil, name) }
+// ReadFile is os.ReadFile without the poller, for a file of at most limit
+// bytes: a larger one is a *TooLargeError, found before it is read when
+// its size is known.
+func ReadFile(name string, limit int64) ([]byte, error) { return ReadFileInto(nil, name, limit) }
 
 // ReadFileInto is ReadFile reading into buf's storage when it is large
 // enough: a worker that reads file after file can reuse one buffer.
-func ReadFileInto(buf []byte, name string) ([]byte, error) {
-	return readFile(buf, name, false)
+func ReadFileInto(buf []byte, name string, limit int64) ([]byte, error) {
+	return readFile(buf, name, false, limit)
 }
 
 // ReadRegular is ReadFile for regular files only: opening a named pipe
 // waits for a writer and reading a device may never end, so one put in a
 // site by mistake would hang the build. A folder gives ReadFile's error.
-func ReadRegular(name string) ([]byte, error) {
-	return readFile(nil, name, true)
+func ReadRegular(name string, limit int64) ([]byte, error) {
+	return readFile(nil, name, true, limit)
 }
 
-func readFile(buf []byte, name string, regularOnly bool) ([]byte, error) {
+func readFile(buf []byte, name string, regularOnly bool, limit int64) ([]byte, error) {
 	mode := syscall.O_RDONLY | syscall.O_CLOEXEC
 	if regularOnly {
 		mode |= syscall.O_NONBLOCK // opening a pipe does not wait; reading a regular file ignores it
@@ -42,6 +44,9 @@ func readFile(buf []byte, name string, regularOnly bool) ([]byte, error) {
 	}
 	size, known := 512, int64(-1)
 	if statErr == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size > 0 {
+		if st.Size > limit {
+			return nil, &TooLargeError{Name: name, Size: st.Size, Limit: limit}
+		}
 		size, known = int(st.Size)+1, st.Size // one more, to see the end in one read
 	}
 	if cap(buf) < size {
@@ -57,6 +62,9 @@ func readFile(buf []byte, name string, regularOnly bool) ([]byte, error) {
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
 		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit { // grown since Fstat, or of no known size
+			return nil, &TooLargeError{Name: name, Size: int64(len(buf)), Limit: limit}
+		}
 		// A regular file that gave the size Fstat reported in fewer bytes
 		// than the buffer holds has ended: no read to see zero bytes. (One
 		// written meanwhile is a race that an extra read would not close.)

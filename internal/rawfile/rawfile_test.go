@@ -19,7 +19,7 @@ func TestRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := ReadFile(name)
+		got, err := ReadFile(name, 1<<30)
 		if err != nil || !bytes.Equal(got, data) {
 			t.Fatalf("size %d: got %d bytes, err %v", size, len(got), err)
 		}
@@ -35,13 +35,13 @@ func TestRoundTrip(t *testing.T) {
 	name := filepath.Join(dir, "g")
 	WriteFile(name, []byte("long content"), 0o644)
 	WriteFile(name, []byte("short"), 0o644)
-	if got, _ := ReadFile(name); string(got) != "short" {
+	if got, _ := ReadFile(name, 1<<30); string(got) != "short" {
 		t.Errorf("after overwrite: %q", got)
 	}
 }
 
 func TestErrors(t *testing.T) {
-	_, err := ReadFile(filepath.Join(t.TempDir(), "missing"))
+	_, err := ReadFile(filepath.Join(t.TempDir(), "missing"), 1<<30)
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
 	}
@@ -53,7 +53,7 @@ func TestErrors(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 	// A folder cannot be read as a file.
-	if _, err := ReadFile(t.TempDir()); err == nil {
+	if _, err := ReadFile(t.TempDir(), 1<<30); err == nil {
 		t.Error("reading a folder succeeded")
 	}
 }
@@ -67,7 +67,7 @@ func TestReadFileInto(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := make([]byte, 0, 1024)
-	got, err := ReadFileInto(big, name)
+	got, err := ReadFileInto(big, name, 1<<30)
 	if err != nil || string(got) != "Thủ tục hành chính" {
 		t.Fatalf("got %q, %v", got, err)
 	}
@@ -75,7 +75,7 @@ func TestReadFileInto(t *testing.T) {
 		t.Error("a large enough buffer was not reused")
 	}
 	small := make([]byte, 0, 4)
-	if got, err := ReadFileInto(small, name); err != nil || string(got) != "Thủ tục hành chính" {
+	if got, err := ReadFileInto(small, name, 1<<30); err != nil || string(got) != "Thủ tục hành chính" {
 		t.Fatalf("with a small buffer: got %q, %v", got, err)
 	}
 }
@@ -131,8 +131,38 @@ func TestReadFileUnknownSize(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("/proc is Linux's")
 	}
-	got, err := ReadFile("/proc/self/status")
+	got, err := ReadFile("/proc/self/status", 1<<30)
 	if err != nil || !bytes.Contains(got, []byte("\nPid:")) {
 		t.Fatalf("got %q, %v", got, err)
+	}
+}
+
+// TestReadLimit: a file over the limit is refused with its size, before it
+// is read when its size is known; one of unknown size is cut off as soon
+// as it passes the limit.
+func TestReadLimit(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "big")
+	if err := os.WriteFile(name, make([]byte, 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadFile(name, 1000); err != nil || len(got) != 1000 {
+		t.Errorf("at the limit: %d bytes, %v", len(got), err)
+	}
+	for _, read := range []func() ([]byte, error){
+		func() ([]byte, error) { return ReadFile(name, 999) },
+		func() ([]byte, error) { return ReadFileInto(nil, name, 999) },
+		func() ([]byte, error) { return ReadRegular(name, 999) },
+	} {
+		var tl *TooLargeError
+		if _, err := read(); !errors.As(err, &tl) || tl.Size != 1000 || tl.Limit != 999 || tl.Name != name {
+			t.Errorf("over the limit: %v", err)
+		}
+	}
+	if runtime.GOOS == "linux" {
+		// /proc files report no size: the limit is found while reading.
+		var tl *TooLargeError
+		if _, err := ReadFile("/proc/self/status", 10); !errors.As(err, &tl) || tl.Size <= 10 {
+			t.Errorf("unknown size over the limit: %v", err)
+		}
 	}
 }

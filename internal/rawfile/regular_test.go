@@ -19,7 +19,7 @@ func TestReadRegular(t *testing.T) {
 	if _, err := WriteFile(name, []byte("Lịch tiếp công dân"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := ReadRegular(name); err != nil || string(got) != "Lịch tiếp công dân" {
+	if got, err := ReadRegular(name, 1<<30); err != nil || string(got) != "Lịch tiếp công dân" {
 		t.Errorf("regular file: %q, %v", got, err)
 	}
 	fifo := filepath.Join(dir, "pipe")
@@ -27,7 +27,7 @@ func TestReadRegular(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	done := make(chan error, 1)
-	go func() { _, err := ReadRegular(fifo); done <- err }()
+	go func() { _, err := ReadRegular(fifo, 1<<30); done <- err }()
 	select {
 	case err := <-done:
 		if !errors.Is(err, ErrNotRegular) {
@@ -36,8 +36,8 @@ func TestReadRegular(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("reading a named pipe did not return")
 	}
-	_, want := ReadFile(dir)
-	if _, err := ReadRegular(dir); err == nil || errors.Is(err, ErrNotRegular) || err.Error() != want.Error() {
+	_, want := ReadFile(dir, 1<<30)
+	if _, err := ReadRegular(dir, 1<<30); err == nil || errors.Is(err, ErrNotRegular) || err.Error() != want.Error() {
 		t.Errorf("folder: %v, want %v", err, want)
 	}
 }

@@ -3,10 +3,12 @@ package tomlfile
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
@@ -36,21 +38,6 @@ case = "Giấy tờ phải nộp"
 documents = [ { name = "Tờ khai", originals = 1, copies = 0, form = { title = "Tờ khai", file = "/bieu-mau/a.docx" } } ]
 `
 
-// fuzzReporter sends validation problems through the document, so that
-// field paths are turned into lines as in a build.
-type fuzzReporter struct {
-	doc      *Doc
-	problems *problem.List
-}
-
-func (r fuzzReporter) Errorf(path, format string, args ...any) {
-	r.doc.Errorf(r.problems, path, format, args...)
-}
-
-func (r fuzzReporter) Warnf(path, format string, args ...any) {
-	r.doc.Warnf(r.problems, path, format, args...)
-}
-
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		fuzzProcedure,
@@ -72,9 +59,13 @@ func FuzzDecode(f *testing.F) {
 	} {
 		f.Add([]byte(s), uint8(1))
 	}
+	f.Add([]byte("x = "+strings.Repeat("{a = ", 200)+"1"+strings.Repeat("}", 200)), uint8(1))
+	f.Add([]byte("x."+strings.Repeat("a.", 200)+"a = 1"), uint8(1))
 	f.Fuzz(func(t *testing.T, src []byte, first uint8) {
 		firstLine := int(first%8) + 1
-		problems := fuzzDecode(New("f.md", src, firstLine))
+		var problems []problem.Problem
+		// However deep or large, a document costs bounded work.
+		boundtest.Check(t, len(src), func() { problems = fuzzDecode(New("f.md", src, firstLine)) })
 		lines := bytes.Count(src, []byte("\n")) + 1 + firstLine - 1
 		for _, pr := range problems {
 			if pr.Line < 0 || pr.Line > lines+1 {
@@ -101,7 +92,7 @@ func fuzzDecode(doc *Doc) []problem.Problem {
 	var problems problem.List
 	var p procedure.Procedure
 	if doc.Decode(&p, &problems) {
-		p.Validate(fuzzReporter{doc, &problems}, procedure.Rules{Today: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90})
+		p.Validate(doc.Reporter(&problems), procedure.Rules{Today: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90})
 		// The field of a problem found once the file is known.
 		_ = doc.Line("channels[0].fees[0].text")
 	}

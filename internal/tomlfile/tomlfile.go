@@ -17,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlpos"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -107,6 +108,10 @@ func unreadable(text []byte, checkUTF8 bool) (msg string, line int) {
 func (d *Doc) Decode(v any, problems *problem.List) bool {
 	if d.unreadable != "" {
 		problems.Errorf(d.File, d.unreadableLine, "", "%s", d.unreadable)
+		return false
+	}
+	if depth, line := tooDeep(d.src, limits.TOMLDepth); depth > 0 {
+		problems.Errorf(d.File, line, "", "tables and arrays nest more than %d deep here, and no file of a site needs that many: look for a { or [ that is never closed, or a key with too many dots", limits.TOMLDepth)
 		return false
 	}
 	md, err := toml.Decode(d.src, v)
