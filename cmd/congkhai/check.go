@@ -19,6 +19,7 @@ func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	source := fs.String("source", ".", "the site `folder`")
 	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
 	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations) or json")
+	cache := cacheFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: congkhai check [flags]
 
@@ -44,7 +45,8 @@ Flags:
 		fmt.Fprintf(stderr, "congkhai check: unknown format %q: use human, github or json\n", *format)
 		return 2
 	}
-	res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, SourceDateEpoch: getenv("SOURCE_DATE_EPOCH")}, *strict)
+	res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, *strict)
+	printNotes(stderr, res.Notes)
 	switch *format {
 	case "github":
 		for _, p := range res.Problems {

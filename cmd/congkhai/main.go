@@ -86,6 +86,7 @@ func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	source := fs.String("source", ".", "the site `folder`: it holds site.toml, content/, data/, layouts/ and static/")
 	dest := fs.String("destination", "", "the output `folder`, replaced as a whole when the build succeeds\n(default: public/ inside the site folder)")
 	baseURL := fs.String("base-url", "", "the `address` the site will be published at, overriding base_url in site.toml;\nmay include a path, such as https://example.gov.vn/portal/")
+	cache := cacheFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: congkhai build [flags]
 
@@ -118,8 +119,10 @@ Flags:
 		Theme:           congkhai.Theme,
 		SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"),
 		Progress:        progress.update,
+		CacheDir:        cache.dir(*source),
 	})
 	progress.clear()
+	printNotes(stderr, res.Notes)
 	printProblems(stderr, res.Problems)
 	if err != nil {
 		if errors.Is(err, build.ErrFailed) {
@@ -135,9 +138,43 @@ Flags:
 			*dest, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
 		return 0
 	}
-	fmt.Fprintf(stderr, "congkhai: built %d pages (%d files, %d written) into %s in %s\n",
-		res.Pages, res.Files, res.Written, *dest, time.Since(start).Round(time.Millisecond))
+	fromCache := ""
+	if res.CacheLookups > 0 {
+		fromCache = fmt.Sprintf(", %d of %d files from the cache", res.FromCache, res.CacheLookups)
+	}
+	fmt.Fprintf(stderr, "congkhai: built %d pages (%d files, %d written%s) into %s in %s\n",
+		res.Pages, res.Files, res.Written, fromCache, *dest, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// cacheOptions are the flags that say where the build cache is.
+type cacheOptions struct {
+	folder *string
+	off    *bool
+}
+
+func cacheFlags(fs *flag.FlagSet) cacheOptions {
+	return cacheOptions{
+		folder: fs.String("cache-dir", "", "the build cache `folder`, which keeps what unchanged files give from one build to the next\n(default: "+build.DefaultCacheDir+" inside the site folder; CI keeps it between runs)"),
+		off:    fs.Bool("no-cache", false, "build without the cache, reading and keeping nothing in it"),
+	}
+}
+
+// dir is the cache folder for the site folder source, or "" for none.
+func (c cacheOptions) dir(source string) string {
+	switch {
+	case *c.off:
+		return ""
+	case *c.folder != "":
+		return *c.folder
+	}
+	return filepath.Join(source, build.DefaultCacheDir)
+}
+
+func printNotes(w io.Writer, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintln(w, "congkhai: note:", n)
+	}
 }
 
 func printProblems(w io.Writer, problems []problem.Problem) {

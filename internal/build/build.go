@@ -43,7 +43,14 @@ type Options struct {
 	// Progress, when set, is called as files are written, with how many
 	// are done out of how many; it must be safe for concurrent use.
 	Progress func(done, total int)
+	// CacheDir is the build cache folder (DefaultCacheDir in the site
+	// folder, for the command); "" builds without one.
+	CacheDir string
 }
+
+// DefaultCacheDir is the build cache's folder in a site folder, unless
+// --cache-dir names another.
+const DefaultCacheDir = ".congkhai-cache"
 
 // Result describes a build.
 type Result struct {
@@ -57,6 +64,12 @@ type Result struct {
 	// UpToDate is set when nothing changed since the last build into the
 	// destination, so that nothing was rendered nor written.
 	UpToDate bool
+	// Notes are what the build has to say that is not a problem of the
+	// site, such as why it could not use its cache.
+	Notes []string
+	// FromCache is how many results the build found in its cache, out of
+	// how many it looked for.
+	FromCache, CacheLookups int
 
 	// outputs are the files of the destination after the build, with their
 	// sizes and times, for the state file.
@@ -103,7 +116,9 @@ func run(opts Options) (*Result, *plan, error) {
 	}
 	checked := check(loaded, problems)
 	plan := newPlan(checked, problems)
-	return write(plan, problems)
+	res, plan, err := write(plan, problems)
+	res.Notes = append(res.Notes, loaded.closeCache(err == nil, res)...)
+	return res, plan, err
 }
 
 // Check runs every validation of a build without writing anything, then
@@ -118,6 +133,7 @@ func Check(opts Options, strict bool) (*Result, error) {
 	}
 	p := newPlan(check(loaded, problems), problems)
 	res := &Result{}
+	defer func() { res.Notes = append(res.Notes, loaded.closeCache(problems.Errors() == 0, res)...) }()
 	if problems.Errors() > 0 {
 		p.produce(nil, problems, res)
 	} else {

@@ -3,11 +3,13 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/buildcache"
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
@@ -45,6 +47,10 @@ type loadedSite struct {
 	echarts []byte
 	// dataLoadFailed is set when a data file or a chart did not load.
 	dataLoadFailed bool
+	// cache holds what earlier builds computed from files (nil: none); it
+	// is closed, and set to nil, when the build is done (closeCache).
+	cache      *buildcache.Cache
+	cacheNotes []string
 }
 
 // load reads the site folder. It returns nil when there is no site to go on
@@ -61,9 +67,10 @@ func load(opts Options, problems *problem.List) *loadedSite {
 		return nil
 	}
 	l := &loadedSite{opts: opts, cfg: cfg, today: today}
+	l.openCache()
 	l.static = static.Load(opts.Theme, opts.Source, problems)
 	l.rules = procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays}
-	l.site = content.Load(opts.Source, cfg, l.rules, problems)
+	l.site = content.Load(opts.Source, cfg, l.rules, l.cache, problems)
 	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 
 	// The loaders read data/ through l.data, which keeps what they read for
@@ -81,6 +88,35 @@ func load(opts Options, problems *problem.List) *loadedSite {
 		l.echarts = loadECharts(opts.Source, problems)
 	}
 	return l
+}
+
+// openCache opens the build cache, when there is one. A cache that cannot
+// be used is not an error of the site: the build goes on without it, and
+// says why (Result.Notes).
+func (l *loadedSite) openCache() {
+	if l.opts.CacheDir == "" {
+		return
+	}
+	version, err := buildcache.Version()
+	if err == nil {
+		l.cache, err = buildcache.Open(l.opts.CacheDir, version)
+	}
+	if err != nil {
+		l.cacheNotes = append(l.cacheNotes, fmt.Sprintf("building without the cache in %s: %v", l.opts.CacheDir, err))
+	}
+}
+
+// closeCache writes the cache's index, keeping only what this build used
+// when it is complete, counts in res what came from the cache, and returns
+// the notes about the cache.
+func (l *loadedSite) closeCache(complete bool, res *Result) []string {
+	hits, misses := l.cache.Stats()
+	res.FromCache, res.CacheLookups = hits, hits+misses
+	if err := l.cache.Close(complete); err != nil {
+		l.cacheNotes = append(l.cacheNotes, fmt.Sprintf("the cache in %s could not be saved: %v", l.opts.CacheDir, err))
+	}
+	l.cache = nil
+	return l.cacheNotes
 }
 
 // loadECharts reads the ECharts file installed by npm, which a site with

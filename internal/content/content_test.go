@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/boundtest"
+	"github.com/congkhai/congkhai/internal/buildcache"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -100,7 +102,7 @@ func load(t testing.TB, files map[string]string) (*Site, []string) {
 	dir := t.TempDir()
 	writeFiles(t, dir, all)
 	var problems problem.List
-	s := Load(dir, testCfg, testRules, &problems)
+	s := Load(dir, testCfg, testRules, nil, &problems)
 	s.CheckSections(testCfg, &problems)
 	s.CheckCodes(&problems)
 	var got []string
@@ -469,7 +471,7 @@ func TestLoadProblems(t *testing.T) {
 
 func TestNoContentFolder(t *testing.T) {
 	var problems problem.List
-	s := Load(t.TempDir(), testCfg, testRules, &problems)
+	s := Load(t.TempDir(), testCfg, testRules, nil, &problems)
 	s.CheckSections(testCfg, &problems)
 	got := problems.Sorted()
 	if len(got) != 2 || got[0].String() != "content: folder not found: a site keeps its pages in content/ beside site.toml" {
@@ -549,5 +551,54 @@ func TestPageLimit(t *testing.T) {
 	}
 	if got := problems.Lines(); !slices.Equal(got, []string{"content: holds more than 2 Markdown files: a site may have at most 2 pages"}) {
 		t.Errorf("problems %q", got)
+	}
+}
+
+// TestLoadCached: a page loaded from the cache is the page loaded from its
+// file: every field, the whole record, the same problems.
+func TestLoadCached(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/thu-tuc/a.md":     procedureFile("1.001193", "Đăng ký khai sinh"),
+		"content/thu-tuc/stale.md": strings.Replace(procedureFile("1.000656", "B"), "synced_at = 2025-07-15", "synced_at = 2025-01-01", 1),
+		"content/gioi-thieu.md":    page("Giới thiệu", `description = "Về phường"`, "weight = 3", "updated = 2025-06-01", `aliases = ["/gt/"]`),
+		"content/nhap.md":          page("Nháp", "draft = true"),
+	}
+	for k, v := range baseFiles {
+		files[k] = v
+	}
+	writeFiles(t, dir, files)
+	cache, err := buildcache.Open(filepath.Join(t.TempDir(), "cache"), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cache.Close(true)
+	var coldProblems, warmProblems problem.List
+	cold := Load(dir, testCfg, testRules, cache, &coldProblems)
+	warm := Load(dir, testCfg, testRules, cache, &warmProblems)
+	if hits, _ := cache.Stats(); hits != len(files) {
+		t.Errorf("%d files from the cache, want %d", hits, len(files))
+	}
+	if !slices.Equal(warmProblems.Lines(), coldProblems.Lines()) || coldProblems.Len() == 0 {
+		t.Errorf("problems %q, want %q", warmProblems.Lines(), coldProblems.Lines())
+	}
+	if len(warm.Pages) != len(cold.Pages) {
+		t.Fatalf("%d pages, want %d", len(warm.Pages), len(cold.Pages))
+	}
+	for i, c := range cold.Pages {
+		w := warm.Pages[i]
+		if w.File != c.File || w.Kind != c.Kind || w.Dir != c.Dir || w.Path != c.Path || w.Title != c.Title ||
+			w.Description != c.Description || w.Weight != c.Weight || !w.Updated.Equal(c.Updated) ||
+			!slices.Equal(w.Aliases, c.Aliases) || w.BodyLine != c.BodyLine || !slices.Equal(w.Forms, c.Forms) {
+			t.Errorf("%s: cached page %+v, want %+v", c.File, w, c)
+		}
+		if c.Procedure == nil {
+			continue
+		}
+		cr, _ := c.Record()
+		wr, err := w.Record()
+		if err != nil || !reflect.DeepEqual(wr, cr) || !reflect.DeepEqual(w.Procedure, c.Procedure) {
+			t.Errorf("%s: cached record differs (%v)", c.File, err)
+		}
 	}
 }

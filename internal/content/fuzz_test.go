@@ -45,7 +45,7 @@ func FuzzLoadFile(f *testing.F) {
 		var problems problem.List
 		var s *Site
 		// Whatever the file holds, loading it costs bounded work.
-		boundtest.Check(t, len(src), func() { s = Load(siteDir, testCfg, testRules, &problems) })
+		boundtest.Check(t, len(src), func() { s = Load(siteDir, testCfg, testRules, nil, &problems) })
 		if s == nil || s.Home == nil {
 			t.Fatal("Load returned no site")
 		}

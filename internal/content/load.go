@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/congkhai/congkhai/internal/buildcache"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/limits"
@@ -49,7 +50,9 @@ type Site struct {
 
 // Load reads every file under siteDir/content. Problems go to problems;
 // the returned site holds every page whose front matter could be decoded.
-func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Site {
+// What a file gives is looked up in cache (nil: none) by its bytes, and
+// kept there when it is not found.
+func Load(siteDir string, cfg *config.Config, rules procedure.Rules, cache *buildcache.Cache, problems *problem.List) *Site {
 	files := listFiles(siteDir, limits.Pages, problems)
 	pages := make([]*Page, len(files))
 	work := make(chan int)
@@ -61,7 +64,7 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 		wg.Go(func() {
 			var buf []byte // this worker's, reused: nothing of a file is kept
 			for i := range work {
-				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, &buf, problems)
+				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, cache, &buf, problems)
 			}
 		})
 	}
@@ -131,7 +134,9 @@ func listFiles(siteDir string, most int, problems *problem.List) []string {
 // loadFile reads one file: front matter, validation and its URL. It
 // returns nil when the file cannot be published. The file is read into
 // *buf, which it may grow (nil: a new buffer); the page keeps nothing of it.
-func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, buf *[]byte, problems *problem.List) *Page {
+// The result, problems included, comes from cache when it holds the
+// file's, and is kept there otherwise.
+func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, cache *buildcache.Cache, buf *[]byte, problems *problem.List) *Page {
 	if buf == nil {
 		buf = new([]byte)
 	}
@@ -141,18 +146,42 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		return nil
 	}
 	*buf = src
+	var key buildcache.Key
+	if cache != nil {
+		key = pageKey(file, src, cfg, rules)
+		if b, ok := cache.Get(key); ok {
+			if p, found, err := decodePage(b, file, texts); err == nil {
+				for _, pr := range found {
+					problems.Add(pr)
+				}
+				return p
+			}
+		}
+	}
+	var local problem.List
+	p, proc := decodeFile(file, src, cfg, rules, texts, &local)
+	problems.Merge(&local)
+	if cache != nil {
+		cache.Put(key, encodePage(p, proc, local.Sorted()))
+	}
+	return p
+}
+
+// decodeFile is what loadFile does with a file's bytes: the page, or nil,
+// and for a procedure its whole record.
+func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, problems *problem.List) (*Page, *procedure.Procedure) {
 	if line := vntext.InvalidUTF8Line(src); line > 0 {
 		problems.Errorf(file, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
-		return nil
+		return nil, nil
 	}
 	split, err := frontmatter.Parse(src)
 	if err != nil {
 		e, _ := frontmatter.IsError(err)
 		problems.Errorf(file, e.Line, "", "%s", e.Msg)
-		return nil
+		return nil, nil
 	}
 	if !withinLimits(file, split, problems) {
-		return nil
+		return nil, nil
 	}
 	// The whole file was checked for UTF-8 above; the front matter is not
 	// checked again.
@@ -165,12 +194,12 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	isProcedure := dir == cfg.Procedures.Section && name != IndexFile
 	if strings.HasPrefix(dir, cfg.Procedures.Section+"/") {
 		problems.Errorf(file, 0, "", "procedures live directly in %s/%s/, not in sub-folders", Dir, cfg.Procedures.Section)
-		return nil
+		return nil, nil
 	}
 	if isProcedure {
 		var proc procedure.Procedure
 		if !doc.Decode(&proc, problems) {
-			return nil
+			return nil, nil
 		}
 		normaliseDates(&proc)
 		proc.Validate(doc.Reporter(problems), rules)
@@ -186,7 +215,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		// A page with invalid fields is kept, so that the checks that need
 		// the whole site (codes, links) report its other problems too; the
 		// build stops before anything is rendered.
-		return p
+		return p, &proc
 	}
 
 	var m Meta
@@ -201,7 +230,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		problems.Merge(&metaProblems)
 	}
 	if !decoded {
-		return nil
+		return nil, nil
 	}
 	intern(&m, texts)
 	switch {
@@ -236,14 +265,14 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	}
 	checkAliases(doc, problems, m.Aliases)
 	if m.Draft {
-		return nil
+		return nil, nil
 	}
 	p.Title = m.Title
 	p.Description = m.Description
 	p.Weight = m.Weight
 	p.Updated = tomlfile.Date(m.Updated)
 	p.Aliases = m.Aliases
-	return p
+	return p, nil
 }
 
 // pagePath builds /dir/slug/ with every segment folded to a slug, so that a
@@ -417,7 +446,7 @@ func FieldLine(siteDir string, p *Page, field string) int {
 // returns nil when the file cannot be published (its problems are in
 // problems).
 func (s *Site) Reload(file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
-	return loadFile(s.Dir, file, cfg, rules, s.texts, nil, problems)
+	return loadFile(s.Dir, file, cfg, rules, s.texts, nil, nil, problems)
 }
 
 // SameListing reports whether two versions of a page show the same in

@@ -79,6 +79,40 @@ func Unpack(b []byte, t *Texts) (*Procedure, error) {
 	return p, nil
 }
 
+// Encode writes p with its own texts, for a record kept outside the site's
+// table (the build cache): the number of texts, each text, then the packed
+// record. Decode reads it back.
+func (p *Procedure) Encode() []byte {
+	local := NewTexts()
+	packed := p.Pack(local)
+	b := binary.AppendUvarint(nil, uint64(len(local.list)))
+	for _, s := range local.list {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return append(b, packed...)
+}
+
+// Decode reads a record written by Encode. Its texts are copies, not
+// pieces of b.
+func Decode(b []byte) (*Procedure, error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, fmt.Errorf("decoding a procedure: %w", errShort)
+	}
+	b = b[k:]
+	list := make([]string, n)
+	for i := range list {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)-k) {
+			return nil, fmt.Errorf("decoding a procedure: %w", errShort)
+		}
+		list[i] = string(b[k : k+int(l)])
+		b = b[k+int(l):]
+	}
+	return Unpack(b, &Texts{list: list})
+}
+
 // Summary is a copy of p with only what lists and the checks of the whole
 // site use: code, title, field, agency, levels, dates, related codes and
 // aliases.
