@@ -33,6 +33,7 @@ var exampleGolden = []string{
 	"404.html",
 	"sitemap.xml",
 	"robots.txt",
+	"_headers",
 }
 
 // TestExamplePortal builds the example portal as the README does, under a
