@@ -1,6 +1,9 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -45,5 +48,47 @@ func TestPolicyDirectives(t *testing.T) {
 	}
 	if !strings.HasPrefix(HeaderPolicy, PagePolicy+"; ") || !strings.HasSuffix(HeaderPolicy, "frame-ancestors 'none'") {
 		t.Errorf("HeaderPolicy %q is not PagePolicy and frame-ancestors 'none'", HeaderPolicy)
+	}
+}
+
+// policyText is a Content-Security-Policy written anywhere in the README.
+var policyText = regexp.MustCompile(`default-src[^"\x60\n]*`)
+
+// TestREADMEHeaders checks the README's headers, its nginx and its Apache
+// configuration against SecurityHeaders, so that what it tells a host to
+// send is what the pages are built and tested for.
+func TestREADMEHeaders(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for _, h := range SecurityHeaders() {
+		for _, want := range []string{
+			"`" + h.Name + ": " + h.Value + "`",                   // the list of headers
+			"add_header " + h.Name + ` "` + h.Value + `" always;`, // nginx
+			"Header always set " + h.Name + ` "` + h.Value + `"`,  // Apache
+		} {
+			if !strings.Contains(readme, want) {
+				t.Errorf("README.md lacks %s", want)
+			}
+		}
+	}
+	for _, want := range []string{
+		`~\.[0-9a-f]{10}\.(css|js)$ "` + ImmutableCache + `";`, // nginx
+		`Header set Cache-Control "` + ImmutableCache + `"`,    // Apache
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README.md lacks %s", want)
+		}
+	}
+	policies := policyText.FindAllString(readme, -1)
+	if len(policies) == 0 {
+		t.Fatal("README.md shows no Content-Security-Policy")
+	}
+	for _, p := range policies {
+		if p != HeaderPolicy && p != PagePolicy {
+			t.Errorf("README.md shows a policy that is not the portal's:\n%s\nwant:\n%s", p, HeaderPolicy)
+		}
 	}
 }
