@@ -224,8 +224,9 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 }
 
 // machineJobs lists sitemap.xml (with its parts on a large site), which
-// lists every page of outs (the plan writes it: plan.sitemaps), and
-// robots.txt.
+// lists every page of outs (the plan writes it: plan.sitemaps),
+// robots.txt, and _headers unless static/ has one of its own, which is
+// then published in its place (staticJobs) as the site's choice.
 func machineJobs(c *checkedSite, outs []*output) []*output {
 	pages := 0
 	for _, o := range outs {
@@ -239,7 +240,19 @@ func machineJobs(c *checkedSite, outs []*output) []*output {
 			make: func(p *plan, _ *problem.List) (*render.Data, []byte) { return nil, p.sitemaps()[name] }})
 	}
 	robots := render.Robots(c.cfg.AbsURL("/sitemap.xml"))
-	return append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})
+	list = append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})
+	if _, own := c.static.StaticFile("/" + render.HeadersFile); own {
+		return list
+	}
+	var hashed []string
+	for _, a := range c.static.Assets {
+		hashed = append(hashed, a.Path)
+	}
+	if c.echarts != nil {
+		hashed = append(hashed, echartsPath(c.echarts))
+	}
+	headers := render.Headers(c.cfg.RelURL, hashed)
+	return append(list, &output{path: render.HeadersFile, origin: "the " + render.HeadersFile + " file", fixed: headers})
 }
 
 // layoutOf is the layout that renders a content page.
