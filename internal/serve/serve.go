@@ -29,9 +29,12 @@ import (
 
 // Options configure a server.
 type Options struct {
-	Source          string // the site folder
-	Bind            string // the address to listen on; 127.0.0.1 unless asked
-	Port            int    // 0 picks a free port
+	Source string // the site folder
+	Bind   string // the address to listen on; 127.0.0.1 unless asked
+	Port   int    // 0 picks a free port
+	// AllowedHosts are the host names (or addresses) requests may name
+	// besides this computer's own; see Run.
+	AllowedHosts    []string
 	Theme           fs.FS
 	SourceDateEpoch string
 	Quiet           time.Duration // batching of file events; 0 is the watcher's default
@@ -42,6 +45,14 @@ type Options struct {
 }
 
 // Run serves until ctx is cancelled.
+//
+// It listens on loopback unless o.Bind says otherwise, and then warns, once,
+// that anyone on the network can read the draft site. It answers only
+// requests whose Host header names localhost, a loopback address, the bind
+// address or one of o.AllowedHosts (see livereload.Options.Hosts); when it
+// listens on every address (0.0.0.0, ::), the addresses of this computer's
+// network interfaces as they are when it starts are allowed too, so that a
+// phone on the same network can open the site by address.
 func Run(ctx context.Context, o Options) error {
 	if o.Bind == "" {
 		o.Bind = "127.0.0.1"
@@ -61,10 +72,13 @@ func Run(ctx context.Context, o Options) error {
 		return fmt.Errorf("cannot listen on %s port %d: %w (check --bind and --port)", o.Bind, o.Port, err)
 	}
 	addr := ln.Addr().(*net.TCPAddr)
+	if !addr.IP.IsLoopback() {
+		fmt.Fprintf(o.Out, "congkhai: warning: --bind %s: anyone on the network can read the draft site and its build problems; leave out --bind to serve it to this computer only\n", o.Bind)
+	}
 	basePath := sitePath(o.Source)
 	siteURL := fmt.Sprintf("http://%s%s", net.JoinHostPort(hostFor(o.Bind), strconv.Itoa(addr.Port)), basePath)
 
-	live := livereload.New(livereload.Options{BasePath: basePath})
+	live := livereload.New(livereload.Options{BasePath: basePath, Hosts: allowedHosts(o.Bind, addr.IP, o.AllowedHosts)})
 	s := &server{o: o, dest: dest, live: live, session: build.NewSession(build.Options{
 		Source:          o.Source,
 		Destination:     dest,
@@ -183,6 +197,22 @@ func sitePath(source string) string {
 		return "/"
 	}
 	return cfg.BasePath()
+}
+
+// allowedHosts lists the hosts requests may name besides localhost and the
+// loopback addresses: those given, the bind address and, when the server
+// listens on every address, this computer's addresses.
+func allowedHosts(bind string, ip net.IP, given []string) []string {
+	hosts := append([]string{bind}, given...)
+	if ip.IsUnspecified() {
+		addrs, _ := net.InterfaceAddrs() // none: only the names given
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				hosts = append(hosts, n.IP.String())
+			}
+		}
+	}
+	return hosts
 }
 
 // hostFor is the host to put in addresses for a listen address: a
