@@ -43,6 +43,8 @@ type Options struct {
 	// Progress, when set, is called as files are written, with how many
 	// are done out of how many; it must be safe for concurrent use.
 	Progress func(done, total int)
+
+	gate *gate // a Session's, for Stop; nil for Run
 }
 
 // Result describes a build.
