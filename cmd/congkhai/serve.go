@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/congkhai/congkhai"
@@ -29,8 +30,12 @@ Builds the site into a private folder (never public/) and serves it on this
 computer, with addresses rewritten to the local one. Every change to
 content/, data/, layouts/, static/, assets/ or site.toml rebuilds the site and
 reloads every open tab. A failed rebuild keeps the last good site served and
-shows its problems over every page until the input is fixed. Ctrl+C stops
-the server; pressed twice, it stops at once, even during a long build.
+shows its problems over every page until the input is fixed.
+
+Ctrl+C, SIGTERM, SIGHUP (the terminal closes) or the end of whoever reads
+its output stops the server at once, even during a long build, and
+removes its private folder; a folder left by a serve that was killed is
+removed by the next one.
 
 The server is for one editor's own computer. It listens on 127.0.0.1
 unless --bind says otherwise (0.0.0.0: every address; it then warns that
@@ -55,22 +60,12 @@ Flags:
 	if !siteFolder(stderr, "serve", *source) {
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	returned := make(chan struct{})
-	defer close(returned) // before stop(), which also ends ctx
-	go func() {
-		// After the first Ctrl+C the server stops once the build under
-		// way ends; a second one ends the program at once.
-		<-ctx.Done()
-		select {
-		case <-returned:
-			return // not a signal: runServe is returning
-		default:
-		}
-		stop()
-		fmt.Fprintln(stderr, "congkhai: stopping (press Ctrl+C again to stop at once)")
-	}()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	defer stopOnSignals(stderr, cancel)()
+	// A parent that stops reading our output (a closed terminal, a pipe
+	// to a program that ended) stops the server too.
+	stderr = &lifeline{w: stderr, lost: cancel}
 	err := serve.Run(ctx, serve.Options{
 		Source:          *source,
 		Bind:            *bind,
@@ -105,4 +100,55 @@ func (h *hostList) Set(v string) error {
 		*h = append(*h, name)
 	}
 	return nil
+}
+
+// stopOnSignals calls stop on the first Ctrl+C, SIGTERM or SIGHUP, and
+// keeps catching them, so that a second Ctrl+C does not kill the program
+// before it has removed its private folder (serve.Run stops at once on
+// the first). It returns the function that lets signals go.
+func stopOnSignals(stderr io.Writer, stop func()) (release func()) {
+	signals := make(chan os.Signal, 4)
+	// SIGPIPE too: a write to a closed pipe then fails with an error,
+	// which lifeline sees, instead of killing the program.
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
+	done := make(chan struct{})
+	go func() {
+		stopping := false
+		for {
+			select {
+			case <-done:
+				return
+			case sig := <-signals:
+				switch {
+				case sig == syscall.SIGPIPE:
+				case !stopping:
+					stopping = true
+					fmt.Fprintln(stderr, "congkhai: stopping")
+					stop()
+				default:
+					fmt.Fprintln(stderr, "congkhai: still stopping: removing the private folder")
+				}
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(signals)
+		close(done)
+	}
+}
+
+// lifeline is the output of serve: once a write to it fails, nobody reads
+// it any more (the terminal or the parent is gone), and lost is called.
+type lifeline struct {
+	w    io.Writer
+	once sync.Once
+	lost func()
+}
+
+func (l *lifeline) Write(p []byte) (int, error) {
+	n, err := l.w.Write(p)
+	if err != nil {
+		l.once.Do(l.lost)
+	}
+	return n, err
 }
