@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/corpus"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // wait bounds every wait of these tests; a passing test never reaches it.
@@ -37,8 +38,7 @@ func TestServeRemovesItsFolder(t *testing.T) {
 	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	small := t.TempDir()
-	writeSite(t, small)
+	const small = "testdata/serve-site.txtar"
 	large := filepath.Join(t.TempDir(), "site")
 	if err := corpus.Write(large, corpus.Options{Procedures: 300, Seed: 1}); err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func TestServeRemovesItsFolder(t *testing.T) {
 			p.serving(t)
 			_ = p.stderr.Close()
 			// The rebuild's line finds nobody reading it.
-			rewrite(t, p.site, "content/gioi-thieu.md", "+++\ntitle = \"Giới thiệu\"\n+++\nPhiên bản hai.\n")
+			txtartest.WriteFile(t, filepath.Join(p.site, "content", "gioi-thieu.md"), []byte("+++\ntitle = \"Giới thiệu\"\n+++\nPhiên bản hai.\n"))
 		}},
 	}
 	for _, tc := range stops {
@@ -92,8 +92,7 @@ func TestServeRemovesItsFolder(t *testing.T) {
 			t.Parallel()
 			site := tc.site
 			if site == small {
-				site = t.TempDir()
-				writeSite(t, site)
+				site = txtartest.Unpack(t, small).Dir
 			}
 			tmp := t.TempDir()
 			p := startServe(t, bin, site, tmp)
@@ -107,8 +106,7 @@ func TestServeRemovesItsFolder(t *testing.T) {
 
 	t.Run("killed, then started again", func(t *testing.T) {
 		t.Parallel()
-		site := t.TempDir()
-		writeSite(t, site)
+		site := txtartest.Unpack(t, small).Dir
 		tmp := t.TempDir()
 		first := startServe(t, bin, site, tmp)
 		first.serving(t)
@@ -287,41 +285,6 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// writeSite writes a small site into dir.
-func writeSite(t *testing.T, dir string) {
-	t.Helper()
-	for name, text := range map[string]string{
-		"site.toml": `title = "Cổng thử"
-base_url = "https://example.gov.vn/"
-language = "vi"
-as_of = 2025-08-01
-[jurisdiction]
-id = "xa-thu"
-name = "Xã Thử"
-level = "xa"
-`,
-		"content/_index.md":     "+++\ntitle = \"Trang chủ\"\n+++\n",
-		"content/gioi-thieu.md": "+++\ntitle = \"Giới thiệu\"\n+++\nPhiên bản một.\n",
-	} {
-		rewrite(t, dir, name, text)
-	}
-}
-
-// rewrite writes a file as editors do: a temporary file renamed over it.
-func rewrite(t *testing.T, dir, name, text string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p+".tmp~", []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(p+".tmp~", p); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // decoy makes a folder named name in dir, with a marker file holding
 // marker unless it is empty, and returns its name.
 func decoy(t *testing.T, dir, name, marker string) string {
@@ -341,15 +304,14 @@ func decoy(t *testing.T, dir, name, marker string) string {
 // list names what dir holds, sorted.
 func list(t *testing.T, dir string) []string {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
+	paths, err := filepath.Glob(filepath.Join(dir, "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
+	for i, p := range paths {
+		paths[i] = filepath.Base(p)
 	}
-	return names
+	return paths
 }
 
 func sorted(s []string) []string {
