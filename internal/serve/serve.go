@@ -3,7 +3,9 @@
 // changes, and hands each result to a livereload.Server, which does the
 // HTTP side (serving the files, live reload, the error overlay) on
 // loopback. A failed rebuild leaves the last good site served and shows
-// its problems over every page until the input is fixed.
+// its problems over every page until the input is fixed. A stop ends the
+// build under way and removes the private folder; the folders of serves
+// that were killed are removed by the next start (private.go).
 package serve
 
 import (
@@ -29,16 +31,16 @@ import (
 
 // Options configure a server.
 type Options struct {
-	Source string // the site folder
-	Bind   string // the address to listen on; 127.0.0.1 unless asked
-	Port   int    // 0 picks a free port
-	// AllowedHosts are the host names (or addresses) requests may name
-	// besides this computer's own; see Run.
-	AllowedHosts    []string
+	Source          string // the site folder
+	Bind            string // the address to listen on; 127.0.0.1 unless asked
+	Port            int    // 0 picks a free port
 	Theme           fs.FS
 	SourceDateEpoch string
 	Quiet           time.Duration // batching of file events; 0 is the watcher's default
 	Out             io.Writer     // progress and problems, for people
+	// AllowedHosts are the host names (or addresses) requests may name
+	// besides this computer's own; see Run.
+	AllowedHosts []string
 	// Ready, when set, is called with the site's address once the first
 	// build is done and the server listens.
 	Ready func(url string)
