@@ -46,6 +46,8 @@ type Options struct {
 	// CacheDir is the build cache folder (DefaultCacheDir in the site
 	// folder, for the command); "" builds without one.
 	CacheDir string
+
+	gate *gate // a Session's, for Stop; nil for Run
 }
 
 // DefaultCacheDir is the build cache's folder in a site folder, unless

@@ -2,11 +2,14 @@ package build
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/corpus"
 	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
@@ -80,4 +83,42 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	if err != nil || res.Rendered != all+1 {
 		t.Errorf("a new page: rendered %d pages (err %v), want the whole site, %d", res.Rendered, err, all+1)
 	}
+}
+
+// TestSessionStop: Stop during a build ends it at its next file; once Stop
+// has returned nothing more is written, in the destination or beside it,
+// and every later Build returns ErrStopped at once.
+func TestSessionStop(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if err := corpus.Write(site, corpus.Options{Procedures: 150, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	dest := filepath.Join(out, "public")
+	var s *Session
+	stopped := make(chan map[string]string, 1)
+	total := 0
+	s = NewSession(Options{Source: site, Destination: dest, Theme: congkhai.Theme, Progress: func(done, all int) {
+		if done == 20 {
+			total = all
+			s.Stop()
+			stopped <- snapshot(t, out) // what is written when Stop returns
+		}
+	}})
+	res, err := s.Build(nil)
+	if !errors.Is(err, ErrStopped) {
+		t.Fatalf("Build after Stop: %v, want ErrStopped", err)
+	}
+	before := <-stopped
+	sameTree(t, snapshot(t, out), before)
+	if _, err := os.Stat(dest); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a stopped first build put its output in place: %v", err)
+	}
+	if res.Files >= total || total < 100 {
+		t.Errorf("the stopped build produced %d of %d files", res.Files, total)
+	}
+	if _, err := s.Build([]string{"content/thu-tuc/_index.md"}); !errors.Is(err, ErrStopped) {
+		t.Errorf("Build after Stop: %v, want ErrStopped", err)
+	}
+	sameTree(t, snapshot(t, out), before)
 }

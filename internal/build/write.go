@@ -38,11 +38,12 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 		res.Problems = problems.Sorted()
 		return res, nil, err
 	}
-	out, err := publish.Begin(dest)
+	begun, err := publish.Begin(dest)
 	if err != nil {
 		res.Problems = problems.Sorted()
 		return res, nil, err
 	}
+	out := gatedOutput{begun, p.opts.gate}
 	p.produce(out, problems, res)
 	res.Problems = problems.Sorted()
 	if problems.Errors() > 0 {
@@ -95,6 +96,9 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 		})
 	}
 	for _, j := range p.jobs {
+		if p.opts.gate.stopped() {
+			break // Session.Stop: the jobs under way end, no other starts
+		}
 		work <- j
 	}
 	close(work)

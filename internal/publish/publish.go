@@ -404,7 +404,8 @@ type commit struct {
 
 // step is one change a commit made: a move, or a folder it created.
 type step struct {
-	from, to string // a move
+	from, to string // a move, or a second name to for from (linked)
+	linked   bool
 	mkdir    string // a folder created
 }
 
@@ -454,18 +455,47 @@ func (c *commit) mkdirAll(dir string) error {
 
 // aside moves a file or folder of the destination into the backup folder.
 func (c *commit) aside(p string) error {
+	to, err := c.backupPath(p)
+	if err != nil {
+		return err
+	}
+	return c.move(p, to)
+}
+
+// keep puts a second name for the file p in the backup folder, so that the
+// new version can be renamed over p: p never goes missing, even for a
+// moment, and a reader sees the old file or the new one, whole. The step
+// is undone as a move back. Where hard links fail, p is moved aside.
+func (c *commit) keep(p string) error {
+	to, err := c.backupPath(p)
+	if err != nil {
+		return err
+	}
+	if err := c.mkdirAll(filepath.Dir(to)); err != nil {
+		return err
+	}
+	if err := os.Link(p, to); err != nil {
+		return c.move(p, to)
+	}
+	c.steps = append(c.steps, step{from: p, to: to, linked: true})
+	return nil
+}
+
+// backupPath is where p, in the destination, is kept during the commit;
+// the backup folder is created on the first call.
+func (c *commit) backupPath(p string) (string, error) {
 	if c.backup == "" {
 		b, err := os.MkdirTemp(filepath.Dir(c.dest), "."+filepath.Base(c.dest)+".old-")
 		if err != nil {
-			return err
+			return "", err
 		}
 		c.backup = b
 	}
 	rel, err := filepath.Rel(c.dest, p)
 	if err != nil {
-		return err
+		return "", err
 	}
-	return c.move(p, filepath.Join(c.backup, rel))
+	return filepath.Join(c.backup, rel), nil
 }
 
 // rollback undoes every step, newest first.
@@ -474,9 +504,18 @@ func (c *commit) rollback() error {
 	for i := len(c.steps) - 1; i >= 0; i-- {
 		st := c.steps[i]
 		var err error
-		if st.mkdir != "" {
+		switch {
+		case st.mkdir != "":
 			err = os.Remove(st.mkdir)
-		} else {
+		case st.linked:
+			// Renaming a file onto another name of itself does nothing:
+			// then the second name is removed.
+			if err = os.Rename(st.to, st.from); err == nil {
+				if rmErr := os.Remove(st.to); !errors.Is(rmErr, fs.ErrNotExist) {
+					err = rmErr
+				}
+			}
+		default:
 			err = os.Rename(st.to, st.from)
 		}
 		if err != nil && first == nil {
@@ -486,9 +525,10 @@ func (c *commit) rollback() error {
 	return first
 }
 
-// makeRoom moves aside the old version of rel, and what stands in the way
-// of writing it: a folder where the file goes, or a file where one of its
-// folders goes (a page that became a section).
+// makeRoom keeps the old version of rel (kept, to be replaced in one
+// rename), and moves aside what stands in the way of writing it: a folder
+// where the file goes, or a file where one of its folders goes (a page that
+// became a section).
 func (c *commit) makeRoom(rel string) error {
 	parts := strings.Split(rel, "/")
 	cur := c.dest
@@ -499,6 +539,9 @@ func (c *commit) makeRoom(rel string) error {
 			return nil
 		}
 		last := i == len(parts)-1
+		if last && info.Mode().IsRegular() {
+			return c.keep(cur) // the new version is renamed over it
+		}
 		if last || !info.IsDir() {
 			return c.aside(cur)
 		}

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 var inputs = []string{"content", "static", "assets", "layouts", "data"}
@@ -474,5 +476,69 @@ func TestCommitFailureRestores(t *testing.T) {
 		if left := staging(t, dest); len(left) > 0 {
 			t.Errorf("rename %d: left beside the destination: %v", failAt, left)
 		}
+	}
+}
+
+// TestReplacedFileIsNeverMissing: while builds replace a file, a reader
+// always finds it, whole, in its old version or its new one; it is never
+// missing, not even between two renames of a commit.
+func TestReplacedFileIsNeverMissing(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	version := func(i int) string { return fmt.Sprintf("<html>version %d %s</html>", i, strings.Repeat("x", i%7*1000)) }
+	files := []string{"index.html", "thu-tuc/a/index.html"}
+	for _, f := range files {
+		write(t, filepath.Join(dest, f), version(0))
+	}
+	stop := make(chan struct{})
+	failures := make(chan string, 1)
+	var readers sync.WaitGroup
+	for _, f := range files {
+		readers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				b, err := os.ReadFile(filepath.Join(dest, f))
+				if err != nil || !strings.HasPrefix(string(b), "<html>version ") || !strings.HasSuffix(string(b), "</html>") {
+					select {
+					case failures <- fmt.Sprintf("%s: %q, %v", f, b, err):
+					default:
+					}
+					return
+				}
+			}
+		})
+	}
+	// A hundred commits, or as many as a second allows on a busy machine.
+	deadline := time.Now().Add(time.Second)
+	for i := 1; i <= 100 && time.Now().Before(deadline); i++ {
+		begin := Begin
+		if i%2 == 0 {
+			begin = BeginPartial
+		}
+		out, err := begin(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := out.WriteFile(f, []byte(version(i))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	readers.Wait()
+	select {
+	case f := <-failures:
+		t.Errorf("a reader found the file during a commit as %s", f)
+	default:
+	}
+	if left := staging(t, dest); len(left) != 0 {
+		t.Errorf("left beside the destination: %q", left)
 	}
 }
