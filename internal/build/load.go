@@ -55,7 +55,7 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	if cfg == nil {
 		return nil
 	}
-	today, err := ReferenceDate(cfg.AsOf, opts.SourceDateEpoch)
+	today, err := ReferenceDate(cfg.AsOf.Time(), opts.SourceDateEpoch)
 	if err != nil {
 		problems.Errorf("SOURCE_DATE_EPOCH", 0, "", "%v", err)
 		return nil

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path"
 	"strings"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/rawfile"
@@ -23,16 +22,16 @@ const FileName = "site.toml"
 
 // Config is site.toml.
 type Config struct {
-	Title        string       `toml:"title"`
-	Description  string       `toml:"description"`
-	BaseURL      string       `toml:"base_url"`
-	Language     string       `toml:"language"`
-	AsOf         time.Time    `toml:"as_of"`
-	Notice       string       `toml:"notice"`
-	Jurisdiction Jurisdiction `toml:"jurisdiction"`
-	Procedures   Procedures   `toml:"procedures"`
-	Directory    Directory    `toml:"directory"`
-	Menu         []MenuItem   `toml:"menu"`
+	Title        string        `toml:"title"`
+	Description  string        `toml:"description"`
+	BaseURL      string        `toml:"base_url"`
+	Language     string        `toml:"language"`
+	AsOf         tomlfile.Date `toml:"as_of"`
+	Notice       string        `toml:"notice"`
+	Jurisdiction Jurisdiction  `toml:"jurisdiction"`
+	Procedures   Procedures    `toml:"procedures"`
+	Directory    Directory     `toml:"directory"`
+	Menu         []MenuItem    `toml:"menu"`
 
 	// Base is the parsed base URL, always ending in "/".
 	Base *url.URL `toml:"-"`
@@ -138,10 +137,10 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	} else {
 		c.Base = base
 	}
-	if c.AsOf.IsZero() {
+	if !c.AsOf.Given() {
 		doc.Errorf(problems, "as_of", "required: the date the information is current as of, such as 2025-07-15")
 	}
-	c.AsOf = tomlfile.Date(c.AsOf)
+	tomlfile.CheckEarliest(doc.Reporter(problems), "as_of", c.AsOf, "write the day the site's information is current as of, such as 2025-07-15")
 	if c.Jurisdiction.ID != "" && !vntext.IsSlug(c.Jurisdiction.ID) {
 		doc.Errorf(problems, "jurisdiction.id", "%s", vntext.NotSlug(c.Jurisdiction.ID, "phuong-thu-dau-mot"))
 	}

@@ -3,7 +3,6 @@ package contacts
 import (
 	"cmp"
 	"slices"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/tomlfile"
@@ -15,7 +14,7 @@ const FileName = "data/danh-ba.toml"
 
 // Directory is data/danh-ba.toml.
 type Directory struct {
-	Updated       time.Time      `toml:"updated"` // when the data was last checked
+	Updated       tomlfile.Date  `toml:"updated"` // when the data was last checked
 	Hotlines      []Hotline      `toml:"hotlines"`
 	People        []Person       `toml:"people"`
 	Organizations []Organization `toml:"organizations"`
@@ -91,18 +90,19 @@ type Organization struct {
 // Holiday is a day off announced by the government: one date, or a range
 // from..to (both included) such as Tết.
 type Holiday struct {
-	Date time.Time `toml:"date"`
-	From time.Time `toml:"from"`
-	To   time.Time `toml:"to"`
-	Name string    `toml:"name"`
+	Date tomlfile.Date `toml:"date"`
+	From tomlfile.Date `toml:"from"`
+	To   tomlfile.Date `toml:"to"`
+	Name string        `toml:"name"`
 }
 
-// Span returns the first and last day of the holiday.
-func (h Holiday) Span() (first, last time.Time) {
-	if !h.Date.IsZero() {
-		return tomlfile.Date(h.Date), tomlfile.Date(h.Date)
+// Span returns the first and last day of the holiday: date, or from and
+// to (either may be not given in a holiday validation rejects).
+func (h Holiday) Span() (first, last tomlfile.Date) {
+	if h.Date.Given() {
+		return h.Date, h.Date
 	}
-	return tomlfile.Date(h.From), tomlfile.Date(h.To)
+	return h.From, h.To
 }
 
 // Person returns the person with the id, or nil.

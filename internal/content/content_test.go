@@ -354,6 +354,11 @@ func TestLoadProblems(t *testing.T) {
 			want: []string{"content/thu-tuc/ho-tich/_index.md: procedures live directly in content/thu-tuc/, not in sub-folders"},
 		},
 		{
+			name:  "updated 0001-01-01: a date, not left out",
+			files: map[string]string{"content/a.md": page("A", "updated = 0001-01-01")},
+			want:  []string{"content/a.md:3: updated: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day the page was last updated, such as 2025-07-15, or remove updated"},
+		},
+		{
 			name:  "not Markdown",
 			files: map[string]string{"content/anh.png": "PNG"},
 			want:  []string{"content/anh.png: only Markdown (.md) files belong in content/: put images and downloads in static/"},

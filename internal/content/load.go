@@ -171,7 +171,6 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		if !doc.Decode(&proc, problems) {
 			return nil
 		}
-		normaliseDates(&proc)
 		proc.Validate(doc.Reporter(problems), rules)
 		p.Kind = KindProcedure
 		p.packed, p.texts = proc.Pack(texts), texts
@@ -234,13 +233,14 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 		doc.Errorf(problems, "slug", "a section takes its address from its folder name; rename the folder instead")
 	}
 	checkAliases(doc, problems, m.Aliases)
+	tomlfile.CheckEarliest(doc.Reporter(problems), "updated", m.Updated, "write the day the page was last updated, such as 2025-07-15, or remove updated")
 	if m.Draft {
 		return nil
 	}
 	p.Title = m.Title
 	p.Description = m.Description
 	p.Weight = m.Weight
-	p.Updated = tomlfile.Date(m.Updated)
+	p.Updated = m.Updated.Time()
 	p.Aliases = m.Aliases
 	return p
 }
@@ -281,15 +281,6 @@ func misplacedProcedure(name string, cfg *config.Config) string {
 		return fmt.Sprintf("an _index.md holds only a section's title, description and text, not a procedure (it has a code): put the procedure in a file of its own in %s", section)
 	}
 	return fmt.Sprintf("this file is a procedure (it has a code), but procedures live in %s: move it there as a file of its own", section)
-}
-
-func normaliseDates(p *procedure.Procedure) {
-	p.SyncedAt = tomlfile.Date(p.SyncedAt)
-	p.EffectiveFrom = tomlfile.Date(p.EffectiveFrom)
-	p.EffectiveTo = tomlfile.Date(p.EffectiveTo)
-	for i := range p.LegalBasis {
-		p.LegalBasis[i].Issued = tomlfile.Date(p.LegalBasis[i].Issued)
-	}
 }
 
 // checkAliases checks the shape of old URLs; collisions are checked once

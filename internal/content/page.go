@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // Kind says which layout a page uses.
@@ -35,7 +36,7 @@ type Page struct {
 	Title       string
 	Description string
 	Weight      int
-	Updated     time.Time
+	Updated     time.Time // the day of updated, midnight UTC; zero when not given
 	Aliases     []string
 	BodyLine    int // line of the file where the Markdown body starts
 
@@ -65,13 +66,13 @@ func ByPath(a, b *Page) int { return cmp.Compare(a.Path, b.Path) }
 
 // Meta is the front matter of an ordinary page, a section or home.
 type Meta struct {
-	Title       string    `toml:"title"`
-	Description string    `toml:"description"`
-	Slug        string    `toml:"slug"`
-	Aliases     []string  `toml:"aliases"`
-	Weight      int       `toml:"weight"`
-	Updated     time.Time `toml:"updated"`
-	Draft       bool      `toml:"draft"`
+	Title       string        `toml:"title"`
+	Description string        `toml:"description"`
+	Slug        string        `toml:"slug"`
+	Aliases     []string      `toml:"aliases"`
+	Weight      int           `toml:"weight"`
+	Updated     tomlfile.Date `toml:"updated"`
+	Draft       bool          `toml:"draft"`
 }
 
 // Record returns the whole procedure record of a procedure page.
@@ -86,7 +87,7 @@ func (p *Page) Record() (*procedure.Procedure, error) {
 // updated for pages, synced_at for procedures; zero when unknown.
 func (p *Page) LastChanged() time.Time {
 	if p.Procedure != nil {
-		return p.Procedure.SyncedAt
+		return p.Procedure.SyncedAt.Time()
 	}
 	return p.Updated
 }

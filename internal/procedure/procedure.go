@@ -10,38 +10,40 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // Procedure is the front matter of one file in the procedures section.
 type Procedure struct {
-	Code                 string      `toml:"code"`
-	LegacyCodes          []string    `toml:"legacy_codes"`
-	Title                string      `toml:"title"`
-	Decision             string      `toml:"decision"`
-	Field                string      `toml:"field"`
-	Level                []Level     `toml:"level"`
-	Kind                 string      `toml:"kind"`
-	Subjects             []string    `toml:"subjects"`
-	Agency               string      `toml:"agency"`
-	CompetentAgency      string      `toml:"competent_agency"`
-	DelegatedAgency      string      `toml:"delegated_agency"`
-	CoordinatingAgencies []string    `toml:"coordinating_agencies"`
-	ReceptionAddress     string      `toml:"reception_address"`
-	OnlineLevel          OnlineLevel `toml:"online_level"`
-	OnlineURL            string      `toml:"online_url"`
-	Channels             []Channel   `toml:"channels"`
-	Dossier              []Case      `toml:"dossier"`
-	DossierSets          int         `toml:"dossier_sets"`
-	Result               []string    `toml:"result"`
-	LegalBasis           []LegalDoc  `toml:"legal_basis"`
-	Keywords             []string    `toml:"keywords"`
-	SourceURL            string      `toml:"source_url"`
-	SyncedAt             time.Time   `toml:"synced_at"`
-	EffectiveFrom        time.Time   `toml:"effective_from"`
-	EffectiveTo          time.Time   `toml:"effective_to"`
-	Related              []string    `toml:"related"`
-	Aliases              []string    `toml:"aliases"`
-	Description          string      `toml:"description"`
+	Code                 string        `toml:"code"`
+	LegacyCodes          []string      `toml:"legacy_codes"`
+	Title                string        `toml:"title"`
+	Decision             string        `toml:"decision"`
+	Field                string        `toml:"field"`
+	Level                []Level       `toml:"level"`
+	Kind                 string        `toml:"kind"`
+	Subjects             []string      `toml:"subjects"`
+	Agency               string        `toml:"agency"`
+	CompetentAgency      string        `toml:"competent_agency"`
+	DelegatedAgency      string        `toml:"delegated_agency"`
+	CoordinatingAgencies []string      `toml:"coordinating_agencies"`
+	ReceptionAddress     string        `toml:"reception_address"`
+	OnlineLevel          OnlineLevel   `toml:"online_level"`
+	OnlineURL            string        `toml:"online_url"`
+	Channels             []Channel     `toml:"channels"`
+	Dossier              []Case        `toml:"dossier"`
+	DossierSets          int           `toml:"dossier_sets"`
+	Result               []string      `toml:"result"`
+	LegalBasis           []LegalDoc    `toml:"legal_basis"`
+	Keywords             []string      `toml:"keywords"`
+	SourceURL            string        `toml:"source_url"`
+	SyncedAt             tomlfile.Date `toml:"synced_at"`
+	EffectiveFrom        tomlfile.Date `toml:"effective_from"`
+	EffectiveTo          tomlfile.Date `toml:"effective_to"`
+	Related              []string      `toml:"related"`
+	Aliases              []string      `toml:"aliases"`
+	Description          string        `toml:"description"`
 }
 
 // Channel is one way to submit a dossier (Cách thức thực hiện), with its
@@ -96,10 +98,10 @@ type Form struct {
 
 // LegalDoc is one row of Căn cứ pháp lý.
 type LegalDoc struct {
-	Number string    `toml:"number"`
-	Title  string    `toml:"title"`
-	Issued time.Time `toml:"issued"`
-	Issuer string    `toml:"issuer"`
+	Number string        `toml:"number"`
+	Title  string        `toml:"title"`
+	Issued tomlfile.Date `toml:"issued"`
+	Issuer string        `toml:"issuer"`
 }
 
 // Forms returns every form of the dossier, in order, without repeats.
@@ -180,8 +182,8 @@ func (f Fee) Free() bool { return f.AmountVND != nil && *f.AmountVND == 0 }
 
 // InForceOn reports whether the procedure applies on day t.
 func (p *Procedure) InForceOn(t time.Time) bool {
-	if !p.EffectiveFrom.IsZero() && t.Before(p.EffectiveFrom) {
+	if p.EffectiveFrom.Given() && t.Before(p.EffectiveFrom.Time()) {
 		return false
 	}
-	return p.EffectiveTo.IsZero() || !t.After(p.EffectiveTo)
+	return !p.EffectiveTo.Given() || !t.After(p.EffectiveTo.Time())
 }

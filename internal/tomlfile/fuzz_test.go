@@ -1,4 +1,4 @@
-package tomlfile
+package tomlfile_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 const fuzzProcedure = `code = "1.001193"
@@ -36,21 +37,6 @@ case = "Giấy tờ phải nộp"
 documents = [ { name = "Tờ khai", originals = 1, copies = 0, form = { title = "Tờ khai", file = "/bieu-mau/a.docx" } } ]
 `
 
-// fuzzReporter sends validation problems through the document, so that
-// field paths are turned into lines as in a build.
-type fuzzReporter struct {
-	doc      *Doc
-	problems *problem.List
-}
-
-func (r fuzzReporter) Errorf(path, format string, args ...any) {
-	r.doc.Errorf(r.problems, path, format, args...)
-}
-
-func (r fuzzReporter) Warnf(path, format string, args ...any) {
-	r.doc.Warnf(r.problems, path, format, args...)
-}
-
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		fuzzProcedure,
@@ -74,7 +60,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte, first uint8) {
 		firstLine := int(first%8) + 1
-		problems := fuzzDecode(New("f.md", src, firstLine))
+		problems := fuzzDecode(tomlfile.New("f.md", src, firstLine))
 		lines := bytes.Count(src, []byte("\n")) + 1 + firstLine - 1
 		for _, pr := range problems {
 			if pr.Line < 0 || pr.Line > lines+1 {
@@ -88,7 +74,7 @@ func FuzzDecode(f *testing.F) {
 		// Text its caller checked for UTF-8 gives the same problems
 		// without the check.
 		if utf8.Valid(src) {
-			if other := fuzzDecode(NewValidUTF8("f.md", src, firstLine)); !slices.Equal(problems, other) {
+			if other := fuzzDecode(tomlfile.NewValidUTF8("f.md", src, firstLine)); !slices.Equal(problems, other) {
 				t.Fatalf("New: %v\nNewValidUTF8: %v", problems, other)
 			}
 		}
@@ -97,11 +83,11 @@ func FuzzDecode(f *testing.F) {
 
 // fuzzDecode decodes and validates a procedure as a build does, and
 // returns its problems.
-func fuzzDecode(doc *Doc) []problem.Problem {
+func fuzzDecode(doc *tomlfile.Doc) []problem.Problem {
 	var problems problem.List
 	var p procedure.Procedure
 	if doc.Decode(&p, &problems) {
-		p.Validate(fuzzReporter{doc, &problems}, procedure.Rules{Today: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90})
+		p.Validate(doc.Reporter(&problems), procedure.Rules{Today: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90})
 		// The field of a problem found once the file is known.
 		_ = doc.Line("channels[0].fees[0].text")
 	}
