@@ -327,6 +327,16 @@ func TestLoadProblems(t *testing.T) {
 			want: []string{`site.toml:19: procedures.section: "Thủ tục" is not a folder name under content/: use lowercase letters, digits and hyphens`},
 		},
 		{
+			// 0 written is a value, not the setting left out (the default).
+			name: "settings written as 0",
+			src:  validSite + "[procedures]\nstale_after_days = 0\npage_size = 0\n[directory]\nmonths = 0\n",
+			want: []string{
+				"site.toml:19: procedures.stale_after_days: must be a positive number of days",
+				"site.toml:20: procedures.page_size: must be between 10 and 1000 procedures per page",
+				"site.toml:22: directory.months: must be between 1 and 24 months",
+			},
+		},
+		{
 			name: "negative stale_after_days",
 			src:  validSite + "[procedures]\nstale_after_days = -1\n",
 			want: []string{"site.toml:19: procedures.stale_after_days: must be a positive number of days"},

@@ -55,8 +55,15 @@ func TestPackRoundTrip(t *testing.T) {
 			Level: []Level{}, Channels: []Channel{{Fees: []Fee{{AmountVND: new(int64)}}}},
 			Dossier: []Case{{Documents: []Document{{Originals: &zero, Copies: nil}}}},
 		},
-		"a given 0001-01-01": {
-			SyncedAt: tomlfile.NewDate(1, 1, 1), EffectiveFrom: tomlfile.NewDate(1, 1, 1),
+		// 0 đồng (free) is not an amount left out, 0 days is not a value
+		// left out, and a written 0001-01-01 is not a date left out.
+		"zero values written and left out": {
+			Channels: []Channel{
+				{ProcessingTime: ProcessingTime{Value: &zero}, Fees: []Fee{{AmountVND: new(int64)}, {}}},
+				{Fees: []Fee{{}}},
+			},
+			DossierSets: &zero,
+			SyncedAt:    tomlfile.NewDate(1, 1, 1), EffectiveFrom: tomlfile.NewDate(1, 1, 1),
 			LegalBasis: []LegalDoc{{Issued: tomlfile.NewDate(1, 1, 1)}, {}},
 		},
 	}
@@ -95,6 +102,34 @@ func TestPackDates(t *testing.T) {
 		if got.SyncedAt != when || got.LegalBasis[0].Issued != when {
 			t.Errorf("packed %#v, unpacked %#v and %#v", when, got.SyncedAt, got.LegalBasis[0].Issued)
 		}
+	}
+}
+
+// TestPackKeepsZeroValues: what a record says with a zero (free, none,
+// 0001-01-01) is not lost in the packing, nor added where nothing was said.
+func TestPackKeepsZeroValues(t *testing.T) {
+	zero := 0
+	p := &Procedure{
+		Channels: []Channel{{ProcessingTime: ProcessingTime{Value: &zero}, Fees: []Fee{{AmountVND: new(int64)}, {Text: "Theo quy định"}}}},
+		SyncedAt: tomlfile.NewDate(1, 1, 1),
+	}
+	texts := NewTexts()
+	got, err := Unpack(p.Pack(texts), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	free, unstated := got.Channels[0].Fees[0], got.Channels[0].Fees[1]
+	if !free.HasAmount() || !free.Free() || unstated.HasAmount() || unstated.Free() {
+		t.Errorf("fees unpacked as %+v and %+v: want free, then no amount", free, unstated)
+	}
+	if v := got.Channels[0].ProcessingTime.Value; v == nil || *v != 0 {
+		t.Errorf("processing_time.value unpacked as %v, want 0", v)
+	}
+	if got.DossierSets != nil || got.EffectiveFrom.Given() {
+		t.Errorf("dossier_sets %v, effective_from %#v: want neither, as packed", got.DossierSets, got.EffectiveFrom)
+	}
+	if !got.SyncedAt.Given() || got.SyncedAt.String() != "0001-01-01" {
+		t.Errorf("synced_at unpacked as %#v, want 0001-01-01", got.SyncedAt)
 	}
 }
 

@@ -33,7 +33,7 @@ type Procedure struct {
 	OnlineURL            string        `toml:"online_url"`
 	Channels             []Channel     `toml:"channels"`
 	Dossier              []Case        `toml:"dossier"`
-	DossierSets          int           `toml:"dossier_sets"`
+	DossierSets          *int          `toml:"dossier_sets"` // nil when not stated; never 0
 	Result               []string      `toml:"result"`
 	LegalBasis           []LegalDoc    `toml:"legal_basis"`
 	Keywords             []string      `toml:"keywords"`
@@ -56,15 +56,17 @@ type Channel struct {
 }
 
 // ProcessingTime is Thời hạn giải quyết. Text is shown verbatim; Value and
-// Unit let lists sort and compare procedures.
+// Unit let lists sort and compare procedures. Value is nil when the record
+// gives no number (the text alone), which is not the same as 0.
 type ProcessingTime struct {
-	Value int      `toml:"value"`
+	Value *int     `toml:"value"`
 	Unit  TimeUnit `toml:"unit"`
 	Text  string   `toml:"text"`
 }
 
-// Fee is one line of Phí, lệ phí. AmountVND = 0 means free; Text holds the
-// verbatim wording with its exemptions, which a bare number would hide.
+// Fee is one line of Phí, lệ phí. AmountVND = 0 means free, nil that the
+// record states no amount (the text alone); Text holds the verbatim
+// wording with its exemptions, which a bare number would hide.
 type Fee struct {
 	Type      FeeType `toml:"type"`
 	AmountVND *int64  `toml:"amount_vnd"`

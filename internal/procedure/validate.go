@@ -136,8 +136,12 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	if req("source_url", p.SourceURL) {
 		checkURL(r, "source_url", p.SourceURL)
 	}
-	if p.DossierSets < 0 {
+	switch n := p.DossierSets; {
+	case n == nil:
+	case *n < 0:
 		r.Errorf("dossier_sets", "must not be negative")
+	case *n == 0:
+		r.Errorf("dossier_sets", "is 0, but a dossier is submitted in at least 1 set: write the number of sets, or leave dossier_sets out when the national database does not say")
 	}
 
 	p.validateDates(r, rules)
@@ -245,7 +249,7 @@ func (p *Procedure) validateChannels(r Reporter) {
 			r.Errorf(pt+".text", "required: the processing time in the words of the national database")
 		}
 		validVocab(r, pt+".unit", "a unit", c.ProcessingTime.Unit, TimeUnits())
-		if c.ProcessingTime.Value < 0 {
+		if v := c.ProcessingTime.Value; v != nil && *v < 0 {
 			r.Errorf(pt+".value", "must not be negative")
 		}
 		for j, f := range c.Fees {

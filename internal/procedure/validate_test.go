@@ -62,7 +62,7 @@ func validProcedure() *Procedure {
 		Channels: []Channel{
 			{
 				Kind:           ChannelInPerson,
-				ProcessingTime: ProcessingTime{Value: 1, Unit: UnitWorkingDays, Text: "Ngay trong ngày làm việc"},
+				ProcessingTime: ProcessingTime{Value: ptr(1), Unit: UnitWorkingDays, Text: "Ngay trong ngày làm việc"},
 				Fees: []Fee{
 					{Type: FeeLevy, AmountVND: ptr[int64](0), Text: ""},
 					{Type: FeeCharge, AmountVND: ptr[int64](8000), UnitText: "bản sao", Text: "8.000 đồng/bản sao"},
@@ -70,7 +70,7 @@ func validProcedure() *Procedure {
 			},
 			{
 				Kind:           ChannelOnline,
-				ProcessingTime: ProcessingTime{Value: 0, Unit: UnitSameDay, Text: "Trong ngày"},
+				ProcessingTime: ProcessingTime{Value: ptr(0), Unit: UnitSameDay, Text: "Trong ngày"},
 				Fees:           []Fee{{Type: FeeLevy, Text: "Miễn lệ phí"}},
 			},
 		},
@@ -84,7 +84,7 @@ func validProcedure() *Procedure {
 				{Name: "Căn cước", Originals: ptr(0), Copies: ptr(0), ShowOnly: true},
 			}},
 		},
-		DossierSets:   1,
+		DossierSets:   ptr(1),
 		Result:        []string{"Giấy khai sinh (bản chính)"},
 		LegalBasis:    []LegalDoc{{Number: "60/2014/QH13", Title: "Luật Hộ tịch", Issued: date(2014, 11, 20), Issuer: "Quốc hội"}},
 		Keywords:      []string{"khai sinh"},
@@ -136,7 +136,7 @@ func TestValidate(t *testing.T) {
 		{"optional fields empty ok", func(p *Procedure) {
 			p.Kind, p.CompetentAgency, p.DelegatedAgency, p.ReceptionAddress, p.Description = "", "", "", "", ""
 			p.CoordinatingAgencies, p.Keywords, p.Related, p.Aliases = nil, nil, nil, nil
-			p.DossierSets = 0
+			p.DossierSets = nil
 		}, nil, nil},
 
 		// Code pattern.
@@ -242,9 +242,10 @@ func TestValidate(t *testing.T) {
 			[]want{e("channels[0].processing_time.unit", `required: use one of "ngay_lam_viec", "ngay", "gio", "trong_ngay"`)}},
 		{"processing time unit unknown", func(p *Procedure) { p.Channels[0].ProcessingTime.Unit = "tuan" }, nil,
 			[]want{e("channels[0].processing_time.unit", `"tuan" is not a unit: use one of "ngay_lam_viec", "ngay", "gio", "trong_ngay"`)}},
-		{"processing time value negative", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = -1 }, nil,
+		{"processing time value negative", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = ptr(-1) }, nil,
 			[]want{e("channels[0].processing_time.value", "must not be negative")}},
-		{"processing time value zero ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = 0 }, nil, nil},
+		{"processing time value zero ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = ptr(0) }, nil, nil},
+		{"processing time value left out ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = nil }, nil, nil},
 		{"no fees ok", func(p *Procedure) { p.Channels[0].Fees = nil }, nil, nil},
 
 		// Fees.
@@ -306,7 +307,10 @@ func TestValidate(t *testing.T) {
 			[]want{e("dossier[0].documents[0].form.file", `"" must be a path`)}},
 		{"form file URL", func(p *Procedure) { p.Dossier[0].Documents[0].Form.File = "https://x.gov.vn/a.docx" }, nil,
 			[]want{e("dossier[0].documents[0].form.file", "starting with /")}},
-		{"dossier_sets negative", func(p *Procedure) { p.DossierSets = -1 }, nil, []want{e("dossier_sets", "must not be negative")}},
+		{"dossier_sets negative", func(p *Procedure) { p.DossierSets = ptr(-1) }, nil, []want{e("dossier_sets", "must not be negative")}},
+		{"dossier_sets zero", func(p *Procedure) { p.DossierSets = ptr(0) }, nil,
+			[]want{e("dossier_sets", "is 0, but a dossier is submitted in at least 1 set: write the number of sets, or leave dossier_sets out")}},
+		{"dossier_sets left out ok", func(p *Procedure) { p.DossierSets = nil }, nil, nil},
 
 		// Result, legal basis, keywords, related.
 		{"result missing", func(p *Procedure) { p.Result = nil }, nil, []want{e("result", "required: what the citizen receives")}},
