@@ -198,3 +198,32 @@ func byOrder(a, b int) int {
 	}
 	return cmp.Compare(a, b)
 }
+
+// Mobiles returns the digits of every mobile number the directory
+// publishes, for the personal-data lint of the site's other files: its
+// hotlines' and organizations' (the agency's own) and its people's, each
+// of which validation accepted only with official = true or a
+// consent_ref.
+func (d *Directory) Mobiles() []string {
+	var out []string
+	add := func(n phone.Number) {
+		if n.Kind() == phone.Mobile {
+			out = append(out, n.Digits())
+		}
+	}
+	for _, h := range d.Hotlines {
+		add(h.Tel)
+		for _, n := range h.Numbers {
+			add(n.Tel)
+		}
+	}
+	for _, o := range d.Organizations {
+		add(o.Tel)
+	}
+	for _, p := range d.People {
+		for _, ph := range p.Phones {
+			add(ph.Tel)
+		}
+	}
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -40,7 +41,7 @@ func FuzzLoadFile(f *testing.F) {
 			t.Fatal(err)
 		}
 		var problems problem.List
-		s := Load(siteDir, testCfg, testRules, &problems)
+		s := Load(siteDir, testCfg, testRules, personaldata.Consented{}, &problems)
 		if s == nil || s.Home == nil {
 			t.Fatal("Load returned no site")
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/rawfile"
@@ -44,11 +45,16 @@ type Site struct {
 	unindexed []string
 	byCode    map[string]*Page // the first page of each code, by path
 	texts     *procedure.Texts // of the packed records
+	consented personaldata.Consented
 }
 
 // Load reads every file under siteDir/content. Problems go to problems;
 // the returned site holds every page whose front matter could be decoded.
-func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Site {
+// Each file is linted for personal data in the bytes read
+// (personaldata.LintPage): consented are the mobile numbers the site's
+// directory publishes, which any page may show too (nil when the
+// directory has errors: mobiles are then not checked).
+func Load(siteDir string, cfg *config.Config, rules procedure.Rules, consented personaldata.Consented, problems *problem.List) *Site {
 	files := listFiles(siteDir, problems)
 	pages := make([]*Page, len(files))
 	work := make(chan int)
@@ -60,7 +66,7 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 		wg.Go(func() {
 			var buf []byte // this worker's, reused: nothing of a file is kept
 			for i := range work {
-				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, &buf, problems)
+				pages[i] = loadFile(siteDir, files[i], cfg, rules, consented, texts, &buf, problems)
 			}
 		})
 	}
@@ -72,7 +78,7 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, problems *p
 
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
 	s := assemble(siteDir, pages, cfg)
-	s.texts = texts
+	s.texts, s.consented = texts, consented
 	return s
 }
 
@@ -130,10 +136,11 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// loadFile reads one file: front matter, validation and its URL. It
-// returns nil when the file cannot be published. The file is read into
-// *buf, which it may grow (nil: a new buffer); the page keeps nothing of it.
-func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, buf *[]byte, problems *problem.List) *Page {
+// loadFile reads one file: front matter, validation, the personal-data
+// lint of its whole text and its URL. It returns nil when the file cannot
+// be published. The file is read into *buf, which it may grow (nil: a new
+// buffer); the page keeps nothing of it.
+func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, consented personaldata.Consented, texts *procedure.Texts, buf *[]byte, problems *problem.List) *Page {
 	if buf == nil {
 		buf = new([]byte)
 	}
@@ -145,17 +152,30 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	*buf = src
 	if line := vntext.InvalidUTF8Line(src); line > 0 {
 		problems.Errorf(file, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
+		personaldata.LintIDs(file, src, problems)
 		return nil
 	}
 	split, err := frontmatter.Parse(src)
 	if err != nil {
 		e, _ := frontmatter.IsError(err)
 		problems.Errorf(file, e.Line, "", "%s", e.Msg)
+		personaldata.LintIDs(file, src, problems)
 		return nil
 	}
 	// The whole file was checked for UTF-8 above; the front matter is not
 	// checked again.
 	doc := tomlfile.NewValidUTF8(file, split.FrontMatter, split.FirstLine)
+	// lint checks the whole text for personal data once the front matter
+	// is decoded, which says what mobiles the page may show; when it could
+	// not be, for ID numbers only.
+	lint := func(published []personaldata.Consent, decoded bool) {
+		if !decoded {
+			personaldata.LintIDs(file, src, problems)
+			return
+		}
+		page := personaldata.CheckConsents(published, doc.Reporter(problems))
+		personaldata.LintPage(file, src, page, consented, problems)
+	}
 
 	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
 	dir = strings.TrimSuffix(dir, "/")
@@ -164,11 +184,14 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	isProcedure := dir == cfg.Procedures.Section && name != IndexFile
 	if strings.HasPrefix(dir, cfg.Procedures.Section+"/") {
 		problems.Errorf(file, 0, "", "procedures live directly in %s/%s/, not in sub-folders", Dir, cfg.Procedures.Section)
+		lint(nil, false)
 		return nil
 	}
 	if isProcedure {
 		var proc procedure.Procedure
-		if !doc.Decode(&proc, problems) {
+		decoded := doc.Decode(&proc, problems)
+		lint(proc.PublishedMobiles, decoded)
+		if !decoded {
 			return nil
 		}
 		proc.Validate(doc.Reporter(problems), rules)
@@ -198,6 +221,7 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, t
 	} else {
 		problems.Merge(&metaProblems)
 	}
+	lint(m.PublishedMobiles, decoded)
 	if !decoded {
 		return nil
 	}
@@ -389,7 +413,7 @@ func FieldLine(siteDir string, p *Page, field string) int {
 // returns nil when the file cannot be published (its problems are in
 // problems).
 func (s *Site) Reload(file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
-	return loadFile(s.Dir, file, cfg, rules, s.texts, nil, problems)
+	return loadFile(s.Dir, file, cfg, rules, s.consented, s.texts, nil, problems)
 }
 
 // SameListing reports whether two versions of a page show the same in

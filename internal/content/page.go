@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -73,6 +74,9 @@ type Meta struct {
 	Weight      int           `toml:"weight"`
 	Updated     tomlfile.Date `toml:"updated"`
 	Draft       bool          `toml:"draft"`
+	// PublishedMobiles are the mobile numbers the page may show, each
+	// with the record of why (personaldata.CheckConsents).
+	PublishedMobiles []personaldata.Consent `toml:"published_mobiles"`
 }
 
 // Record returns the whole procedure record of a procedure page.

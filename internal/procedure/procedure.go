@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
@@ -44,6 +45,10 @@ type Procedure struct {
 	Related              []string      `toml:"related"`
 	Aliases              []string      `toml:"aliases"`
 	Description          string        `toml:"description"`
+	// PublishedMobiles are the mobile numbers the page may show, each
+	// with the record of why; the content loader checks them with the
+	// page's text (personaldata.CheckConsents).
+	PublishedMobiles []personaldata.Consent `toml:"published_mobiles"`
 }
 
 // Channel is one way to submit a dossier (Cách thức thực hiện), with its
