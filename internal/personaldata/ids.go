@@ -34,23 +34,13 @@ type IDMatch struct {
 // is not matched. Phone numbers never match: they have 10 or 11 digits.
 func FindIDs(src []byte) []IDMatch {
 	var out []IDMatch
-	lines(src, func(line []byte, n int) {
-		cols := newColumns(line)
-		for i := 0; i < len(line); {
-			if !isDigit(line[i]) {
-				i++
-				continue
-			}
-			j := i
-			for j < len(line) && isDigit(line[j]) {
-				j++
-			}
-			if digits, ok := idAt(line, i, j); ok {
-				out = append(out, IDMatch{Line: n, Col: cols.of(i), Masked: mask(digits)})
-			}
-			i = j
+	for r := newDigitRuns(src); r.next(); {
+		i, j := r.i, runEnd(r.line, r.i)
+		if digits, ok := idAt(r.line, i, j); ok {
+			out = append(out, IDMatch{Line: r.n, Col: r.cols.of(i), Masked: mask(digits)})
 		}
-	})
+		r.i = j
+	}
 	return out
 }
 

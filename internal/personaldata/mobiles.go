@@ -24,30 +24,21 @@ type MobileMatch struct {
 // digit, or that a dot or a hyphen joins to more digits before or after it
 // (1.091.234.567.890, 0.0912345678), is not a phone number. A comma is not
 // such a join: it separates the cells of a CSV file (2026-09,0912345678)
-// far more often than it starts a decimal fraction of ten digits. Landlines (11 digits from
-// 02), short numbers (1022), 1800 and 1900 numbers and citizen ID numbers
-// (12 digits) never match, nor does 84912345678 written without its +,
-// which is as likely an amount.
+// far more often than it starts a decimal fraction of ten digits.
+// Landlines (11 digits from 02), short numbers (1022), 1800 and 1900
+// numbers and citizen ID numbers (12 digits) never match, nor does
+// 84912345678 written without its +, which is as likely an amount.
 func FindMobiles(src []byte) []MobileMatch {
 	var out []MobileMatch
-	lines(src, func(line []byte, n int) {
-		cols := newColumns(line)
-		for i := 0; i < len(line); {
-			if !isDigit(line[i]) {
-				i++
-				continue
-			}
-			// line[i] starts a group of digits.
-			if start, end, digits, ok := mobileAt(line, i); ok {
-				out = append(out, MobileMatch{Line: n, Col: cols.of(start), Digits: digits, Masked: mask(digits)})
-				i = end
-				continue
-			}
-			for i < len(line) && isDigit(line[i]) {
-				i++
-			}
+	for r := newDigitRuns(src); r.next(); {
+		start, end, digits, ok := mobileAt(r.line, r.i)
+		if !ok {
+			r.i = runEnd(r.line, r.i)
+			continue
 		}
-	})
+		out = append(out, MobileMatch{Line: r.n, Col: r.cols.of(start), Digits: digits, Masked: mask(digits)})
+		r.i = end
+	}
 	return out
 }
 
@@ -63,10 +54,7 @@ func mobileAt(line []byte, i int) (start, end int, digits string, ok bool) {
 	case i >= 1 && line[i-1] == '+' && hasPrefix(line[i:], "84"):
 		// +84 912 345 678, (+84) 912 345 678, +84912345678, +84 0912 345 678
 		start, from = i-1, i+2
-		if i >= 2 && line[i-2] == '(' {
-			if from >= len(line) || line[from] != ')' {
-				return 0, 0, "", false
-			}
+		if i >= 2 && line[i-2] == '(' && from < len(line) && line[from] == ')' {
 			start, from = i-2, from+1
 		}
 		if from < len(line) && !isDigit(line[from]) {

@@ -9,18 +9,48 @@ import (
 // copying them: a build lints every file of content/ and data/, and most
 // have nothing to find, so the scan allocates only for what it finds.
 
-// lines calls fn with every line of src (without its "\n") and its number,
-// 1-based.
-func lines(src []byte, fn func(line []byte, n int)) {
-	for n := 1; ; n++ {
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			fn(src, n)
-			return
+// digitRuns walks the runs of digits of a text, line by line, without
+// copying it or allocating: a value on the caller's stack.
+type digitRuns struct {
+	rest []byte  // the text after line
+	line []byte  // the current line, without its "\n"
+	n    int     // its number, 1-based
+	i    int     // where the current run of digits starts in line
+	cols columns // of line
+	last bool    // line is the last
+}
+
+func newDigitRuns(src []byte) digitRuns { return digitRuns{rest: src} }
+
+// next moves to the next run of digits, at r.line[r.i], from r.i on; it
+// reports false at the end of the text. The caller sets r.i past what it
+// read of the run, at least one byte.
+func (r *digitRuns) next() bool {
+	for {
+		for ; r.i < len(r.line); r.i++ {
+			if isDigit(r.line[r.i]) {
+				return true
+			}
 		}
-		fn(src[:i], n)
-		src = src[i+1:]
+		if r.last {
+			return false
+		}
+		r.n++
+		if k := bytes.IndexByte(r.rest, '\n'); k >= 0 {
+			r.line, r.rest = r.rest[:k], r.rest[k+1:]
+		} else {
+			r.line, r.rest, r.last = r.rest, nil, true
+		}
+		r.i, r.cols = 0, newColumns(r.line)
 	}
+}
+
+// runEnd is the end of the run of digits at line[i].
+func runEnd(line []byte, i int) int {
+	for i < len(line) && isDigit(line[i]) {
+		i++
+	}
+	return i
 }
 
 // columns gives the 1-based columns, in characters, of bytes of one line,
