@@ -13,16 +13,21 @@ import (
 //
 // A Date decodes from a TOML date (2025-07-15) or date-time (the day as
 // written, in its own offset); text, a number or a time of day is a type
-// error at the field's line. The zero Date is a date left out.
+// error at the field's line. The zero Date is a date left out. A Date holds
+// no pointer (a time.Time holds its zone's), so that the dates of the
+// records a site keeps cost the garbage collector nothing.
 type Date struct {
-	t     time.Time // midnight UTC of the day written
+	day   int64 // days since 1970-01-01
 	given bool
 }
+
+const secondsPerDay = 24 * 60 * 60
 
 // NewDate returns the given date year-month-day (normalised as time.Date
 // does: 31 April is 1 May).
 func NewDate(year int, month time.Month, day int) Date {
-	return Date{t: time.Date(year, month, day, 0, 0, 0, 0, time.UTC), given: true}
+	// Midnight UTC is a whole number of days from 1970-01-01.
+	return Date{day: time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Unix() / secondsPerDay, given: true}
 }
 
 // DateOf returns the calendar day of t in t's own zone, so that dates
@@ -34,14 +39,31 @@ func (d Date) Given() bool { return d.given }
 
 // Time returns the day at midnight UTC, or the zero time.Time when no date
 // was given. A given 0001-01-01 is the zero time.Time too: ask Given.
-func (d Date) Time() time.Time { return d.t }
+func (d Date) Time() time.Time {
+	if !d.given {
+		return time.Time{}
+	}
+	return time.Unix(d.day*secondsPerDay, 0).UTC()
+}
 
 // Before, After and Equal compare two dates by day; a date not given
 // counts as 0001-01-01 in Before and After, so check Given first. Equal
 // is true for two dates not given.
-func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
-func (d Date) After(e Date) bool  { return d.t.After(e.t) }
-func (d Date) Equal(e Date) bool  { return d.given == e.given && d.t.Equal(e.t) }
+func (d Date) Before(e Date) bool { return d.days() < e.days() }
+func (d Date) After(e Date) bool  { return d.days() > e.days() }
+func (d Date) Equal(e Date) bool  { return d == e }
+
+// days is d's day number, a date not given being 0001-01-01.
+func (d Date) days() int64 {
+	if !d.given {
+		return earliestTime
+	}
+	return d.day
+}
+
+// earliestTime is the day number of 0001-01-01, time.Time's zero
+// (TestDateCompare checks it).
+const earliestTime = -719162
 
 // AddDate returns the date years, months and days later (as
 // time.Time.AddDate); a date not given stays not given.
@@ -49,7 +71,7 @@ func (d Date) AddDate(years, months, days int) Date {
 	if !d.given {
 		return d
 	}
-	return Date{t: d.t.AddDate(years, months, days), given: true}
+	return DateOf(d.Time().AddDate(years, months, days))
 }
 
 // String is the date as TOML writes it, 2025-07-15, or "" when none was
@@ -58,7 +80,7 @@ func (d Date) String() string {
 	if !d.given {
 		return ""
 	}
-	return d.t.Format("2006-01-02")
+	return d.Time().Format("2006-01-02")
 }
 
 // errNotDate is what UnmarshalTOML returns for a value that is not a date;
@@ -110,5 +132,6 @@ func (d Date) GoString() string {
 	if !d.given {
 		return "tomlfile.Date{}"
 	}
-	return fmt.Sprintf("tomlfile.NewDate(%d, %d, %d)", d.t.Year(), d.t.Month(), d.t.Day())
+	y, m, dd := d.Time().Date()
+	return fmt.Sprintf("tomlfile.NewDate(%d, %d, %d)", y, m, dd)
 }

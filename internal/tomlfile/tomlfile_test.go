@@ -513,6 +513,9 @@ func TestDateCompare(t *testing.T) {
 	if !a.Before(b) || a.After(b) || !b.After(a) || a.Equal(b) || !a.Equal(NewDate(2025, 6, 30)) {
 		t.Error("dates do not compare by day")
 	}
+	if NewDate(1, 1, 1).day != earliestTime || (Date{}).Before(NewDate(1, 1, 1)) || !(Date{}).Before(a) {
+		t.Error("a date not given does not compare as 0001-01-01")
+	}
 	if !(Date{}).Equal(Date{}) || (Date{}).Equal(NewDate(1, 1, 1)) {
 		t.Error("a date not given must equal only another date not given")
 	}
