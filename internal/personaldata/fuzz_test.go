@@ -1,6 +1,7 @@
 package personaldata
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -54,6 +55,11 @@ func FuzzFindMobiles(f *testing.F) {
 			if !strings.Contains(lines[m.Line-1], m.Digits[len(m.Digits)-2:]) {
 				t.Fatalf("match %q not on its line %q", m.Digits, lines[m.Line-1])
 			}
+		}
+		// The lint's one pass finds what the two finders find alone.
+		ids, mobiles := find(src, true, true)
+		if !slices.Equal(ids, FindIDs(src)) || !slices.Equal(mobiles, FindMobiles(src)) {
+			t.Fatalf("one pass found %v %v, the finders alone %v %v", ids, mobiles, FindIDs(src), FindMobiles(src))
 		}
 	})
 }

@@ -1,21 +1,5 @@
 package personaldata
 
-import (
-	"github.com/congkhai/congkhai/internal/problem"
-)
-
-// lintIDs reports every citizen ID number in src, the text of the file
-// name, as an error.
-func lintIDs(name string, src []byte, problems *problem.List) {
-	for _, m := range FindIDs(src) {
-		problems.Add(problem.Problem{
-			Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
-			Message: "looks like a citizen ID number (căn cước, 12 digits) " + m.Masked +
-				": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
-		})
-	}
-}
-
 // IDMatch is one suspected citizen ID number in a text.
 type IDMatch struct {
 	Line, Col int    // 1-based; the column counts characters
@@ -33,15 +17,8 @@ type IDMatch struct {
 // (a decimal fraction 0.079123456789, a grouped amount 1.079.123.456.789)
 // is not matched. Phone numbers never match: they have 10 or 11 digits.
 func FindIDs(src []byte) []IDMatch {
-	var out []IDMatch
-	for r := newDigitRuns(src); r.next(); {
-		i, j := r.i, runEnd(r.line, r.i)
-		if digits, ok := idAt(r.line, i, j); ok {
-			out = append(out, IDMatch{Line: r.n, Col: r.cols.of(i), Masked: mask(digits)})
-		}
-		r.i = j
-	}
-	return out
+	ids, _ := find(src, true, false)
+	return ids
 }
 
 // idAt checks the run of digits line[i:j] (not preceded by a digit) and

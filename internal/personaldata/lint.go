@@ -38,10 +38,10 @@ func Lint(data *datafiles.Folder, site Consented, problems *problem.List) {
 			problems.Errorf(name, 0, "", "cannot read: %v", err)
 			return
 		}
-		lintIDs(name, src, problems)
-		if site == nil {
-			return
+		var consented func(string) bool
+		if site != nil {
+			consented = func(d string) bool { return site[d] }
 		}
-		lintMobiles(name, src, func(d string) bool { return site[d] }, dataMobile, problems)
+		lint(name, src, consented, dataMobile, problems)
 	})
 }

@@ -29,17 +29,8 @@ type MobileMatch struct {
 // numbers and citizen ID numbers (12 digits) never match, nor does
 // 84912345678 written without its +, which is as likely an amount.
 func FindMobiles(src []byte) []MobileMatch {
-	var out []MobileMatch
-	for r := newDigitRuns(src); r.next(); {
-		start, end, digits, ok := mobileAt(r.line, r.i)
-		if !ok {
-			r.i = runEnd(r.line, r.i)
-			continue
-		}
-		out = append(out, MobileMatch{Line: r.n, Col: r.cols.of(start), Digits: digits, Masked: mask(digits)})
-		r.i = end
-	}
-	return out
+	_, mobiles := find(src, false, true)
+	return mobiles
 }
 
 // mobileAt reports whether a mobile number is written from the group of

@@ -2,6 +2,7 @@ package personaldata
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -86,6 +87,41 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		if len(FindIDs(src)) > 0 || len(FindMobiles(src)) > 0 {
 			b.Fatal("the example page has personal data")
+		}
+	}
+}
+
+// TestHasDigit: every byte value, in every position of a word.
+func TestHasDigit(t *testing.T) {
+	for b := range 256 {
+		for pos := range 8 {
+			var w [8]byte
+			for i := range w {
+				w[i] = 'a'
+			}
+			w[pos] = byte(b)
+			x := uint64(0)
+			for i := 7; i >= 0; i-- {
+				x = x<<8 | uint64(w[i])
+			}
+			if got, want := hasDigit(x), isDigit(byte(b)); got != want {
+				t.Fatalf("hasDigit with byte %#x at %d = %v, want %v", b, pos, got, want)
+			}
+		}
+	}
+	if hasDigit(0xffffffffffffffff) || hasDigit(0) || !hasDigit(0x3939393939393939) {
+		t.Error("hasDigit of full words")
+	}
+	// Words of any bytes, their neighbours included.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		x := rnd.Uint64()
+		want := false
+		for i := range 8 {
+			want = want || isDigit(byte(x>>(8*i)))
+		}
+		if hasDigit(x) != want {
+			t.Fatalf("hasDigit(%#x) = %v, want %v", x, !want, want)
 		}
 	}
 }

@@ -78,16 +78,17 @@ func CheckConsents(list []Consent, r Reporter) Consented {
 // directory, site) consents to. With site nil the directory could not be
 // read, and no mobile is reported.
 func LintPage(file string, src []byte, page, site Consented, problems *problem.List) {
-	lintIDs(file, src, problems)
+	var consented func(string) bool
 	if site != nil {
-		lintMobiles(file, src, func(d string) bool { return page[d] || site[d] }, pageMobile, problems)
+		consented = func(d string) bool { return page[d] || site[d] }
 	}
+	lint(file, src, consented, pageMobile, problems)
 }
 
 // LintIDs reports every citizen ID number in src, the text of file, as an
 // error: the lint of a page whose front matter could not be read, so that
 // which mobiles it lists is not known.
-func LintIDs(file string, src []byte, problems *problem.List) { lintIDs(file, src, problems) }
+func LintIDs(file string, src []byte, problems *problem.List) { lint(file, src, nil, "", problems) }
 
 // The advice for a mobile number found where none may be: in a page, which
 // may list it, or in a file of data/ (the directory included).
@@ -100,10 +101,20 @@ const (
 		"(official = true instead for a mobile the agency owns)"
 )
 
-// lintMobiles reports, in src, the text of the file name, every mobile
-// number that consented does not accept, as an error ending with advice.
-func lintMobiles(name string, src []byte, consented func(digits string) bool, advice string, problems *problem.List) {
-	for _, m := range FindMobiles(src) {
+// lint reports, as errors, every citizen ID number in src, the text of
+// the file name, and every mobile number that consented does not accept,
+// with advice on what to do; with consented nil, no mobile. One pass
+// over the text finds both.
+func lint(name string, src []byte, consented func(digits string) bool, advice string, problems *problem.List) {
+	ids, mobiles := find(src, true, consented != nil)
+	for _, m := range ids {
+		problems.Add(problem.Problem{
+			Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
+			Message: "looks like a citizen ID number (căn cước, 12 digits) " + m.Masked +
+				": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
+		})
+	}
+	for _, m := range mobiles {
 		if consented(m.Digits) {
 			continue
 		}
