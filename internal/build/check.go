@@ -44,7 +44,7 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	before := problems.Errors()
 	l.charts.CheckNames(problems)
 	c.dataFailed = l.dataLoadFailed || problems.Errors() > before
-	personaldata.Lint(l.data, problems)
+	personaldata.Lint(l.data, l.consented, problems)
 
 	c.outputs = listOutputs(c)
 	checkCollisions(l.site, c.outputs, problems)

@@ -16,6 +16,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/render"
@@ -39,9 +40,12 @@ type loadedSite struct {
 	site    *content.Site
 	layouts *render.Layouts
 	dir     *contacts.Directory // data/danh-ba.toml; nil without one
-	data    *datafiles.Folder   // data/ as the loaders read it
-	sets    []*dataset.Dataset  // data/*.csv with their descriptions
-	charts  *chart.Set          // the charts the datasets declare
+	// consented are the mobile numbers the directory publishes, which the
+	// other files of the site may show; nil when it has errors.
+	consented personaldata.Consented
+	data      *datafiles.Folder  // data/ as the loaders read it
+	sets      []*dataset.Dataset // data/*.csv with their descriptions
+	charts    *chart.Set         // the charts the datasets declare
 	// echarts is the ECharts file when the site has charts; nil if it is
 	// missing (reported).
 	echarts []byte
@@ -61,7 +65,7 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	if cfg == nil {
 		return nil
 	}
-	today, err := ReferenceDate(cfg.AsOf, opts.SourceDateEpoch)
+	today, err := ReferenceDate(cfg.AsOf.Time(), opts.SourceDateEpoch)
 	if err != nil {
 		problems.Errorf("SOURCE_DATE_EPOCH", 0, "", "%v", err)
 		return nil
@@ -70,13 +74,17 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	l.openCache()
 	l.static = static.Load(opts.Theme, opts.Source, problems)
 	l.rules = procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays}
-	l.site = content.Load(opts.Source, cfg, l.rules, l.cache, problems)
-	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 
 	// The loaders read data/ through l.data, which keeps what they read for
-	// the personal-data lint: each file is read from disk once.
+	// the personal-data lint: each file is read from disk once. The
+	// directory comes first: the lint of every page needs its numbers.
 	l.data = datafiles.New(opts.Source)
+	beforeDir := problems.Errors()
 	l.dir = contacts.Load(opts.Source, l.data.ReadFile, problems)
+	l.consented = consentedBy(l.dir, problems.Errors() > beforeDir)
+
+	l.site = content.Load(opts.Source, cfg, l.rules, l.consented, l.cache, problems)
+	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, l.data.ReadFile, problems)
 	l.charts = chart.Load(sets, problems)
@@ -117,6 +125,23 @@ func (l *loadedSite) closeCache(complete bool, res *Result) []string {
 	}
 	l.cache = nil
 	return l.cacheNotes
+}
+
+// consentedBy is the set of mobile numbers the directory publishes, each
+// with its consent checked: empty when the site has no directory, nil when
+// the directory failed, so that the numbers it lists are not reported as
+// if they had none.
+func consentedBy(dir *contacts.Directory, failed bool) personaldata.Consented {
+	if failed {
+		return nil
+	}
+	c := personaldata.Consented{}
+	if dir != nil {
+		for _, d := range dir.Mobiles() {
+			c[d] = true
+		}
+	}
+	return c
 }
 
 // loadECharts reads the ECharts file installed by npm, which a site with

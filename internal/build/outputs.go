@@ -169,7 +169,7 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	dir := c.dir
 	const origin = contacts.FileName
 	addDated := func(o *output) {
-		o.lastmod = dir.Updated
+		o.lastmod = dir.Updated.Time()
 		add(o)
 	}
 	home := []render.Crumb{homeCrumb}

@@ -3,10 +3,13 @@ package content
 import (
 	"encoding/binary"
 	"errors"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/buildcache"
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
@@ -17,13 +20,31 @@ import (
 // records are validated against. A file whose entry is found costs neither
 // the TOML decoder nor validation, the most of a cold build's time.
 
-// pageKey is the cache key of a content file's page.
-func pageKey(file string, src []byte, cfg *config.Config, rules procedure.Rules) buildcache.Key {
-	h := buildcache.NewHasher("page")
-	h.String(file).Bytes(src)
+// settingsKey hashes what, besides its bytes, decides what a content file
+// gives: the settings of site.toml loadFile reads, the rules records are
+// validated against, and the mobile numbers the directory publishes (nil,
+// when it has errors, is not an empty list: mobiles are then not checked).
+func settingsKey(cfg *config.Config, rules procedure.Rules, consented personaldata.Consented) buildcache.Key {
+	h := buildcache.NewHasher("page settings")
 	h.String(cfg.Procedures.Section).String(cfg.Title)
 	h.String(rules.Today.Format(time.RFC3339Nano)).Int(int64(rules.StaleAfterDays))
+	if consented == nil {
+		h.String("mobiles not checked")
+	} else {
+		numbers := slices.Sorted(maps.Keys(consented))
+		h.Int(int64(len(numbers)))
+		for _, n := range numbers {
+			if consented[n] {
+				h.String(n)
+			}
+		}
+	}
 	return h.Key()
+}
+
+// pageKey is the cache key of a content file's page.
+func pageKey(settings buildcache.Key, file string, src []byte) buildcache.Key {
+	return buildcache.NewHasher("page").Bytes(settings[:]).String(file).Bytes(src).Key()
 }
 
 // entryVersion changes when the encoding below does.

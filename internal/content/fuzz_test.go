@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/boundtest"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -45,7 +46,7 @@ func FuzzLoadFile(f *testing.F) {
 		var problems problem.List
 		var s *Site
 		// Whatever the file holds, loading it costs bounded work.
-		boundtest.Check(t, len(src), func() { s = Load(siteDir, testCfg, testRules, nil, &problems) })
+		boundtest.Check(t, len(src), func() { s = Load(siteDir, testCfg, testRules, personaldata.Consented{}, nil, &problems) })
 		if s == nil || s.Home == nil {
 			t.Fatal("Load returned no site")
 		}
