@@ -15,7 +15,7 @@ type IDMatch struct {
 // hyphen (079 123 456 789, 079.123.456.789). The digits must stand alone:
 // a longer run of digits, or a number that goes on with the same separator
 // (a decimal fraction 0.079123456789, a grouped amount 1.079.123.456.789)
-// is not matched. Phone numbers never match: they have 10 or 11 digits.
+// is not matched; a comma is a CSV separator, never a decimal mark. Phone numbers never match: they have 10 or 11 digits.
 func FindIDs(src []byte) []IDMatch {
 	ids, _ := find(src, true, false)
 	return ids
@@ -33,7 +33,11 @@ func idAt(line []byte, i, j int) (string, bool) {
 	switch j - i {
 	case 12:
 		d := line[i:j]
-		if !provinceCode(d) || continues(j, '.') || continues(j, ',') || precededBy('.') || precededBy(',') {
+		// A comma is not a decimal mark here: in a CSV file it is the
+		// separator, and "3,079123456789" is a count and an ID number in
+		// two cells. (A fraction of twelve decimals written with a comma
+		// is too rare to let an ID number through for it.)
+		if !provinceCode(d) || continues(j, '.') || precededBy('.') {
 			return "", false
 		}
 		return string(d), true
