@@ -140,7 +140,7 @@ Flags:
 	}
 	fromCache := ""
 	if res.CacheLookups > 0 {
-		fromCache = fmt.Sprintf(", %d of %d files from the cache", res.FromCache, res.CacheLookups)
+		fromCache = fmt.Sprintf(", %d of %d results from the cache", res.FromCache, res.CacheLookups)
 	}
 	fmt.Fprintf(stderr, "congkhai: built %d pages (%d files, %d written%s) into %s in %s\n",
 		res.Pages, res.Files, res.Written, fromCache, *dest, time.Since(start).Round(time.Millisecond))

@@ -4,22 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
 	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/chart"
-	"github.com/congkhai/congkhai/internal/content"
-	"github.com/congkhai/congkhai/internal/frontmatter"
-	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
-	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
-	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/render"
-	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // write is the last stage of a build: it renders every job of the plan
@@ -105,11 +98,12 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 	wg.Wait()
 }
 
-// pageBuffers are where a worker reads a page's file, renders its body and
-// then the page. Nothing of them is kept once the page is written.
+// pageBuffers are where a worker reads a page's file, renders its
+// Markdown (md), puts the body together with its charts (body) and then
+// renders the page. Nothing of them is kept once the page is written.
 type pageBuffers struct {
-	src        []byte
-	body, page bytes.Buffer
+	src            []byte
+	md, body, page bytes.Buffer
 }
 
 // run produces one job's file, rendering a page into bufs. A panic in a
@@ -168,33 +162,22 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 	var body template.HTML
 	var hasCharts bool
 	if pg.BodyLine > 0 { // a page with a file: its Markdown body
-		src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)), limits.ContentFileBytes)
+		bd, err := p.bodyOf(pg, bufs)
 		if err != nil {
 			return nil, err
 		}
-		bufs.src = src
-		split, err := frontmatter.Parse(src)
-		if err != nil {
-			return nil, fmt.Errorf("the file changed during the build: %w", err)
-		}
-		doc := p.md.Parse(vntext.NFCBytes(split.Body))
 		if p.links != nil {
-			p.links.addSource(pg, split.BodyLine, doc.Links)
+			p.links.addSource(pg, pg.BodyLine, bd.links)
 		}
 		before := problems.Errors()
-		if pg.Kind == content.KindProcedure {
-			for _, h := range procedure.RequiredHeadings() {
-				if !doc.HasHeading(2, h) {
-					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
-				}
-			}
+		for _, h := range bd.missing {
+			problems.Errorf(pg.File, pg.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
 		}
-		p.charts.CheckPlaced(pg.File, split.BodyLine, doc.Embeds, p.dataFailed, problems)
+		p.charts.CheckPlaced(pg.File, pg.BodyLine, bd.embeds, p.dataFailed, problems)
 		if problems.Errors() > before || !execute {
 			return nil, nil
 		}
-		bufs.body.Reset()
-		if err := doc.WriteHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
+		if err := bd.writeHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
 			return nil, err
 		}
 		// The layout reads the body in place, not from a copy: the
@@ -202,7 +185,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		// once this one's layout is done and its data dropped.
 		b := bufs.body.Bytes()
 		body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
-		hasCharts = slices.ContainsFunc(doc.Embeds, chart.IsChart)
+		hasCharts = slices.ContainsFunc(bd.embeds, chart.IsChart)
 	}
 	if !execute {
 		return nil, nil

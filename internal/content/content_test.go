@@ -595,7 +595,7 @@ func TestLoadCached(t *testing.T) {
 		w := warm.Pages[i]
 		if w.File != c.File || w.Kind != c.Kind || w.Dir != c.Dir || w.Path != c.Path || w.Title != c.Title ||
 			w.Description != c.Description || w.Weight != c.Weight || !w.Updated.Equal(c.Updated) ||
-			!slices.Equal(w.Aliases, c.Aliases) || w.BodyLine != c.BodyLine || !slices.Equal(w.Forms, c.Forms) {
+			!slices.Equal(w.Aliases, c.Aliases) || w.BodyLine != c.BodyLine || w.BodyHash != c.BodyHash || !slices.Equal(w.Forms, c.Forms) {
 			t.Errorf("%s: cached page %+v, want %+v", c.File, w, c)
 		}
 		if c.Procedure == nil {

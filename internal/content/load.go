@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -211,7 +212,7 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 
 	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
 	dir = strings.TrimSuffix(dir, "/")
-	p := &Page{File: file, Dir: dir, BodyLine: split.BodyLine}
+	p := &Page{File: file, Dir: dir, BodyLine: split.BodyLine, BodyHash: sha256.Sum256(split.Body)}
 
 	isProcedure := dir == cfg.Procedures.Section && name != IndexFile
 	if strings.HasPrefix(dir, cfg.Procedures.Section+"/") {

@@ -40,6 +40,10 @@ type Page struct {
 	Updated     time.Time // the day of updated, midnight UTC; zero when not given
 	Aliases     []string
 	BodyLine    int // line of the file where the Markdown body starts
+	// BodyHash is the SHA-256 of the Markdown body as written: with the
+	// build cache, what its HTML is found by, without reading the file
+	// again.
+	BodyHash [32]byte
 
 	// Procedure is set for KindProcedure. Once the page is loaded it holds
 	// the record's Summary, what lists use; Record gives the whole record.

@@ -49,6 +49,9 @@ func New(basePath string, embeds ...string) *Converter {
 	return &Converter{md: md, base: basePath, embeds: embeds}
 }
 
+// Embeds returns the info strings of the fenced blocks that are embeds.
+func (c *Converter) Embeds() []string { return c.embeds }
+
 // Heading is a heading of a document.
 type Heading struct {
 	Level int
