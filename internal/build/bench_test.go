@@ -141,6 +141,38 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildCached measures builds into an empty destination with a
+// build cache, empty for the first build of each (cold: the cache's
+// writing included) or filled by a build before (warm: what CI does after
+// a merge that changed nothing in content/).
+func BenchmarkBuildCached(b *testing.B) {
+	site := benchSite(b)
+	next := freshDest(b)
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			cache := next()
+			if _, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, CacheDir: cache}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		cache := next()
+		if _, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, CacheDir: cache}); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			res, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, CacheDir: cache})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.FromCache != res.CacheLookups {
+				b.Fatalf("warm build: %d of %d from the cache", res.FromCache, res.CacheLookups)
+			}
+		}
+	})
+}
+
 // BenchmarkFloor is the limit a build cannot beat: read each procedure,
 // split and decode its front matter, convert its Markdown and write the
 // HTML into a folder of its own, with no validation, no layouts and no
