@@ -43,6 +43,18 @@ type Options struct {
 	// Progress, when set, is called as files are written, with how many
 	// are done out of how many; it must be safe for concurrent use.
 	Progress func(done, total int)
+
+	// fsys is what the build writes through; nil is the system's. Tests
+	// give one that fails as a full disk would.
+	fsys publish.FS
+}
+
+// fileSystem is what the build writes through.
+func (o Options) fileSystem() publish.FS {
+	if o.fsys != nil {
+		return o.fsys
+	}
+	return publish.OS{}
 }
 
 // Result describes a build.

@@ -262,6 +262,7 @@ func TestReplacesPreviousOutput(t *testing.T) {
 	public := filepath.Join(site, "public")
 	txtartest.WriteFile(t, filepath.Join(public, "index.html"), []byte("old"))
 	txtartest.WriteFile(t, filepath.Join(public, "stale/page.html"), []byte("old"))
+	before := snapshot(t, public)
 	if _, err := build(t, site, public); err != nil {
 		t.Fatal(err)
 	}
@@ -270,6 +271,13 @@ func TestReplacesPreviousOutput(t *testing.T) {
 	}
 	if b := readFile(t, public, "index.html"); !bytes.Contains([]byte(b), []byte("<!DOCTYPE html>")) {
 		t.Error("index.html was not replaced")
+	}
+	// The previous output is now the spare folder, for the next build,
+	// exactly as it was; nothing else is left beside public/.
+	spare := filepath.Join(site, ".public.spare")
+	sameTree(t, before, snapshot(t, spare))
+	if err := os.RemoveAll(spare); err != nil {
+		t.Fatal(err)
 	}
 	assertNoLeftovers(t, site)
 }

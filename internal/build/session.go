@@ -60,7 +60,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		updates = append(updates, update{old, pg})
 	}
 
-	out, err := publish.BeginPartial(p.dest)
+	out, err := publish.BeginPartial(p.opts.fileSystem(), p.dest)
 	if err != nil {
 		return nil, false
 	}

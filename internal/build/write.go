@@ -37,7 +37,7 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 		res.Problems = problems.Sorted()
 		return res, nil, err
 	}
-	out, err := publish.Begin(dest)
+	out, err := publish.Begin(p.opts.fileSystem(), dest)
 	if err != nil {
 		res.Problems = problems.Sorted()
 		return res, nil, err
