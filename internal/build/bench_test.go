@@ -81,6 +81,7 @@ func planned(opts Options, problems *problem.List) *plan {
 
 func (discard) WriteFile(string, []byte) error { return nil }
 func (discard) CopyFile(string, string) error  { return nil }
+func (discard) Err() error                     { return nil }
 
 // BenchmarkLoad measures load and validate: site.toml, every front matter,
 // static files, layouts, the catalogue and the output plan.

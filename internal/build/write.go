@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"path/filepath"
@@ -44,6 +45,10 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 	}
 	p.produce(out, problems, res)
 	res.Problems = problems.Sorted()
+	if err := out.Err(); err != nil { // a write failed: the build's error, said once
+		out.Abort()
+		return res, nil, err
+	}
 	if problems.Errors() > 0 {
 		out.Abort()
 		return res, nil, ErrFailed
@@ -65,6 +70,9 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 type sink interface {
 	WriteFile(sitePath string, data []byte) error
 	CopyFile(sitePath, src string) error
+	// Err is the write that failed, after which the build renders no
+	// more pages: the destination is full or read-only.
+	Err() error
 }
 
 // produce renders every job on all CPUs and writes it to out. With a nil
@@ -119,6 +127,8 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 	}()
 	var err error
 	switch {
+	case out != nil && out.Err() != nil:
+		return 0, 0
 	case out == nil:
 		if j.page != nil && j.alias == 0 {
 			if _, err := p.renderPage(j, problems, bufs, false); err != nil {
@@ -137,8 +147,11 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 			err = out.WriteFile(j.path, html)
 		}
 	}
-	if err != nil {
+	var failed *publish.Error
+	if err != nil && !errors.As(err, &failed) { // a failed write is the build's error (out.Err)
 		problems.Errorf(j.origin, 0, "", "%v", err)
+	}
+	if err != nil {
 		return 0, 0
 	}
 	if j.html {
