@@ -186,11 +186,15 @@ func (o *Output) prune() (map[string]bool, error) {
 }
 
 // isDestFile reports whether the entry d of the staging folder, at rel,
-// is the very file the destination holds at rel.
+// is the very file the destination holds at rel: its inode number is the
+// one the comparison found, or where there is none, os.SameFile says so.
 func (o *Output) isDestFile(rel string, d fs.DirEntry) bool {
 	info, err := d.Info()
 	if err != nil {
 		return false
+	}
+	if ino, ok := o.inodes[rel]; ok && inode(info) != 0 {
+		return inode(info) == ino
 	}
 	destInfo, err := os.Lstat(filepath.Join(o.dest, filepath.FromSlash(rel)))
 	return err == nil && os.SameFile(info, destInfo)

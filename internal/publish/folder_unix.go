@@ -35,3 +35,11 @@ func sameGroup(name string, like fs.FileInfo) {
 		os.Lchown(name, -1, int(st.Gid))
 	}
 }
+
+// inode is the inode number of the file info describes.
+func inode(info fs.FileInfo) uint64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Ino)
+	}
+	return 0
+}

@@ -45,6 +45,7 @@ type Output struct {
 	produced map[string]struct{} // every site path of this build
 	changed  []string            // site paths written into staging
 	kept     []string            // site paths the destination already holds as they are
+	inodes   map[string]uint64   // of kept files, where the system gives one
 	stamps   map[string]Stamp    // of every file produced, as it will be in dest
 	failed   error               // the first write that failed; every later one returns it
 }
@@ -155,7 +156,7 @@ func Begin(fsys FS, dest string) (*Output, error) {
 	if err != nil {
 		return nil, &Error{"opening the folder", parent, err}
 	}
-	o := &Output{fsys: fsys, dest: d, unlock: unlock, produced: map[string]struct{}{}, stamps: map[string]Stamp{}}
+	o := &Output{fsys: fsys, dest: d, unlock: unlock, produced: map[string]struct{}{}, stamps: map[string]Stamp{}, inodes: map[string]uint64{}}
 	if err := o.recover(); err != nil {
 		unlock()
 		return nil, err
@@ -195,8 +196,9 @@ func clean(sitePath string) (string, error) {
 
 // stage records sitePath and returns it cleaned with the staging file to
 // write, or "" when the destination already holds exactly this content
-// (same reports whether it does, and the stamp of the file that does).
-func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)) (rel, file string, err error) {
+// (same reports whether it does, and the stamp and inode number of the
+// file that does).
+func (o *Output) stage(sitePath string, same func(existing string) (Stamp, uint64, bool)) (rel, file string, err error) {
 	rel, err = clean(sitePath)
 	if err != nil {
 		return "", "", err
@@ -215,10 +217,13 @@ func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)
 
 	if o.prev != nil {
 		existing := filepath.Join(o.dest, filepath.FromSlash(rel))
-		if st, ok := same(existing); ok {
+		if st, ino, ok := same(existing); ok {
 			o.mu.Lock()
 			o.stamps[rel] = st
 			o.kept = append(o.kept, rel)
+			if ino != 0 {
+				o.inodes[rel] = ino
+			}
 			o.mu.Unlock()
 			return rel, "", nil
 		}
@@ -364,9 +369,9 @@ func (o *Output) makeStaging() error {
 // WriteFile writes one output file, unless the destination already holds
 // these exact bytes. It is safe for concurrent use.
 func (o *Output) WriteFile(sitePath string, data []byte) error {
-	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) {
-		mtime, same := rawfile.Holds(existing, data)
-		return Stamp{int64(len(data)), mtime}, same
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, uint64, bool) {
+		held, same := rawfile.Holds(existing, data)
+		return Stamp{int64(len(data)), held.MTime}, held.Inode, same
 	})
 	if err != nil || f == "" {
 		return err
@@ -382,7 +387,7 @@ func (o *Output) WriteFile(sitePath string, data []byte) error {
 // CopyFile copies the file at src to sitePath, unless the destination
 // already holds the same bytes.
 func (o *Output) CopyFile(sitePath, src string) error {
-	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) { return sameFile(existing, src) })
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, uint64, bool) { return sameFile(existing, src) })
 	if err != nil || f == "" {
 		return err
 	}
@@ -395,24 +400,24 @@ func (o *Output) CopyFile(sitePath, src string) error {
 }
 
 // sameFile reports whether the file a holds the same bytes as b, and if
-// so a's stamp.
-func sameFile(a, b string) (Stamp, bool) {
+// so a's stamp and inode number.
+func sameFile(a, b string) (Stamp, uint64, bool) {
 	ia, err := os.Stat(a)
 	if err != nil || !ia.Mode().IsRegular() {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	ib, err := os.Stat(b)
 	if err != nil || ia.Size() != ib.Size() {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	fa, err := os.Open(a)
 	if err != nil {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	defer fa.Close()
 	fb, err := os.Open(b)
 	if err != nil {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	defer fb.Close()
 	bufA, bufB := make([]byte, 32*1024), make([]byte, 32*1024)
@@ -420,12 +425,12 @@ func sameFile(a, b string) (Stamp, bool) {
 		na, errA := io.ReadFull(fa, bufA)
 		nb, errB := io.ReadFull(fb, bufB)
 		if na != nb || !bytes.Equal(bufA[:na], bufB[:nb]) {
-			return Stamp{}, false
+			return Stamp{}, 0, false
 		}
 		if errA != nil || errB != nil {
 			// Both ended together: as na == nb, both say EOF (nothing
 			// more) or both ErrUnexpectedEOF (a last partial block).
-			return StampOf(ia), errA == errB
+			return StampOf(ia), inode(ia), errA == errB
 		}
 	}
 }

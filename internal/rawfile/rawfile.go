@@ -13,3 +13,10 @@ import "errors"
 // ErrNotRegular is ReadRegular's error for a named pipe, a device or a
 // socket.
 var ErrNotRegular = errors.New("not a regular file")
+
+// Held is what Holds found of a file that holds the bytes it was asked
+// about.
+type Held struct {
+	MTime int64  // modification time, Unix nanoseconds
+	Inode uint64 // inode number; 0 where the system gives none
+}
