@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,6 +21,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/corpus"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 var (
@@ -80,7 +79,7 @@ func testKilledBuild(t *testing.T, bin string) {
 		if r.err != nil {
 			t.Fatalf("building version %s: %v\n%s", name, r.err, r.stderr)
 		}
-		snap := snapshotTree(t, public)
+		snap := txtartest.Snapshot(t, public)
 		if old, ok := snaps[name]; ok && !maps.Equal(old, snap) {
 			t.Fatalf("version %s built again after B and C differs from its first build", name)
 		}
@@ -119,7 +118,7 @@ func testKilledBuild(t *testing.T, bin string) {
 			k.atSwap = public
 		}
 		r := runCongkhai(t, bin, site, k)
-		got := snapshotTree(t, public)
+		got := txtartest.Snapshot(t, public)
 		var outcome string
 		switch {
 		case maps.Equal(got, snaps[current]):
@@ -171,12 +170,12 @@ func testKilledBuild(t *testing.T, bin string) {
 func checkCompleteBuild(t *testing.T, bin, site string, snaps map[string]map[string]string, current, target string, run int) {
 	t.Helper()
 	public := filepath.Join(site, "public")
-	before := snapshotTree(t, public)
+	before := txtartest.Snapshot(t, public)
 	r := runCongkhai(t, bin, site, nil)
 	if r.err != nil {
 		t.Fatalf("run %d, the complete build after it: %v\n%s", run, r.err, r.stderr)
 	}
-	if got := snapshotTree(t, public); !maps.Equal(got, snaps[target]) {
+	if got := txtartest.Snapshot(t, public); !maps.Equal(got, snaps[target]) {
 		t.Fatalf("run %d, the complete build after it: public/ is not version %s:\n%s", run, target, diffTrees(snaps[target], snaps[target], got))
 	}
 	checkLeftBeside(t, site, snaps[target], before, run)
@@ -198,7 +197,7 @@ func checkLeftBeside(t *testing.T, site string, built, replaced map[string]strin
 		}
 	}
 	if replaced != nil && !maps.Equal(replaced, built) {
-		if got := snapshotTree(t, filepath.Join(site, ".public.spare")); !maps.Equal(got, replaced) {
+		if got := txtartest.Snapshot(t, filepath.Join(site, ".public.spare")); !maps.Equal(got, replaced) {
 			t.Errorf("run %d: after a complete build, the spare folder is not the site it replaced:\n%s", run, diffTrees(replaced, replaced, got))
 		}
 	}
@@ -344,41 +343,6 @@ func writtenBytes(ioFile string) int64 {
 		}
 	}
 	return 0
-}
-
-// snapshotTree is every file and folder under dir, with the hash of each
-// file's bytes and its mode, or nil when dir does not exist.
-func snapshotTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			out[filepath.ToSlash(rel)+"/"] = info.Mode().String()
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(b)
-		out[filepath.ToSlash(rel)] = info.Mode().String() + " " + hex.EncodeToString(sum[:])
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // diffTrees lists, for a failure, the paths of got that match neither a

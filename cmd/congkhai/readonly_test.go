@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/corpus"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // testReadOnlyDestination builds into public/ while the folder that holds
@@ -81,7 +82,7 @@ func testReadOnlyDestination(t *testing.T, bin string) {
 			if out, err := congkhai(); err != nil {
 				t.Fatalf("building: %v\n%s", err, out)
 			}
-			before := snapshotTree(t, public)
+			before := txtartest.Snapshot(t, public)
 			retitle("Mới: ")
 			if err := os.Chmod(site, 0o555); err != nil {
 				t.Fatal(err)
@@ -100,7 +101,7 @@ func testReadOnlyDestination(t *testing.T, bin string) {
 			if want := "congkhai: build failed: " + tt.want + "; " + public + " was not changed\n"; !strings.HasSuffix(out, want) {
 				t.Errorf("output:\n%s\nwant it to end with:\n%s", out, want)
 			}
-			if got := snapshotTree(t, public); !maps.Equal(got, before) {
+			if got := txtartest.Snapshot(t, public); !maps.Equal(got, before) {
 				t.Errorf("public/ changed:\n%s", diffTrees(before, before, got))
 			}
 		})

@@ -57,13 +57,13 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		t.Error("the list does not show the new title")
 	}
 
-	before := snapshot(t, dest)
+	before := txtartest.Snapshot(t, dest)
 	edit("## Yêu cầu, điều kiện thực hiện", "## Điều kiện")
 	res, err = s.Build([]string{file})
 	if !errors.Is(err, ErrFailed) || !strings.Contains(problemLines(res), `the text needs a heading "## Yêu cầu, điều kiện thực hiện"`) {
 		t.Fatalf("broken edit: err %v, problems:\n%s", err, problemLines(res))
 	}
-	sameTree(t, before, snapshot(t, dest))
+	sameTree(t, before, txtartest.Snapshot(t, dest))
 
 	edit("## Điều kiện", "## Yêu cầu, điều kiện thực hiện")
 	if _, err := s.Build([]string{file}); err != nil {

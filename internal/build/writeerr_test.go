@@ -40,7 +40,7 @@ func TestWriteErrors(t *testing.T) {
 			if _, err := build(t, site, public); err != nil {
 				t.Fatal(err)
 			}
-			before := snapshot(t, public)
+			before := txtartest.Snapshot(t, public)
 			// A new title changes every page.
 			toml := filepath.Join(site, "site.toml")
 			txtartest.WriteFile(t, toml, []byte(strings.Replace(readFile(t, site, "site.toml"), "title = \"", "title = \"Mới: ", 1)))
@@ -61,7 +61,7 @@ func TestWriteErrors(t *testing.T) {
 			if len(res.Problems) != 0 {
 				t.Errorf("the write error was also reported as problems: %q", problemLines(res))
 			}
-			sameTree(t, before, snapshot(t, public))
+			sameTree(t, before, txtartest.Snapshot(t, public))
 			if _, err := os.Stat(statePath(public)); !errors.Is(err, fs.ErrNotExist) {
 				t.Errorf("a state file is left after a failed build: %v", err)
 			}
