@@ -194,7 +194,14 @@ func newSiteBuild(t *testing.T, first, spare bool) *site {
 func (s *site) reset(t *testing.T) {
 	t.Helper()
 	spare := filepath.Join(s.root, ".public.spare")
-	for _, files := range []map[string]string{s.older, s.previous} {
+	builds := []map[string]string{s.older, s.previous}
+	switch {
+	case s.first:
+		builds = nil
+	case !s.spare:
+		builds = builds[1:]
+	}
+	for _, files := range builds {
 		if err := publishAll(OS{}, s.dest, files, ""); err != nil {
 			t.Fatal(err)
 		}
@@ -335,6 +342,9 @@ func TestWriteFaults(t *testing.T) {
 			spare, noExchange bool
 		}{{"first swap", false, false}, {"spare folder", true, false}, {"no exchange", true, true}} {
 			t.Run(op+"/"+variant.name, func(t *testing.T) {
+				if testing.Short() && !variant.spare || testing.Short() && variant.noExchange {
+					t.Skip("-short: the spare folder's case only, which makes every kind of call")
+				}
 				t.Parallel()
 				hits := 0
 				s := newSiteBuild(t, false, variant.spare)
@@ -399,8 +409,8 @@ func TestKilledAtEveryStep(t *testing.T) {
 	} {
 		for _, after := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/after=%v", v.name, after), func(t *testing.T) {
-				if v.long && testing.Short() {
-					t.Skip("-short")
+				if testing.Short() && (v.long || after) {
+					t.Skip("-short: the kills before a call only, and not where TestWriteFaults goes the same way")
 				}
 				t.Parallel()
 				s := newSiteBuild(t, v.first, v.spare)
