@@ -5,11 +5,12 @@
 //
 // Every output is compared with the file already in the destination; only
 // new or changed files are written, into a staging folder beside the
-// destination (.public.staging-* for public). Nothing in the destination
-// is touched before Commit, which makes the staging folder the whole new
+// destination (.public.spare for public). Nothing in the destination is
+// touched before Commit, which makes the staging folder the whole new
 // site, with a hard link to each file that did not change, and swaps it
-// with the destination in one step. A build that changed nothing writes
-// nothing at all. Begin first undoes what a build that was killed left.
+// with the destination in one step; the previous site is then the next
+// build's staging folder. A build that changed nothing writes nothing at
+// all. Begin first undoes what a build that was killed left.
 package publish
 
 import (
