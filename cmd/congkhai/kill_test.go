@@ -26,7 +26,7 @@ import (
 
 var (
 	killRuns       = flag.Int("kill.runs", 50, "builds TestBuiltCommand/killed kills")
-	killProcedures = flag.Int("kill.procedures", 300, "procedures of TestBuiltCommand/killed's portal")
+	killProcedures = flag.Int("kill.procedures", 250, "procedures of TestBuiltCommand/killed's portal")
 	killSeed       = flag.Uint64("kill.seed", 0, "seed of TestBuiltCommand/killed's kills (0: from the clock, printed)")
 )
 

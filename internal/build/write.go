@@ -23,7 +23,7 @@ import (
 )
 
 // write is the last stage of a build: it renders every job of the plan
-// into a staging folder and moves it into place, or, when the site has
+// into a staging folder and swaps it into place, or, when the site has
 // errors, only checks the pages' Markdown bodies, so that every problem is
 // reported in one run, and leaves the destination as it was.
 func write(p *plan, problems *problem.List) (*Result, *plan, error) {
