@@ -17,6 +17,7 @@ import (
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/gcfloor"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/publish"
 )
 
 const usage = `congkhai builds a local-government transparency portal (công khai thủ tục
@@ -128,8 +129,10 @@ Flags:
 		if errors.Is(err, build.ErrFailed) {
 			errs, _ := counts(res.Problems)
 			fmt.Fprintf(stderr, "congkhai: build failed with %s; %s was not changed\n", plural(errs, "error"), *dest)
-		} else {
+		} else if errors.Is(err, publish.ErrSetAside) {
 			fmt.Fprintf(stderr, "congkhai: build failed: %v\n", err)
+		} else { // a write that failed, or a destination refused: nothing was changed
+			fmt.Fprintf(stderr, "congkhai: build failed: %v; %s was not changed\n", err, *dest)
 		}
 		return 1
 	}

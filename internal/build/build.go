@@ -48,6 +48,18 @@ type Options struct {
 	CacheDir string
 
 	gate *gate // a Session's, for Stop; nil for Run
+
+	// fsys is what the build writes through; nil is the system's. Tests
+	// give one that fails as a full disk would.
+	fsys publish.FS
+}
+
+// fileSystem is what the build writes through.
+func (o Options) fileSystem() publish.FS {
+	if o.fsys != nil {
+		return o.fsys
+	}
+	return publish.OS{}
 }
 
 // DefaultCacheDir is the build cache's folder in a site folder, unless

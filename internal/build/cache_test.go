@@ -8,6 +8,7 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // TestCacheSameOutput: a build with a warm cache writes the same bytes and
@@ -28,7 +29,7 @@ func TestCacheSameOutput(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", name, err, problemLines(res))
 		}
-		return res, snapshot(t, dest)
+		return res, txtartest.Snapshot(t, dest)
 	}
 	cold, want := build("cold")
 	if cold.FromCache != 0 || cold.CacheLookups == 0 || len(cold.Problems) == 0 {

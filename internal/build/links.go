@@ -87,6 +87,9 @@ func (l *linkIndex) CopyFile(sitePath, _ string) error {
 	return nil
 }
 
+// Err is nil: the index writes nothing.
+func (l *linkIndex) Err() error { return nil }
+
 // addSource keeps the Markdown links of a page for checking once every
 // page is known.
 func (l *linkIndex) addSource(p *content.Page, bodyLine int, links []markdown.Link) {

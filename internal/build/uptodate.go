@@ -110,7 +110,14 @@ func saveState(opts Options, fp string, res *Result) error {
 		st := res.outputs[rel]
 		fmt.Fprintf(&b, "f\t%s\t%d\t%d\n", rel, st.Size, st.ModTime)
 	}
-	return os.WriteFile(statePath(dest), []byte(b.String()), 0o644)
+	// Written whole beside it, then renamed over it: a build killed while
+	// writing leaves no state file, never part of one.
+	path := statePath(dest)
+	if err := os.WriteFile(path+".tmp", []byte(b.String()), 0o644); err != nil {
+		os.Remove(path + ".tmp")
+		return err
+	}
+	return os.Rename(path+".tmp", path)
 }
 
 // loadState reads the state a previous build left, or nil.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"runtime"
@@ -16,7 +17,7 @@ import (
 )
 
 // write is the last stage of a build: it renders every job of the plan
-// into a staging folder and moves it into place, or, when the site has
+// into a staging folder and swaps it into place, or, when the site has
 // errors, only checks the pages' Markdown bodies, so that every problem is
 // reported in one run, and leaves the destination as it was.
 func write(p *plan, problems *problem.List) (*Result, *plan, error) {
@@ -31,7 +32,7 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 		res.Problems = problems.Sorted()
 		return res, nil, err
 	}
-	begun, err := publish.Begin(dest)
+	begun, err := publish.Begin(p.opts.fileSystem(), dest)
 	if err != nil {
 		res.Problems = problems.Sorted()
 		return res, nil, err
@@ -39,6 +40,10 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 	out := gatedOutput{begun, p.opts.gate}
 	p.produce(out, problems, res)
 	res.Problems = problems.Sorted()
+	if err := out.Err(); err != nil { // a write failed: the build's error, said once
+		out.Abort()
+		return res, nil, err
+	}
 	if problems.Errors() > 0 {
 		out.Abort()
 		return res, nil, ErrFailed
@@ -60,6 +65,9 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 type sink interface {
 	WriteFile(sitePath string, data []byte) error
 	CopyFile(sitePath, src string) error
+	// Err is the write that failed, after which the build renders no
+	// more pages: the destination is full or read-only.
+	Err() error
 }
 
 // produce renders every job on all CPUs and writes it to out. With a nil
@@ -118,6 +126,8 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 	}()
 	var err error
 	switch {
+	case out != nil && out.Err() != nil:
+		return 0, 0
 	case out == nil:
 		if j.page != nil && j.alias == 0 {
 			if _, err := p.renderPage(j, problems, bufs, false); err != nil {
@@ -136,8 +146,11 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 			err = out.WriteFile(j.path, html)
 		}
 	}
-	if err != nil {
+	var failed *publish.Error
+	if err != nil && !errors.As(err, &failed) { // a failed write is the build's error (out.Err)
 		problems.Errorf(j.origin, 0, "", "%v", err)
+	}
+	if err != nil {
 		return 0, 0
 	}
 	if j.html {
