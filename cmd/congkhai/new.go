@@ -32,14 +32,12 @@ Flags:
 	if stop {
 		return code
 	}
-	today := time.Now()
-	if epoch := getenv("SOURCE_DATE_EPOCH"); epoch != "" {
-		d, err := build.ReferenceDate(time.Time{}, epoch)
-		if err != nil {
-			fmt.Fprintln(stderr, "congkhai new:", err)
-			return 2
-		}
-		today = d
+	// The new file's date is the site's (as_of, or SOURCE_DATE_EPOCH when
+	// set), never the clock: a bad SOURCE_DATE_EPOCH is a usage error.
+	epoch := getenv("SOURCE_DATE_EPOCH")
+	if _, err := build.ReferenceDate(time.Time{}, epoch); err != nil {
+		fmt.Fprintln(stderr, "congkhai new:", err)
+		return 2
 	}
 	if msg := newUsageProblem(rest); msg != "" {
 		fmt.Fprintf(stderr, "congkhai new: %s\n\n", msg)
@@ -51,7 +49,7 @@ Flags:
 	}
 	switch rest[0] {
 	case "procedure":
-		file, err := scaffold.Procedure(*source, rest[1], rest[2], today)
+		file, err := scaffold.Procedure(*source, rest[1], rest[2], epoch)
 		if err != nil {
 			fmt.Fprintln(stderr, "congkhai new:", err)
 			return 1
@@ -59,7 +57,7 @@ Flags:
 		fmt.Fprintf(stdout, "created %s: fill in the empty fields, then run `congkhai check`\n", file)
 		return 0
 	default: // page
-		files, err := scaffold.Page(*source, rest[1], today)
+		files, err := scaffold.Page(*source, rest[1], epoch)
 		for _, f := range files {
 			fmt.Fprintf(stdout, "created %s\n", f)
 		}
