@@ -189,6 +189,9 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 				}
 			}
 		}
+		for _, line := range doc.EmptyItems {
+			problems.Errorf(pg.File, split.BodyLine+line-1, "", "an empty list item (such as a step \"1. \" left to fill in): write it or remove it")
+		}
 		p.charts.CheckPlaced(pg.File, split.BodyLine, doc.Embeds, p.dataFailed, problems)
 		if problems.Errors() > before || !execute {
 			return nil, nil
