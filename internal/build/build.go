@@ -37,6 +37,10 @@ type Options struct {
 	Destination string // the output folder; default Source/public
 	BaseURL     string // overrides base_url of site.toml when not empty
 	Theme       fs.FS  // built-in layouts/ and assets/
+	// ECharts is the ECharts file built into the program (nil: none). A
+	// site with charts serves it unless it has its own, in
+	// static/js/echarts.common.min.js or in node_modules (npm ci).
+	ECharts []byte
 	// SourceDateEpoch is the SOURCE_DATE_EPOCH environment variable ("" if
 	// unset). When set it gives the build's reference date.
 	SourceDateEpoch string
