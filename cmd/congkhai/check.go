@@ -10,6 +10,7 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -45,7 +46,7 @@ Flags:
 		fmt.Fprintf(stderr, "congkhai check: unknown format %q: use human, github or json\n", *format)
 		return 2
 	}
-	res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, *strict)
+	res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, *strict)
 	printNotes(stderr, res.Notes)
 	switch *format {
 	case "github":

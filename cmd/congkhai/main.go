@@ -15,6 +15,7 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/gcfloor"
 	"github.com/congkhai/congkhai/internal/problem"
 )
@@ -117,6 +118,7 @@ Flags:
 		Destination:     *dest,
 		BaseURL:         *baseURL,
 		Theme:           congkhai.Theme,
+		ECharts:         echarts.Builtin(),
 		SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"),
 		Progress:        progress.update,
 		CacheDir:        cache.dir(*source),

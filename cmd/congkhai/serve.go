@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/serve"
 )
 
@@ -72,6 +73,7 @@ Flags:
 		Port:            *port,
 		AllowedHosts:    hosts,
 		Theme:           congkhai.Theme,
+		ECharts:         echarts.Builtin(),
 		SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"),
 		Out:             stderr,
 	})
