@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/congkhai/congkhai"
@@ -14,15 +15,7 @@ import (
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site `folder`")
-	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
-	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations) or json")
-	cache := cacheFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: congkhai check [flags]
+const checkHelp = `Usage: congkhai check [flags]
 
 Runs every check of a build without writing anything, and checks the links
 written in Markdown: to other pages, to #headings, to files in static/ and
@@ -31,49 +24,62 @@ synced with the national database for longer than procedures.stale_after_days.
 Exit status: 0 when clean, 1 when there are errors (or warnings, with --strict).
 
 Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if _, code, stop := parseFlags(fs, args, false); stop {
-		return code
-	}
-	if !siteFolder(stderr, "check", *source) {
-		return 2
-	}
-	switch *format {
-	case "human", "github", "json":
-	default:
-		fmt.Fprintf(stderr, "congkhai check: unknown format %q: use human, github or json\n", *format)
-		return 2
-	}
-	res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, *strict)
-	printNotes(stderr, res.Notes)
-	switch *format {
-	case "github":
-		for _, p := range res.Problems {
-			fmt.Fprintln(stdout, githubAnnotation(p, *strict))
+`
+
+// checkFormats are the values of check --format.
+var checkFormats = []string{"human", "github", "json"}
+
+func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
+	source := fs.String("source", ".", "the site `folder`")
+	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
+	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations) or json")
+	cache := cacheFlags(fs)
+	return func([]string) int {
+		stdout, stderr := e.stdout, e.stderr
+		if !siteHere(stderr, "check", *source) {
+			return 2
 		}
-	case "json":
-		writeJSON(stdout, res.Problems)
-	default:
-		printProblems(stdout, res.Problems)
-	}
-	if err != nil && !errors.Is(err, build.ErrFailed) {
-		fmt.Fprintf(stderr, "congkhai check: %v\n", err)
-		return 1
-	}
-	errs, warns := counts(res.Problems)
-	if *format == "human" {
-		if errs+warns == 0 {
-			fmt.Fprintf(stderr, "congkhai: %s: no problems\n", *source)
-		} else {
-			fmt.Fprintf(stderr, "congkhai: %s: %s, %s\n", *source, plural(errs, "error"), plural(warns, "warning"))
+		if !slices.Contains(checkFormats, *format) {
+			fmt.Fprintf(stderr, "congkhai check: unknown format %q: use %s%s\n", *format, orList(checkFormats), didYouMean(*format, checkFormats, ""))
+			return 2
 		}
+		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, *strict)
+		printNotes(stderr, res.Notes)
+		switch *format {
+		case "github":
+			for _, p := range res.Problems {
+				fmt.Fprintln(stdout, githubAnnotation(p, *strict))
+			}
+		case "json":
+			writeJSON(stdout, res.Problems)
+		default:
+			printProblems(stdout, res.Problems)
+		}
+		if err != nil && !errors.Is(err, build.ErrFailed) {
+			fmt.Fprintf(stderr, "congkhai check: %v\n", err)
+			return 1
+		}
+		errs, warns := counts(res.Problems)
+		if *format == "human" {
+			if errs+warns == 0 {
+				fmt.Fprintf(stderr, "congkhai: %s: no problems\n", *source)
+			} else {
+				fmt.Fprintf(stderr, "congkhai: %s: %s, %s\n", *source, plural(errs, "error"), plural(warns, "warning"))
+			}
+		}
+		if err != nil {
+			return 1
+		}
+		return 0
 	}
-	if err != nil {
-		return 1
+}
+
+// orList writes words as `a, b or c`.
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
 	}
-	return 0
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 func counts(ps []problem.Problem) (errs, warns int) {

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/congkhai/congkhai/internal/echarts"
 )
 
 func TestMain(m *testing.M) {
@@ -15,9 +20,44 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs testdata/script/*.txtar: each script calls congkhai on
 // the files of its archive and checks the exit status and output.
+//
+// Besides testscript's own, scripts have the condition [builtin-echarts]
+// (this program has ECharts built in: go generate ./internal/echarts ran
+// before it was compiled) and the command
+//
+//	published-echarts <folder>   the folder's one js/echarts.*.js is the built-in ECharts
 func TestScripts(t *testing.T) {
+	if echarts.Builtin() == nil && os.Getenv("CONGKHAI_WANT_BUILTIN_ECHARTS") == "1" {
+		t.Fatal("this test program has no built-in ECharts: run `go generate ./internal/echarts` (scripts/deps does)")
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
+		Condition: func(cond string) (bool, error) {
+			if cond == "builtin-echarts" {
+				return echarts.Builtin() != nil, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"published-echarts": publishedECharts,
+		},
 	})
+}
+
+func publishedECharts(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: published-echarts <folder>")
+	}
+	files, _ := filepath.Glob(filepath.Join(ts.MkAbs(args[0]), "js", "echarts.*.js"))
+	if len(files) != 1 {
+		ts.Fatalf("%s/js has %d echarts.*.js files, want 1: %v", args[0], len(files), files)
+	}
+	same := bytes.Equal([]byte(ts.ReadFile(files[0])), echarts.Builtin())
+	switch {
+	case same && neg:
+		ts.Fatalf("%s is the built-in ECharts", files[0])
+	case !same && !neg:
+		ts.Fatalf("%s is not the built-in ECharts", files[0])
+	}
 }
