@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -27,12 +29,12 @@ Flags:
 `
 
 // checkFormats are the values of check --format.
-var checkFormats = []string{"human", "github", "json"}
+var checkFormats = []string{"human", "github", "gitlab", "json"}
 
 func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 	source := fs.String("source", ".", "the site `folder`")
 	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
-	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations) or json")
+	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations),\ngitlab (a GitLab Code Quality report) or json")
 	cache := cacheFlags(fs)
 	return func([]string) int {
 		stdout, stderr := e.stdout, e.stderr
@@ -50,6 +52,8 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 			for _, p := range res.Problems {
 				fmt.Fprintln(stdout, githubAnnotation(p, *strict))
 			}
+		case "gitlab":
+			writeCodeQuality(stdout, res.Problems, *strict)
 		case "json":
 			writeJSON(stdout, res.Problems)
 		default:
@@ -159,4 +163,50 @@ func writeJSON(w io.Writer, ps []problem.Problem) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(out)
+}
+
+// codeQualityIssue is one problem in a GitLab Code Quality report
+// (`--format gitlab`), which GitLab shows on the merge request at its file
+// and line: https://docs.gitlab.com/ci/testing/code_quality/
+type codeQualityIssue struct {
+	Description string `json:"description"`
+	CheckName   string `json:"check_name"`
+	Fingerprint string `json:"fingerprint"`
+	Severity    string `json:"severity"`
+	Location    struct {
+		Path  string `json:"path"`
+		Lines struct {
+			Begin int `json:"begin"`
+		} `json:"lines"`
+	} `json:"location"`
+}
+
+// writeCodeQuality writes the problems as a Code Quality report: errors
+// are "major", warnings "minor" (or "major" with --strict). A problem's
+// fingerprint hashes its file, field and message, and how many problems
+// before it have the same three, but not its line: GitLab then sees the
+// same problem on both sides of a change that only moves it.
+func writeCodeQuality(w io.Writer, ps []problem.Problem, strict bool) {
+	issues := []codeQualityIssue{}
+	seen := map[string]int{}
+	for _, p := range ps {
+		var is codeQualityIssue
+		is.Description, is.CheckName = p.Message, "congkhai"
+		if p.Field != "" {
+			is.Description, is.CheckName = p.Field+": "+p.Message, "congkhai: "+p.Field
+		}
+		is.Severity = "major"
+		if p.Severity == problem.Warning && !strict {
+			is.Severity = "minor"
+		}
+		is.Location.Path, is.Location.Lines.Begin = p.File, max(p.Line, 1)
+		id := p.File + "\x00" + p.Field + "\x00" + p.Message
+		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", id, seen[id]))
+		seen[id]++
+		is.Fingerprint = hex.EncodeToString(sum[:])
+		issues = append(issues, is)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(issues)
 }
