@@ -25,7 +25,8 @@ func TestMain(m *testing.M) {
 // (this program has ECharts built in: go generate ./internal/echarts ran
 // before it was compiled) and the command
 //
-//	published-echarts <folder>   the folder's one js/echarts.*.js is the built-in ECharts
+//	published-echarts <folder> [file]   the folder's one js/echarts.*.js is the
+//	                                    built-in ECharts (or the file)
 func TestScripts(t *testing.T) {
 	if echarts.Builtin() == nil && os.Getenv("CONGKHAI_WANT_BUILTIN_ECHARTS") == "1" {
 		t.Fatal("this test program has no built-in ECharts: run `go generate ./internal/echarts` (scripts/deps does)")
@@ -46,18 +47,22 @@ func TestScripts(t *testing.T) {
 }
 
 func publishedECharts(ts *testscript.TestScript, neg bool, args []string) {
-	if len(args) != 1 {
-		ts.Fatalf("usage: published-echarts <folder>")
+	if len(args) < 1 || len(args) > 2 {
+		ts.Fatalf("usage: published-echarts <folder> [file]")
 	}
 	files, _ := filepath.Glob(filepath.Join(ts.MkAbs(args[0]), "js", "echarts.*.js"))
 	if len(files) != 1 {
 		ts.Fatalf("%s/js has %d echarts.*.js files, want 1: %v", args[0], len(files), files)
 	}
-	same := bytes.Equal([]byte(ts.ReadFile(files[0])), echarts.Builtin())
+	want, what := echarts.Builtin(), "the built-in ECharts"
+	if len(args) == 2 {
+		want, what = []byte(ts.ReadFile(args[1])), args[1]
+	}
+	same := bytes.Equal([]byte(ts.ReadFile(files[0])), want)
 	switch {
 	case same && neg:
-		ts.Fatalf("%s is the built-in ECharts", files[0])
+		ts.Fatalf("%s is %s", files[0], what)
 	case !same && !neg:
-		ts.Fatalf("%s is not the built-in ECharts", files[0])
+		ts.Fatalf("%s is not %s", files[0], what)
 	}
 }
