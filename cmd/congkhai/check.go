@@ -45,7 +45,7 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 			fmt.Fprintf(stderr, "congkhai check: unknown format %q: use %s%s\n", *format, orList(checkFormats), didYouMean(*format, checkFormats, ""))
 			return 2
 		}
-		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, *strict)
+		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, build.CheckOptions{Strict: *strict})
 		printNotes(stderr, res.Notes)
 		switch *format {
 		case "github":

@@ -26,7 +26,7 @@ func TestSiteBuilds(t *testing.T) {
 		t.Errorf("wrote %v", files)
 	}
 	opts := build.Options{Source: dir, Theme: congkhai.Theme, ECharts: []byte("/* stand-in */")}
-	res, err := build.Check(opts, true)
+	res, err := build.Check(opts, build.CheckOptions{Strict: true})
 	if err != nil || len(res.Problems) > 0 {
 		t.Fatalf("check --strict: %v\n%v", err, res.Problems)
 	}
