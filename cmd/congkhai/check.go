@@ -8,12 +8,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/echarts"
+	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -25,6 +27,12 @@ to forms. Warns about pages no other page links to and procedures not
 synced with the national database for longer than procedures.stale_after_days.
 Exit status: 0 when clean, 1 when there are errors (or warnings, with --strict).
 
+With --external it also asks every link to another site (http, https) over
+the network, 8 at a time, each within 10 seconds (--external-timeout), with
+HEAD, then GET if the site refuses HEAD, following 10 redirects, and warns
+about each that does not answer. A link that answered is not asked again
+for 24 hours: the answers are kept in links.json in the cache folder.
+
 Flags:
 `
 
@@ -35,6 +43,8 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 	source := fs.String("source", ".", "the site `folder`")
 	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
 	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations),\ngitlab (a GitLab Code Quality report) or json")
+	external := fs.Bool("external", false, "also check the links to other sites, over the network (off by default)")
+	timeout := fs.Duration("external-timeout", linkcheck.DefaultTimeout, "with --external, how long to wait for each site's answer")
 	cache := cacheFlags(fs)
 	return func([]string) int {
 		stdout, stderr := e.stdout, e.stderr
@@ -45,7 +55,14 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 			fmt.Fprintf(stderr, "congkhai check: unknown format %q: use %s%s\n", *format, orList(checkFormats), didYouMean(*format, checkFormats, ""))
 			return 2
 		}
-		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, build.CheckOptions{Strict: *strict})
+		co := build.CheckOptions{Strict: *strict}
+		if *external {
+			co.External = &linkcheck.Options{Timeout: *timeout}
+			if dir := cache.dir(*source); dir != "" {
+				co.External.Cache = filepath.Join(dir, linkcheck.CacheFile)
+			}
+		}
+		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, co)
 		printNotes(stderr, res.Notes)
 		switch *format {
 		case "github":

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -23,10 +26,13 @@ func TestMain(m *testing.M) {
 //
 // Besides testscript's own, scripts have the condition [builtin-echarts]
 // (this program has ECharts built in: go generate ./internal/echarts ran
-// before it was compiled) and the command
+// before it was compiled), $LINKS, the address of a local web server that
+// stands for other sites (linkServer), and the commands
 //
 //	published-echarts <folder> [file]   the folder's one js/echarts.*.js is the
 //	                                    built-in ECharts (or the file)
+//	expand <file>...                    replaces $NAME in the files with the
+//	                                    script's variables ($LINKS)
 func TestScripts(t *testing.T) {
 	if echarts.Builtin() == nil && os.Getenv("CONGKHAI_WANT_BUILTIN_ECHARTS") == "1" {
 		t.Fatal("this test program has no built-in ECharts: run `go generate ./internal/echarts` (scripts/deps does)")
@@ -40,8 +46,15 @@ func TestScripts(t *testing.T) {
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
+		Setup: func(env *testscript.Env) error {
+			srv := linkServer()
+			env.Setenv("LINKS", srv.URL)
+			env.Defer(srv.Close)
+			return nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"published-echarts": publishedECharts,
+			"expand":            expand,
 		},
 	})
 }
@@ -64,5 +77,36 @@ func publishedECharts(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s is %s", files[0], what)
 	case !same && !neg:
 		ts.Fatalf("%s is not %s", files[0], what)
+	}
+}
+
+// linkServer stands for the other sites pages link to: /ok answers, /gone
+// is 404, /no-head refuses HEAD but answers GET, /slow answers after 5
+// seconds and /loop redirects to itself.
+func linkServer() *httptest.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/ok", func(http.ResponseWriter, *http.Request) {})
+	mux.HandleFunc("/gone", http.NotFound)
+	mux.HandleFunc("/no-head", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			w.WriteHeader(http.StatusMethodNotAllowed)
+		}
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	return httptest.NewServer(mux)
+}
+
+func expand(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: expand <file>...")
+	}
+	for _, f := range args {
+		ts.Check(os.WriteFile(ts.MkAbs(f), []byte(os.Expand(ts.ReadFile(f), ts.Getenv)), 0o644))
 	}
 }
