@@ -3,16 +3,15 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/congkhai/congkhai/internal/echarts"
+	"github.com/congkhai/congkhai/internal/linkcheck/linkchecktest"
 )
 
 func TestMain(m *testing.M) {
@@ -27,7 +26,7 @@ func TestMain(m *testing.M) {
 // Besides testscript's own, scripts have the condition [builtin-echarts]
 // (this program has ECharts built in: go generate ./internal/echarts ran
 // before it was compiled), $LINKS, the address of a local web server that
-// stands for other sites (linkServer), and the commands
+// stands for other sites (linkchecktest), and the commands
 //
 //	published-echarts <folder> [file]   the folder's one js/echarts.*.js is the
 //	                                    built-in ECharts (or the file)
@@ -47,7 +46,7 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
-			srv := linkServer()
+			srv := httptest.NewServer(linkchecktest.Handler())
 			env.Setenv("LINKS", srv.URL)
 			env.Defer(srv.Close)
 			return nil
@@ -78,28 +77,6 @@ func publishedECharts(ts *testscript.TestScript, neg bool, args []string) {
 	case !same && !neg:
 		ts.Fatalf("%s is not %s", files[0], what)
 	}
-}
-
-// linkServer stands for the other sites pages link to: /ok answers, /gone
-// is 404, /no-head refuses HEAD but answers GET, /slow answers after 5
-// seconds and /loop redirects to itself.
-func linkServer() *httptest.Server {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/ok", func(http.ResponseWriter, *http.Request) {})
-	mux.HandleFunc("/gone", http.NotFound)
-	mux.HandleFunc("/no-head", func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodHead {
-			w.WriteHeader(http.StatusMethodNotAllowed)
-		}
-	})
-	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
-	})
-	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
-	return httptest.NewServer(mux)
 }
 
 func expand(ts *testscript.TestScript, neg bool, args []string) {

@@ -115,12 +115,7 @@ func newUsageProblem(args []string) string {
 	}
 	switch args[0] {
 	case "site":
-		switch {
-		case len(args) < 2:
-			return "give the new site's folder, such as: congkhai new site cong-thong-tin (or . for this folder)"
-		case len(args) > 2:
-			return fmt.Sprintf("put the folder in quotes: congkhai new site %q", strings.Join(args[1:], " "))
-		}
+		return oneArgument(args, "folder", "give the new site's folder, such as: congkhai new site cong-thong-tin (or . for this folder)")
 	case "procedure":
 		switch {
 		case len(args) < 3:
@@ -129,14 +124,22 @@ func newUsageProblem(args []string) string {
 			return fmt.Sprintf("put the title in quotes: congkhai new procedure %s %q", args[1], strings.Join(args[2:], " "))
 		}
 	case "page":
-		switch {
-		case len(args) < 2:
-			return "give the page's path, such as: congkhai new page gioi-thieu"
-		case len(args) > 2:
-			return fmt.Sprintf("put the path in quotes: congkhai new page %q", strings.Join(args[1:], " "))
-		}
+		return oneArgument(args, "path", "give the page's path, such as: congkhai new page gioi-thieu")
 	default:
 		return fmt.Sprintf("cannot create %q: use site, procedure or page%s", args[0], didYouMean(args[0], newKinds, ""))
+	}
+	return ""
+}
+
+// oneArgument says what is wrong with the arguments of a `new` that takes
+// one, its noun (folder, path): missing (then the message missing), or
+// words that want quotes.
+func oneArgument(args []string, noun, missing string) string {
+	switch {
+	case len(args) < 2:
+		return missing
+	case len(args) > 2:
+		return fmt.Sprintf("put the %s in quotes: congkhai new %s %q", noun, args[0], strings.Join(args[1:], " "))
 	}
 	return ""
 }

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/linkcheck/linkchecktest"
 )
 
 // site is a local web server with an answer for each kind of link, and
@@ -26,22 +28,7 @@ type site struct {
 func newSite(t *testing.T) *site {
 	s := &site{}
 	mux := http.NewServeMux()
-	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {})
-	mux.HandleFunc("/missing", http.NotFound)
-	mux.HandleFunc("/no-head", func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodHead {
-			w.WriteHeader(http.StatusMethodNotAllowed)
-		}
-	})
-	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
-	})
-	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop-again", http.StatusFound) })
-	mux.HandleFunc("/loop-again", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
-	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/ok", http.StatusMovedPermanently) })
+	mux.Handle("/", linkchecktest.Handler())
 	mux.HandleFunc("/busy/", func(w http.ResponseWriter, r *http.Request) {
 		n := s.inFlight.Add(1)
 		defer s.inFlight.Add(-1)
@@ -77,7 +64,7 @@ func (s *site) asked() []string {
 func TestCheck(t *testing.T) {
 	s := newSite(t)
 	u := func(p string) string { return s.URL + p }
-	links := []string{u("/ok"), u("/ok#muc-2"), u("/missing"), u("/no-head"), u("/slow"), u("/loop"), u("/moved"), u("/agent")}
+	links := []string{u("/ok"), u("/ok#muc-2"), u("/gone"), u("/no-head"), u("/slow"), u("/loop"), u("/moved"), u("/agent")}
 	res, err := Check(context.Background(), links, Options{Timeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +72,7 @@ func TestCheck(t *testing.T) {
 	want := map[string]string{
 		u("/ok"):       "",
 		u("/ok#muc-2"): "",
-		u("/missing"):  "the site answers 404 Not Found",
+		u("/gone"):     "the site answers 404 Not Found",
 		u("/no-head"):  "",
 		u("/slow"):     "no answer within 200ms",
 		u("/loop"):     "more than 10 redirects (a redirect loop?)",
@@ -142,7 +129,7 @@ func TestCache(t *testing.T) {
 	file := filepath.Join(t.TempDir(), ".congkhai-cache", CacheFile)
 	now := time.Date(2026, 9, 25, 8, 0, 0, 0, time.UTC)
 	o := Options{Cache: file, TTL: time.Hour, Now: func() time.Time { return now }}
-	links := []string{s.URL + "/ok", s.URL + "/missing"}
+	links := []string{s.URL + "/ok", s.URL + "/gone"}
 	check := func() map[string]Result {
 		t.Helper()
 		res, err := Check(context.Background(), links, o)
@@ -152,7 +139,7 @@ func TestCache(t *testing.T) {
 		return res
 	}
 	check()
-	if n := len(s.asked()); n != 3 { // HEAD /ok, HEAD and GET /missing
+	if n := len(s.asked()); n != 3 { // HEAD /ok, HEAD and GET /gone
 		t.Fatalf("first check: %v", s.asked())
 	}
 	if _, err := os.Stat(file); err != nil {
@@ -167,7 +154,7 @@ func TestCache(t *testing.T) {
 	if r := res[s.URL+"/missing"]; r.OK || r.Cached {
 		t.Errorf("a failure came from the cache: %+v", r)
 	}
-	if got := s.asked()[3:]; strings.Join(got, ",") != "HEAD /missing,GET /missing" {
+	if got := s.asked()[3:]; strings.Join(got, ",") != "HEAD /gone,GET /gone" {
 		t.Errorf("second check asked %v", got)
 	}
 
