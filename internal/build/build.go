@@ -152,6 +152,9 @@ func Check(opts Options, co CheckOptions) (*Result, error) {
 	defer func() { res.Notes = append(res.Notes, loaded.closeCache(problems.Errors() == 0, res)...) }()
 	if problems.Errors() > 0 {
 		p.produce(nil, problems, res)
+		if co.External != nil {
+			res.Notes = append(res.Notes, "the links to other sites were not checked: the links are checked once the site has no errors")
+		}
 	} else {
 		p.links = newLinkIndex(p.cfg.BasePath())
 		for _, j := range p.jobs {
