@@ -55,9 +55,9 @@ func commands() []command {
 		{name: "check", summary: "check every file and internal link without writing anything", help: checkHelp,
 			values: map[string][]string{"format": checkFormats}, define: defineCheck},
 		{name: "serve", summary: "serve the site on this computer, rebuilding on every change", help: serveHelp, define: defineServe},
-		{name: "new", summary: `create a procedure or a page, or start a site: new procedure <code> "<title>" | new page <path> | new site <folder>`,
+		{name: "new", summary: "create a procedure or a page, or start a site: new procedure|page|site (see new --help)",
 			help: newHelp, takesArgs: true, words: newKinds, define: defineNew},
-		{name: "completion", summary: "print the script that completes commands and flags in bash, zsh, fish or powershell",
+		{name: "completion", summary: "print the script that completes commands and flags: bash, zsh, fish or powershell",
 			help: completionHelp, takesArgs: true, words: shellNames(), define: defineCompletion},
 		{name: "version", summary: "print the version (also: congkhai --version)", help: versionHelp, define: defineVersion},
 	}
