@@ -19,14 +19,15 @@ import (
 // body is what a page's Markdown body gives the build, once goldmark has
 // read it: its HTML, cut where the body places embeds (charts), whose HTML
 // depends on the page and the data, not on the body; the embeds; the
-// links, for the link check; and the headings a procedure needs that it
-// lacks. With a build cache it is kept, found by the body's bytes, so that
-// an unchanged body costs no goldmark.
+// links, for the link check; the headings a procedure needs that it
+// lacks; and its empty list items. With a build cache it is kept, found by
+// the body's bytes, so that an unchanged body costs no goldmark.
 type body struct {
 	html    [][]byte // len(embeds)+1 pieces
 	embeds  []markdown.Embed
 	links   []markdown.Link
 	missing []string // required headings absent
+	empty   []int    // lines of the body (from 1) of empty list items
 }
 
 // embedMark stands in the HTML for an embed until the pieces are cut:
@@ -56,7 +57,7 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 		return nil, fmt.Errorf("the file changed during the build: %w", err)
 	}
 	doc := p.md.Parse(vntext.NFCBytes(split.Body))
-	bd := &body{embeds: doc.Embeds, links: doc.Links}
+	bd := &body{embeds: doc.Embeds, links: doc.Links, empty: doc.EmptyItems}
 	if pg.Kind == content.KindProcedure {
 		for _, h := range procedure.RequiredHeadings() {
 			if !doc.HasHeading(2, h) {
@@ -110,7 +111,7 @@ func (bd *body) writeHTML(buf *bytes.Buffer, embedHTML func(markdown.Embed) ([]b
 }
 
 // bodyVersion changes when the encoding below does.
-const bodyVersion = 1
+const bodyVersion = 2
 
 func (bd *body) encode() []byte {
 	var w buildcache.Writer
@@ -135,6 +136,10 @@ func (bd *body) encode() []byte {
 	for _, m := range bd.missing {
 		w.String(m)
 	}
+	w.Uint(uint64(len(bd.empty)))
+	for _, line := range bd.empty {
+		w.Int(int64(line))
+	}
 	return w.Bytes()
 }
 
@@ -155,6 +160,9 @@ func decodeBody(b []byte) (*body, error) {
 	}
 	for range r.Count() {
 		bd.missing = append(bd.missing, r.String())
+	}
+	for range r.Count() {
+		bd.empty = append(bd.empty, int(r.Int()))
 	}
 	if err := r.Err(); err != nil {
 		return nil, err

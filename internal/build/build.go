@@ -25,6 +25,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 	"github.com/congkhai/congkhai/internal/render"
@@ -37,6 +38,10 @@ type Options struct {
 	Destination string // the output folder; default Source/public
 	BaseURL     string // overrides base_url of site.toml when not empty
 	Theme       fs.FS  // built-in layouts/ and assets/
+	// ECharts is the ECharts file built into the program (nil: none). A
+	// site with charts serves it unless it has its own, in
+	// static/js/echarts.common.min.js or in node_modules (npm ci).
+	ECharts []byte
 	// SourceDateEpoch is the SOURCE_DATE_EPOCH environment variable ("" if
 	// unset). When set it gives the build's reference date.
 	SourceDateEpoch string
@@ -135,11 +140,20 @@ func run(opts Options) (*Result, *plan, error) {
 	return res, plan, err
 }
 
+// CheckOptions say how Check checks.
+type CheckOptions struct {
+	Strict bool // warnings count as errors
+	// External, when set, checks the links to other sites too
+	// (linkcheck), over the network: each that does not answer is a
+	// warning at its line.
+	External *linkcheck.Options
+}
+
 // Check runs every validation of a build without writing anything, then
-// checks the links written in Markdown (to pages, to #headings, to files)
-// and warns about pages no other page links to. With strict, warnings
-// count as errors.
-func Check(opts Options, strict bool) (*Result, error) {
+// checks the links written in Markdown (to pages, to #headings, to files,
+// and with co.External to other sites) and warns about pages no other page
+// links to.
+func Check(opts Options, co CheckOptions) (*Result, error) {
 	problems := &problem.List{}
 	loaded := load(opts, problems)
 	if loaded == nil {
@@ -150,6 +164,9 @@ func Check(opts Options, strict bool) (*Result, error) {
 	defer func() { res.Notes = append(res.Notes, loaded.closeCache(problems.Errors() == 0, res)...) }()
 	if problems.Errors() > 0 {
 		p.produce(nil, problems, res)
+		if co.External != nil {
+			res.Notes = append(res.Notes, "the links to other sites were not checked: the links are checked once the site has no errors")
+		}
 	} else {
 		p.links = newLinkIndex(p.cfg.BasePath())
 		for _, j := range p.jobs {
@@ -159,9 +176,12 @@ func Check(opts Options, strict bool) (*Result, error) {
 		}
 		p.produce(p.links, problems, res)
 		p.links.check(p.site, problems)
+		if co.External != nil {
+			res.Notes = append(res.Notes, p.links.checkExternal(*co.External, problems)...)
+		}
 	}
 	res.Problems = problems.Sorted()
-	if problems.Errors() > 0 || (strict && len(res.Problems) > 0) {
+	if problems.Errors() > 0 || (co.Strict && len(res.Problems) > 0) {
 		return res, ErrFailed
 	}
 	return res, nil

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"path"
@@ -10,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -129,11 +131,7 @@ func (l *linkIndex) check(site *content.Site, problems *problem.List) {
 	for _, src := range l.sources {
 		for _, link := range src.links {
 			if msg := l.checkLink(src.page.Path, link.Dest); msg != "" {
-				what := "link"
-				if link.Image {
-					what = "image"
-				}
-				problems.Errorf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", what, link.Dest, msg)
+				problems.Errorf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", linkKind(link), link.Dest, msg)
 			}
 		}
 	}
@@ -145,6 +143,54 @@ func (l *linkIndex) check(site *content.Site, problems *problem.List) {
 			problems.Warnf(p.File, 0, "", "no other page links to %s: readers can only find it through search engines", p.Path)
 		}
 	}
+}
+
+// linkKind names a link in messages.
+func linkKind(link markdown.Link) string {
+	if link.Image {
+		return "image"
+	}
+	return "link"
+}
+
+// checkExternal asks every link to another site (linkcheck.Check) and
+// warns about each that did not answer, at its line. It returns the notes
+// for the command: how many links it checked, and a cache it could not use.
+func (l *linkIndex) checkExternal(o linkcheck.Options, problems *problem.List) []string {
+	var urls []string
+	for _, src := range l.sources {
+		for _, link := range src.links {
+			if linkcheck.IsExternal(link.Dest) {
+				urls = append(urls, link.Dest)
+			}
+		}
+	}
+	if len(urls) == 0 {
+		return nil
+	}
+	found, err := linkcheck.Check(context.Background(), urls, o)
+	cached := 0
+	for _, r := range found {
+		if r.Cached {
+			cached++
+		}
+	}
+	for _, src := range l.sources {
+		for _, link := range src.links {
+			if r, ok := found[link.Dest]; ok && !r.OK {
+				problems.Warnf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", linkKind(link), link.Dest, r.Problem)
+			}
+		}
+	}
+	note := fmt.Sprintf("checked %d links to other sites", len(found))
+	if o.Cache != "" {
+		note += fmt.Sprintf(" (%d had answered recently: %s)", cached, o.Cache)
+	}
+	notes := []string{note}
+	if err != nil {
+		notes = append(notes, fmt.Sprintf("the cache of links to other sites could not be used: %v", err))
+	}
+	return notes
 }
 
 // checkLink returns what is wrong with a link written on the page at

@@ -29,6 +29,15 @@ import (
 // thirds of the full build's size.
 const echartsFile = "node_modules/echarts/dist/echarts.common.min.js"
 
+// staticECharts is where a site may keep an ECharts file of its own in
+// static/ (the same file as echartsFile, or another build of it). When the
+// site has charts it is the one they use, published under its hashed name
+// (echartsPath) instead of its own.
+const staticECharts = "/js/echarts.common.min.js"
+
+// builtinECharts names Options.ECharts in messages.
+const builtinECharts = "the ECharts built into congkhai"
+
 // loadedSite is every input of a site read into typed values, each file
 // checked on its own: the first stage of a build.
 type loadedSite struct {
@@ -47,8 +56,9 @@ type loadedSite struct {
 	sets      []*dataset.Dataset // data/*.csv with their descriptions
 	charts    *chart.Set         // the charts the datasets declare
 	// echarts is the ECharts file when the site has charts; nil if it is
-	// missing (reported).
-	echarts []byte
+	// missing (reported). echartsOrigin is where it was found (loadECharts).
+	echarts       []byte
+	echartsOrigin string
 	// dataLoadFailed is set when a data file or a chart did not load.
 	dataLoadFailed bool
 	// cache holds what earlier builds computed from files (nil: none); it
@@ -93,7 +103,7 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	l.sets = slices.DeleteFunc(sets, l.charts.Failed)
 	l.dataLoadFailed = problems.Errors() > beforeData
 	if len(l.charts.All()) > 0 {
-		l.echarts = loadECharts(opts.Source, problems)
+		l.echarts, l.echartsOrigin = loadECharts(opts, l.static, problems)
 	}
 	return l
 }
@@ -144,15 +154,28 @@ func consentedBy(dir *contacts.Directory, failed bool) personaldata.Consented {
 	return c
 }
 
-// loadECharts reads the ECharts file installed by npm, which a site with
-// charts serves itself.
-func loadECharts(siteDir string, problems *problem.List) []byte {
-	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(echartsFile)))
-	if err != nil {
-		problems.Errorf(echartsFile, 0, "", "not found: the charts in data/ need ECharts, which the portal serves itself; run `npm ci` in the site folder (package.json pins echarts 5.6.0), or `npm install echarts@5.6.0`")
-		return nil
+// loadECharts returns the ECharts file a site with charts serves itself,
+// and where it was found: the site's static/js/echarts.common.min.js, else
+// the file npm installed in the site's node_modules, else the one built
+// into the program (opts.ECharts). Without any, it reports the problem.
+func loadECharts(opts Options, files *static.Files, problems *problem.List) ([]byte, string) {
+	if f, ok := files.StaticFile(staticECharts); ok {
+		origin := static.StaticDir + staticECharts
+		src, err := os.ReadFile(f.Src)
+		if err != nil {
+			problems.Errorf(origin, 0, "", "cannot read: %v", err)
+			return nil, ""
+		}
+		return src, origin
 	}
-	return src
+	if src, err := os.ReadFile(filepath.Join(opts.Source, filepath.FromSlash(echartsFile))); err == nil {
+		return src, echartsFile
+	}
+	if opts.ECharts != nil {
+		return opts.ECharts, builtinECharts
+	}
+	problems.Errorf(echartsFile, 0, "", "not found: the charts in data/ need ECharts, which the portal serves itself; run `npm ci` in the site folder (package.json pins echarts 5.6.0), or `npm install echarts@5.6.0`")
+	return nil, ""
 }
 
 // echartsPath is where ECharts is published: named by its content, so that

@@ -61,6 +61,17 @@ func runScript(t *testing.T, file string) {
 		}
 	}
 
+	// The same build with a build cache, cold then warm, reports the same
+	// problems: what the cache gives back is what the files give.
+	cache := filepath.Join(t.TempDir(), "cache")
+	for _, run := range []string{"cold cache", "warm cache"} {
+		res, _ := Run(Options{Source: site, Destination: filepath.Join(t.TempDir(), "public"), Theme: congkhai.Theme,
+			SourceDateEpoch: strings.TrimSpace(checks["@env SOURCE_DATE_EPOCH"]), CacheDir: cache})
+		if g := problemLines(res); g != got {
+			t.Errorf("with a %s, problems:\n%s\nwant:\n%s", run, g, got)
+		}
+	}
+
 	public := filepath.Join(site, "public")
 	for _, name := range fx.Order {
 		kind, path, _ := strings.Cut(name, " ")

@@ -186,6 +186,9 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		for _, h := range bd.missing {
 			problems.Errorf(pg.File, pg.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
 		}
+		for _, line := range bd.empty {
+			problems.Errorf(pg.File, pg.BodyLine+line-1, "", "an empty list item (such as a step \"1. \" left to fill in): write it or remove it")
+		}
 		p.charts.CheckPlaced(pg.File, pg.BodyLine, bd.embeds, p.dataFailed, problems)
 		if problems.Errors() > before || !execute {
 			return nil, nil
