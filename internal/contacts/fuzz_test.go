@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -31,7 +32,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("updated = 2026-10-20\n# 079 123 456 789\n\xff"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var l problem.List
-		d := Parse(FileName, src, &l)
+		var d *Directory
+		boundtest.Check(t, len(src), func() { d = Parse(FileName, src, &l) })
 		for _, p := range l.Sorted() {
 			if p.File != FileName || p.Line < 0 || p.Message == "" {
 				t.Fatalf("problem without a file, line or message: %#v", p)
