@@ -14,7 +14,7 @@ func TestPeriodLabels(t *testing.T) {
 		{dataset.Period{Grain: dataset.GrainMonth, Year: 2026, N: 10}, "Tháng 10/2026", "10/2026"},
 		{dataset.Period{Grain: dataset.GrainQuarter, Year: 2025, N: 2}, "Quý 2/2025", "Q2/2025"},
 		{dataset.Period{Grain: dataset.GrainYear, Year: 2024}, "Năm 2024", "2024"},
-		{dataset.Period{Grain: dataset.GrainDay, Year: 2025, N: 7, Day: 1}, "Ngày 01/07/2025", "01/07/2025"},
+		{dataset.Period{Grain: dataset.GrainDay, Year: 2025, N: 7, Day: 1}, "Ngày 01/7/2025", "01/7/2025"},
 	}
 	for _, tt := range tests {
 		if got := PeriodLabel(tt.p); got != tt.long {

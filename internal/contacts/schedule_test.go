@@ -203,11 +203,11 @@ func TestRemark(t *testing.T) {
 		want string
 	}{
 		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 3)}, ""},
-		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2), Reason: "Quốc khánh"}, "Chuyển từ 02/09 (Quốc khánh)"},
+		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2), Reason: "Quốc khánh"}, "Chuyển từ 02/9 (Quốc khánh)"},
 		{Occurrence{Date: date(2026, 12, 31), Original: date(2027, 1, 1), Reason: "Tết Dương lịch"}, "Chuyển từ 01/01/2027 (Tết Dương lịch)"},
 		{Occurrence{Date: date(2026, 9, 2), Original: date(2026, 9, 2), Reason: "Quốc khánh", Cancelled: true}, "Không tiếp (Quốc khánh)"},
 		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2), Reason: "Hoãn do họp", Cancelled: true}, "Không tiếp (Hoãn do họp)"},
-		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2)}, "Chuyển từ 02/09"},
+		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2)}, "Chuyển từ 02/9"},
 	}
 	for _, tc := range tests {
 		if got := tc.o.Remark(); got != tc.want {

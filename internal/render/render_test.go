@@ -104,7 +104,7 @@ func TestFuncs(t *testing.T) {
 	}
 	want := "/portal/thu-tuc/|https://x.example.gov.vn/portal/thu-tuc/|/portal" + css.Path + "|" +
 		"DOCX, 12,5 KB|PDF|" +
-		"8.000 đồng|1.234.567|3|0|01/07/2025|2025-07-01"
+		"8.000 đồng|1.234.567|3|0|01/7/2025|2025-07-01"
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}

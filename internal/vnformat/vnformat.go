@@ -1,6 +1,6 @@
 // Package vnformat writes numbers, amounts, file sizes, dates and weekdays
 // the way Vietnamese readers expect them: a dot between thousands, a comma
-// before decimals (1.234,5), the day before the month (15/07/2025), and the
+// before decimals (1.234,5), the day before the month (15/7/2025), and the
 // weekday in words (Thứ Hai). The build writes every such figure through
 // it, so that pages, chart labels, tables and descriptions agree.
 package vnformat
@@ -88,23 +88,48 @@ func oneDecimal(f float64) string {
 	return strings.Replace(s, ".", ",", 1)
 }
 
-// dateLayout is a date as Vietnamese readers write it, day first.
-const dateLayout = "02/01/2006"
+// Dates are written as the Government writes them in its own documents
+// (Decree 30/2020/NĐ-CP, Appendix I): the day in two digits, the month
+// with a leading zero only for January and February, the year in full:
+// 01/7/2025, 15/02/2026, 31/12/2025. A sentence says "ngày 01/7/2025"
+// (OnDay).
 
-// Date writes the day of t as Vietnamese readers write a date, 15/07/2025,
-// or "" for the zero time (a date left out).
+// Date writes the day of t as Vietnamese official texts write a date,
+// 15/7/2025, or "" for the zero time (a date left out).
 func Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format(dateLayout)
+	return Day(t.Date())
 }
 
 // Day writes a calendar day given by its numbers, such as a day of a CSV,
-// the way Date does: 15/05/2025. 1 January of year 1 is a day here, not a
-// date left out.
+// the way Date does: 15/5/2025, 01/02/2026. 1 January of year 1 is a day
+// here, not a date left out.
 func Day(year int, month time.Month, day int) string {
-	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Format(dateLayout)
+	b := make([]byte, 0, 10)
+	b = appendDayMonth(b, month, day)
+	b = append(b, '/')
+	if year >= 0 && year < 1000 {
+		b = append(b, "000"[:4-len(strconv.Itoa(year))]...)
+	}
+	return string(strconv.AppendInt(b, int64(year), 10))
+}
+
+// OnDay writes a day as a sentence gives it: ngày 01/7/2025.
+func OnDay(year int, month time.Month, day int) string { return "ngày " + Day(year, month, day) }
+
+// appendDayMonth appends 01/7 (day, then month) to b.
+func appendDayMonth(b []byte, month time.Month, day int) []byte {
+	if day < 10 {
+		b = append(b, '0')
+	}
+	b = strconv.AppendInt(b, int64(day), 10)
+	b = append(b, '/')
+	if month < 3 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(month), 10)
 }
 
 // The periods of performance data, in two forms: the short one for a
@@ -126,12 +151,12 @@ func QuarterLong(year, q int) string { return fmt.Sprintf("Quý %d/%d", q, year)
 // YearLong writes a year in words: Năm 2024.
 func YearLong(year int) string { return fmt.Sprintf("Năm %d", year) }
 
-// DayLong writes a day in words: Ngày 15/05/2025.
+// DayLong writes a day in words: Ngày 15/5/2025.
 func DayLong(year int, month time.Month, day int) string { return "Ngày " + Day(year, month, day) }
 
 // DayMonth writes the day of t without its year, for a date of a year
-// the reader knows: 02/09.
-func DayMonth(t time.Time) string { return t.Format("02/01") }
+// the reader knows: 02/9, 01/01.
+func DayMonth(t time.Time) string { return string(appendDayMonth(nil, t.Month(), t.Day())) }
 
 // Weekday is the Vietnamese name of a day of the week, Thứ Hai … Chủ
 // nhật, or "" for a value that is not a weekday.

@@ -21,7 +21,7 @@ func TestFormat(t *testing.T) {
 		{"MonthLong(2025, 1)", MonthLong(2025, time.January), "Tháng 1/2025"},
 		{"QuarterLong(2025, 2)", QuarterLong(2025, 2), "Quý 2/2025"},
 		{"YearLong(2024)", YearLong(2024), "Năm 2024"},
-		{"DayLong(2025, 5, 15)", DayLong(2025, time.May, 15), "Ngày 15/05/2025"},
+		{"DayLong(2025, 5, 15)", DayLong(2025, time.May, 15), "Ngày 15/5/2025"},
 
 		{"Int(0)", Int(0), "0"},
 		{"Int(7)", Int(7), "7"},
@@ -92,19 +92,28 @@ func TestFormat(t *testing.T) {
 		{"FileSize(3.5 MB)", FileSize(3*1024*1024 + 512*1024), "3,5 MB"},
 
 		{"Date(zero)", Date(time.Time{}), ""},
-		{"Date(2025-07-15)", Date(day(2025, 7, 15)), "15/07/2025"},
+		{"Date(2025-07-15)", Date(day(2025, 7, 15)), "15/7/2025"},
 		{"Date(2025-01-05)", Date(day(2025, 1, 5)), "05/01/2025"},
 		{"Date(2025-12-31 23:30 ICT)", Date(time.Date(2025, 12, 31, 23, 30, 0, 0, ict)), "31/12/2025"},
-		{"Date(0999-07-01)", Date(day(999, 7, 1)), "01/07/0999"},
+		{"Date(0999-07-01)", Date(day(999, 7, 1)), "01/7/0999"},
 		{"Date(0001-01-02)", Date(day(1, 1, 2)), "02/01/0001"},
 		{"Date(9999-12-31)", Date(day(9999, 12, 31)), "31/12/9999"},
 
-		{"Day(2025, 5, 15)", Day(2025, 5, 15), "15/05/2025"},
+		{"Day(2025, 5, 15)", Day(2025, 5, 15), "15/5/2025"},
 		{"Day(2025, 12, 1)", Day(2025, 12, 1), "01/12/2025"},
-		{"Day(999, 7, 1)", Day(999, 7, 1), "01/07/0999"},
+		{"Day(999, 7, 1)", Day(999, 7, 1), "01/7/0999"},
 		{"Day(1, 1, 1)", Day(1, 1, 1), "01/01/0001"},
+		// Decree 30/2020: the month takes a leading zero for January and
+		// February only; the day always has two digits.
+		{"Day(2025, 7, 1)", Day(2025, 7, 1), "01/7/2025"},
+		{"Day(2026, 2, 15)", Day(2026, 2, 15), "15/02/2026"},
+		{"Day(2026, 3, 9)", Day(2026, 3, 9), "09/3/2026"},
+		{"Day(2026, 10, 10)", Day(2026, 10, 10), "10/10/2026"},
+		{"Day(12, 3, 4)", Day(12, 3, 4), "04/3/0012"},
+		{"OnDay(2025, 7, 1)", OnDay(2025, 7, 1), "ngày 01/7/2025"},
+		{"DayMonth(2026-12-24)", DayMonth(day(2026, 12, 24)), "24/12"},
 
-		{"DayMonth(2026-09-02)", DayMonth(day(2026, 9, 2)), "02/09"},
+		{"DayMonth(2026-09-02)", DayMonth(day(2026, 9, 2)), "02/9"},
 		{"DayMonth(2027-01-01)", DayMonth(day(2027, 1, 1)), "01/01"},
 
 		{"Weekday(Monday)", Weekday(time.Monday), "Thứ Hai"},
