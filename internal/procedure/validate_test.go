@@ -626,8 +626,11 @@ func TestVocabularies(t *testing.T) {
 
 	// Spot checks of the wording citizens read.
 	for got, want := range map[string]string{
-		LevelXa.Label():         "Cấp Xã",
-		LevelHuyen.Label():      "Cấp Huyện (trước 01/7/2025)",
+		LevelXa.Label():         "Cấp xã",
+		LevelHuyen.Label():      "Cấp huyện (trước 01/7/2025)",
+		LevelTinh.Phrase():      "cấp tỉnh",
+		LevelKhac.Phrase():      "cơ quan khác",
+		Level("moi").Phrase():   "moi",
 		OnlineFull.Label():      "Dịch vụ công trực tuyến toàn trình",
 		ChannelPost.Label():     "Dịch vụ bưu chính công ích",
 		FeeLevy.Label():         "Lệ phí",

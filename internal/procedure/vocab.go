@@ -1,6 +1,9 @@
 package procedure
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Level is Cấp thực hiện. Since 1 July 2025 local procedures run only at
 // province (tinh) and commune (xa) level; huyen remains for archived records.
@@ -18,21 +21,33 @@ const (
 // a new slice, so that no caller can change the vocabulary of another.
 func Levels() []Level { return []Level{LevelBo, LevelTinh, LevelXa, LevelHuyen, LevelKhac} }
 
-// Label is the Vietnamese name of the level.
+// Label is the Vietnamese name of the level, in sentence case as it
+// begins a line or a list item: Cấp xã, Cấp tỉnh. Phrase is the same name
+// within a sentence.
 func (l Level) Label() string {
 	switch l {
 	case LevelBo:
-		return "Cấp Bộ"
+		return "Cấp bộ"
 	case LevelTinh:
-		return "Cấp Tỉnh"
+		return "Cấp tỉnh"
 	case LevelXa:
-		return "Cấp Xã"
+		return "Cấp xã"
 	case LevelHuyen:
-		return "Cấp Huyện (trước 01/7/2025)"
+		return "Cấp huyện (trước 01/7/2025)"
 	case LevelKhac:
 		return "Cơ quan khác"
 	}
 	return string(l)
+}
+
+// Phrase is the level's name within a sentence: "thủ tục cấp xã". A
+// level that is not in the vocabulary is written as it is.
+func (l Level) Phrase() string {
+	if !l.Valid() {
+		return string(l)
+	}
+	s := l.Label() // every label begins with an ASCII capital
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // Valid reports whether l is a known level.
