@@ -231,7 +231,7 @@ func describeCategories(f *Frame) []string {
 func describeBreaks(f *Frame) []string {
 	var out []string
 	for _, b := range f.Breaks {
-		out = append(out, fmt.Sprintf("Từ %s, số liệu thuộc về %s, một đơn vị khác với %s (đến %s), nên hai chuỗi số liệu không được nối với nhau.",
+		out = append(out, fmt.Sprintf("Từ %s, số liệu thuộc về %s, một đơn vị khác với %s, có số liệu đến %s, nên hai chuỗi số liệu không được nối với nhau.",
 			lowerFirst(categoryLong(f.Categories[b.At])), b.After, b.Before, lowerFirst(categoryLong(f.Categories[b.Last]))))
 	}
 	return out

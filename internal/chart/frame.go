@@ -216,6 +216,9 @@ func (b *framer) series(rows []int) {
 	if !b.checkCells(groups) {
 		return
 	}
+	if c.seriesBy != nil {
+		f.Breaks = breaks(groups)
+	}
 	measures := append(append([]*dataset.Column{}, c.bars...), c.lines...)
 	for _, g := range groups {
 		cache := map[int][]dataset.Value{}
@@ -238,9 +241,6 @@ func (b *framer) series(rows []int) {
 			f.Series = append(f.Series, s)
 		}
 	}
-	if c.seriesBy != nil {
-		f.Breaks = breaks(groups)
-	}
 	b.unitsAtLatest(rows, index)
 }
 
@@ -249,6 +249,8 @@ func (b *framer) series(rows []int) {
 // paired with at most one that begins: the closest one after it, so that
 // UBND thành phố Thủ Dầu Một (until 2025-06) is followed by UBND phường
 // Thủ Dầu Một (from 2025-07) while the units present throughout have none.
+// The name of a unit that ended is marked as a former unit's, "Tỉnh Bình
+// Dương (cũ)", for the legend, the table and the description (FormerName).
 func breaks(groups []*group) []Break {
 	ordered := slices.Clone(groups)
 	slices.SortStableFunc(ordered, func(a, b *group) int { return cmp.Compare(a.first, b.first) })
@@ -263,11 +265,16 @@ func breaks(groups []*group) []Break {
 		}
 		if best != nil {
 			used[best] = true
+			best.name = FormerName(best.name)
 			out = append(out, Break{Last: best.last, At: z.first, Before: best.name, After: z.name})
 		}
 	}
 	return out
 }
+
+// FormerName is the name of a unit that no longer exists, as its figures
+// are labelled: "Tỉnh Bình Dương (cũ)".
+func FormerName(name string) string { return name + " (cũ)" }
 
 // categories fills f.Categories from the x values of rows and returns the
 // index of each category by its key.

@@ -141,7 +141,8 @@ func TestFrameTooManySeries(t *testing.T) {
 }
 
 // TestExampleBreaks: every chart of the example portal is drawn, and the
-// merger of 2025 shows as a break, never as one line.
+// merger of 2025 shows as a break, never as one line, and the unit that
+// ended is named as a former one.
 func TestExampleBreaks(t *testing.T) {
 	s := examples(t)
 	for _, c := range s.All() {
@@ -151,7 +152,7 @@ func TestExampleBreaks(t *testing.T) {
 	}
 	papiChart, _ := s.Find("papi-tong-diem")
 	f := papiChart.Frame()
-	if len(f.Breaks) != 1 || f.Categories[f.Breaks[0].At].Text != "2025" || f.Breaks[0].Before != "Tỉnh Bình Dương" || f.Breaks[0].After != "Thành phố Hồ Chí Minh" {
+	if len(f.Breaks) != 1 || f.Categories[f.Breaks[0].At].Text != "2025" || f.Breaks[0].Before != "Tỉnh Bình Dương (cũ)" || f.Breaks[0].After != "Thành phố Hồ Chí Minh" {
 		t.Errorf("papi breaks %+v", f.Breaks)
 	}
 	papi := f.Series[0].Values
@@ -160,7 +161,7 @@ func TestExampleBreaks(t *testing.T) {
 	}
 	rate, _ := s.Find("ty-le-dung-han-theo-don-vi")
 	f = rate.Frame()
-	if len(f.Breaks) != 1 || f.Categories[f.Breaks[0].At].Text != "2025-07" || f.Breaks[0].Before != "UBND thành phố Thủ Dầu Một" || f.Breaks[0].After != "UBND phường Thủ Dầu Một" {
+	if len(f.Breaks) != 1 || f.Categories[f.Breaks[0].At].Text != "2025-07" || f.Breaks[0].Before != "UBND thành phố Thủ Dầu Một (cũ)" || f.Breaks[0].After != "UBND phường Thủ Dầu Một" {
 		t.Errorf("ho-so breaks %+v", f.Breaks)
 	}
 	if _, ok := s.Find("no-such-chart"); ok {
