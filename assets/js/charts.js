@@ -3,9 +3,16 @@
 // data-chart="ID"> beside <div id="ID">; nothing here is inline, so a strict
 // Content-Security-Policy (script-src 'self') works. Without JavaScript the
 // figure still shows its description and its data table.
+//
+// The page is complete before any chart is drawn: ECharts (the address in
+// this script's data-echarts) is fetched only when the first chart comes
+// near the screen, and each chart is drawn when it does, so that a phone
+// on a slow network reads the figures and tables first.
 (function () {
   "use strict";
-  if (!window.echarts || !document.querySelectorAll) {
+  var me = document.currentScript;
+  var src = me && me.getAttribute("data-echarts");
+  if (!src || !document.querySelectorAll) {
     return;
   }
   // Vietnamese number formatting: 1.840 and 95,5 (ECharts would write
@@ -60,7 +67,8 @@
     return box;
   }
   var charts = [];
-  document.querySelectorAll('script[type="application/json"][data-chart]').forEach(function (script) {
+  // draw draws the chart whose option is in script.
+  function draw(script) {
     var el = document.getElementById(script.getAttribute("data-chart"));
     if (!el) {
       return;
@@ -82,7 +90,50 @@
     var chart = window.echarts.init(el, null, { renderer: el.getAttribute("data-renderer") || "svg" });
     chart.setOption(option);
     charts.push(chart);
-  });
+  }
+  // Charts waiting for ECharts, and whether it is being fetched.
+  var waiting = [];
+  var loading = false;
+  function whenLoaded(script) {
+    if (window.echarts) {
+      draw(script);
+      return;
+    }
+    waiting.push(script);
+    if (loading) {
+      return;
+    }
+    loading = true;
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = function () {
+      var queue = waiting;
+      waiting = [];
+      if (window.echarts) {
+        queue.forEach(draw);
+      }
+    };
+    document.head.appendChild(s);
+  }
+  var scripts = document.querySelectorAll('script[type="application/json"][data-chart]');
+  if (!window.IntersectionObserver) {
+    scripts.forEach(whenLoaded);
+  } else {
+    var byFigure = new Map();
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) {
+          seen.unobserve(e.target);
+          whenLoaded(byFigure.get(e.target));
+        }
+      });
+    }, { rootMargin: "200px 0px" });
+    scripts.forEach(function (script) {
+      var figure = script.closest("figure") || script.parentNode;
+      byFigure.set(figure, script);
+      seen.observe(figure);
+    });
+  }
   var pending = 0;
   window.addEventListener("resize", function () {
     window.cancelAnimationFrame(pending);

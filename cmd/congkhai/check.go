@@ -62,7 +62,7 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 				co.External.Cache = filepath.Join(dir, linkcheck.CacheFile)
 			}
 		}
-		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, co)
+		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), EChartsVersion: echarts.Version(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, co)
 		printNotes(stderr, res.Notes)
 		switch *format {
 		case "github":

@@ -196,6 +196,7 @@ func defineBuild(fs *flag.FlagSet, e env) func([]string) int {
 			BaseURL:         *baseURL,
 			Theme:           congkhai.Theme,
 			ECharts:         echarts.Builtin(),
+			EChartsVersion:  echarts.Version(),
 			SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"),
 			Progress:        progress.update,
 			CacheDir:        cache.dir(*source),

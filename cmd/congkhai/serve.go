@@ -69,6 +69,7 @@ func defineServe(fs *flag.FlagSet, e env) func([]string) int {
 			AllowedHosts:    hosts,
 			Theme:           congkhai.Theme,
 			ECharts:         echarts.Builtin(),
+			EChartsVersion:  echarts.Version(),
 			SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"),
 			Out:             stderr,
 		})

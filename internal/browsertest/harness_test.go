@@ -18,6 +18,7 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/render"
 )
 
@@ -69,6 +70,9 @@ func start() (*portal, error) {
 	if _, err := os.Stat(chromiumPath); err != nil {
 		return nil, fmt.Errorf("%s not found: run `make test`, which installs Debian's chromium through scripts/deps", chromiumPath)
 	}
+	if echarts.Builtin() == nil {
+		return nil, fmt.Errorf("no built-in ECharts: run `go generate ./internal/echarts` (scripts/deps does), so that the charts are drawn with the file the portal serves")
+	}
 	root, err := os.MkdirTemp("", "congkhai-browsertest-")
 	if err != nil {
 		return nil, err
@@ -82,6 +86,11 @@ func start() (*portal, error) {
 		Destination: p.root,
 		BaseURL:     "http://" + p.srv.Listener.Addr().String() + basePath,
 		Theme:       congkhai.Theme,
+		// The portal serves what a released program serves: the slim
+		// ECharts built in (go generate), which the same version in
+		// node_modules gives way to.
+		ECharts:        echarts.Builtin(),
+		EChartsVersion: echarts.Version(),
 	})
 	if err != nil {
 		var lines []string

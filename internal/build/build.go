@@ -38,10 +38,14 @@ type Options struct {
 	Destination string // the output folder; default Source/public
 	BaseURL     string // overrides base_url of site.toml when not empty
 	Theme       fs.FS  // built-in layouts/ and assets/
-	// ECharts is the ECharts file built into the program (nil: none). A
-	// site with charts serves it unless it has its own, in
-	// static/js/echarts.common.min.js or in node_modules (npm ci).
-	ECharts []byte
+	// ECharts is the ECharts file built into the program (nil: none), and
+	// EChartsVersion the npm version it was built from. A site with charts
+	// serves it unless it has its own: static/js/echarts.common.min.js, or
+	// the one npm installed in its node_modules, when that is another
+	// version than EChartsVersion (of the same version, the built-in file
+	// is the same ECharts with only what the charts use: see loadECharts).
+	ECharts        []byte
+	EChartsVersion string
 	// SourceDateEpoch is the SOURCE_DATE_EPOCH environment variable ("" if
 	// unset). When set it gives the build's reference date.
 	SourceDateEpoch string

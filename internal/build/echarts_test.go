@@ -11,10 +11,10 @@ import (
 )
 
 // TestEChartsSources: a site with charts serves the ECharts of its
-// static/js/, else of its node_modules, else the one built into the
-// program, published under its hashed name; the static/ copy is not also
-// published under its own. Without any, the build fails saying how to get
-// one.
+// static/js/, else of its node_modules (unless it is the version the
+// built-in one was made from), else the one built into the program,
+// published under its hashed name; the static/ copy is not also published
+// under its own. Without any, the build fails saying how to get one.
 func TestEChartsSources(t *testing.T) {
 	const (
 		own      = "/* the site's own copy in static/js */"
@@ -22,18 +22,23 @@ func TestEChartsSources(t *testing.T) {
 		builtin  = "/* the copy built into congkhai */"
 		ownFile  = "static/js/echarts.common.min.js"
 		npmFile  = "node_modules/echarts/dist/echarts.common.min.js"
+		npmPkg   = "node_modules/echarts/package.json"
 		notFound = "node_modules/echarts/dist/echarts.common.min.js: not found: the charts in data/ need ECharts"
 	)
 	for _, tc := range []struct {
 		name    string
 		files   map[string]string // written into the site
 		builtin string            // Options.ECharts
+		version string            // Options.EChartsVersion
 		want    string            // the file published, "" for a failed build
 	}{
-		{"static over node_modules and built-in", map[string]string{ownFile: own, npmFile: npm}, builtin, own},
-		{"node_modules over built-in", map[string]string{npmFile: npm}, builtin, npm},
-		{"built-in alone", nil, builtin, builtin},
-		{"none", nil, "", ""},
+		{"static over node_modules and built-in", map[string]string{ownFile: own, npmFile: npm, npmPkg: `{"version": "5.6.0"}`}, builtin, "5.6.0", own},
+		{"node_modules over built-in", map[string]string{npmFile: npm}, builtin, "", npm},
+		{"node_modules of another version over built-in", map[string]string{npmFile: npm, npmPkg: `{"version": "5.5.1"}`}, builtin, "5.6.0", npm},
+		{"built-in over node_modules of its own version", map[string]string{npmFile: npm, npmPkg: `{"version": "5.6.0"}`}, builtin, "5.6.0", builtin},
+		{"node_modules without a built-in", map[string]string{npmFile: npm, npmPkg: `{"version": "5.6.0"}`}, "", "", npm},
+		{"built-in alone", nil, builtin, "5.6.0", builtin},
+		{"none", nil, "", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fx := txtartest.Unpack(t, filepath.Join("testdata", "build", "charts.txtar"))
@@ -46,7 +51,7 @@ func TestEChartsSources(t *testing.T) {
 			}
 			opts := Options{Source: site, Theme: congkhai.Theme}
 			if tc.builtin != "" {
-				opts.ECharts = []byte(tc.builtin)
+				opts.ECharts, opts.EChartsVersion = []byte(tc.builtin), tc.version
 			}
 			res, err := Run(opts)
 			if tc.want == "" {
@@ -63,8 +68,8 @@ func TestEChartsSources(t *testing.T) {
 			if got := readFile(t, public, published); got != tc.want {
 				t.Errorf("%s holds %q, want %q", published, got, tc.want)
 			}
-			if page := readFile(t, public, "ket-qua-phuc-vu/index.html"); !strings.Contains(page, `src="/portal`+published+`"`) {
-				t.Errorf("the dashboard does not load %s", published)
+			if page := readFile(t, public, "ket-qua-phuc-vu/index.html"); !strings.Contains(page, `data-echarts="/portal`+published+`"`) {
+				t.Errorf("the dashboard does not name %s for charts.js to load", published)
 			}
 			if _, err := os.Stat(filepath.Join(public, "js", "echarts.common.min.js")); err == nil {
 				t.Errorf("the static/ copy is also published under its own name")

@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,11 +24,14 @@ import (
 	"github.com/congkhai/congkhai/internal/static"
 )
 
-// echartsFile is the ECharts build the portal serves itself, from the npm
-// package pinned in package-lock.json: the "common" build has line and bar
-// charts, the SVG renderer, aria descriptions and decal patterns, at two
-// thirds of the full build's size.
-const echartsFile = "node_modules/echarts/dist/echarts.common.min.js"
+// echartsFile is the ECharts build a site that installs ECharts with npm
+// serves: the "common" build has line and bar charts, the SVG renderer,
+// aria descriptions and decal patterns, at two thirds of the full build's
+// size. echartsPackage says which version it is.
+const (
+	echartsFile    = "node_modules/echarts/dist/echarts.common.min.js"
+	echartsPackage = "node_modules/echarts/package.json"
+)
 
 // staticECharts is where a site may keep an ECharts file of its own in
 // static/ (the same file as echartsFile, or another build of it). When the
@@ -157,7 +161,12 @@ func consentedBy(dir *contacts.Directory, failed bool) personaldata.Consented {
 // loadECharts returns the ECharts file a site with charts serves itself,
 // and where it was found: the site's static/js/echarts.common.min.js, else
 // the file npm installed in the site's node_modules, else the one built
-// into the program (opts.ECharts). Without any, it reports the problem.
+// into the program (opts.ECharts). The site's node_modules gives way to
+// the built-in file when it holds the very version that file was built
+// from (opts.EChartsVersion): the built-in one is then the same ECharts
+// with only what the charts use, a sixth lighter. A site that wants the
+// whole common build anyway copies it into static/js/. Without any, it
+// reports the problem.
 func loadECharts(opts Options, files *static.Files, problems *problem.List) ([]byte, string) {
 	if f, ok := files.StaticFile(staticECharts); ok {
 		origin := static.StaticDir + staticECharts
@@ -168,6 +177,9 @@ func loadECharts(opts Options, files *static.Files, problems *problem.List) ([]b
 		}
 		return src, origin
 	}
+	if opts.ECharts != nil && opts.EChartsVersion != "" && npmVersion(opts.Source) == opts.EChartsVersion {
+		return opts.ECharts, builtinECharts
+	}
 	if src, err := os.ReadFile(filepath.Join(opts.Source, filepath.FromSlash(echartsFile))); err == nil {
 		return src, echartsFile
 	}
@@ -176,6 +188,20 @@ func loadECharts(opts Options, files *static.Files, problems *problem.List) ([]b
 	}
 	problems.Errorf(echartsFile, 0, "", "not found: the charts in data/ need ECharts, which the portal serves itself; run `npm ci` in the site folder (package.json pins echarts 5.6.0), or `npm install echarts@5.6.0`")
 	return nil, ""
+}
+
+// npmVersion is the version of the ECharts npm package installed in the
+// site's node_modules, or "" when there is none (or it cannot be read).
+func npmVersion(site string) string {
+	b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(echartsPackage)))
+	if err != nil {
+		return ""
+	}
+	var pkg struct{ Version string }
+	if json.Unmarshal(b, &pkg) != nil {
+		return ""
+	}
+	return pkg.Version
 }
 
 // echartsPath is where ECharts is published: named by its content, so that

@@ -2,9 +2,10 @@
 // so that one binary builds a site with charts without Node or npm.
 //
 // The file is never committed: `go generate ./internal/echarts` (run by
-// scripts/deps after `npm ci`, and by the release build) copies it from
-// the npm package pinned in package-lock.json into dist/, a folder git
-// ignores but for its README. A program compiled without it (a fresh
+// scripts/deps after `npm ci`, and by the release build) builds it from
+// the npm package pinned in package-lock.json (package bundle: only the
+// chart types, components and renderer the portal uses, bundled by esbuild)
+// into dist/, a folder git ignores but for its README. A program compiled without it (a fresh
 // clone before `npm ci`, or `go install`) still builds: Builtin is then
 // nil, and a site with charts needs its own copy (see build.Options).
 package echarts
@@ -21,11 +22,18 @@ import (
 //go:embed dist
 var dist embed.FS
 
-// File is the ECharts build the portal serves: the "common" build has line
-// and bar charts, the SVG renderer, aria descriptions and decal patterns,
-// at two thirds of the full build's size. It is the name of the file in
-// the npm package's dist/ folder, and in this package's.
-const File = "echarts.common.min.js"
+// File is the name of the built-in ECharts in dist/: line and bar charts,
+// the grid, tooltip, legend, mark lines, aria descriptions and decal
+// patterns, label layout and the SVG renderer, and nothing else (see
+// bundle/entry.js). It is about five sixths of the npm package's "common"
+// build, NPMFile, which a site's own node_modules may hold.
+const File = "echarts.slim.min.js"
+
+// NPMFile is the build of the npm package's dist/ folder that a site
+// installing ECharts itself serves (see build.Options.ECharts): the
+// "common" build, with every chart type and component of the slim one and
+// more.
+const NPMFile = "echarts.common.min.js"
 
 // versionFile is written beside File by gen.go: the version of the npm
 // package it came from.

@@ -1,8 +1,10 @@
 //go:build ignore
 
-// gen copies ECharts into dist/ from the npm package that `npm ci`
-// installed at the root of the module, after checking that it is the
-// version package-lock.json pins. `go generate ./internal/echarts` runs it
+// gen builds the slim ECharts into dist/ (package bundle: esbuild, pinned
+// in go.mod, over the chart types and components the portal uses) from the
+// npm package that `npm ci` installed at the root of the module, after
+// checking that it is the version package-lock.json pins, and copies its
+// licence and notice beside it. `go generate ./internal/echarts` runs it
 // (scripts/deps does, after npm ci); a file whose bytes are already there
 // is left alone.
 package main
@@ -13,6 +15,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/congkhai/congkhai/internal/echarts/bundle"
 )
 
 func main() {
@@ -35,10 +39,16 @@ func generate(root, dist string) error {
 	if installed.Version != pinned {
 		return fmt.Errorf("node_modules holds echarts %s, package-lock.json pins %s: run `npm ci`", installed.Version, pinned)
 	}
+	slim, err := bundle.Build(root, pinned)
+	if err != nil {
+		return err
+	}
+	if err := writeIfChanged(filepath.Join(dist, "echarts.slim.min.js"), slim); err != nil {
+		return err
+	}
 	files := map[string]string{
-		"echarts.common.min.js": filepath.Join(pkg, "dist", "echarts.common.min.js"),
-		"LICENSE":               filepath.Join(pkg, "LICENSE"),
-		"NOTICE":                filepath.Join(pkg, "NOTICE"),
+		"LICENSE": filepath.Join(pkg, "LICENSE"),
+		"NOTICE":  filepath.Join(pkg, "NOTICE"),
 	}
 	for name, src := range files {
 		b, err := os.ReadFile(src)

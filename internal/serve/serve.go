@@ -36,6 +36,7 @@ type Options struct {
 	Port            int    // 0 picks a free port
 	Theme           fs.FS
 	ECharts         []byte // the built-in ECharts (build.Options.ECharts)
+	EChartsVersion  string // its npm version (build.Options.EChartsVersion)
 	SourceDateEpoch string
 	Quiet           time.Duration // batching of file events; 0 is the watcher's default
 	Out             io.Writer     // progress and problems, for people
@@ -96,6 +97,7 @@ func Run(ctx context.Context, o Options) error {
 		BaseURL:         siteURL,
 		Theme:           o.Theme,
 		ECharts:         o.ECharts,
+		EChartsVersion:  o.EChartsVersion,
 		SourceDateEpoch: o.SourceDateEpoch,
 	})}
 	// Before the folder is removed: the build under way, if any, writes
