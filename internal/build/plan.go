@@ -135,7 +135,7 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 			return nil, err
 		}
 		d.Procedure = rec
-		d.View = render.NewProcedureView(rec, p.view, p.static)
+		d.View = render.NewProcedureView(rec, pg.Path, p.view, p.static)
 		for _, code := range rec.Related {
 			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
 				d.Related = append(d.Related, r)

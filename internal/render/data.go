@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/catalog"
@@ -11,6 +12,7 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // Site is what every layout sees as .Site.
@@ -58,6 +60,23 @@ func (s *Site) AgencyHotline(agency string) *contacts.Hotline {
 	}
 	if hs := s.Directory.HotlinesFor(agency); len(hs) > 0 {
 		return hs[0]
+	}
+	return nil
+}
+
+// HotlineAt is the hotline of the organization a reception address names
+// ("Trung tâm Phục vụ hành chính công phường …, số 10 …"), whose hours are
+// the place's, or nil when the address names none of the directory's.
+func (s *Site) HotlineAt(address string) *contacts.Hotline {
+	if s.Directory == nil || address == "" {
+		return nil
+	}
+	folded := vntext.Fold(address)
+	for i := range s.Directory.Hotlines {
+		h := &s.Directory.Hotlines[i]
+		if h.Organization != "" && h.Hours != "" && strings.HasPrefix(folded, vntext.Fold(h.Organization)) {
+			return h
+		}
 	}
 	return nil
 }
