@@ -33,6 +33,7 @@ var exampleGolden = []string{
 	"404.html",
 	"sitemap.xml",
 	"robots.txt",
+	"manifest.webmanifest",
 	"_headers",
 }
 

@@ -246,6 +246,10 @@ func machineJobs(c *checkedSite, outs []*output) []*output {
 	}
 	robots := render.Robots(c.cfg.AbsURL("/sitemap.xml"))
 	list = append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})
+	// The web app manifest every page links to, unless the site has its own.
+	if _, own := c.static.StaticFile("/" + render.ManifestFile); !own {
+		list = append(list, &output{path: render.ManifestFile, origin: "the web app manifest", fixed: render.Manifest(c.cfg, c.static)})
+	}
 	if _, own := c.static.StaticFile("/" + render.HeadersFile); own {
 		return list
 	}

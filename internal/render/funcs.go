@@ -35,6 +35,8 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		// download describes a static file for a link text: "DOCX, 12 KB".
 		"download": func(sitePath string) string { return Download(files, sitePath) },
 		"vnd":      vnformat.VND,
+		// themeColor is the colour of the browser's frame (theme-color).
+		"themeColor": func() string { return ThemeColor },
 		// date, isoDate and weekday take a time.Time (the reference date,
 		// an occurrence) or a date of a file (site.toml's as_of, the
 		// directory's updated): dateArg says which.
