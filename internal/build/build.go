@@ -166,23 +166,26 @@ func Check(opts Options, co CheckOptions) (*Result, error) {
 	p := newPlan(check(loaded, problems), problems)
 	res := &Result{}
 	defer func() { res.Notes = append(res.Notes, loaded.closeCache(problems.Errors() == 0, res)...) }()
-	if problems.Errors() > 0 {
-		p.produce(nil, problems, res)
-		if co.External != nil {
-			res.Notes = append(res.Notes, "the links to other sites were not checked: the links are checked once the site has no errors")
+	// The links are checked even when the site has errors: a page whose
+	// own file has problems is not rendered, but every file the site
+	// publishes is known, and those problems keep from being built are
+	// named (unbuilt), so that each mistake is reported once, in one run.
+	whole := problems.Errors() == 0
+	p.links = newLinkIndex(p.cfg.BasePath())
+	p.links.unbuilt = p.unbuilt
+	for _, j := range p.jobs {
+		p.links.files["/"+j.path] = true
+		if j.alias > 0 {
+			p.links.redirect[j.addr] = j.page.Path
 		}
-	} else {
-		p.links = newLinkIndex(p.cfg.BasePath())
-		for _, j := range p.jobs {
-			if j.alias > 0 {
-				p.links.redirect[j.addr] = j.page.Path
-			}
-		}
-		p.produce(p.links, problems, res)
-		p.links.check(p.site, problems)
-		if co.External != nil {
-			res.Notes = append(res.Notes, p.links.checkExternal(*co.External, problems)...)
-		}
+	}
+	if !whole {
+		p.erroneous = filesWithErrors(problems)
+	}
+	p.produce(p.links, problems, res)
+	p.links.check(p.site, problems, whole)
+	if co.External != nil {
+		res.Notes = append(res.Notes, p.links.checkExternal(*co.External, problems)...)
 	}
 	res.Problems = problems.Sorted()
 	if problems.Errors() > 0 || (co.Strict && len(res.Problems) > 0) {

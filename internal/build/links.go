@@ -30,6 +30,9 @@ type linkIndex struct {
 	inbound  map[string]bool            // page paths some other page links to
 	redirect map[string]string          // alias path → the page it points to
 	sources  []linkSource
+	// unbuilt are the files problems keep from being built, with where to
+	// look (checkedSite.unbuilt).
+	unbuilt map[string]string
 }
 
 // linkSource is the Markdown links of one page.
@@ -125,8 +128,10 @@ func (l *linkIndex) exists(p string) (page string, ok bool) {
 	return "", false
 }
 
-// check reports every broken Markdown link, and pages no other page links to.
-func (l *linkIndex) check(site *content.Site, problems *problem.List) {
+// check reports every broken Markdown link, and, with orphans, the pages
+// no other page links to (which a site with errors cannot tell: the pages
+// that did not render link to none).
+func (l *linkIndex) check(site *content.Site, problems *problem.List, orphans bool) {
 	slices.SortFunc(l.sources, func(a, b linkSource) int { return strings.Compare(a.page.File, b.page.File) })
 	for _, src := range l.sources {
 		for _, link := range src.links {
@@ -136,7 +141,7 @@ func (l *linkIndex) check(site *content.Site, problems *problem.List) {
 		}
 	}
 	for _, p := range site.Pages {
-		if p.Kind == content.KindHome || p.Path == "" {
+		if !orphans || p.Kind == content.KindHome || p.Path == "" {
 			continue
 		}
 		if !l.inbound[p.Path] {
@@ -213,6 +218,9 @@ func (l *linkIndex) checkLink(pagePath, dest string) string {
 	}
 	page, ok := l.exists(target)
 	if !ok {
+		if where, failed := lookupFile(l.unbuilt, target); failed {
+			return fmt.Sprintf("%s could not be built: see %s", target, where)
+		}
 		if p, found := l.nearest(target); found {
 			return fmt.Sprintf("no page or file at %s (did you mean %s?)", target, p)
 		}

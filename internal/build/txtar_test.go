@@ -147,3 +147,21 @@ func diffLines(want, got string) string {
 	}
 	return "(no line differs)"
 }
+
+// TestCheckScripts runs every testdata/check/*.txtar through Check, as
+// `congkhai check` does, and compares the problems with its @problems
+// section: the whole list, in one run.
+func TestCheckScripts(t *testing.T) {
+	txtartest.Run(t, "testdata/check/*.txtar", true, func(t *testing.T, file string) {
+		fx := txtartest.Unpack(t, file)
+		defer fx.Save(t)
+		res, _ := Check(Options{Source: fx.Dir, Theme: congkhai.Theme, SourceDateEpoch: strings.TrimSpace(fx.Sections["@env SOURCE_DATE_EPOCH"])}, CheckOptions{})
+		if got, want := problemLines(res), fx.Sections["@problems"]; got != want {
+			if *update {
+				fx.Set("@problems", got)
+				return
+			}
+			t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+		}
+	})
+}

@@ -141,7 +141,10 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 		err = out.WriteFile(j.path, j.bytes)
 	default:
 		var html []byte
-		html, err = p.renderPage(j, problems, bufs, true)
+		// The layout of a page whose file has errors is not run (in a
+		// check): its record may lack what the layout reads.
+		execute := j.page == nil || !p.erroneous[j.page.File]
+		html, err = p.renderPage(j, problems, bufs, execute)
 		if err == nil && html != nil {
 			err = out.WriteFile(j.path, html)
 		}

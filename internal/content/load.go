@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -46,6 +47,10 @@ type Site struct {
 	// _index.md (slash-separated, relative to content/; "" is content/
 	// itself): their pages have no section (CheckSections).
 	unindexed []string
+	// Failed are the files that could not be published because of their
+	// errors, with the address and code they would have had, so that what
+	// refers to them says why it finds nothing.
+	Failed    []FailedFile
 	byCode    map[string]*Page // the first page of each code, by path
 	texts     *procedure.Texts // of the packed records
 	consented personaldata.Consented
@@ -63,6 +68,7 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, consented p
 	files := listFiles(siteDir, limits.Pages, problems)
 	settings := settingsKey(cfg, rules, consented)
 	pages := make([]*Page, len(files))
+	failed := make([]*FailedFile, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	texts := procedure.NewTexts()
@@ -72,7 +78,7 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, consented p
 		wg.Go(func() {
 			var buf []byte // this worker's, reused: nothing of a file is kept
 			for i := range work {
-				pages[i] = loadFile(siteDir, files[i], cfg, rules, consented, texts, cache, settings, &buf, problems)
+				pages[i], failed[i] = loadFile(siteDir, files[i], cfg, rules, consented, texts, cache, settings, &buf, problems)
 			}
 		})
 	}
@@ -84,6 +90,11 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, consented p
 
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
 	s := assemble(siteDir, pages, cfg)
+	for _, f := range failed {
+		if f != nil {
+			s.Failed = append(s.Failed, *f)
+		}
+	}
 	s.texts, s.consented = texts, consented
 	return s
 }
@@ -145,14 +156,14 @@ func listFiles(siteDir string, most int, problems *problem.List) []string {
 // buffer); the page keeps nothing of it. The result, problems included,
 // comes from cache when it holds the file's (settings says with what the
 // file is read: settingsKey), and is kept there otherwise.
-func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, consented personaldata.Consented, texts *procedure.Texts, cache *buildcache.Cache, settings buildcache.Key, buf *[]byte, problems *problem.List) *Page {
+func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, consented personaldata.Consented, texts *procedure.Texts, cache *buildcache.Cache, settings buildcache.Key, buf *[]byte, problems *problem.List) (*Page, *FailedFile) {
 	if buf == nil {
 		buf = new([]byte)
 	}
 	src, err := rawfile.ReadFileInto(*buf, filepath.Join(siteDir, filepath.FromSlash(file)), limits.ContentFileBytes)
 	if err != nil {
 		problems.Errorf(file, 0, "", "%s", rawfile.ReadProblem(err))
-		return nil
+		return nil, failedFile(file, nil, cfg)
 	}
 	*buf = src
 	var key buildcache.Key
@@ -160,10 +171,14 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, c
 		key = pageKey(settings, file, src)
 		if b, ok := cache.Get(key); ok {
 			if p, found, err := decodePage(b, file, texts); err == nil {
+				errs := 0
 				for _, pr := range found {
 					problems.Add(pr)
+					if pr.Severity == problem.Error {
+						errs++
+					}
 				}
-				return p
+				return p, failedIf(p == nil && errs > 0, file, src, cfg)
 			}
 		}
 	}
@@ -173,7 +188,46 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, c
 	if cache != nil {
 		cache.Put(key, encodePage(p, proc, local.Sorted()))
 	}
-	return p
+	return p, failedIf(p == nil && local.Errors() > 0, file, src, cfg)
+}
+
+// FailedFile is a content file that could not be published.
+type FailedFile struct {
+	File string
+	// Path is the address the page would have had, going by its file's
+	// name (a slug in its front matter is not known).
+	Path string
+	// Code is the code its front matter seems to give a procedure, or "".
+	Code string
+}
+
+func failedIf(failed bool, file string, src []byte, cfg *config.Config) *FailedFile {
+	if !failed {
+		return nil
+	}
+	return failedFile(file, src, cfg)
+}
+
+// codeLine finds a procedure's code in a front matter that could not be
+// decoded, the way an editor reads it.
+var codeLine = regexp.MustCompile(`(?m)^[ \t]*code[ \t]*=[ \t]*"([^"\n]*)"`)
+
+// failedFile describes the file that failed, from its name and what can
+// be read of its bytes.
+func failedFile(file string, src []byte, cfg *config.Config) *FailedFile {
+	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
+	dir = strings.TrimSuffix(dir, "/")
+	f := &FailedFile{File: file, Path: pagePath(dir, strings.TrimSuffix(name, ".md"))}
+	switch {
+	case name == IndexFile && dir == "":
+		f.Path = "/"
+	case name == IndexFile:
+		f.Path = pagePath(dir, "")
+	}
+	if m := codeLine.FindSubmatch(src); m != nil && dir == cfg.Procedures.Section {
+		f.Code = string(m[1])
+	}
+	return f
 }
 
 // decodeFile is what loadFile does with a file's bytes: the page, or nil,
@@ -464,7 +518,8 @@ func FieldLine(siteDir string, p *Page, field string) int {
 // returns nil when the file cannot be published (its problems are in
 // problems).
 func (s *Site) Reload(file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
-	return loadFile(s.Dir, file, cfg, rules, s.consented, s.texts, nil, buildcache.Key{}, nil, problems)
+	p, _ := loadFile(s.Dir, file, cfg, rules, s.consented, s.texts, nil, buildcache.Key{}, nil, problems)
+	return p
 }
 
 // SameListing reports whether two versions of a page show the same in
