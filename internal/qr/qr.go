@@ -19,7 +19,10 @@ const quiet = 4
 // SVG returns an inline SVG image of the QR code of text, with medium
 // error correction, labelled for screen readers with label. The image is
 // one black path on a white square, one module per unit of its viewBox,
-// so that it scales to any printed size; its size is left to CSS.
+// so that it scales to any printed size; its size is left to CSS. Each
+// row is a line one module thick, drawn where its modules are dark: the
+// shortest path a row can be written as, for an image every procedure
+// page carries.
 //
 // mask is fixed (0): the encoder would otherwise try the eight masks of
 // the standard for the one with the lowest penalty, eight times the work
@@ -47,9 +50,11 @@ func draw(code *goqr.QrCode, label string) template.HTML {
 	b.WriteString(template.HTMLEscapeString(label))
 	b.WriteString(`" shape-rendering="crispEdges"><rect width="`)
 	b.WriteString(side + `" height="` + side)
-	b.WriteString(`" fill="#fff"/><path fill="#000" d="`)
-	// Each run of dark modules on a row is one rectangle: M x y h len v1 h -len z.
+	b.WriteString(`" fill="#fff"/><path stroke="#000" d="`)
+	// A row: M x y.5 to its first dark module, h length for each run of
+	// dark modules, m gap 0 from one run to the next.
 	for y := 0; y < n; y++ {
+		end := -1 // where the last run of the row ended
 		for x := 0; x < n; {
 			if !code.Module(x, y) {
 				x++
@@ -59,17 +64,20 @@ func draw(code *goqr.QrCode, label string) template.HTML {
 			for x+run < n && code.Module(x+run, y) {
 				run++
 			}
-			r := strconv.Itoa(run)
-			b.WriteByte('M')
-			b.WriteString(strconv.Itoa(x + quiet))
-			b.WriteByte(' ')
-			b.WriteString(strconv.Itoa(y + quiet))
-			b.WriteByte('h')
-			b.WriteString(r)
-			b.WriteString("v1h-")
-			b.WriteString(r)
-			b.WriteByte('z')
+			if end < 0 {
+				b.WriteByte('M')
+				b.WriteString(strconv.Itoa(x + quiet))
+				b.WriteByte(' ')
+				b.WriteString(strconv.Itoa(y + quiet))
+				b.WriteString(".5h")
+			} else {
+				b.WriteByte('m')
+				b.WriteString(strconv.Itoa(x - end))
+				b.WriteString(" 0h")
+			}
+			b.WriteString(strconv.Itoa(run))
 			x += run
+			end = x
 		}
 	}
 	b.WriteString(`"/></svg>`)
