@@ -1,7 +1,8 @@
 // Package static lists the files a site publishes as they are: the site's
 // static/ folder, copied byte for byte, and the theme's assets/ (CSS and
 // scripts), published under names that carry a hash of their content so
-// that hosts can cache them for a year. It also holds what the layouts
+// that hosts can cache them for a year, style sheets without their
+// comments. It also holds what the layouts
 // share with assets/: walking a folder of the site (WalkSite) and merging
 // a theme folder with the site's (MergeTheme).
 package static
@@ -62,7 +63,11 @@ func Load(theme fs.FS, siteDir string, problems *problem.List) *Files {
 	})
 
 	for name, file := range MergeTheme(theme, siteDir, AssetsDir, problems, nil) {
-		a := Asset{Name: name, Path: "/" + hashedName(name, file.Data), Data: file.Data}
+		data := file.Data
+		if path.Ext(name) == ".css" {
+			data = stripCSSComments(data)
+		}
+		a := Asset{Name: name, Path: "/" + hashedName(name, data), Data: data}
 		f.Assets = append(f.Assets, a)
 		f.assets[name] = a
 	}
