@@ -240,6 +240,109 @@ func TestPageWeight(t *testing.T) {
 	}
 }
 
+// Budgets of issue 17, compressed (gzip) as a host sends them: what a
+// procedure page weighs with its style sheet and scripts, and the scripts
+// of the dashboard once every chart is drawn.
+//
+// The dashboard's scripts stay above the 150 KB the issue hoped for: the
+// slim ECharts (internal/echarts/bundle) is 184 KB gzip, and ECharts 5.6
+// with nothing but its core, the SVG renderer, the line and bar charts and
+// the grid is 160 KB already; the tooltip, legend, mark lines, aria and
+// label layout the charts use add 24 KB. The budget holds what is built,
+// so that the weight cannot grow unnoticed.
+const (
+	procedureBudget       = 12 * 1024
+	dashboardScriptBudget = 190 * 1024
+)
+
+// weight is what a loaded page fetched from the site, each file gzip
+// compressed, by kind: the page itself (HTML), style sheets and scripts;
+// icons, the manifest and images are left out.
+type weight struct {
+	HTML, CSS, JS int
+	files         []string
+}
+
+func (w weight) String() string {
+	return fmt.Sprintf("HTML %d + CSS %d + JS %d = %d bytes (%s)", w.HTML, w.CSS, w.JS, w.HTML+w.CSS+w.JS, strings.Join(w.files, ", "))
+}
+
+// pageWeight loads sitePath at a phone's size and weighs what it fetched;
+// with drawn, once every chart was scrolled into view and drawn.
+func pageWeight(t *testing.T, sitePath string, drawn bool) weight {
+	t.Helper()
+	ctx := shared.tab(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 667), chromedp.Navigate(shared.url(sitePath))); err != nil {
+		t.Fatal(err)
+	}
+	if drawn {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[chartCounts](drawnProbe+"(true)", chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Figures == 0 || got.Drawn != got.Figures {
+			t.Fatalf("%d of %d charts drawn: cannot weigh what they need", got.Drawn, got.Figures)
+		}
+	}
+	urls, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[location.href, ...performance.getEntriesByType("resource").map(e => e.name)]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w weight
+	for _, u := range urls {
+		parsed, err := url.Parse(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kind *int
+		switch {
+		case strings.HasSuffix(parsed.Path, "/"):
+			kind = &w.HTML
+		case strings.HasSuffix(parsed.Path, ".css"):
+			kind = &w.CSS
+		case strings.HasSuffix(parsed.Path, ".js"):
+			kind = &w.JS
+		default:
+			continue
+		}
+		n := shared.gzipSize(t, u)
+		*kind += n
+		w.files = append(w.files, fmt.Sprintf("%s %d", strings.TrimPrefix(parsed.Path, strings.TrimSuffix(basePath, "/")), n))
+	}
+	if w.HTML == 0 || w.CSS == 0 {
+		t.Fatalf("the page or its style sheet was not fetched: %v", urls)
+	}
+	return w
+}
+
+// TestProcedureWeight weighs every procedure page of the portal: its HTML,
+// style sheet and scripts together stay within 12 KB compressed, what a
+// cheap phone on a slow network loads in a few seconds.
+func TestProcedureWeight(t *testing.T) {
+	for _, path := range procedurePaths(t) {
+		t.Run(strings.Trim(path, "/"), func(t *testing.T) {
+			w := pageWeight(t, path, false)
+			t.Logf("%s: %v, budget %d", path, w, procedureBudget)
+			if total := w.HTML + w.CSS + w.JS; total > procedureBudget {
+				t.Errorf("%s weighs %d bytes compressed, over the budget of %d: %v", path, total, procedureBudget, w)
+			}
+		})
+	}
+}
+
+// TestDashboardWeight weighs the dashboard once every chart is drawn: its
+// scripts, ECharts included, stay within their budget.
+func TestDashboardWeight(t *testing.T) {
+	w := pageWeight(t, "/ket-qua-phuc-vu/", true)
+	t.Logf("%v; scripts budget %d", w, dashboardScriptBudget)
+	if !strings.Contains(strings.Join(w.files, " "), "/js/echarts.") {
+		t.Fatalf("ECharts not among the files weighed: %v", w)
+	}
+	if w.JS > dashboardScriptBudget {
+		t.Errorf("the dashboard's scripts weigh %d bytes compressed, over the budget of %d: %v", w.JS, dashboardScriptBudget, w)
+	}
+}
+
 // gzipSize is the size of a fetched file of the site once gzip-compressed,
 // as a static host would send it.
 func (p *portal) gzipSize(t *testing.T, u string) int {
