@@ -251,7 +251,7 @@ func TestStrictContentSecurityPolicy(t *testing.T) {
 // TestSecurityHeaders checks that the rules of the built _headers reach
 // every page type, the not-found page and the hashed files under the base
 // path: each response carries render.SecurityHeaders, and a hashed file
-// the year's cache.
+// (the style sheet, the scripts, ECharts) the year's cache.
 func TestSecurityHeaders(t *testing.T) {
 	check := func(u string, cache string) {
 		t.Helper()
@@ -276,7 +276,12 @@ func TestSecurityHeaders(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(shared.url("/ket-qua-phuc-vu/"))); err != nil {
 		t.Fatal(err)
 	}
-	hashed, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("link[rel=stylesheet], script[src]")].map(e => e.href || e.src)`))
+	// ECharts is fetched when a chart comes near the screen: its address
+	// is in charts.js's data-echarts.
+	hashed, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[
+		...[...document.querySelectorAll("link[rel=stylesheet], script[src]")].map(e => e.href || e.src),
+		...[...document.querySelectorAll("script[data-echarts]")].map(e => new URL(e.dataset.echarts, location.href).href),
+	]`))
 	if err != nil {
 		t.Fatal(err)
 	}
