@@ -16,6 +16,7 @@ import (
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/linkcheck"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -48,11 +49,11 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 	cache := cacheFlags(fs)
 	return func([]string) int {
 		stdout, stderr := e.stdout, e.stderr
-		if !siteHere(stderr, "check", *source) {
+		if !e.siteHere(stderr, "check", *source) {
 			return 2
 		}
 		if !slices.Contains(checkFormats, *format) {
-			fmt.Fprintf(stderr, "congkhai check: unknown format %q: use %s%s\n", *format, orList(checkFormats), didYouMean(*format, checkFormats, ""))
+			e.say(stderr, "congkhai check: unknown format %q: use %s%s", *format, orList(checkFormats), didYouMean(*format, checkFormats, ""))
 			return 2
 		}
 		co := build.CheckOptions{Strict: *strict}
@@ -63,29 +64,29 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 			}
 		}
 		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), EChartsVersion: echarts.Version(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, co)
-		printNotes(stderr, res.Notes)
+		e.printNotes(stderr, res.Notes)
 		switch *format {
 		case "github":
 			for _, p := range res.Problems {
-				fmt.Fprintln(stdout, githubAnnotation(p, *strict))
+				fmt.Fprintln(stdout, githubAnnotation(p, *strict, e.tr))
 			}
 		case "gitlab":
-			writeCodeQuality(stdout, res.Problems, *strict)
+			writeCodeQuality(stdout, res.Problems, *strict, e.tr)
 		case "json":
-			writeJSON(stdout, res.Problems)
+			writeJSON(stdout, res.Problems, e.tr)
 		default:
-			printProblems(stdout, res.Problems)
+			e.printProblems(stdout, res.Problems)
 		}
 		if err != nil && !errors.Is(err, build.ErrFailed) {
-			fmt.Fprintf(stderr, "congkhai check: %v\n", err)
+			e.say(stderr, "congkhai check: %v", err)
 			return 1
 		}
 		errs, warns := counts(res.Problems)
 		if *format == "human" {
 			if errs+warns == 0 {
-				fmt.Fprintf(stderr, "congkhai: %s: no problems\n", *source)
+				e.say(stderr, "congkhai: %s: no problems", *source)
 			} else {
-				fmt.Fprintf(stderr, "congkhai: %s: %s, %s\n", *source, plural(errs, "error"), plural(warns, "warning"))
+				e.say(stderr, "congkhai: %s: %s, %s", *source, errorCount(errs), warningCount(warns))
 			}
 		}
 		if err != nil {
@@ -96,11 +97,11 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 }
 
 // orList writes words as `a, b or c`.
-func orList(words []string) string {
+func orList(words []string) msg.Text {
 	if len(words) < 2 {
-		return strings.Join(words, "")
+		return msg.Plain(strings.Join(words, ""))
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+	return msg.T("%s or %s", strings.Join(words[:len(words)-1], ", "), words[len(words)-1])
 }
 
 func counts(ps []problem.Problem) (errs, warns int) {
@@ -114,16 +115,25 @@ func counts(ps []problem.Problem) (errs, warns int) {
 	return errs, warns
 }
 
-func plural(n int, word string) string {
+// errorCount and warningCount say how many problems there are: "1 error",
+// "2 errors".
+func errorCount(n int) msg.Text {
 	if n == 1 {
-		return "1 " + word
+		return msg.T("1 error")
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return msg.T("%d errors", n)
+}
+
+func warningCount(n int) msg.Text {
+	if n == 1 {
+		return msg.T("1 warning")
+	}
+	return msg.T("%d warnings", n)
 }
 
 // githubAnnotation formats a problem as a GitHub Actions workflow command,
 // so that it shows on the pull request at its file and line.
-func githubAnnotation(p problem.Problem, strict bool) string {
+func githubAnnotation(p problem.Problem, strict bool, tr msg.Translator) string {
 	level := "error"
 	if p.Severity == problem.Warning && !strict {
 		level = "warning"
@@ -136,14 +146,14 @@ func githubAnnotation(p problem.Problem, strict bool) string {
 		}
 	}
 	props = append(props, "title="+escapeProperty("congkhai"))
-	msg := p.Message
+	text := p.MessageIn(tr)
 	if p.Field != "" {
-		msg = p.Field + ": " + msg
+		text = p.Field + ": " + text
 	}
 	if p.Excerpt != "" {
-		msg += "\n" + p.Excerpt
+		text += "\n" + p.Excerpt
 	}
-	return "::" + level + " " + strings.Join(props, ",") + "::" + escapeData(msg)
+	return "::" + level + " " + strings.Join(props, ",") + "::" + escapeData(text)
 }
 
 // escapeData and escapeProperty follow the escaping of GitHub's workflow
@@ -167,14 +177,14 @@ type jsonProblem struct {
 	Excerpt  string `json:"excerpt,omitempty"`
 }
 
-func writeJSON(w io.Writer, ps []problem.Problem) {
+func writeJSON(w io.Writer, ps []problem.Problem, tr msg.Translator) {
 	out := struct {
 		Problems []jsonProblem `json:"problems"`
 		Errors   int           `json:"errors"`
 		Warnings int           `json:"warnings"`
 	}{Problems: []jsonProblem{}}
 	for _, p := range ps {
-		out.Problems = append(out.Problems, jsonProblem{Severity: p.Severity.String(), File: p.File, Line: p.Line, Column: p.Col, Field: p.Field, Message: p.Message, Excerpt: p.Excerpt})
+		out.Problems = append(out.Problems, jsonProblem{Severity: p.Severity.String(), File: p.File, Line: p.Line, Column: p.Col, Field: p.Field, Message: p.MessageIn(tr), Excerpt: p.Excerpt})
 	}
 	out.Errors, out.Warnings = counts(ps)
 	enc := json.NewEncoder(w)
@@ -202,15 +212,17 @@ type codeQualityIssue struct {
 // are "major", warnings "minor" (or "major" with --strict). A problem's
 // fingerprint hashes its file, field and message, and how many problems
 // before it have the same three, but not its line: GitLab then sees the
-// same problem on both sides of a change that only moves it.
-func writeCodeQuality(w io.Writer, ps []problem.Problem, strict bool) {
+// same problem on both sides of a change that only moves it. The
+// description is in the editor's language; the fingerprint hashes the
+// English message, so that it is the same in every language.
+func writeCodeQuality(w io.Writer, ps []problem.Problem, strict bool, tr msg.Translator) {
 	issues := []codeQualityIssue{}
 	seen := map[string]int{}
 	for _, p := range ps {
 		var is codeQualityIssue
-		is.Description, is.CheckName = p.Message, "congkhai"
+		is.Description, is.CheckName = p.MessageIn(tr), "congkhai"
 		if p.Field != "" {
-			is.Description, is.CheckName = p.Field+": "+p.Message, "congkhai: "+p.Field
+			is.Description, is.CheckName = p.Field+": "+p.MessageIn(tr), "congkhai: "+p.Field
 		}
 		is.Severity = "major"
 		if p.Severity == problem.Warning && !strict {

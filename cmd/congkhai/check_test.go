@@ -13,7 +13,7 @@ import (
 func TestCodeQualityFingerprints(t *testing.T) {
 	report := func(ps ...problem.Problem) []codeQualityIssue {
 		var b bytes.Buffer
-		writeCodeQuality(&b, ps, false)
+		writeCodeQuality(&b, ps, false, nil)
 		var issues []codeQualityIssue
 		if err := json.Unmarshal(b.Bytes(), &issues); err != nil {
 			t.Fatal(err)

@@ -2,10 +2,12 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"text/template"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 const completionHelp = `Usage: congkhai completion bash|zsh|fish|powershell
@@ -48,20 +50,20 @@ func shellNames() []string {
 func defineCompletion(fs *flag.FlagSet, e env) func([]string) int {
 	return func(args []string) int {
 		if len(args) != 1 {
-			fmt.Fprintf(e.stderr, "congkhai completion: name one shell: %s\n\n", orList(shellNames()))
+			e.say(e.stderr, "congkhai completion: name one shell: %s\n", orList(shellNames()))
 			fs.Usage()
 			return 2
 		}
 		for _, s := range shells() {
 			if s.name == args[0] {
-				if err := writeCompletion(e.stdout, s, commands()); err != nil {
-					fmt.Fprintln(e.stderr, "congkhai completion:", err)
+				if err := writeCompletion(e.stdout, s, commands(), e.tr); err != nil {
+					e.say(e.stderr, "congkhai completion: %v", err)
 					return 1
 				}
 				return 0
 			}
 		}
-		fmt.Fprintf(e.stderr, "congkhai completion: no completion for %q: use %s%s\n", args[0], orList(shellNames()), didYouMean(args[0], shellNames(), ""))
+		e.say(e.stderr, "congkhai completion: no completion for %q: use %s%s", args[0], orList(shellNames()), didYouMean(args[0], shellNames(), ""))
 		return 2
 	}
 }
@@ -86,15 +88,21 @@ type completedFlag struct {
 
 // completed reads every command's flags by defining them on a flag set
 // of its own, as the command does when it runs.
-func completed(cmds []command) []completedCommand {
+func completed(cmds []command, tr msg.Translator) []completedCommand {
 	var out []completedCommand
-	quiet := env{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}
+	quiet := env{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }, tr: tr}
 	for _, c := range cmds {
 		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 		c.define(fs, quiet)
-		cc := completedCommand{Name: c.name, Summary: c.summary, TakesArgs: c.takesArgs, Words: c.words}
+		languageFlag(fs)
+		cc := completedCommand{Name: c.name, Summary: c.summary.In(tr), TakesArgs: c.takesArgs, Words: c.words}
+		values := map[string][]string{"lang": languageCodes()}
+		maps.Copy(values, c.values)
 		fs.VisitAll(func(f *flag.Flag) {
-			valueName, usage := flag.UnquoteUsage(f)
+			valueName, _ := flag.UnquoteUsage(f) // English: "folder" is the kind of value
+			translated := *f
+			translated.Usage = msg.Words(f.Usage).In(tr)
+			_, usage := flag.UnquoteUsage(&translated)
 			usage, _, _ = strings.Cut(usage, "\n")
 			usage = strings.TrimRight(usage, ";,: ")
 			b, isBool := f.Value.(interface{ IsBoolFlag() bool })
@@ -103,7 +111,7 @@ func completed(cmds []command) []completedCommand {
 				Usage:  usage,
 				Bool:   isBool && b.IsBoolFlag(),
 				Folder: valueName == "folder",
-				Values: c.values[f.Name],
+				Values: values[f.Name],
 			})
 		})
 		out = append(out, cc)
@@ -111,7 +119,7 @@ func completed(cmds []command) []completedCommand {
 	return out
 }
 
-func writeCompletion(w io.Writer, s shell, cmds []command) error {
+func writeCompletion(w io.Writer, s shell, cmds []command, tr msg.Translator) error {
 	t, err := template.New(s.name).Funcs(template.FuncMap{
 		"join": strings.Join,
 		"names": func(cs []completedCommand) string {
@@ -139,7 +147,7 @@ func writeCompletion(w io.Writer, s shell, cmds []command) error {
 	if err != nil {
 		return err
 	}
-	return t.Execute(w, completed(cmds))
+	return t.Execute(w, completed(cmds, tr))
 }
 
 const bashCompletion = `# bash completion for congkhai, made by "congkhai completion bash".

@@ -11,11 +11,11 @@ func TestCompletionNamesEverything(t *testing.T) {
 	cmds := commands()
 	for _, s := range shells() {
 		var b strings.Builder
-		if err := writeCompletion(&b, s, cmds); err != nil {
+		if err := writeCompletion(&b, s, cmds, nil); err != nil {
 			t.Fatalf("%s: %v", s.name, err)
 		}
 		script := b.String()
-		for _, c := range completed(cmds) {
+		for _, c := range completed(cmds, nil) {
 			if !strings.Contains(script, c.Name) {
 				t.Errorf("%s: no command %s", s.name, c.Name)
 			}
@@ -45,7 +45,7 @@ func TestCompletionNamesEverything(t *testing.T) {
 // TestCompletedFlags: what completion reads of a command's flags.
 func TestCompletedFlags(t *testing.T) {
 	var check completedCommand
-	for _, c := range completed(commands()) {
+	for _, c := range completed(commands(), nil) {
 		if c.Name == "check" {
 			check = c
 		}

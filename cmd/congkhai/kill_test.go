@@ -268,7 +268,7 @@ func runCongkhai(t *testing.T, bin, site string, k *kill) buildRun {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "build", "--source", site)
+	cmd := exec.CommandContext(ctx, bin, "build", "--source", site, "--lang", "en")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	var swapped func() bool

@@ -19,6 +19,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/gcfloor"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -28,6 +29,14 @@ import (
 type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// tr is the editor's language (lang.go); nil is English.
+	tr msg.Translator
+}
+
+// say writes the message format makes with args, in the editor's
+// language, and a new line.
+func (e env) say(w io.Writer, format string, args ...any) {
+	io.WriteString(w, msg.T(format, args...).In(e.tr)+"\n")
 }
 
 // command is one command of congkhai. define declares its flags on fs and
@@ -36,8 +45,8 @@ type env struct {
 // shell completions (completion.go) are all made from these.
 type command struct {
 	name    string
-	summary string // one line in the list of commands
-	help    string // what --help prints before the flags
+	summary msg.Text // one line in the list of commands
+	help    msg.Text // what --help prints before the flags
 	// takesArgs is set for a command that takes arguments; words are what
 	// its first argument may be (nil: anything), for completion and "did
 	// you mean".
@@ -52,41 +61,42 @@ type command struct {
 // commands lists every command, in the order the usage shows them.
 func commands() []command {
 	return []command{
-		{name: "build", summary: "build the site into a folder (default: public/)", help: buildHelp, define: defineBuild},
-		{name: "check", summary: "check every file and internal link without writing anything", help: checkHelp,
+		{name: "build", summary: msg.T("build the site into a folder (default: public/)"), help: msg.T(buildHelp), define: defineBuild},
+		{name: "check", summary: msg.T("check every file and internal link without writing anything"), help: msg.T(checkHelp),
 			values: map[string][]string{"format": checkFormats}, define: defineCheck},
-		{name: "serve", summary: "serve the site on this computer, rebuilding on every change", help: serveHelp, define: defineServe},
-		{name: "new", summary: "create a procedure or a page, or start a site: new procedure|page|site (see new --help)",
-			help: newHelp, takesArgs: true, words: newKinds, define: defineNew},
-		{name: "completion", summary: "print the script that completes commands and flags: bash, zsh, fish or powershell",
-			help: completionHelp, takesArgs: true, words: shellNames(), define: defineCompletion},
-		{name: "version", summary: "print the version (also: congkhai --version)", help: versionHelp, define: defineVersion},
+		{name: "serve", summary: msg.T("serve the site on this computer, rebuilding on every change"), help: msg.T(serveHelp), define: defineServe},
+		{name: "new", summary: msg.T("create a procedure or a page, or start a site: new procedure|page|site (see new --help)"),
+			help: msg.T(newHelp), takesArgs: true, words: newKinds, define: defineNew},
+		{name: "completion", summary: msg.T("print the script that completes commands and flags: bash, zsh, fish or powershell"),
+			help: msg.T(completionHelp), takesArgs: true, words: shellNames(), define: defineCompletion},
+		{name: "version", summary: msg.T("print the version (also: congkhai --version)"), help: msg.T(versionHelp), define: defineVersion},
 	}
 }
 
-// usage is what congkhai prints without a command, or with help.
-func usage() string {
+// usage is what congkhai prints without a command, or with help, in the
+// language of tr.
+func usage(tr msg.Translator) string {
 	var b strings.Builder
-	b.WriteString(`congkhai builds a local-government transparency portal (công khai thủ tục
+	b.WriteString(msg.T(`congkhai builds a local-government transparency portal (công khai thủ tục
 hành chính, danh bạ, kết quả phục vụ) from Markdown, TOML and CSV files.
 
 Usage:
   congkhai <command> [flags]
 
 Commands:
-`)
+`).In(tr))
 	cmds := commands()
 	width := 0
 	for _, c := range cmds {
 		width = max(width, len(c.name))
 	}
 	for _, c := range cmds {
-		fmt.Fprintf(&b, "  %-*s  %s\n", width, c.name, c.summary)
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, c.name, c.summary.In(tr))
 	}
-	b.WriteString(`
+	b.WriteString(msg.T(`
 Run "congkhai <command> --help" for the flags of a command. To start a
 site: congkhai new site <folder>.
-`)
+`).In(tr))
 	return b.String()
 }
 
@@ -108,8 +118,15 @@ func main() {
 
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	tr, err := editorLanguage(args, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "congkhai:", msg.Localize(err, tr))
+		return 2
+	}
+	e := env{stdout: stdout, stderr: stderr, getenv: getenv, tr: tr}
+	args = withoutLeadingLang(args)
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage())
+		fmt.Fprint(stderr, usage(tr))
 		return 2
 	}
 	switch args[0] {
@@ -118,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 			// help <command> is <command> --help.
 			return run([]string{args[1], "--help"}, stdout, stderr, getenv)
 		}
-		fmt.Fprint(stdout, usage())
+		fmt.Fprint(stdout, usage(tr))
 		return 0
 	case "-version", "--version":
 		return run(append([]string{"version"}, args[1:]...), stdout, stderr, getenv)
@@ -126,41 +143,47 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	cmds := commands()
 	for _, c := range cmds {
 		if c.name == args[0] {
-			return c.run(args[1:], env{stdout: stdout, stderr: stderr, getenv: getenv})
+			return c.run(args[1:], e)
 		}
 	}
 	var names []string
 	for _, c := range cmds {
 		names = append(names, c.name)
 	}
-	fmt.Fprintf(stderr, "congkhai: unknown command %q%s\n\n%s", args[0], didYouMean(args[0], names, ""), usage())
+	e.say(stderr, "congkhai: unknown command %q%s\n", args[0], didYouMean(args[0], names, ""))
+	fmt.Fprint(stderr, usage(tr))
 	return 2
 }
 
 // run parses the command's flags and runs it.
 func (c command) run(args []string, e env) int {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
 	body := c.define(fs, e)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), c.help)
-		fs.PrintDefaults()
+	languageFlag(fs)
+	// The flag package's own messages are English: it writes nowhere, and
+	// parseFlags says what went wrong in the editor's language.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	help := func() {
+		fmt.Fprint(e.stderr, c.help.In(e.tr))
+		printDefaults(e.stderr, fs, e.tr)
 	}
-	rest, code, stop := parseFlags(fs, args, c.takesArgs)
+	rest, code, stop := e.parseFlags(fs, args, c.takesArgs, help)
 	if stop {
 		return code
 	}
+	fs.Usage = help // for a command that finds its arguments wrong
 	return body(rest)
 }
 
 // didYouMean is ` (did you mean "build"?)` when one of names is a few
 // letters from word (vntext.Closest), each written with prefix (such as
-// "--"), or "".
-func didYouMean(word string, names []string, prefix string) string {
+// "--"), or nothing.
+func didYouMean(word string, names []string, prefix string) msg.Text {
 	if best := vntext.Closest(word, names); best != "" && best != word {
-		return fmt.Sprintf(" (did you mean %q?)", prefix+best)
+		return msg.T(" (did you mean %q?)", prefix+best)
 	}
-	return ""
+	return msg.Text{}
 }
 
 const buildHelp = `Usage: congkhai build [flags]
@@ -181,7 +204,7 @@ func defineBuild(fs *flag.FlagSet, e env) func([]string) int {
 	cache := cacheFlags(fs)
 	return func([]string) int {
 		stderr := e.stderr
-		if !siteHere(stderr, "build", *source) {
+		if !e.siteHere(stderr, "build", *source) {
 			return 2
 		}
 		if *dest == "" {
@@ -189,7 +212,7 @@ func defineBuild(fs *flag.FlagSet, e env) func([]string) int {
 		}
 
 		start := time.Now()
-		progress := newProgress(stderr)
+		progress := newProgress(stderr, e.tr)
 		res, err := build.Run(build.Options{
 			Source:          *source,
 			Destination:     *dest,
@@ -202,29 +225,29 @@ func defineBuild(fs *flag.FlagSet, e env) func([]string) int {
 			CacheDir:        cache.dir(*source),
 		})
 		progress.clear()
-		printNotes(stderr, res.Notes)
-		printProblems(stderr, res.Problems)
+		e.printNotes(stderr, res.Notes)
+		e.printProblems(stderr, res.Problems)
 		if err != nil {
 			if errors.Is(err, build.ErrFailed) {
 				errs, _ := counts(res.Problems)
-				fmt.Fprintf(stderr, "congkhai: build failed with %s; %s was not changed\n", plural(errs, "error"), *dest)
+				e.say(stderr, "congkhai: build failed with %s; %s was not changed", errorCount(errs), *dest)
 			} else if errors.Is(err, publish.ErrSetAside) {
-				fmt.Fprintf(stderr, "congkhai: build failed: %v\n", err)
+				e.say(stderr, "congkhai: build failed: %v", err)
 			} else { // a write that failed, or a destination refused: nothing was changed
-				fmt.Fprintf(stderr, "congkhai: build failed: %v; %s was not changed\n", err, *dest)
+				e.say(stderr, "congkhai: build failed: %v; %s was not changed", err, *dest)
 			}
 			return 1
 		}
 		if res.UpToDate {
-			fmt.Fprintf(stderr, "congkhai: %s is up to date: nothing changed since the last build (%d pages, %d files) (%s)\n",
+			e.say(stderr, "congkhai: %s is up to date: nothing changed since the last build (%d pages, %d files) (%s)",
 				*dest, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
 			return 0
 		}
-		fromCache := ""
+		var fromCache msg.Text
 		if res.CacheLookups > 0 {
-			fromCache = fmt.Sprintf(", %d of %d results from the cache", res.FromCache, res.CacheLookups)
+			fromCache = msg.T(", %d of %d results from the cache", res.FromCache, res.CacheLookups)
 		}
-		fmt.Fprintf(stderr, "congkhai: built %d pages (%d files, %d written%s) into %s in %s\n",
+		e.say(stderr, "congkhai: built %d pages (%d files, %d written%s) into %s in %s",
 			res.Pages, res.Files, res.Written, fromCache, *dest, time.Since(start).Round(time.Millisecond))
 		return 0
 	}
@@ -238,7 +261,7 @@ type cacheOptions struct {
 
 func cacheFlags(fs *flag.FlagSet) cacheOptions {
 	return cacheOptions{
-		folder: fs.String("cache-dir", "", "the build cache `folder`, which keeps what unchanged files give from one build to the next\n(default: "+build.DefaultCacheDir+" inside the site folder; CI keeps it between runs)"),
+		folder: fs.String("cache-dir", "", "the build cache `folder`, which keeps what unchanged files give from one build to the next\n(default: .congkhai-cache inside the site folder; CI keeps it between runs)"),
 		off:    fs.Bool("no-cache", false, "build without the cache, reading and keeping nothing in it"),
 	}
 }
@@ -254,15 +277,15 @@ func (c cacheOptions) dir(source string) string {
 	return filepath.Join(source, build.DefaultCacheDir)
 }
 
-func printNotes(w io.Writer, notes []string) {
+func (e env) printNotes(w io.Writer, notes []msg.Text) {
 	for _, n := range notes {
-		fmt.Fprintln(w, "congkhai: note:", n)
+		e.say(w, "congkhai: note: %s", n)
 	}
 }
 
-func printProblems(w io.Writer, problems []problem.Problem) {
+func (e env) printProblems(w io.Writer, problems []problem.Problem) {
 	for _, p := range problems {
-		fmt.Fprintln(w, p.String())
+		fmt.Fprintln(w, p.In(e.tr))
 	}
 }
 
@@ -271,19 +294,22 @@ func printProblems(w io.Writer, problems []problem.Problem) {
 // the arguments, and whether to stop, with the exit status: 0 after
 // --help, 2 for a bad flag or, unless the command takes arguments, an
 // argument.
-func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) (rest []string, code int, stop bool) {
+func (e env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool, help func()) (rest []string, code int, stop bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				help()
 				return nil, 0, true
 			}
+			// As the flag package does: the error, then the help; then,
+			// last, which flag was meant.
+			fmt.Fprintln(e.stderr, flagError(fs, err).In(e.tr))
+			help()
 			if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
-				// The flag package has printed the error and the help;
-				// the last line says which flag was meant.
 				var names []string
 				fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-				if hint := didYouMean(name, names, "--"); hint != "" {
-					fmt.Fprintf(fs.Output(), "congkhai %s: unknown flag --%s%s\n", fs.Name(), name, hint)
+				if hint := didYouMean(name, names, "--"); !hint.IsZero() {
+					e.say(e.stderr, "congkhai %s: unknown flag --%s%s", fs.Name(), name, hint)
 				}
 			}
 			return nil, 2, true
@@ -300,11 +326,11 @@ func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) (rest []string,
 		args = left[1:]
 	}
 	if !takesArgs && len(rest) > 0 {
-		hint := ""
+		var hint msg.Text
 		if fs.Lookup("source") != nil {
-			hint = " (use --source to name the site folder)"
+			hint = msg.T(" (use --source to name the site folder)")
 		}
-		fmt.Fprintf(fs.Output(), "congkhai %s: unexpected argument %q%s\n", fs.Name(), rest[0], hint)
+		e.say(e.stderr, "congkhai %s: unexpected argument %q%s", fs.Name(), rest[0], hint)
 		return nil, 2, true
 	}
 	return rest, 0, false
@@ -312,17 +338,17 @@ func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) (rest []string,
 
 // siteFolder reports whether the --source folder exists and is a folder,
 // and says what is wrong on w when it is not.
-func siteFolder(w io.Writer, command, source string) bool {
+func (e env) siteFolder(w io.Writer, command, source string) bool {
 	info, err := os.Stat(source)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		fmt.Fprintf(w, "congkhai %s: --source %s: no such folder: name the site folder, the one that holds site.toml\n", command, source)
+		e.say(w, "congkhai %s: --source %s: no such folder: name the site folder, the one that holds site.toml", command, source)
 		return false
 	case err != nil:
-		fmt.Fprintf(w, "congkhai %s: --source %s: %v\n", command, source, err)
+		e.say(w, "congkhai %s: --source %s: %v", command, source, err)
 		return false
 	case !info.IsDir():
-		fmt.Fprintf(w, "congkhai %s: --source %s: a file, not a folder: name the site folder, the one that holds site.toml\n", command, source)
+		e.say(w, "congkhai %s: --source %s: a file, not a folder: name the site folder, the one that holds site.toml", command, source)
 		return false
 	}
 	return true
@@ -330,8 +356,8 @@ func siteFolder(w io.Writer, command, source string) bool {
 
 // siteHere is siteFolder, and then reports whether the folder holds a
 // site.toml; when it does not, it says how to start a site there.
-func siteHere(w io.Writer, command, source string) bool {
-	if !siteFolder(w, command, source) {
+func (e env) siteHere(w io.Writer, command, source string) bool {
+	if !e.siteFolder(w, command, source) {
 		return false
 	}
 	_, err := os.Stat(filepath.Join(source, config.FileName))
@@ -339,9 +365,9 @@ func siteHere(w io.Writer, command, source string) bool {
 		return true // any other error is the build's to report
 	}
 	if source == "." {
-		fmt.Fprintf(w, "congkhai %s: %s: not found: this folder is not a site; start one here with `congkhai new site .`, or name the site folder with --source\n", command, config.FileName)
+		e.say(w, "congkhai %s: %s: not found: this folder is not a site; start one here with `congkhai new site .`, or name the site folder with --source", command, config.FileName)
 	} else {
-		fmt.Fprintf(w, "congkhai %s: %s: not found: %s is not a site folder; start one there with `congkhai new site %s`, or name the site folder with --source\n",
+		e.say(w, "congkhai %s: %s: not found: %s is not a site folder; start one there with `congkhai new site %s`, or name the site folder with --source",
 			command, filepath.Join(source, config.FileName), source, shellWord(source))
 	}
 	return false

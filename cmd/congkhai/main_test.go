@@ -48,6 +48,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			srv := httptest.NewServer(linkchecktest.Handler())
 			env.Setenv("LINKS", srv.URL)
+			// The scripts read congkhai's English, unless they ask for
+			// another language (lang.txtar).
+			env.Setenv("LANG", "en_US.UTF-8")
 			env.Defer(srv.Close)
 			return nil
 		},

@@ -2,11 +2,11 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/scaffold"
 )
 
@@ -39,11 +39,11 @@ func defineNew(fs *flag.FlagSet, e env) func([]string) int {
 		// set), never the clock: a bad SOURCE_DATE_EPOCH is a usage error.
 		epoch := e.getenv("SOURCE_DATE_EPOCH")
 		if _, err := build.ReferenceDate(time.Time{}, epoch); err != nil {
-			fmt.Fprintln(stderr, "congkhai new:", err)
+			e.say(stderr, "congkhai new: %v", err)
 			return 2
 		}
-		if msg := newUsageProblem(rest); msg != "" {
-			fmt.Fprintf(stderr, "congkhai new: %s\n\n", msg)
+		if problem := newUsageProblem(rest); !problem.IsZero() {
+			e.say(stderr, "congkhai new: %s\n", problem)
 			fs.Usage()
 			return 2
 		}
@@ -51,30 +51,30 @@ func defineNew(fs *flag.FlagSet, e env) func([]string) int {
 			sourceSet := false
 			fs.Visit(func(f *flag.Flag) { sourceSet = sourceSet || f.Name == "source" })
 			if sourceSet {
-				fmt.Fprintf(stderr, "congkhai new: new site takes its folder as its argument, not --source: congkhai new site %s\n", shellWord(*source))
+				e.say(stderr, "congkhai new: new site takes its folder as its argument, not --source: congkhai new site %s", shellWord(*source))
 				return 2
 			}
 			return newSite(rest[1], *force, epoch, e)
 		}
-		if !siteHere(stderr, "new", *source) {
+		if !e.siteHere(stderr, "new", *source) {
 			return 2
 		}
 		switch rest[0] {
 		case "procedure":
 			file, err := scaffold.Procedure(*source, rest[1], rest[2], epoch)
 			if err != nil {
-				fmt.Fprintln(stderr, "congkhai new:", err)
+				e.say(stderr, "congkhai new: %v", err)
 				return 1
 			}
-			fmt.Fprintf(stdout, "created %s: fill in the empty fields, then run `congkhai check`\n", file)
+			e.say(stdout, "created %s: fill in the empty fields, then run `congkhai check`", file)
 			return 0
 		default: // page
 			files, err := scaffold.Page(*source, rest[1], epoch)
 			for _, f := range files {
-				fmt.Fprintf(stdout, "created %s\n", f)
+				e.say(stdout, "created %s", f)
 			}
 			if err != nil {
-				fmt.Fprintln(stderr, "congkhai new:", err)
+				e.say(stderr, "congkhai new: %v", err)
 				return 1
 			}
 			return 0
@@ -90,56 +90,66 @@ func newSite(dir string, force bool, epoch string, e env) int {
 		Version:         releaseVersion(),
 	})
 	if err != nil {
-		fmt.Fprintln(e.stderr, "congkhai new:", err)
+		e.say(e.stderr, "congkhai new: %v", err)
 		return 1
 	}
 	for _, f := range files {
-		fmt.Fprintf(e.stdout, "created %s\n", f)
+		e.say(e.stdout, "created %s", f)
 	}
 	source := ""
 	if dir != "." {
 		source = " --source " + shellWord(dir)
 	}
-	fmt.Fprintf(e.stdout, "\nThe site builds as it is. Next:\n"+
+	e.say(e.stdout, "\nThe site builds as it is. Next:\n"+
 		"  congkhai serve%s     to see it at http://127.0.0.1:1313/ while you edit\n"+
 		"  congkhai check%s     to check every file and link\n"+
-		"Edit site.toml first: every key is explained there.\n", source, source)
+		"Edit site.toml first: every key is explained there.", source, source)
 	return 0
 }
 
 // newUsageProblem says what is wrong with the arguments of `congkhai new`,
-// or "" when they are right.
-func newUsageProblem(args []string) string {
+// or nothing when they are right.
+func newUsageProblem(args []string) msg.Text {
 	if len(args) == 0 {
-		return "say what to create: site, procedure or page"
+		return msg.T("say what to create: site, procedure or page")
 	}
 	switch args[0] {
 	case "site":
-		return oneArgument(args, "folder", "give the new site's folder, such as: congkhai new site cong-thong-tin (or . for this folder)")
+		return oneArgument(args, msg.T("put the folder in quotes: congkhai new %s %q", args[0], quotedRest(args)),
+			msg.T("give the new site's folder, such as: congkhai new site cong-thong-tin (or . for this folder)"))
 	case "procedure":
 		switch {
 		case len(args) < 3:
-			return `give the procedure's code and title, such as: congkhai new procedure 1.001193 "Đăng ký khai sinh"`
+			return msg.T(`give the procedure's code and title, such as: congkhai new procedure 1.001193 "Đăng ký khai sinh"`)
 		case len(args) > 3:
-			return fmt.Sprintf("put the title in quotes: congkhai new procedure %s %q", args[1], strings.Join(args[2:], " "))
+			return msg.T("put the title in quotes: congkhai new procedure %s %q", args[1], strings.Join(args[2:], " "))
 		}
 	case "page":
-		return oneArgument(args, "path", "give the page's path, such as: congkhai new page gioi-thieu")
+		return oneArgument(args, msg.T("put the path in quotes: congkhai new %s %q", args[0], quotedRest(args)),
+			msg.T("give the page's path, such as: congkhai new page gioi-thieu"))
 	default:
-		return fmt.Sprintf("cannot create %q: use site, procedure or page%s", args[0], didYouMean(args[0], newKinds, ""))
+		return msg.T("cannot create %q: use site, procedure or page%s", args[0], didYouMean(args[0], newKinds, ""))
 	}
-	return ""
+	return msg.Text{}
+}
+
+// quotedRest is the arguments after the kind of `new`, as one.
+func quotedRest(args []string) string {
+	if len(args) < 2 {
+		return ""
+	}
+	return strings.Join(args[1:], " ")
 }
 
 // oneArgument says what is wrong with the arguments of a `new` that takes
-// one, its noun (folder, path): missing (then the message missing), or
-// words that want quotes.
-func oneArgument(args []string, noun, missing string) string {
+// one: missing (then the message missing), or words that want quotes
+// (quote).
+func oneArgument(args []string, quote, missing msg.Text) msg.Text {
 	switch {
 	case len(args) < 2:
 		return missing
 	case len(args) > 2:
-		return fmt.Sprintf("put the %s in quotes: congkhai new %s %q", noun, args[0], strings.Join(args[1:], " "))
+		return quote
 	}
-	return ""
+	return msg.Text{}
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // progress prints "rendering 4500/10110 files" on one line while a long
@@ -18,9 +20,10 @@ type progress struct {
 	start time.Time
 	last  time.Time
 	shown bool
+	tr    msg.Translator
 }
 
-func newProgress(w io.Writer) *progress {
+func newProgress(w io.Writer, tr msg.Translator) *progress {
 	f, ok := w.(*os.File)
 	on := false
 	if ok {
@@ -28,7 +31,7 @@ func newProgress(w io.Writer) *progress {
 			on = true
 		}
 	}
-	return &progress{w: w, on: on, start: time.Now()}
+	return &progress{w: w, on: on, start: time.Now(), tr: tr}
 }
 
 // update shows the count at most ten times a second, and not at all for
@@ -45,7 +48,7 @@ func (p *progress) update(done, total int) {
 	}
 	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\rcongkhai: rendering %d/%d files", done, total)
+	fmt.Fprint(p.w, "\r"+msg.T("congkhai: rendering %d/%d files", done, total).In(p.tr))
 }
 
 // clear removes the progress line.

@@ -50,7 +50,7 @@ func testReadOnlyDestination(t *testing.T, bin string) {
 		}
 	}
 	congkhai := func(args ...string) (string, error) {
-		cmd := exec.Command(bin, append([]string{"build", "--source", site}, args...)...)
+		cmd := exec.Command(bin, append([]string{"build", "--source", site, "--lang", "en"}, args...)...)
 		if cred != nil {
 			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 		}

@@ -65,7 +65,7 @@ func TestReleaseBinary(t *testing.T) {
 	congkhai := func(args ...string) string {
 		t.Helper()
 		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1790294400")
+		cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1790294400", "LANG=en_US.UTF-8", "LC_ALL=", "LC_MESSAGES=")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("congkhai %s: %v\n%s", strings.Join(args, " "), err, out)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/echarts"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/serve"
 )
 
@@ -50,15 +50,15 @@ func defineServe(fs *flag.FlagSet, e env) func([]string) int {
 	return func([]string) int {
 		stderr := e.stderr
 		if *port < 0 || *port > 65535 {
-			fmt.Fprintf(stderr, "congkhai serve: --port %d: use a number from 1 to 65535, or 0 for a free port\n", *port)
+			e.say(stderr, "congkhai serve: --port %d: use a number from 1 to 65535, or 0 for a free port", *port)
 			return 2
 		}
-		if !siteHere(stderr, "serve", *source) {
+		if !e.siteHere(stderr, "serve", *source) {
 			return 2
 		}
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		defer stopOnSignals(stderr, cancel)()
+		defer e.stopOnSignals(stderr, cancel)()
 		// A parent that stops reading our output (a closed terminal, a pipe
 		// to a program that ended) stops the server too.
 		stderr = &lifeline{w: stderr, lost: cancel}
@@ -66,15 +66,16 @@ func defineServe(fs *flag.FlagSet, e env) func([]string) int {
 			Source:          *source,
 			Bind:            *bind,
 			Port:            *port,
-			AllowedHosts:    hosts,
+			AllowedHosts:    hosts.names,
 			Theme:           congkhai.Theme,
 			ECharts:         echarts.Builtin(),
 			EChartsVersion:  echarts.Version(),
 			SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"),
 			Out:             stderr,
+			Translator:      e.tr,
 		})
 		if err != nil {
-			fmt.Fprintf(stderr, "congkhai serve: %v\n", err)
+			e.say(stderr, "congkhai serve: %v", err)
 			return 1
 		}
 		return 0
@@ -83,9 +84,12 @@ func defineServe(fs *flag.FlagSet, e env) func([]string) int {
 
 // hostList is the value of --allowed-host: names given one per flag or
 // separated by commas.
-type hostList []string
+type hostList struct {
+	names []string
+	err   error // the last name refused, for flagError
+}
 
-func (h *hostList) String() string { return strings.Join(*h, ",") }
+func (h *hostList) String() string { return strings.Join(h.names, ",") }
 
 func (h *hostList) Set(v string) error {
 	for name := range strings.SplitSeq(v, ",") {
@@ -94,18 +98,21 @@ func (h *hostList) Set(v string) error {
 		case name == "":
 			continue
 		case strings.ContainsAny(name, "/?#@ "):
-			return fmt.Errorf("%q: give a host name or address, such as preview.example or 192.168.1.20, not an address of a page", name)
+			h.err = msg.Errorf("%q: give a host name or address, such as preview.example or 192.168.1.20, not an address of a page", name)
+			return h.err
 		}
-		*h = append(*h, name)
+		h.names = append(h.names, name)
 	}
 	return nil
 }
+
+func (h *hostList) refused() error { return h.err }
 
 // stopOnSignals calls stop on the first Ctrl+C, SIGTERM or SIGHUP, and
 // keeps catching them, so that a second Ctrl+C does not kill the program
 // before it has removed its private folder (serve.Run stops at once on
 // the first). It returns the function that lets signals go.
-func stopOnSignals(stderr io.Writer, stop func()) (release func()) {
+func (e env) stopOnSignals(stderr io.Writer, stop func()) (release func()) {
 	signals := make(chan os.Signal, 4)
 	// SIGPIPE too: a write to a closed pipe then fails with an error,
 	// which lifeline sees, instead of killing the program.
@@ -122,10 +129,10 @@ func stopOnSignals(stderr io.Writer, stop func()) (release func()) {
 				case sig == syscall.SIGPIPE:
 				case !stopping:
 					stopping = true
-					fmt.Fprintln(stderr, "congkhai: stopping")
+					e.say(stderr, "congkhai: stopping")
 					stop()
 				default:
-					fmt.Fprintln(stderr, "congkhai: still stopping: removing the private folder")
+					e.say(stderr, "congkhai: still stopping: removing the private folder")
 				}
 			}
 		}

@@ -165,7 +165,7 @@ type served struct {
 
 func startServe(t *testing.T, bin, site, tmp string) *served {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--source", site, "--port", "0")
+	cmd := exec.Command(bin, "serve", "--source", site, "--port", "0", "--lang", "en")
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -54,7 +54,7 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 	bufs.src = src
 	split, err := frontmatter.Parse(src)
 	if err != nil {
-		return nil, fmt.Errorf("the file changed during the build: %w", err)
+		return nil, msg.Errorf("the file changed during the build: %w", err)
 	}
 	doc := p.md.Parse(vntext.NFCBytes(split.Body))
 	bd := &body{embeds: doc.Embeds, links: doc.Links, empty: doc.EmptyItems}
@@ -71,7 +71,7 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 	}
 	html := bufs.md.Bytes()
 	if bytes.Count(html, embedMark) != len(bd.embeds) {
-		return nil, fmt.Errorf("internal error: the HTML of %s holds a NUL byte (please report this)", pg.File)
+		return nil, msg.Errorf("internal error: the HTML of %s holds a NUL byte (please report this)", pg.File)
 	}
 	bd.html = bytes.Split(html, embedMark)
 	if p.cache != nil {

@@ -14,8 +14,6 @@
 package build
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,6 +24,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/linkcheck"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 	"github.com/congkhai/congkhai/internal/render"
@@ -89,7 +88,7 @@ type Result struct {
 	UpToDate bool
 	// Notes are what the build has to say that is not a problem of the
 	// site, such as why it could not use its cache.
-	Notes []string
+	Notes []msg.Text
 	// FromCache is how many results the build found in its cache, out of
 	// how many it looked for.
 	FromCache, CacheLookups int
@@ -100,7 +99,7 @@ type Result struct {
 }
 
 // ErrFailed is returned when the input has errors; Result.Problems lists them.
-var ErrFailed = errors.New("build failed")
+var ErrFailed = msg.Errorf("build failed")
 
 // Run builds the site. On any error the destination is left as it was.
 // When no input has changed since the last build into the destination,
@@ -210,7 +209,7 @@ func ReferenceDate(asOf time.Time, sourceDateEpoch string) (time.Time, error) {
 	}
 	secs, err := strconv.ParseInt(sourceDateEpoch, 10, 64)
 	if err != nil || secs < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", sourceDateEpoch)
+		return time.Time{}, msg.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", sourceDateEpoch)
 	}
 	t := time.Unix(secs, 0).UTC()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil

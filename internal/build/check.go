@@ -10,6 +10,7 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/static"
@@ -129,17 +130,17 @@ func checkPopular(dir string, cfg *config.Config, site *content.Site, problems *
 
 // noProcedure says why no procedure has the code: none has it, or the
 // file that has it could not be built, and where to look.
-func noProcedure(site *content.Site, code string, problems *problem.List) string {
+func noProcedure(site *content.Site, code string, problems *problem.List) msg.Text {
 	for _, f := range site.Failed {
 		if f.Code == code {
 			where := f.File
 			if p, ok := problems.FirstError(f.File); ok {
 				where = p.Place()
 			}
-			return fmt.Sprintf("%q is the code of %s, which could not be built: see %s", code, f.File, where)
+			return msg.T("%q is the code of %s, which could not be built: see %s", code, f.File, where)
 		}
 	}
-	return fmt.Sprintf("no procedure has the code %q", code)
+	return msg.T("no procedure has the code %q", code)
 }
 
 // checkForms checks that every form a procedure names is a file of the

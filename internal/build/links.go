@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"path"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -135,8 +135,8 @@ func (l *linkIndex) check(site *content.Site, problems *problem.List, orphans bo
 	slices.SortFunc(l.sources, func(a, b linkSource) int { return strings.Compare(a.page.File, b.page.File) })
 	for _, src := range l.sources {
 		for _, link := range src.links {
-			if msg := l.checkLink(src.page.Path, link.Dest); msg != "" {
-				problems.Errorf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", linkKind(link), link.Dest, msg)
+			if why := l.checkLink(src.page.Path, link.Dest); !why.IsZero() {
+				problems.Errorf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", linkKind(link), link.Dest, why)
 			}
 		}
 	}
@@ -151,17 +151,17 @@ func (l *linkIndex) check(site *content.Site, problems *problem.List, orphans bo
 }
 
 // linkKind names a link in messages.
-func linkKind(link markdown.Link) string {
+func linkKind(link markdown.Link) msg.Text {
 	if link.Image {
-		return "image"
+		return msg.T("image")
 	}
-	return "link"
+	return msg.T("link")
 }
 
 // checkExternal asks every link to another site (linkcheck.Check) and
 // warns about each that did not answer, at its line. It returns the notes
 // for the command: how many links it checked, and a cache it could not use.
-func (l *linkIndex) checkExternal(o linkcheck.Options, problems *problem.List) []string {
+func (l *linkIndex) checkExternal(o linkcheck.Options, problems *problem.List) []msg.Text {
 	var urls []string
 	for _, src := range l.sources {
 		for _, link := range src.links {
@@ -187,26 +187,26 @@ func (l *linkIndex) checkExternal(o linkcheck.Options, problems *problem.List) [
 			}
 		}
 	}
-	note := fmt.Sprintf("checked %d links to other sites", len(found))
+	note := msg.T("checked %d links to other sites", len(found))
 	if o.Cache != "" {
-		note += fmt.Sprintf(" (%d had answered recently: %s)", cached, o.Cache)
+		note = msg.T("checked %d links to other sites (%d had answered recently: %s)", len(found), cached, o.Cache)
 	}
-	notes := []string{note}
+	notes := []msg.Text{note}
 	if err != nil {
-		notes = append(notes, fmt.Sprintf("the cache of links to other sites could not be used: %v", err))
+		notes = append(notes, msg.T("the cache of links to other sites could not be used: %v", err))
 	}
 	return notes
 }
 
 // checkLink returns what is wrong with a link written on the page at
 // pagePath, or "".
-func (l *linkIndex) checkLink(pagePath, dest string) string {
+func (l *linkIndex) checkLink(pagePath, dest string) msg.Text {
 	u, err := url.Parse(dest)
 	if err != nil {
-		return "not a valid address"
+		return msg.T("not a valid address")
 	}
 	if u.Scheme != "" || u.Host != "" {
-		return "" // another site, mail or telephone: not checked offline
+		return msg.Text{} // another site, mail or telephone: not checked offline
 	}
 	target := pagePath
 	if u.Path != "" {
@@ -214,27 +214,27 @@ func (l *linkIndex) checkLink(pagePath, dest string) string {
 		target = base.ResolveReference(&url.URL{Path: u.Path}).Path
 	}
 	if strings.HasSuffix(target, ".md") {
-		return "links to a Markdown file; link to the page's address instead, such as /thu-tuc/dang-ky-khai-sinh/"
+		return msg.T("links to a Markdown file; link to the page's address instead, such as /thu-tuc/dang-ky-khai-sinh/")
 	}
 	page, ok := l.exists(target)
 	if !ok {
 		if where, failed := lookupFile(l.unbuilt, target); failed {
-			return fmt.Sprintf("%s could not be built: see %s", target, where)
+			return msg.T("%s could not be built: see %s", target, where)
 		}
 		if p, found := l.nearest(target); found {
-			return fmt.Sprintf("no page or file at %s (did you mean %s?)", target, p)
+			return msg.T("no page or file at %s (did you mean %s?)", target, p)
 		}
-		return fmt.Sprintf("no page or file at %s", target)
+		return msg.T("no page or file at %s", target)
 	}
 	if to, isAlias := l.redirect[page]; isAlias {
-		return fmt.Sprintf("%s is an old address that redirects to %s: link to %s", page, to, to)
+		return msg.T("%s is an old address that redirects to %s: link to %s", page, to, to)
 	}
 	if u.Fragment != "" {
 		if ids, isPage := l.ids[page]; isPage && !ids[u.Fragment] {
-			return fmt.Sprintf("%s has no heading or element with id %q", page, u.Fragment)
+			return msg.T("%s has no heading or element with id %q", page, u.Fragment)
 		}
 	}
-	return ""
+	return msg.Text{}
 }
 
 // nearest suggests the existing page whose last path segment is closest to

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +16,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -68,7 +68,7 @@ type loadedSite struct {
 	// cache holds what earlier builds computed from files (nil: none); it
 	// is closed, and set to nil, when the build is done (closeCache).
 	cache      *buildcache.Cache
-	cacheNotes []string
+	cacheNotes []msg.Text
 }
 
 // load reads the site folder. It returns nil when there is no site to go on
@@ -124,18 +124,18 @@ func (l *loadedSite) openCache() {
 		l.cache, err = buildcache.Open(l.opts.CacheDir, version)
 	}
 	if err != nil {
-		l.cacheNotes = append(l.cacheNotes, fmt.Sprintf("building without the cache in %s: %v", l.opts.CacheDir, err))
+		l.cacheNotes = append(l.cacheNotes, msg.T("building without the cache in %s: %v", l.opts.CacheDir, err))
 	}
 }
 
 // closeCache writes the cache's index, keeping only what this build used
 // when it is complete, counts in res what came from the cache, and returns
 // the notes about the cache.
-func (l *loadedSite) closeCache(complete bool, res *Result) []string {
+func (l *loadedSite) closeCache(complete bool, res *Result) []msg.Text {
 	hits, misses := l.cache.Stats()
 	res.FromCache, res.CacheLookups = hits, hits+misses
 	if err := l.cache.Close(complete); err != nil {
-		l.cacheNotes = append(l.cacheNotes, fmt.Sprintf("the cache in %s could not be saved: %v", l.opts.CacheDir, err))
+		l.cacheNotes = append(l.cacheNotes, msg.T("the cache in %s could not be saved: %v", l.opts.CacheDir, err))
 	}
 	l.cache = nil
 	return l.cacheNotes

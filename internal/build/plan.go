@@ -2,12 +2,12 @@ package build
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
 )
@@ -168,7 +168,7 @@ func (p *plan) chartHTML(page string) func(markdown.Embed) ([]byte, error) {
 	return func(e markdown.Embed) ([]byte, error) {
 		spec, ok := p.charts.Find(e.Name)
 		if !chart.IsChart(e) || !ok {
-			return nil, fmt.Errorf("unknown chart %q", e.Name)
+			return nil, msg.Errorf("unknown chart %q", e.Name)
 		}
 		c, err := chart.New(page, spec)
 		if err != nil {

@@ -1,15 +1,15 @@
 package build
 
 import (
-	"errors"
 	"sync"
 	"sync/atomic"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/publish"
 )
 
 // ErrStopped is returned by Session.Build once Session.Stop was called.
-var ErrStopped = errors.New("build stopped")
+var ErrStopped = msg.Errorf("build stopped")
 
 // gate lets Session.Stop end a build's writing from another goroutine:
 // every write into the destination or beside it holds the gate shared, and

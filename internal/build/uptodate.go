@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -14,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 )
@@ -25,7 +25,7 @@ import (
 // of the time of rendering every page again to compare.
 
 // stateVersion changes when the format of the state file does.
-const stateVersion = "congkhai-state 1"
+const stateVersion = "congkhai-state 2"
 
 // statePath is the state file of a destination.
 func statePath(dest string) string {
@@ -101,7 +101,7 @@ func saveState(opts Options, fp string, res *Result) error {
 	fmt.Fprintf(&b, "%s\n%s\n%d %d\n", stateVersion, fp, res.Pages, res.Files)
 	for _, p := range res.Problems {
 		if p.Severity == problem.Warning {
-			fmt.Fprintf(&b, "w\t%s\t%d\t%d\t%s\t%s\n", p.File, p.Line, p.Col, p.Field, strings.ReplaceAll(p.Message, "\n", " "))
+			fmt.Fprintf(&b, "w\t%s\t%d\t%d\t%s\t%x\t%x\n", p.File, p.Line, p.Col, p.Field, p.AppendMessage(nil), p.Excerpt)
 		}
 	}
 	// The files and their stamps as the build wrote or found them: the
@@ -157,10 +157,16 @@ func loadState(dest string) *state {
 				return nil
 			}
 			st.outputs[parts[1]] = publish.Stamp{Size: size, ModTime: mtime}
-		case parts[0] == "w" && len(parts) == 6:
+		case parts[0] == "w" && len(parts) == 7:
 			line, _ := strconv.Atoi(parts[2])
 			col, _ := strconv.Atoi(parts[3])
-			st.warnings = append(st.warnings, problem.Problem{Severity: problem.Warning, File: parts[1], Line: line, Col: col, Field: parts[4], Message: parts[5]})
+			message, err1 := hex.DecodeString(parts[5])
+			excerpt, err2 := hex.DecodeString(parts[6])
+			p, err3 := problem.Problem{Severity: problem.Warning, File: parts[1], Line: line, Col: col, Field: parts[4], Excerpt: string(excerpt)}.SayEncoded(message)
+			if err1 != nil || err2 != nil || err3 != nil {
+				return nil
+			}
+			st.warnings = append(st.warnings, p)
 		default:
 			return nil
 		}
@@ -197,4 +203,4 @@ func (st *state) upToDate(dest string) bool {
 	return err == nil && seen == len(st.outputs)
 }
 
-var errStale = errors.New("stale")
+var errStale = msg.Errorf("stale")

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"runtime"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 	"github.com/congkhai/congkhai/internal/render"
@@ -222,7 +222,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 // execute runs layout with data into bufs.page and returns its bytes.
 func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]byte, error) {
 	if err := p.layouts.Execute(&bufs.page, layout, data); err != nil {
-		return nil, fmt.Errorf("layout %s: %w", layout, err)
+		return nil, msg.Errorf("layout %s: %w", layout, err)
 	}
 	return bufs.page.Bytes(), nil
 }

@@ -27,7 +27,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash"
 	"hash/crc32"
@@ -38,6 +37,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Key identifies an entry: the hash of everything it was computed from.
@@ -117,7 +118,7 @@ type Cache struct {
 }
 
 // ErrLocked is Open's error when another build is using the cache.
-var ErrLocked = errors.New("another build is using the cache")
+var ErrLocked = msg.Errorf("another build is using the cache")
 
 // Open opens the cache folder dir for a build by the program whose
 // identity is version (Version), creating the folder if need be. Entries
@@ -466,7 +467,7 @@ func (c *Cache) writeIndex(keep map[Key]loc) error {
 	b.Write(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(b.Bytes(), castagnoli)))
 	tmp := filepath.Join(c.dir, indexFile+".tmp")
 	if err := writeSynced(tmp, b.Bytes()); err != nil {
-		return fmt.Errorf("writing the cache's index: %w", err)
+		return msg.Errorf("writing the cache's index: %w", err)
 	}
 	return os.Rename(tmp, filepath.Join(c.dir, indexFile))
 }

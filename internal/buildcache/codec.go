@@ -2,11 +2,12 @@ package buildcache
 
 import (
 	"encoding/binary"
-	"errors"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // ErrEntry is the error of an entry that does not read back as written.
-var ErrEntry = errors.New("damaged cache entry")
+var ErrEntry = msg.Errorf("damaged cache entry")
 
 // Writer builds the payload of an entry: numbers as varints, texts and
 // byte strings with their length.

@@ -16,12 +16,12 @@
 package chart
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -71,7 +71,7 @@ func ID(page, name string) string {
 // New draws chart c for the page at path page.
 func New(page string, c *Spec) (*Chart, error) {
 	if c == nil || c.frame == nil {
-		return nil, errors.New("no chart given")
+		return nil, msg.Errorf("no chart given")
 	}
 	f, ds := c.frame, c.Dataset
 	ch := &Chart{
@@ -92,7 +92,7 @@ func New(page string, c *Spec) (*Chart, error) {
 	ch.Highlights = highlights(f)
 	var err error
 	if ch.OptionJSON, err = option(f, ch.ID, ch.Height, ch.Description); err != nil {
-		return nil, fmt.Errorf("chart %q: %w", c.Name, err)
+		return nil, msg.Errorf("chart %q: %w", c.Name, err)
 	}
 	return ch, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -119,14 +120,14 @@ func (b *framer) chartErr(field, format string, args ...any) {
 	if len(b.issues) >= 10 {
 		return
 	}
-	b.issues = append(b.issues, problem.Problem{File: b.ds.DescFile, Line: b.ds.Line(b.c.path + field), Field: b.c.path + field, Message: fmt.Sprintf(format, args...)})
+	b.issues = append(b.issues, problem.Problem{File: b.ds.DescFile, Line: b.ds.Line(b.c.path + field), Field: b.c.path + field}.Say(msg.T(format, args...)))
 }
 
 func (b *framer) cellErr(row *dataset.Row, col *dataset.Column, format string, args ...any) {
 	if len(b.issues) >= 10 {
 		return
 	}
-	b.issues = append(b.issues, problem.Problem{File: b.ds.CSVFile, Line: row.Line, Field: col.Name, Message: fmt.Sprintf(format, args...)})
+	b.issues = append(b.issues, problem.Problem{File: b.ds.CSVFile, Line: row.Line, Field: col.Name}.Say(msg.T(format, args...)))
 }
 
 // draw draws the chart's data, or returns what prevents it.
@@ -337,16 +338,16 @@ func categoryKey(v dataset.Value) string {
 	return v.Text
 }
 
-func grainName(g dataset.Grain) string {
+func grainName(g dataset.Grain) msg.Text {
 	switch g {
 	case dataset.GrainYear:
-		return "year"
+		return msg.T("year")
 	case dataset.GrainQuarter:
-		return "quarter"
+		return msg.T("quarter")
 	case dataset.GrainMonth:
-		return "month"
+		return msg.T("month")
 	}
-	return "day"
+	return msg.T("day")
 }
 
 // checkCells refuses what a chart cannot draw honestly: several rows at one
@@ -365,9 +366,9 @@ func (b *framer) checkCells(groups []*group) bool {
 				for j, r := range idx {
 					lines[j] = strconv.Itoa(ds.Rows[r].Line)
 				}
-				where := fmt.Sprintf("%s = %s", c.x.Name, f.Categories[i].Text)
+				where := msg.T("%s = %s", c.x.Name, f.Categories[i].Text)
 				if c.seriesBy != nil {
-					where += fmt.Sprintf(" and %s = %s", c.seriesBy.Name, g.key.Text)
+					where = msg.T("%s = %s and %s = %s", c.x.Name, f.Categories[i].Text, c.seriesBy.Name, g.key.Text)
 				}
 				b.chartErr("", "%d rows have %s (lines %s of %s): narrow them with where, draw one series per value with series_by, or add them up with sum_by_x = true",
 					len(idx), where, strings.Join(lines, ", "), ds.CSVFile)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -87,7 +88,7 @@ func (c *Spec) check(i int, names map[string]int, problems *problem.List) {
 	if strings.TrimSpace(c.Title) == "" {
 		errf(".title", "required: the chart's caption, in Vietnamese")
 	}
-	if err := problem.CheckVocab(c.Kind, "a chart kind", spec.Kinds()); err != nil {
+	if err := problem.CheckVocab(c.Kind, msg.T("a chart kind"), spec.Kinds()); err != nil {
 		errf(".kind", "%v", err)
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
@@ -141,7 +142,7 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	if !c.AsOf.Given() {
 		doc.Errorf(problems, "as_of", "required: the date the information is current as of, such as 2025-07-15")
 	}
-	tomlfile.CheckEarliest(doc.Reporter(problems), "as_of", c.AsOf, "write the day the site's information is current as of, such as 2025-07-15")
+	tomlfile.CheckEarliest(doc.Reporter(problems), "as_of", c.AsOf, msg.T("write the day the site's information is current as of, such as 2025-07-15"))
 	if c.Jurisdiction.ID != "" && !vntext.IsSlug(c.Jurisdiction.ID) {
 		doc.Errorf(problems, "jurisdiction.id", "%s", vntext.NotSlug(c.Jurisdiction.ID, "phuong-thu-dau-mot"))
 	}
@@ -190,14 +191,14 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 // trailing slash is added.
 func ParseBaseURL(s string) (*url.URL, error) {
 	if s == "" {
-		return nil, fmt.Errorf("required: the address the site is published at, such as https://example.gov.vn/ or https://example.gov.vn/portal/")
+		return nil, msg.Errorf("required: the address the site is published at, such as https://example.gov.vn/ or https://example.gov.vn/portal/")
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-		return nil, fmt.Errorf("%q is not an absolute http(s) address such as https://example.gov.vn/", s)
+		return nil, msg.Errorf("%q is not an absolute http(s) address such as https://example.gov.vn/", s)
 	}
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("%q must not have a query, fragment or user name", s)
+		return nil, msg.Errorf("%q must not have a query, fragment or user name", s)
 	}
 	p := path.Clean("/" + u.Path)
 	if p != "/" {

@@ -1,11 +1,12 @@
 package contacts
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Options configure WriteICS and WriteVCard.
@@ -60,11 +61,11 @@ func WriteICS(w io.Writer, events []Occurrence, o Options) error {
 	uids := make(map[string]bool, len(events))
 	for i, e := range events {
 		if e.Reception == nil {
-			return fmt.Errorf("ics: event %d has no reception", i)
+			return msg.Errorf("ics: event %d has no reception", i)
 		}
 		uid := fmt.Sprintf("%s-%s@%s", e.Reception.ID, e.Original.Format("20060102"), o.Domain)
 		if uids[uid] {
-			return fmt.Errorf("ics: two events have the UID %s", uid)
+			return msg.Errorf("ics: two events have the UID %s", uid)
 		}
 		uids[uid] = true
 		c.prop("BEGIN", "VEVENT")
@@ -135,13 +136,13 @@ func (e Occurrence) description() string {
 func (o Options) check(calendar bool) error {
 	switch {
 	case strings.TrimSpace(o.ProdID) == "":
-		return errors.New("directory: Options.ProdID is required")
+		return msg.Errorf("directory: Options.ProdID is required")
 	case o.Domain == "" || strings.IndexFunc(o.Domain, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == ':')
 	}) >= 0:
-		return fmt.Errorf("directory: Options.Domain %q must be a host name such as example.gov.vn", o.Domain)
+		return msg.Errorf("directory: Options.Domain %q must be a host name such as example.gov.vn", o.Domain)
 	case calendar && o.Stamp.IsZero():
-		return errors.New("directory: Options.Stamp is required: the build's reference date")
+		return msg.Errorf("directory: Options.Stamp is required: the build's reference date")
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -16,11 +17,11 @@ import (
 type reporter struct{ tomlfile.Reporter }
 
 // required reports an empty text field and says whether it was given.
-func (r reporter) required(path, v, hint string) bool {
+func (r reporter) required(path, v string, hint msg.Text) bool {
 	if strings.TrimSpace(v) != "" {
 		return true
 	}
-	if hint != "" {
+	if !hint.IsZero() {
 		r.Errorf(path, "required: %s", hint)
 	} else {
 		r.Errorf(path, "required")
@@ -35,7 +36,7 @@ func (d *Directory) validate(r reporter) {
 	if !d.Updated.Given() {
 		r.Errorf("updated", "required: the date the directory was last checked, such as 2026-10-20")
 	}
-	tomlfile.CheckEarliest(r, "updated", d.Updated, "write the day the directory was last checked, such as 2026-10-20")
+	tomlfile.CheckEarliest(r, "updated", d.Updated, msg.T("write the day the directory was last checked, such as 2026-10-20"))
 	ids := map[string]string{} // id → path of the entry that has it
 	d.validateOrganizations(r)
 	d.validateHotlines(r, ids)
@@ -46,7 +47,7 @@ func (d *Directory) validate(r reporter) {
 
 // checkID checks an id of a hotline or person: a slug, unique across both.
 func checkID(r reporter, path, id string, ids map[string]string) {
-	if !r.required(path+".id", id, `a short name in lowercase letters, digits and hyphens, such as "chu-tich"`) {
+	if !r.required(path+".id", id, msg.T(`a short name in lowercase letters, digits and hyphens, such as "chu-tich"`)) {
 		return
 	}
 	if !vntext.IsSlug(id) {
@@ -105,7 +106,7 @@ func (d *Directory) validateOrganizations(r reporter) {
 	for i := range d.Organizations {
 		o := &d.Organizations[i]
 		path := fmt.Sprintf("organizations[%d]", i)
-		if r.required(path+".name", o.Name, `the organization's full name, such as "Ủy ban nhân dân phường Thủ Dầu Một"`) {
+		if r.required(path+".name", o.Name, msg.T(`the organization's full name, such as "Ủy ban nhân dân phường Thủ Dầu Một"`)) {
 			if j, dup := seen[o.Name]; dup {
 				r.Errorf(path+".name", "%q is already organizations[%d]", o.Name, j)
 			}
@@ -125,12 +126,12 @@ func (d *Directory) validateHotlines(r reporter, ids map[string]string) {
 		h := &d.Hotlines[i]
 		path := fmt.Sprintf("hotlines[%d]", i)
 		checkID(r, path, h.ID, ids)
-		r.required(path+".name", h.Name, `what citizens call it, such as "Tổng đài tiếp nhận phản ánh, kiến nghị"`)
+		r.required(path+".name", h.Name, msg.T(`what citizens call it, such as "Tổng đài tiếp nhận phản ánh, kiến nghị"`))
 		h.Tel = parsePhone(r, path+".number", h.Number, true)
 		for j := range h.Numbers {
 			n := &h.Numbers[j]
 			np := fmt.Sprintf("%s.numbers[%d]", path, j)
-			r.required(np+".label", n.Label, `when to dial this number, such as "Gọi từ di động"`)
+			r.required(np+".label", n.Label, msg.T(`when to dial this number, such as "Gọi từ di động"`))
 			n.Tel = parsePhone(r, np+".number", n.Number, true)
 		}
 		seen := map[Channel]int{}
@@ -138,7 +139,7 @@ func (d *Directory) validateHotlines(r reporter, ids map[string]string) {
 			cp := fmt.Sprintf("%s.channels[%d]", path, j)
 			switch {
 			case !c.Valid():
-				r.Errorf(cp, "%s", problem.NotInVocab(c, "a channel", Channels()))
+				r.Errorf(cp, "%s", problem.NotInVocab(c, msg.T("a channel"), Channels()))
 				continue
 			case c == "email" && h.Email == "":
 				r.Errorf(cp, `is "email", so the hotline's email is required`)
@@ -166,9 +167,9 @@ func (d *Directory) validatePeople(r reporter, ids map[string]string) {
 		p := &d.People[i]
 		path := fmt.Sprintf("people[%d]", i)
 		checkID(r, path, p.ID, ids)
-		r.required(path+".full_name", p.FullName, `the person's full name, such as "Nguyễn Văn An"`)
-		r.required(path+".position", p.Position, `the position, such as "Chủ tịch"`)
-		if r.required(path+".organization", p.Organization, `the agency, such as "Ủy ban nhân dân phường Thủ Dầu Một"`) && len(orgs) > 0 {
+		r.required(path+".full_name", p.FullName, msg.T(`the person's full name, such as "Nguyễn Văn An"`))
+		r.required(path+".position", p.Position, msg.T(`the position, such as "Chủ tịch"`))
+		if r.required(path+".organization", p.Organization, msg.T(`the agency, such as "Ủy ban nhân dân phường Thủ Dầu Một"`)) && len(orgs) > 0 {
 			p.Org = orgs[p.Organization]
 			if p.Org == nil {
 				r.Errorf(path+".organization", "%s", d.unknownOrganization(p.Organization))
@@ -195,18 +196,18 @@ func (d *Directory) validatePeople(r reporter, ids map[string]string) {
 }
 
 // unknownOrganization explains a person's organization that is not listed.
-func (d *Directory) unknownOrganization(name string) string {
+func (d *Directory) unknownOrganization(name string) msg.Text {
 	names := make([]string, len(d.Organizations))
 	for i, o := range d.Organizations {
 		if vntext.Fold(o.Name) == vntext.Fold(name) {
-			return fmt.Sprintf("%q is spelt differently in [[organizations]]: write it exactly as %q", name, o.Name)
+			return msg.T("%q is spelt differently in [[organizations]]: write it exactly as %q", name, o.Name)
 		}
 		names[i] = o.Name
 	}
 	if len(names) > 5 {
-		return fmt.Sprintf("%q is not the name of any [[organizations]] entry: copy the name from there", name)
+		return msg.T("%q is not the name of any [[organizations]] entry: copy the name from there", name)
 	}
-	return fmt.Sprintf("%q is not the name of any [[organizations]] entry: use one of %s", name, problem.Quoted(names))
+	return msg.T("%q is not the name of any [[organizations]] entry: use one of %s", name, problem.Quoted(names))
 }
 
 // validatePhone checks one of a person's numbers, including the consent
@@ -215,11 +216,12 @@ func validatePhone(r reporter, path string, ph *Phone) {
 	ph.Tel = parsePhone(r, path+".number", ph.Number, true)
 	switch {
 	case ph.Kind == "":
-		hint := ""
+		const kinds = `required: "co_dinh" (landline), "di_dong" (mobile) or "ngan" (short code, 1800 or 1900)`
 		if k := kindFor(ph.Tel.Kind()); k != "" {
-			hint = fmt.Sprintf(": for %s, write kind = %q", ph.Tel.Display(), k)
+			r.Errorf(path+".kind", kinds+": for %s, write kind = %q", ph.Tel.Display(), k)
+		} else {
+			r.Errorf(path+".kind", kinds)
 		}
-		r.Errorf(path+".kind", `required: "co_dinh" (landline), "di_dong" (mobile) or "ngan" (short code, 1800 or 1900)%s`, hint)
 	case !ph.Kind.Valid():
 		r.Errorf(path+".kind", `%q is not a phone kind: use "co_dinh" (landline), "di_dong" (mobile) or "ngan" (short code, 1800 or 1900)`, ph.Kind)
 	case !ph.Tel.IsZero() && !ph.Kind.accepts(ph.Tel.Kind()):

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vnformat"
@@ -21,7 +22,7 @@ func (d *Directory) validateHolidays(r reporter) {
 	for i := range d.Holidays {
 		h := &d.Holidays[i]
 		path := fmt.Sprintf("holidays[%d]", i)
-		r.required(path+".name", h.Name, `the holiday's name, such as "Quốc khánh"`)
+		r.required(path+".name", h.Name, msg.T(`the holiday's name, such as "Quốc khánh"`))
 		field := path + ".date"
 		switch {
 		case h.Date.Given() && (h.From.Given() || h.To.Given()):
@@ -38,8 +39,8 @@ func (d *Directory) validateHolidays(r reporter) {
 			continue
 		}
 		const write = "write the day off, such as 2026-09-02"
-		if !tomlfile.CheckEarliest(r, path+".date", h.Date, write) ||
-			!tomlfile.CheckEarliest(r, path+".from", h.From, write) || !tomlfile.CheckEarliest(r, path+".to", h.To, write) {
+		if !tomlfile.CheckEarliest(r, path+".date", h.Date, msg.T(write)) ||
+			!tomlfile.CheckEarliest(r, path+".from", h.From, msg.T(write)) || !tomlfile.CheckEarliest(r, path+".to", h.To, msg.T(write)) {
 			continue
 		}
 		if !h.Date.Given() {
@@ -76,7 +77,7 @@ func (d *Directory) validateReception(r reporter) {
 	for i := range d.Reception {
 		rc := &d.Reception[i]
 		path := fmt.Sprintf("reception[%d]", i)
-		if r.required(path+".id", rc.ID, `a short name in lowercase letters, digits and hyphens, such as "chu-tich-dinh-ky"`) {
+		if r.required(path+".id", rc.ID, msg.T(`a short name in lowercase letters, digits and hyphens, such as "chu-tich-dinh-ky"`)) {
 			if !vntext.IsSlug(rc.ID) {
 				r.Errorf(path+".id", "%s", vntext.NotSlug(rc.ID, "chu-tich-dinh-ky"))
 			} else if j, dup := seen[rc.ID]; dup {
@@ -84,18 +85,18 @@ func (d *Directory) validateReception(r reporter) {
 			}
 			seen[rc.ID] = i
 		}
-		if r.required(path+".host", rc.Host, `the id of the person who receives citizens, such as "chu-tich"`) {
+		if r.required(path+".host", rc.Host, msg.T(`the id of the person who receives citizens, such as "chu-tich"`)) {
 			rc.HostPerson = d.Person(rc.Host)
 			if rc.HostPerson == nil {
 				r.Errorf(path+".host", "%s", d.unknownHost(rc.Host))
 			}
 		}
-		if err := problem.CheckVocab(rc.Kind, "a kind of reception", ReceptionKinds()); err != nil {
+		if err := problem.CheckVocab(rc.Kind, msg.T("a kind of reception"), ReceptionKinds()); err != nil {
 			r.Errorf(path+".kind", "%v", err)
 		}
 		ruleOK := validateRule(r, path+".rule", rc.Rule, rc.Kind)
 		validateTime(r, path+".time", rc.Time)
-		r.required(path+".place", rc.Place, "where citizens come, such as the address of the citizen reception office")
+		r.required(path+".place", rc.Place, msg.T("where citizens come, such as the address of the citizen reception office"))
 		hasRule := rc.Rule.Freq != ""
 		switch {
 		case rc.Rule.Freq == Workdays && rc.IfHoliday != "" && rc.IfHoliday != SkipHoliday:
@@ -104,7 +105,7 @@ func (d *Directory) validateReception(r reporter) {
 		case rc.IfHoliday == "":
 			r.Errorf(path+".if_holiday", "required: what happens when a date is a day off: %s", problem.Quoted(HolidayPolicies()))
 		case !rc.IfHoliday.Valid():
-			r.Errorf(path+".if_holiday", "%s", problem.NotInVocab(rc.IfHoliday, "a choice", HolidayPolicies()))
+			r.Errorf(path+".if_holiday", "%s", problem.NotInVocab(rc.IfHoliday, msg.T("a choice"), HolidayPolicies()))
 		}
 		if len(rc.Exceptions) > 0 && !hasRule {
 			r.Errorf(path+".exceptions", "a reception without a rule has no dates to cancel or move: give a rule or remove the exceptions")
@@ -115,9 +116,9 @@ func (d *Directory) validateReception(r reporter) {
 }
 
 // unknownHost explains a host id that is not a person's.
-func (d *Directory) unknownHost(id string) string {
+func (d *Directory) unknownHost(id string) msg.Text {
 	if len(d.People) == 0 {
-		return fmt.Sprintf("%q is not the id of any [[people]] entry, and the file lists none: add the person who receives citizens", id)
+		return msg.T("%q is not the id of any [[people]] entry, and the file lists none: add the person who receives citizens", id)
 	}
 	ids := make([]string, 0, 5)
 	for i := 0; i < len(d.People) && i < 5; i++ {
@@ -127,7 +128,7 @@ func (d *Directory) unknownHost(id string) string {
 	if len(d.People) > 5 {
 		more = ", ..."
 	}
-	return fmt.Sprintf("%q is not the id of any [[people]] entry: use one of %s%s", id, problem.Quoted(ids), more)
+	return msg.T("%q is not the id of any [[people]] entry: use one of %s%s", id, problem.Quoted(ids), more)
 }
 
 // validateRule checks a rule and reports whether it can produce dates.
@@ -142,7 +143,7 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 		case rule.Weekday == "":
 			r.Errorf(path+".weekday", "required with freq = %q: one of %s", rule.Freq, problem.Quoted(Weekdays()))
 		case !rule.Weekday.Valid():
-			r.Errorf(path+".weekday", "%s", problem.NotInVocab(rule.Weekday, "a weekday", Weekdays()))
+			r.Errorf(path+".weekday", "%s", problem.NotInVocab(rule.Weekday, msg.T("a weekday"), Weekdays()))
 		}
 	}
 	switch rule.Freq {
@@ -172,7 +173,7 @@ func validateRule(r reporter, path string, rule Rule, kind ReceptionKind) bool {
 		unused("day", rule.Day != 0)
 		unused("nth", rule.Nth != 0)
 	default:
-		r.Errorf(path+".freq", "%s", problem.NotInVocab(rule.Freq, "a frequency", Freqs()))
+		r.Errorf(path+".freq", "%s", problem.NotInVocab(rule.Freq, msg.T("a frequency"), Freqs()))
 		return false
 	}
 	return rule.valid()
@@ -205,12 +206,12 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 	for j := range rc.Exceptions {
 		ex := &rc.Exceptions[j]
 		ep := fmt.Sprintf("%s.exceptions[%d]", path, j)
-		r.required(ep+".note", ex.Note, `why, as citizens will read it, such as "Hoãn do lãnh đạo đi công tác"`)
+		r.required(ep+".note", ex.Note, msg.T(`why, as citizens will read it, such as "Hoãn do lãnh đạo đi công tác"`))
 		if !ex.Date.Given() {
 			r.Errorf(ep+".date", "required: the date of the reception that is cancelled or moved, such as 2026-12-24")
 			continue
 		}
-		if !tomlfile.CheckEarliest(r, ep+".date", ex.Date, "write the date of the reception that is cancelled or moved, such as 2026-12-24") {
+		if !tomlfile.CheckEarliest(r, ep+".date", ex.Date, msg.T("write the date of the reception that is cancelled or moved, such as 2026-12-24")) {
 			continue
 		}
 		date := ex.Date.Time()
@@ -220,15 +221,15 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 		seen[date] = j
 		if checkDates {
 			if ok, near := rc.fallsOn(date, cal); !ok {
-				hint := ""
+				var hint msg.Text
 				if !near.IsZero() {
-					hint = fmt.Sprintf(", such as %s", day(near))
+					hint = msg.T(", such as %s", day(near))
 				}
 				r.Errorf(ep+".date", "%s is not a date of this reception (%s): give a date it falls on%s", ex.Date, rc.Rule.Describe(), hint)
 			}
 		}
 		if !ex.MovedTo.Given() ||
-			!tomlfile.CheckEarliest(r, ep+".moved_to", ex.MovedTo, "write the day the reception moves to, such as 2026-12-25, or remove moved_to to cancel the date") {
+			!tomlfile.CheckEarliest(r, ep+".moved_to", ex.MovedTo, msg.T("write the day the reception moves to, such as 2026-12-25, or remove moved_to to cancel the date")) {
 			continue
 		}
 		moved := ex.MovedTo.Time()

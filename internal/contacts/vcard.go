@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // WriteVCard writes the person as a vCard 4.0 (RFC 6350): name, position,
@@ -21,7 +22,7 @@ func WriteVCard(w io.Writer, p *Person, o Options) error {
 		return err
 	}
 	if p == nil {
-		return fmt.Errorf("directory: WriteVCard needs a person")
+		return msg.Errorf("directory: WriteVCard needs a person")
 	}
 	var c contentLines
 	c.prop("BEGIN", "VCARD")

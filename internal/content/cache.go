@@ -46,7 +46,7 @@ func pageKey(settings buildcache.Key, file string, src []byte) buildcache.Key {
 }
 
 // entryVersion changes when the encoding below does.
-const entryVersion = 2
+const entryVersion = 3
 
 // encodePage writes a file's result: the page, or none, with the record
 // of a procedure on its own (procedure.Encode), and its problems.
@@ -83,7 +83,7 @@ func encodePage(p *Page, proc *procedure.Procedure, problems []problem.Problem) 
 		w.Int(int64(pr.Line))
 		w.Int(int64(pr.Col))
 		w.String(pr.Field)
-		w.String(pr.Message)
+		w.Blob(pr.AppendMessage(nil))
 		w.String(pr.Excerpt)
 	}
 	return w.Bytes()
@@ -130,10 +130,13 @@ func decodePage(b []byte, file string, texts *procedure.Texts) (*Page, []problem
 	}
 	var problems []problem.Problem
 	for range r.Count() {
-		problems = append(problems, problem.Problem{
-			Severity: problem.Severity(r.Byte()), File: r.String(), Line: int(r.Int()), Col: int(r.Int()),
-			Field: r.String(), Message: r.String(), Excerpt: r.String(),
-		})
+		p := problem.Problem{Severity: problem.Severity(r.Byte()), File: r.String(), Line: int(r.Int()), Col: int(r.Int()), Field: r.String()}
+		p, err := p.SayEncoded(r.Blob())
+		if err != nil {
+			return nil, nil, err
+		}
+		p.Excerpt = r.String()
+		problems = append(problems, p)
 	}
 	if err := r.Err(); err != nil {
 		return nil, nil, err

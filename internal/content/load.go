@@ -19,6 +19,7 @@ import (
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -241,7 +242,7 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 	split, err := frontmatter.Parse(src)
 	if err != nil {
 		e, _ := frontmatter.IsError(err)
-		problems.Errorf(file, e.Line, "", "%s", e.Msg)
+		problems.Errorf(file, e.Line, "", "%v", e.Msg)
 		personaldata.LintIDs(file, src, problems)
 		return nil, nil
 	}
@@ -344,7 +345,7 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 		doc.Errorf(problems, "slug", "a section takes its address from its folder name; rename the folder instead")
 	}
 	checkAliases(doc, problems, m.Aliases)
-	tomlfile.CheckEarliest(doc.Reporter(problems), "updated", m.Updated, "write the day the page was last updated, such as 2025-07-15, or remove updated")
+	tomlfile.CheckEarliest(doc.Reporter(problems), "updated", m.Updated, msg.T("write the day the page was last updated, such as 2025-07-15, or remove updated"))
 	if m.Draft {
 		return nil, nil
 	}
@@ -389,11 +390,11 @@ func slugOr(s string) string {
 func withinLimits(file string, split frontmatter.Split, problems *problem.List) bool {
 	ok := true
 	if n := len(split.FrontMatter); n > limits.FrontMatterBytes {
-		problems.Errorf(file, split.FirstLine, "", "%s: put long text in the Markdown body", limits.TooLarge("the front matter", int64(n), limits.FrontMatterBytes))
+		problems.Errorf(file, split.FirstLine, "", "%s: put long text in the Markdown body", limits.TooLarge(msg.T("the front matter"), int64(n), limits.FrontMatterBytes))
 		ok = false
 	}
 	if n := len(split.Body); n > limits.BodyBytes {
-		problems.Errorf(file, split.BodyLine, "", "%s: split the page in two", limits.TooLarge("the text", int64(n), limits.BodyBytes))
+		problems.Errorf(file, split.BodyLine, "", "%s: split the page in two", limits.TooLarge(msg.T("the text"), int64(n), limits.BodyBytes))
 		ok = false
 	} else if line := markdown.TooDeep(split.Body, limits.MarkdownDepth); line > 0 {
 		problems.Errorf(file, split.BodyLine+line-1, "", "lists and block quotes nest more than %d deep here: no page needs that many levels", limits.MarkdownDepth)
@@ -404,12 +405,12 @@ func withinLimits(file string, split frontmatter.Split, problems *problem.List) 
 
 // misplacedProcedure says where a procedure record found in the page
 // file name (outside the procedures section) belongs.
-func misplacedProcedure(name string, cfg *config.Config) string {
+func misplacedProcedure(name string, cfg *config.Config) msg.Text {
 	section := Dir + "/" + cfg.Procedures.Section + "/"
 	if name == IndexFile {
-		return fmt.Sprintf("an _index.md holds only a section's title, description and text, not a procedure (it has a code): put the procedure in a file of its own in %s", section)
+		return msg.T("an _index.md holds only a section's title, description and text, not a procedure (it has a code): put the procedure in a file of its own in %s", section)
 	}
-	return fmt.Sprintf("this file is a procedure (it has a code), but procedures live in %s: move it there as a file of its own", section)
+	return msg.T("this file is a procedure (it has a code), but procedures live in %s: move it there as a file of its own", section)
 }
 
 // checkAliases checks the shape of old URLs; collisions are checked once

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vnformat"
 )
@@ -140,15 +141,15 @@ func (ds *Dataset) checkKey(problems *problem.List) {
 	}
 }
 
-func keyNames(key []*Column) string {
+func keyNames(key []*Column) msg.Text {
 	names := make([]string, len(key))
 	for i, c := range key {
 		names[i] = c.Name
 	}
 	if len(names) == 1 {
-		return names[0]
+		return msg.Plain(names[0])
 	}
-	return "combination of " + strings.Join(names, ", ")
+	return msg.T("combination of %s", strings.Join(names, ", "))
 }
 
 // FormatPlain writes a number the way the CSV does (with "."), for

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -48,8 +49,8 @@ type Record struct {
 func ReadCSV(file string, src []byte, problems *problem.List) (t *Table, ok bool) {
 	rep := newReporter(file, problems)
 	defer rep.flush()
-	if line, col, msg, good := checkEncoding(src); !good {
-		rep.errorAt(line, col, "", "%s", msg)
+	if line, col, why, good := checkEncoding(src); !good {
+		rep.errorAt(line, col, "", "%v", why)
 		return nil, false
 	}
 	text := bytes.TrimPrefix(src, []byte("\uFEFF"))
@@ -58,12 +59,12 @@ func ReadCSV(file string, src []byte, problems *problem.List) (t *Table, ok bool
 		return nil, false
 	}
 	if bytes.IndexByte(text, '\r') >= 0 && bytes.IndexByte(text, '\n') < 0 && bytes.Count(text, []byte{'\r'}) > 1 {
-		rep.errorAt(1, 0, "", "the lines end with a lone carriage return (old Mac line ends), so the file reads as one line; "+saveAsUTF8)
+		rep.errorAt(1, 0, "", "the lines end with a lone carriage return (old Mac line ends), so the file reads as one line; %v", msg.T(saveAsUTF8))
 		return nil, false
 	}
-	delim, msg := detectDelimiter(text)
-	if msg != "" {
-		rep.errorAt(1, 0, "", "%s", msg)
+	delim, why := detectDelimiter(text)
+	if !why.IsZero() {
+		rep.errorAt(1, 0, "", "%v", why)
 		return nil, false
 	}
 
@@ -101,7 +102,7 @@ func ReadCSV(file string, src []byte, problems *problem.List) (t *Table, ok bool
 			line, byteCol := r.FieldPos(i)
 			pos[i] = Pos{Line: line, Col: charCol(text, lines, line, byteCol)}
 			if n := len(rec[i]); n > limits.CSVCellBytes {
-				rep.errorAt(pos[i].Line, pos[i].Col, "", "%s: a cell holds a value, not a text", limits.TooLarge("the cell", int64(n), limits.CSVCellBytes))
+				rep.errorAt(pos[i].Line, pos[i].Col, "", "%s: a cell holds a value, not a text", limits.TooLarge(msg.T("the cell"), int64(n), limits.CSVCellBytes))
 				rec[i] = ""
 				blank = false
 				continue
@@ -143,11 +144,11 @@ func headerOrNil(t *Table, noHeader bool) *Table {
 	return t
 }
 
-func raggedHint(more bool, delim byte) string {
+func raggedHint(more bool, delim byte) msg.Text {
 	if more {
-		return "a value holding " + quoteByte(delim) + " must be in double quotes, or there is an extra " + quoteByte(delim)
+		return msg.T("a value holding %[1]s must be in double quotes, or there is an extra %[1]s", quoteByte(delim))
 	}
-	return "a " + quoteByte(delim) + " is missing; an empty value still needs its " + quoteByte(delim)
+	return msg.T("a %[1]s is missing; an empty value still needs its %[1]s", quoteByte(delim))
 }
 
 func quoteByte(b byte) string { return `"` + string(b) + `"` }
@@ -172,7 +173,7 @@ func checkHeader(rep *reporter, t *Table) {
 // detectDelimiter looks at the header line, outside quotes: the delimiter
 // is "," or ";", whichever appears more often. Tabs are refused: such a
 // file is a "Unicode Text" or TSV export.
-func detectDelimiter(text []byte) (byte, string) {
+func detectDelimiter(text []byte) (byte, msg.Text) {
 	var commas, semis, tabs int
 	quoted := false
 scan:
@@ -193,13 +194,13 @@ scan:
 	}
 	switch {
 	case commas == 0 && semis == 0 && tabs > 0:
-		return 0, `the cells are separated by tabs (a "Unicode Text" or TSV export), not by "," or ";"; ` + saveAsUTF8
+		return 0, msg.T(`the cells are separated by tabs (a "Unicode Text" or TSV export), not by "," or ";"; %v`, msg.T(saveAsUTF8))
 	case semis > commas:
-		return ';', ""
+		return ';', msg.Text{}
 	case commas > 0 && commas == semis:
-		return 0, `the header has as many "," as ";", so the delimiter is unclear: separate the cells with one of them and put names that contain the other in double quotes`
+		return 0, msg.T(`the header has as many "," as ";", so the delimiter is unclear: separate the cells with one of them and put names that contain the other in double quotes`)
 	}
-	return ',', ""
+	return ',', msg.Text{}
 }
 
 // reportSyntax reports a CSV syntax error (a stray or unclosed quote).

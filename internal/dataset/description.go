@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -113,17 +114,17 @@ func decodeDescription(file string, src []byte, problems *problem.List) (*Descri
 // ds.Totals and the unit columns.
 func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 	doc := ds.doc
-	required := func(path, v, hint string) {
+	required := func(path, v string, hint msg.Text) {
 		if strings.TrimSpace(v) == "" {
 			doc.Errorf(problems, path, "required: %s", hint)
 		}
 	}
-	required("title", d.Title, "what the figures are, in Vietnamese")
-	required("source", d.Source, "where the figures come from")
+	required("title", d.Title, msg.T("what the figures are, in Vietnamese"))
+	required("source", d.Source, msg.T("where the figures come from"))
 	if !d.Updated.Given() {
 		doc.Errorf(problems, "updated", "required: the date the figures were last updated, such as 2026-10-31 (without quotes)")
 	}
-	tomlfile.CheckEarliest(doc.Reporter(problems), "updated", d.Updated, "write the day the figures were last updated, such as 2026-10-31")
+	tomlfile.CheckEarliest(doc.Reporter(problems), "updated", d.Updated, msg.T("write the day the figures were last updated, such as 2026-10-31"))
 	switch d.Decimal {
 	case "", "auto":
 		ds.DecimalMark = '.'
@@ -165,10 +166,10 @@ func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 			doc.Errorf(problems, path+".name", "%q is not a column of %s%s (its header has: %s)", c.Name, ds.CSVFile, didYouMean(c.Name, t.Header), strings.Join(t.Header, ", "))
 			continue
 		}
-		if err := problem.CheckVocab(c.Type, "a column type", Types()); err != nil {
+		if err := problem.CheckVocab(c.Type, msg.T("a column type"), Types()); err != nil {
 			doc.Errorf(problems, path+".type", "%v", err)
 		}
-		required(path+".label", c.Label, "the column's name in Vietnamese, as readers will see it")
+		required(path+".label", c.Label, msg.T("the column's name in Vietnamese, as readers will see it"))
 		col := &Column{Name: c.Name, Type: c.Type, Label: c.Label, Unit: c.Unit, Decimals: -1, Max: c.Max, Required: c.Required, Index: idx, path: path}
 		switch c.Type {
 		case Integer:
@@ -196,8 +197,8 @@ func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 	for i, h := range t.Header {
 		if _, ok := described[h]; !ok && h != "" {
 			p := t.HeaderPos[i]
-			problems.Add(problem.Problem{File: ds.CSVFile, Line: p.Line, Col: p.Col, Field: h,
-				Message: fmt.Sprintf("the column is not described in %s: add a [[columns]] table with name = %q, its type and its label", ds.DescFile, h)})
+			problems.Add(problem.Problem{File: ds.CSVFile, Line: p.Line, Col: p.Col, Field: h}.Say(
+				msg.T("the column is not described in %s: add a [[columns]] table with name = %q, its type and its label", ds.DescFile, h)))
 		}
 	}
 

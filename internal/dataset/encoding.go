@@ -2,8 +2,9 @@ package dataset
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // saveAsUTF8 is the advice for every file in a wrong encoding: the name of
@@ -13,26 +14,26 @@ const saveAsUTF8 = `open it in Excel and save it again as "CSV UTF-8 (Comma deli
 // checkEncoding reports why src is not UTF-8 text that can be read as CSV,
 // with the 1-based line and column (in characters) where the trouble
 // starts. It returns ok=true for UTF-8, with or without a BOM.
-func checkEncoding(src []byte) (line, col int, msg string, ok bool) {
+func checkEncoding(src []byte) (line, col int, why msg.Text, ok bool) {
 	switch {
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(src, []byte{0, 0, 0xFE, 0xFF}):
-		return 1, 1, "the file is saved as UTF-32, not UTF-8; " + saveAsUTF8, false
+		return 1, 1, msg.T("the file is saved as UTF-32, not UTF-8; %v", msg.T(saveAsUTF8)), false
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}), bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
-		return 1, 1, `the file is saved as UTF-16 (Excel's "Unicode Text"), not UTF-8; ` + saveAsUTF8, false
+		return 1, 1, msg.T(`the file is saved as UTF-16 (Excel's "Unicode Text"), not UTF-8; %v`, msg.T(saveAsUTF8)), false
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		l, c := position(src, i)
 		if looksUTF16(src) {
-			return l, c, "the file looks like UTF-16 without a byte order mark, not UTF-8; " + saveAsUTF8, false
+			return l, c, msg.T("the file looks like UTF-16 without a byte order mark, not UTF-8; %v", msg.T(saveAsUTF8)), false
 		}
-		return l, c, "the file contains a NUL byte, so it is not text; " + saveAsUTF8, false
+		return l, c, msg.T("the file contains a NUL byte, so it is not text; %v", msg.T(saveAsUTF8)), false
 	}
 	if utf8.Valid(src) {
-		return 0, 0, "", true
+		return 0, 0, msg.Text{}, true
 	}
 	i := firstInvalid(src)
 	l, c := position(src, i)
-	return l, c, fmt.Sprintf("the file is not UTF-8: byte 0x%02X is %s; %s", src[i], guessLegacy(src), saveAsUTF8), false
+	return l, c, msg.T("the file is not UTF-8: byte 0x%02X is %v; %v", src[i], guessLegacy(src), msg.T(saveAsUTF8)), false
 }
 
 // looksUTF16 reports whether the first bytes alternate between NUL and
@@ -68,7 +69,7 @@ func firstInvalid(src []byte) int {
 // a vowel; TCVN3 (ABC, the .VnTime fonts) and VNI use single bytes for
 // whole letters. The guess only words the message; every such file is
 // refused the same way.
-func guessLegacy(src []byte) string {
+func guessLegacy(src []byte) msg.Text {
 	tones := 0
 	for i := 1; i < len(src); i++ {
 		switch src[i] {
@@ -79,9 +80,9 @@ func guessLegacy(src []byte) string {
 		}
 	}
 	if tones > 0 {
-		return "from an older Vietnamese encoding (it looks like Windows-1258)"
+		return msg.T("from an older Vietnamese encoding (it looks like Windows-1258)")
 	}
-	return "from an older Vietnamese encoding (TCVN3/ABC, VNI or Windows-1258)"
+	return msg.T("from an older Vietnamese encoding (TCVN3/ABC, VNI or Windows-1258)")
 }
 
 func isVowel(b byte) bool {

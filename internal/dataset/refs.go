@@ -1,8 +1,7 @@
 package dataset
 
 import (
-	"fmt"
-
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -57,10 +56,10 @@ func (ds *Dataset) columnNames() []string {
 }
 
 // didYouMean suggests the closest of names to a misspelt name.
-func didYouMean(name string, names []string) string {
+func didYouMean(name string, names []string) msg.Text {
 	best := vntext.Closest(name, names)
 	if best == "" {
-		return ""
+		return msg.Text{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return msg.T(" (did you mean %q?)", best)
 }

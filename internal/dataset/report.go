@@ -1,8 +1,7 @@
 package dataset
 
 import (
-	"fmt"
-
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -34,7 +33,7 @@ func (r *reporter) errorAt(line, col int, field, format string, args ...any) {
 		return
 	}
 	r.n++
-	r.problems.Add(problem.Problem{File: r.file, Line: max(line, 0), Col: max(col, 0), Field: field, Message: fmt.Sprintf(format, args...)})
+	r.problems.Add(problem.Problem{File: r.file, Line: max(line, 0), Col: max(col, 0), Field: field}.Say(msg.T(format, args...)))
 }
 
 // flush reports how many problems were left out.

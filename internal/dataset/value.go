@@ -1,10 +1,11 @@
 package dataset
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Type is the declared type of a column.
@@ -93,15 +94,15 @@ func parseCell(s string, t Type, mark byte) (Value, error) {
 	case Integer:
 		return parseInteger(s, mark)
 	case Decimal:
-		return parseDecimal(s, s, mark, "a number")
+		return parseDecimal(s, s, mark, msg.T("a number"))
 	case Percent:
 		body := strings.TrimSpace(strings.TrimSuffix(s, "%"))
-		v, err := parseDecimal(body, s, mark, "a percentage")
+		v, err := parseDecimal(body, s, mark, msg.T("a percentage"))
 		if err != nil {
 			return v, err
 		}
 		if v.Num < 0 || v.Num > 100 {
-			return Value{}, fmt.Errorf("%q is not a percentage from 0 to 100", s)
+			return Value{}, msg.Errorf("%q is not a percentage from 0 to 100", s)
 		}
 		v.Text = s
 		return v, nil
@@ -112,32 +113,32 @@ func parseCell(s string, t Type, mark byte) (Value, error) {
 		case "false", "không", "0":
 			return Value{Kind: Flag, Num: 0, Text: s}, nil
 		}
-		return Value{}, fmt.Errorf("%q is not true or false: write true or false (or có / không)", s)
+		return Value{}, msg.Errorf("%q is not true or false: write true or false (or có / không)", s)
 	}
 	if t.IsPeriod() {
 		p, ok := ParsePeriod(s, t.Grains()...)
 		if !ok {
-			return Value{}, fmt.Errorf("%q is not %s", s, PeriodHint(t))
+			return Value{}, msg.Errorf("%q is not %s", s, PeriodHint(t))
 		}
 		return Value{Kind: Time, Text: s, Period: p}, nil
 	}
-	return Value{}, fmt.Errorf("unknown type %q", t)
+	return Value{}, msg.Errorf("unknown type %q", t)
 }
 
 // PeriodHint says how to write a value of the period type t, for messages.
-func PeriodHint(t Type) string {
-	const excel = " (in Excel, format the column as Text so that it keeps this form)"
+func PeriodHint(t Type) msg.Text {
+	const excel = "in Excel, format the column as Text so that it keeps this form"
 	switch t {
 	case Year:
-		return "a year: write four digits, such as 2024"
+		return msg.T("a year: write four digits, such as 2024")
 	case Month:
-		return "a month: write YYYY-MM, such as 2026-10" + excel
+		return msg.T("a month: write YYYY-MM, such as 2026-10 (%v)", msg.T(excel))
 	case Quarter:
-		return "a quarter: write YYYY-Qn, such as 2025-Q2"
+		return msg.T("a quarter: write YYYY-Qn, such as 2025-Q2")
 	case Date:
-		return "a date: write YYYY-MM-DD, such as 2025-07-01" + excel
+		return msg.T("a date: write YYYY-MM-DD, such as 2025-07-01 (%v)", msg.T(excel))
 	}
-	return "a period: write a year (2024), a quarter (2025-Q2) or a month (2026-10)" + excel
+	return msg.T("a period: write a year (2024), a quarter (2025-Q2) or a month (2026-10) (%v)", msg.T(excel))
 }
 
 // otherMark is the separator that is not the decimal mark.
@@ -153,17 +154,17 @@ func parseInteger(s string, mark byte) (Value, error) {
 	if len(s)-len(body) > 1 || !allDigits(body) {
 		for _, sep := range []byte{'.', ','} {
 			if allDigitsOr(body, sep) && groupedThousands(body, sep) {
-				return Value{}, fmt.Errorf("%q is not a whole number: write %s, without a thousands separator", s, strings.ReplaceAll(s, string(sep), ""))
+				return Value{}, msg.Errorf("%q is not a whole number: write %s, without a thousands separator", s, strings.ReplaceAll(s, string(sep), ""))
 			}
 		}
 		if strings.ContainsAny(body, ".,") {
-			return Value{}, fmt.Errorf("%q is not a whole number: this column holds counts, written without decimals or thousands separators", s)
+			return Value{}, msg.Errorf("%q is not a whole number: this column holds counts, written without decimals or thousands separators", s)
 		}
-		return Value{}, fmt.Errorf("%q is not a whole number", s)
+		return Value{}, msg.Errorf("%q is not a whole number", s)
 	}
 	n, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.Abs(n) >= maxMagnitude {
-		return Value{}, fmt.Errorf("%q is too large", s)
+		return Value{}, msg.Errorf("%q is too large", s)
 	}
 	return Value{Kind: Number, Num: n, Text: s}, nil
 }
@@ -172,25 +173,25 @@ func parseInteger(s string, mark byte) (Value, error) {
 // mark. Thousands separators are refused: in Vietnamese 1.840 means one
 // thousand eight hundred and forty, elsewhere one point eight four, and a
 // guess would silently change the figure.
-func parseDecimal(s, shown string, mark byte, what string) (Value, error) {
+func parseDecimal(s, shown string, mark byte, what msg.Text) (Value, error) {
 	body := strings.TrimLeft(s, "+-")
 	other := otherMark(mark)
 	intPart, frac, hasMark := strings.Cut(body, string(mark))
 	switch {
 	case len(s)-len(body) > 1 || body == "":
-		return Value{}, fmt.Errorf("%q is not %s", shown, what)
+		return Value{}, msg.Errorf("%q is not %s", shown, what)
 	case strings.IndexByte(body, other) >= 0 && strings.IndexByte(body, mark) >= 0:
-		return Value{}, fmt.Errorf("%q is not %s: write it without a thousands separator, with %q as the decimal mark, such as %s", shown, what, string(mark), example(mark))
+		return Value{}, msg.Errorf("%q is not %s: write it without a thousands separator, with %q as the decimal mark, such as %s", shown, what, string(mark), example(mark))
 	case allDigitsOr(body, other) && groupedThousands(body, other):
-		return Value{}, fmt.Errorf("%q is ambiguous: write %s for a whole number (without a thousands separator), or %s with the decimal mark of this file, %q", shown, strings.ReplaceAll(s, string(other), ""), strings.ReplaceAll(s, string(other), string(mark)), string(mark))
+		return Value{}, msg.Errorf("%q is ambiguous: write %s for a whole number (without a thousands separator), or %s with the decimal mark of this file, %q", shown, strings.ReplaceAll(s, string(other), ""), strings.ReplaceAll(s, string(other), string(mark)), string(mark))
 	case strings.Count(body, string(other)) == 1 && allDigitsOr(body, other):
-		return Value{}, fmt.Errorf("%q uses %q, but the decimal mark of this file is %q: write %s, or set decimal = %q in the description", shown, string(other), string(mark), strings.ReplaceAll(s, string(other), string(mark)), string(other))
+		return Value{}, msg.Errorf("%q uses %q, but the decimal mark of this file is %q: write %s, or set decimal = %q in the description", shown, string(other), string(mark), strings.ReplaceAll(s, string(other), string(mark)), string(other))
 	case !allDigits(intPart) || (hasMark && !allDigits(frac)):
-		return Value{}, fmt.Errorf("%q is not %s: write digits with %q as the decimal mark, such as %s", shown, what, string(mark), example(mark))
+		return Value{}, msg.Errorf("%q is not %s: write digits with %q as the decimal mark, such as %s", shown, what, string(mark), example(mark))
 	}
 	n, err := strconv.ParseFloat(strings.Replace(s, string(mark), ".", 1), 64)
 	if err != nil || math.Abs(n) >= maxMagnitude {
-		return Value{}, fmt.Errorf("%q is too large", shown)
+		return Value{}, msg.Errorf("%q is too large", shown)
 	}
 	return Value{Kind: Number, Num: n, Dec: len(frac), Text: s}, nil
 }

@@ -5,7 +5,8 @@ package frontmatter
 import (
 	"bytes"
 	"errors"
-	"fmt"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Split is a content file cut in two.
@@ -19,10 +20,13 @@ type Split struct {
 // Error is a problem with the shape of the file, at a line.
 type Error struct {
 	Line int
-	Msg  string
+	Msg  msg.Text
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+func (e *Error) Error() string { return e.Text().String() }
+
+// Text is the error's message (msg.Of).
+func (e *Error) Text() msg.Text { return msg.T("line %d: %v", e.Line, e.Msg) }
 
 var bom = []byte("\xef\xbb\xbf")
 
@@ -32,15 +36,15 @@ var bom = []byte("\xef\xbb\xbf")
 func Parse(src []byte) (Split, error) {
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
-		return Split{}, &Error{Line: 1, Msg: "the file is empty; it needs front matter between +++ lines, then the text"}
+		return Split{}, &Error{Line: 1, Msg: msg.T("the file is empty; it needs front matter between +++ lines, then the text")}
 	}
 	first, rest, _ := cutLine(src)
 	switch string(bytes.TrimSpace(first)) {
 	case "+++":
 	case "---":
-		return Split{}, &Error{Line: 1, Msg: "front matter in YAML (between --- lines) is not supported; write it in TOML between +++ lines"}
+		return Split{}, &Error{Line: 1, Msg: msg.T("front matter in YAML (between --- lines) is not supported; write it in TOML between +++ lines")}
 	default:
-		return Split{}, &Error{Line: 1, Msg: "the file must start with a +++ line that opens the TOML front matter"}
+		return Split{}, &Error{Line: 1, Msg: msg.T("the file must start with a +++ line that opens the TOML front matter")}
 	}
 	fmStart := len(src) - len(rest)
 	line := 2
@@ -58,7 +62,7 @@ func Parse(src []byte) (Split, error) {
 		rest = next
 		line++
 	}
-	return Split{}, &Error{Line: 1, Msg: "the front matter opened by +++ on line 1 is never closed: add a +++ line after it"}
+	return Split{}, &Error{Line: 1, Msg: msg.T("the front matter opened by +++ on line 1 is never closed: add a +++ line after it")}
 }
 
 // cutLine returns the first line of b without its line end, and the rest.

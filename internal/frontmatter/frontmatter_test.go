@@ -35,7 +35,7 @@ func TestParse(t *testing.T) {
 				if !ok {
 					t.Fatalf("err = %v, want a shape error", err)
 				}
-				if e.Line != tt.errLine || !strings.Contains(e.Msg, tt.errHas) {
+				if e.Line != tt.errLine || !strings.Contains(e.Msg.String(), tt.errHas) {
 					t.Fatalf("err = %v, want line %d containing %q", err, tt.errLine, tt.errHas)
 				}
 				return

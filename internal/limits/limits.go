@@ -13,7 +13,7 @@
 // slows with the depth of nested lists.
 package limits
 
-import "fmt"
+import "github.com/congkhai/congkhai/internal/msg"
 
 // Sizes, in bytes.
 const (
@@ -56,18 +56,17 @@ const (
 // problem's message, both in the limit's unit: "the front matter is
 // 300.5 KiB: at most 256 KiB". The size is rounded up, so that a size
 // just over the limit never reads as the limit.
-func TooLarge(what string, size, limit int64) string {
-	unit, name := int64(1), "bytes"
+func TooLarge(what msg.Text, size, limit int64) msg.Text {
+	unit, name := int64(1), ""
 	switch {
 	case limit%(1<<20) == 0:
 		unit, name = 1<<20, "MiB"
 	case limit%(1<<10) == 0:
 		unit, name = 1<<10, "KiB"
 	}
-	tenths := (size*10 + unit - 1) / unit
-	shown := fmt.Sprintf("%d.%d %s", tenths/10, tenths%10, name)
 	if unit == 1 {
-		shown = fmt.Sprintf("%d bytes", size)
+		return msg.T("%s is %d bytes: at most %d bytes", what, size, limit)
 	}
-	return fmt.Sprintf("%s is %s: at most %d %s", what, shown, limit/unit, name)
+	tenths := (size*10 + unit - 1) / unit
+	return msg.T("%s is %d.%d %s: at most %d %s", what, tenths/10, tenths%10, name, limit/unit, name)
 }

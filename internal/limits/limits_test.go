@@ -1,6 +1,10 @@
 package limits
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/congkhai/congkhai/internal/msg"
+)
 
 func TestTooLarge(t *testing.T) {
 	tests := []struct {
@@ -14,7 +18,7 @@ func TestTooLarge(t *testing.T) {
 		{1001, 1000, "x is 1001 bytes: at most 1000 bytes"},
 	}
 	for _, tt := range tests {
-		if got := TooLarge("x", tt.size, tt.limit); got != tt.want {
+		if got := TooLarge(msg.Plain("x"), tt.size, tt.limit).String(); got != tt.want {
 			t.Errorf("TooLarge(%d, %d) = %q, want %q", tt.size, tt.limit, got, tt.want)
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -22,6 +21,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Defaults of Options.
@@ -54,7 +55,7 @@ type Result struct {
 	OK bool
 	// Problem says why the address did not answer, such as "the site
 	// answers 404 Not Found"; "" when it did.
-	Problem string
+	Problem msg.Text
 	Cached  bool // OK from the cache, not asked this time
 }
 
@@ -174,7 +175,7 @@ func target(link string) string {
 	return u.String()
 }
 
-var errTooManyRedirects = errors.New("too many redirects")
+var errTooManyRedirects = msg.Errorf("too many redirects")
 
 // userAgent names congkhai to the sites it asks.
 const userAgent = "congkhai-linkcheck/1 (+https://github.com/congkhai/congkhai)"
@@ -195,15 +196,15 @@ func ask1(ctx context.Context, client *http.Client, addr string, o Options) Resu
 	}
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
-		return Result{Problem: fmt.Sprintf("no answer within %s", o.Timeout)}
+		return Result{Problem: msg.T("no answer within %s", o.Timeout)}
 	case errors.Is(err, errTooManyRedirects):
-		return Result{Problem: fmt.Sprintf("more than %d redirects (a redirect loop?)", o.MaxRedirects)}
+		return Result{Problem: msg.T("more than %d redirects (a redirect loop?)", o.MaxRedirects)}
 	case err != nil:
-		return Result{Problem: fmt.Sprintf("cannot reach the site: %v", unwrapURLError(err))}
+		return Result{Problem: msg.T("cannot reach the site: %v", unwrapURLError(err))}
 	case status == http.StatusTooManyRequests:
-		return Result{Problem: "the site answers 429 Too Many Requests: it refused to answer now; check it again later"}
+		return Result{Problem: msg.T("the site answers 429 Too Many Requests: it refused to answer now; check it again later")}
 	}
-	return Result{Problem: fmt.Sprintf("the site answers %d %s", status, http.StatusText(status))}
+	return Result{Problem: msg.T("the site answers %d %s", status, http.StatusText(status))}
 }
 
 // request sends one request within timeout and returns the status of the

@@ -85,7 +85,7 @@ func TestCheck(t *testing.T) {
 			t.Errorf("%s: no result", link)
 			continue
 		}
-		if r.Problem != problem || r.OK != (problem == "") {
+		if r.Problem.String() != problem || r.OK != (problem == "") {
 			t.Errorf("%s: %+v, want problem %q", link, r, problem)
 		}
 	}
@@ -117,7 +117,7 @@ func TestUnreachable(t *testing.T) {
 	addr := s.URL
 	s.Close() // nothing listens there any more
 	res, _ := Check(context.Background(), []string{addr + "/x"}, Options{Timeout: time.Second})
-	if r := res[addr+"/x"]; r.OK || !strings.HasPrefix(r.Problem, "cannot reach the site: ") {
+	if r := res[addr+"/x"]; r.OK || !strings.HasPrefix(r.Problem.String(), "cannot reach the site: ") {
 		t.Errorf("%+v", r)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // client is one open event stream: one browser tab.
@@ -154,7 +156,7 @@ func writeEvent(w http.ResponseWriter, ev event) error {
 
 func writeString(w http.ResponseWriter, s string) error {
 	if _, err := w.Write([]byte(s)); err != nil {
-		return fmt.Errorf("event stream: %w", err)
+		return msg.Errorf("event stream: %w", err)
 	}
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/i18n"
 )
 
 func TestStreamReceivesReload(t *testing.T) {
@@ -48,7 +50,11 @@ func TestEveryTabReloads(t *testing.T) {
 }
 
 func TestProblemsEventAndOverlay(t *testing.T) {
-	s := New(Options{Root: builtSite(t)})
+	vi, err := i18n.Load(i18n.Vietnamese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{Root: builtSite(t), Translator: vi})
 	ts := serve(t, s)
 	st := openStream(t, ts.URL+"/__congkhai/events", nil)
 

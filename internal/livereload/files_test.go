@@ -262,7 +262,7 @@ func TestFromProblems(t *testing.T) {
 		{File: "content/thu-tuc/khai-sinh.md", Line: 22, Field: "channels[1].fees[0].text", Message: "required when amount_vnd > 0"},
 		{Severity: problem.Warning, File: "site.toml", Line: 3, Col: 9, Message: "as_of is old", Excerpt: "as_of = 2020\n        ^\n"},
 	}
-	got := FromProblems(ps)
+	got := FromProblems(ps, nil)
 	// Apart from the column, the overlay says what the terminal says.
 	if len(got) != 2 || got[0].String() != ps[0].String() {
 		t.Fatalf("FromProblems = %q", got)

@@ -1,12 +1,13 @@
 package livereload
 
 import (
-	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"strings"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // hosts are the names and addresses a request may name in its Host
@@ -16,12 +17,13 @@ import (
 type hosts struct {
 	names map[string]bool
 	addrs map[netip.Addr]bool
+	tr    msg.Translator // the language of the refusal
 }
 
 // newHosts allows localhost, every loopback address, and the names and
 // addresses of extra (each with or without a port).
-func newHosts(extra []string) hosts {
-	h := hosts{names: map[string]bool{"localhost": true}, addrs: map[netip.Addr]bool{}}
+func newHosts(extra []string, tr msg.Translator) hosts {
+	h := hosts{names: map[string]bool{"localhost": true}, addrs: map[netip.Addr]bool{}, tr: tr}
 	for _, e := range extra {
 		name := normalHost(hostOnly(e))
 		if a, err := netip.ParseAddr(name); err == nil {
@@ -66,7 +68,7 @@ func (h hosts) allowHost(w http.ResponseWriter, r *http.Request) bool {
 	if h.allows(r.Host) {
 		return true
 	}
-	refuse(w, "Host", r.Host, hostOnly(r.Host))
+	refuse(w, h.tr, "Host", r.Host, hostOnly(r.Host))
 	return false
 }
 
@@ -87,18 +89,18 @@ func (h hosts) allowOrigin(w http.ResponseWriter, r *http.Request) bool {
 	if err == nil {
 		name = u.Hostname()
 	}
-	refuse(w, "Origin", origin, name)
+	refuse(w, h.tr, "Origin", origin, name)
 	return false
 }
 
 // refuse answers a request that names a host this server does not know:
 // header is the header that named it, value what it said, and name the
 // host to give --allowed-host.
-func refuse(w http.ResponseWriter, header, value, name string) {
+func refuse(w http.ResponseWriter, tr msg.Translator, header, value, name string) {
 	if name == "" {
 		name = "NAME"
 	}
-	http.Error(w, fmt.Sprintf("403 Forbidden: congkhai serve answers only requests for this computer "+
+	http.Error(w, msg.T("403 Forbidden: congkhai serve answers only requests for this computer "+
 		"(localhost, 127.0.0.1, [::1] or the address it listens on), and this one has %s: %q.\n"+
-		"To preview the site under that name, restart it with: congkhai serve --allowed-host %s", header, value, name), http.StatusForbidden)
+		"To preview the site under that name, restart it with: congkhai serve --allowed-host %s", header, value, name).In(tr), http.StatusForbidden)
 }

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"html/template"
 	"net/url"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // reloadJS is the script every served page loads: it reloads the page on a
@@ -31,17 +33,17 @@ const overlayHTML = `
 <link rel="stylesheet" id="{{.ID}}-style" href="{{.CSS}}">
 <dialog open id="{{.ID}}" aria-labelledby="{{.ID}}-title">
 <div role="alert">
-<h2 id="{{.ID}}-title">Lỗi khi dựng trang</h2>
+<h2 id="{{.ID}}-title">{{.Title}}</h2>
 <ul>
 {{- range .Problems}}
 <li>{{.String}}</li>
 {{- end}}
 </ul>
 </div>
-<form method="dialog"><button type="submit">Đóng</button></form>
+<form method="dialog"><button type="submit">{{.Close}}</button></form>
 </dialog>
 {{- end}}
-<script src="{{.Script}}"></script>
+<script src="{{.Script}}" data-title="{{.Title}}" data-close="{{.Close}}"></script>
 `
 
 func newOverlayTemplate() *template.Template {
@@ -58,7 +60,10 @@ func (s *Server) inject(page []byte, st snapshot) []byte {
 		ID          string
 		CSS, Script string
 		Problems    []Problem
-	}{overlayID, css.String(), script.String(), st.problems})
+		Title       string
+		Close       string
+	}{overlayID, css.String(), script.String(), st.problems,
+		msg.T("Problems in the build").In(s.tr), msg.T("Close").In(s.tr)})
 	if err != nil {
 		// The template is fixed and its data plain strings: this cannot
 		// happen, and serving the page as it is beats failing.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -31,13 +32,14 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// FromProblems converts a build's problems for the overlay. The message
-// keeps what the terminal shows after file:line: the warning mark, the
-// field path and the excerpt with its caret.
-func FromProblems(ps []problem.Problem) []Problem {
+// FromProblems converts a build's problems for the overlay, in the
+// language of tr. The message keeps what the terminal shows after
+// file:line: the warning mark, the field path and the excerpt with its
+// caret.
+func FromProblems(ps []problem.Problem, tr msg.Translator) []Problem {
 	out := make([]Problem, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, Problem{File: p.File, Line: p.Line, Message: p.Detail()})
+		out = append(out, Problem{File: p.File, Line: p.Line, Message: p.DetailIn(tr)})
 	}
 	return out
 }

@@ -10,6 +10,11 @@
   var base = src.href.replace(/reload\.js(\?.*)?$/, "");
   var url = base + "events?since=" + encodeURIComponent(src.searchParams.get("v") || "");
   var id = "congkhai-problems";
+  // The overlay's words, in the editor's language, come with the script.
+  var words = {
+    title: script.getAttribute("data-title") || "Problems in the build",
+    close: script.getAttribute("data-close") || "Close"
+  };
 
   function el(name, text) {
     var node = document.createElement(name);
@@ -41,7 +46,7 @@
     dialog.setAttribute("aria-labelledby", id + "-title");
     var alert = el("div");
     alert.setAttribute("role", "alert");
-    var heading = el("h2", "L\u1ed7i khi d\u1ef1ng trang");
+    var heading = el("h2", words.title);
     heading.id = id + "-title";
     var list = el("ul");
     problems.forEach(function (p) {
@@ -51,7 +56,7 @@
     alert.appendChild(list);
     var form = el("form");
     form.setAttribute("method", "dialog");
-    var button = el("button", "\u0110\u00f3ng");
+    var button = el("button", words.close);
     button.type = "submit";
     form.appendChild(button);
     dialog.appendChild(alert);

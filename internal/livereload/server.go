@@ -32,6 +32,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // DefaultPing is how often an idle event stream sends a comment, so that
@@ -59,6 +61,9 @@ type Options struct {
 	// Origin header names another host: a site whose name an attacker
 	// points at this computer (DNS rebinding) cannot read the draft.
 	Hosts []string
+	// Translator is the language of what the server says to the editor:
+	// the overlay and its refusals. Nil is English.
+	Translator msg.Translator
 }
 
 // Server is an http.Handler serving one site folder with live reload. Its
@@ -68,6 +73,7 @@ type Server struct {
 	ping    time.Duration
 	hosts   hosts
 	overlay *template.Template
+	tr      msg.Translator
 	token   string        // tells this run's versions from a previous run's
 	done    chan struct{} // closed by Close: ends every event stream
 
@@ -88,8 +94,9 @@ func New(opts Options) *Server {
 	return &Server{
 		base:    cleanBase(opts.BasePath),
 		ping:    ping,
-		hosts:   newHosts(opts.Hosts),
+		hosts:   newHosts(opts.Hosts, opts.Translator),
 		overlay: newOverlayTemplate(),
+		tr:      opts.Translator,
 		token:   strconv.FormatInt(time.Now().UnixNano(), 36),
 		done:    make(chan struct{}),
 		root:    opts.Root,

@@ -6,7 +6,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -17,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -137,7 +137,7 @@ func (d *Document) WriteHTML(buf *bytes.Buffer, embedHTML func(Embed) ([]byte, e
 		}
 	}
 	if err := d.md.Renderer().Render(bufferWriter{buf}, d.src, d.root); err != nil {
-		return fmt.Errorf("rendering markdown: %w", err)
+		return msg.Errorf("rendering markdown: %w", err)
 	}
 	return nil
 }

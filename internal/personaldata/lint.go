@@ -20,6 +20,7 @@ package personaldata
 
 import (
 	"github.com/congkhai/congkhai/internal/datafiles"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/rawfile"
 )
@@ -43,6 +44,6 @@ func Lint(data *datafiles.Folder, site Consented, problems *problem.List) {
 		if site != nil {
 			consented = func(d string) bool { return site[d] }
 		}
-		lint(name, src, consented, dataMobile, problems)
+		lint(name, src, consented, msg.T(dataMobile), problems)
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -82,13 +83,15 @@ func LintPage(file string, src []byte, page, site Consented, problems *problem.L
 	if site != nil {
 		consented = func(d string) bool { return page[d] || site[d] }
 	}
-	lint(file, src, consented, pageMobile, problems)
+	lint(file, src, consented, msg.T(pageMobile), problems)
 }
 
 // LintIDs reports every citizen ID number in src, the text of file, as an
 // error: the lint of a page whose front matter could not be read, so that
 // which mobiles it lists is not known.
-func LintIDs(file string, src []byte, problems *problem.List) { lint(file, src, nil, "", problems) }
+func LintIDs(file string, src []byte, problems *problem.List) {
+	lint(file, src, nil, msg.Text{}, problems)
+}
 
 // The advice for a mobile number found where none may be: in a page, which
 // may list it, or in a file of data/ (the directory included).
@@ -105,22 +108,18 @@ const (
 // the file name, and every mobile number that consented does not accept,
 // with advice on what to do; with consented nil, no mobile. One pass
 // over the text finds both.
-func lint(name string, src []byte, consented func(digits string) bool, advice string, problems *problem.List) {
+func lint(name string, src []byte, consented func(digits string) bool, advice msg.Text, problems *problem.List) {
 	ids, mobiles := find(src, true, consented != nil)
 	for _, m := range ids {
-		problems.Add(problem.Problem{
-			Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
-			Message: "looks like a citizen ID number (căn cước, 12 digits) " + m.Masked +
-				": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
-		})
+		problems.Add(problem.Problem{Severity: problem.Error, File: name, Line: m.Line, Col: m.Col}.Say(msg.T(
+			"looks like a citizen ID number (căn cước, 12 digits) %s: personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
+			m.Masked)))
 	}
 	for _, m := range mobiles {
 		if consented(m.Digits) {
 			continue
 		}
-		problems.Add(problem.Problem{
-			Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
-			Message: "looks like a mobile number (số di động) " + m.Masked + ": " + advice,
-		})
+		problems.Add(problem.Problem{Severity: problem.Error, File: name, Line: m.Line, Col: m.Col}.Say(
+			msg.T("looks like a mobile number (số di động) %s: %v", m.Masked, advice)))
 	}
 }

@@ -6,12 +6,13 @@ package problem
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Severity says whether a problem stops the build.
@@ -36,15 +37,28 @@ type Problem struct {
 	Line     int    // 1-based; 0 when the problem concerns the whole file
 	Col      int    // 1-based; 0 when unknown
 	Field    string // path of the field, e.g. channels[1].fees[0].text
-	Message  string
+	Message  string // in English
+	// Text is the message, which can be printed in the editor's language
+	// (In); nil for a problem made without one, whose Message is printed
+	// as it is. Say sets both.
+	Text *msg.Text
 	// Excerpt is an optional multi-line excerpt of the input with a caret
 	// under the offending column, printed below the problem line.
 	Excerpt string
 }
 
+// Say returns p saying t.
+func (p Problem) Say(t msg.Text) Problem {
+	p.Message, p.Text = t.String(), &t
+	return p
+}
+
 // String formats the problem as file:line: field: message, or
-// file:line:col: when the column is known.
-func (p Problem) String() string {
+// file:line:col: when the column is known, in English.
+func (p Problem) String() string { return p.In(nil) }
+
+// In is String in the language of tr.
+func (p Problem) In(tr msg.Translator) string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -54,27 +68,59 @@ func (p Problem) String() string {
 		}
 	}
 	b.WriteString(": ")
-	b.WriteString(p.Detail())
+	b.WriteString(p.DetailIn(tr))
 	return b.String()
 }
 
 // Detail is what String prints after the position: the warning mark, the
 // field, the message and the excerpt.
-func (p Problem) Detail() string {
+func (p Problem) Detail() string { return p.DetailIn(nil) }
+
+// DetailIn is Detail in the language of tr. Field paths stay the keys
+// written in the file.
+func (p Problem) DetailIn(tr msg.Translator) string {
 	var b strings.Builder
 	if p.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(msg.T("warning: ").In(tr))
 	}
 	if p.Field != "" {
 		b.WriteString(p.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(p.MessageIn(tr))
 	if p.Excerpt != "" {
 		b.WriteString("\n")
 		b.WriteString(strings.TrimRight(p.Excerpt, "\n"))
 	}
 	return b.String()
+}
+
+// AppendMessage appends p's message in the form SayEncoded reads, for a
+// cache: translatable still.
+func (p Problem) AppendMessage(b []byte) []byte {
+	t := msg.Plain(p.Message)
+	if p.Text != nil {
+		t = *p.Text
+	}
+	b, _ = t.AppendBinary(b) // it fails on nothing a Text can hold
+	return b
+}
+
+// SayEncoded returns p saying the message AppendMessage wrote into b.
+func (p Problem) SayEncoded(b []byte) (Problem, error) {
+	t, err := msg.Unmarshal(b)
+	if err != nil {
+		return p, err
+	}
+	return p.Say(t), nil
+}
+
+// MessageIn is the message in the language of tr.
+func (p Problem) MessageIn(tr msg.Translator) string {
+	if p.Text != nil {
+		return p.Text.In(tr)
+	}
+	return p.Message
 }
 
 // List gathers problems. It is safe for concurrent use, because pages are
@@ -93,12 +139,12 @@ func (l *List) Add(p Problem) {
 
 // Errorf records an error at file:line for field.
 func (l *List) Errorf(file string, line int, field, format string, args ...any) {
-	l.Add(Problem{Severity: Error, File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+	l.Add(Problem{Severity: Error, File: file, Line: line, Field: field}.Say(msg.T(format, args...)))
 }
 
 // Warnf records a warning at file:line for field.
 func (l *List) Warnf(file string, line int, field, format string, args ...any) {
-	l.Add(Problem{Severity: Warning, File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+	l.Add(Problem{Severity: Warning, File: file, Line: line, Field: field}.Say(msg.T(format, args...)))
 }
 
 // Merge appends every problem of other.
@@ -125,7 +171,14 @@ func (l *List) Sorted() []Problem {
 			cmp.Compare(a.Excerpt, b.Excerpt),
 		)
 	})
-	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
+	return slices.CompactFunc(out, func(a, b Problem) bool { return a.Same(b) })
+}
+
+// Same reports whether p and q say the same thing of the same place;
+// their Text, which says the Message, is not compared.
+func (p Problem) Same(q Problem) bool {
+	p.Text, q.Text = nil, nil
+	return p == q
 }
 
 // FirstError returns the first error about file, by line, when there is
@@ -194,10 +247,13 @@ func (l *List) Err() error {
 // ListError is the error a failed build returns.
 type ListError struct{ Problems []Problem }
 
-func (e *ListError) Error() string {
+func (e *ListError) Error() string { return e.In(nil) }
+
+// In is Error in the language of tr.
+func (e *ListError) In(tr msg.Translator) string {
 	lines := make([]string, 0, len(e.Problems))
 	for _, p := range e.Problems {
-		lines = append(lines, p.String())
+		lines = append(lines, p.In(tr))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -215,18 +271,18 @@ func Quoted[T ~string](vals []T) string {
 // names one of them, such as "a channel". It returns nil when v is one of
 // all, and otherwise the error an editor reads: "required: use one of …"
 // when v is empty, NotInVocab's message when it is unknown.
-func CheckVocab[T ~string](v T, noun string, all []T) error {
+func CheckVocab[T ~string](v T, noun msg.Text, all []T) error {
 	switch {
 	case v == "":
-		return errors.New("required: use one of " + Quoted(all))
+		return msg.Errorf("required: use one of %s", Quoted(all))
 	case !slices.Contains(all, v):
-		return errors.New(NotInVocab(v, noun, all))
+		return msg.Err(NotInVocab(v, noun, all))
 	}
 	return nil
 }
 
 // NotInVocab is the message for v, a value that is not one of all:
 // "x" is not a channel: use one of "a", "b".
-func NotInVocab[T ~string](v T, noun string, all []T) string {
-	return fmt.Sprintf("%q is not %s: use one of %s", v, noun, Quoted(all))
+func NotInVocab[T ~string](v T, noun msg.Text, all []T) msg.Text {
+	return msg.T("%q is not %s: use one of %s", v, noun, Quoted(all))
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 func TestString(t *testing.T) {
@@ -194,7 +196,7 @@ func TestQuoted(t *testing.T) {
 func TestCheckVocab(t *testing.T) {
 	type kind string
 	all := []kind{"dinh_ky", "thuong_xuyen"}
-	if err := CheckVocab(kind("dinh_ky"), "a kind of reception", all); err != nil {
+	if err := CheckVocab(kind("dinh_ky"), msg.T("a kind of reception"), all); err != nil {
 		t.Errorf("known value: %v", err)
 	}
 	tests := []struct {
@@ -206,12 +208,12 @@ func TestCheckVocab(t *testing.T) {
 		{"Dinh_ky", `"Dinh_ky" is not a kind of reception: use one of "dinh_ky", "thuong_xuyen"`},
 	}
 	for _, tt := range tests {
-		if err := CheckVocab(tt.v, "a kind of reception", all); err == nil || err.Error() != tt.want {
+		if err := CheckVocab(tt.v, msg.T("a kind of reception"), all); err == nil || err.Error() != tt.want {
 			t.Errorf("CheckVocab(%q) = %v, want %s", tt.v, err, tt.want)
 		}
 	}
 	// An empty value in a list is unknown, not missing.
-	if got, want := NotInVocab(kind(""), "a channel", all), `"" is not a channel: use one of "dinh_ky", "thuong_xuyen"`; got != want {
+	if got, want := NotInVocab(kind(""), msg.T("a channel"), all).String(), `"" is not a channel: use one of "dinh_ky", "thuong_xuyen"`; got != want {
 		t.Errorf("NotInVocab = %s, want %s", got, want)
 	}
 }

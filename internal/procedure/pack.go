@@ -2,13 +2,12 @@ package procedure
 
 import (
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"reflect"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
@@ -73,10 +72,10 @@ func Unpack(b []byte, t *Texts) (*Procedure, error) {
 	p := new(Procedure)
 	rest, err := readValue(b, reflect.ValueOf(p).Elem(), list)
 	if err != nil {
-		return nil, fmt.Errorf("unpacking a procedure: %w", err)
+		return nil, msg.Errorf("unpacking a procedure: %w", err)
 	}
 	if len(rest) > 0 {
-		return nil, fmt.Errorf("unpacking a procedure: %d bytes left over", len(rest))
+		return nil, msg.Errorf("unpacking a procedure: %d bytes left over", len(rest))
 	}
 	return p, nil
 }
@@ -100,14 +99,14 @@ func (p *Procedure) Encode() []byte {
 func Decode(b []byte) (*Procedure, error) {
 	n, k := binary.Uvarint(b)
 	if k <= 0 || n > uint64(len(b)) {
-		return nil, fmt.Errorf("decoding a procedure: %w", errShort)
+		return nil, msg.Errorf("decoding a procedure: %w", errShort)
 	}
 	b = b[k:]
 	list := make([]string, n)
 	for i := range list {
 		l, k := binary.Uvarint(b)
 		if k <= 0 || l > uint64(len(b)-k) {
-			return nil, fmt.Errorf("decoding a procedure: %w", errShort)
+			return nil, msg.Errorf("decoding a procedure: %w", errShort)
 		}
 		list[i] = string(b[k : k+int(l)])
 		b = b[k+int(l):]
@@ -181,9 +180,9 @@ func (t *Texts) appendValue(b []byte, v reflect.Value) []byte {
 	panic("procedure: cannot pack a field of kind " + v.Kind().String())
 }
 
-var errShort = errors.New("the data ends too soon")
+var errShort = msg.Errorf("the data ends too soon")
 
-var errText = errors.New("a text number out of range")
+var errText = msg.Errorf("a text number out of range")
 
 func readValue(b []byte, v reflect.Value, texts []string) ([]byte, error) {
 	switch v.Kind() {
@@ -254,7 +253,7 @@ func readValue(b []byte, v reflect.Value, texts []string) ([]byte, error) {
 		}
 		return b, nil
 	}
-	return nil, fmt.Errorf("cannot unpack a field of kind %s", v.Kind())
+	return nil, msg.Errorf("cannot unpack a field of kind %s", v.Kind())
 }
 
 // Packed dates: dateNone, or dateGiven and the day's number, counted
@@ -286,14 +285,14 @@ func readDate(b []byte) (tomlfile.Date, []byte, error) {
 		return tomlfile.Date{}, b, nil
 	case dateGiven:
 	default:
-		return tomlfile.Date{}, nil, fmt.Errorf("a date of unknown kind %d", kind)
+		return tomlfile.Date{}, nil, msg.Errorf("a date of unknown kind %d", kind)
 	}
 	n, k := binary.Varint(b)
 	if k <= 0 {
 		return tomlfile.Date{}, nil, errShort
 	}
 	if n < minDay || n > maxDay {
-		return tomlfile.Date{}, nil, fmt.Errorf("a date out of range (day %d)", n)
+		return tomlfile.Date{}, nil, msg.Errorf("a date out of range (day %d)", n)
 	}
 	return tomlfile.DateOf(time.Unix(n*86400, 0).UTC()), b[k:], nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -76,7 +77,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	}
 	for i, l := range p.Level {
 		if !l.Valid() {
-			r.Errorf(fmt.Sprintf("level[%d]", i), "%s", problem.NotInVocab(l, "a level", Levels()))
+			r.Errorf(fmt.Sprintf("level[%d]", i), "%s", problem.NotInVocab(l, msg.T("a level"), Levels()))
 		}
 	}
 	if p.HasLevel(LevelHuyen) {
@@ -95,7 +96,7 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 		req(fmt.Sprintf("subjects[%d]", i), s)
 	}
 
-	validVocab(r, "online_level", "an online level", p.OnlineLevel, OnlineLevels())
+	validVocab(r, "online_level", msg.T("an online level"), p.OnlineLevel, OnlineLevels())
 	if p.OnlineURL != "" {
 		checkURL(r, "online_url", p.OnlineURL)
 	}
@@ -171,7 +172,7 @@ func (p *Procedure) validateDates(r Reporter, rules Rules) {
 	tooLate := func(d tomlfile.Date, years int) bool {
 		return today.Given() && d.After(today.AddDate(years, 0, 0))
 	}
-	lateError := func(path string, d tomlfile.Date, years int, write string) {
+	lateError := func(path string, d tomlfile.Date, years int, write msg.Text) {
 		r.Errorf(path, "%s is more than %s after the site's reference date %s: check the year; %s", d, yearsText(years), today, write)
 	}
 
@@ -183,7 +184,7 @@ func (p *Procedure) validateDates(r Reporter, rules Rules) {
 		r.Errorf("synced_at", "%s is before the national procedure database existed (Decree 63/2010/NĐ-CP, %s): %s", s, DatabaseDate(), syncedWrite)
 	case !today.Given():
 	case tooLate(s, recordedYearsAhead):
-		lateError("synced_at", s, recordedYearsAhead, syncedWrite)
+		lateError("synced_at", s, recordedYearsAhead, msg.T(syncedWrite))
 	case s.After(today):
 		r.Warnf("synced_at", "%s is after the site's reference date %s", s, today)
 	case rules.StaleAfterDays > 0 && days(s, today) > rules.StaleAfterDays:
@@ -195,14 +196,14 @@ func (p *Procedure) validateDates(r Reporter, rules Rules) {
 	switch f := p.EffectiveFrom; {
 	case !f.Given():
 		r.Errorf("effective_from", "required: the date the procedure takes effect, such as 2025-07-01")
-	case !tomlfile.CheckEarliest(r, "effective_from", f, fromWrite):
+	case !tomlfile.CheckEarliest(r, "effective_from", f, msg.T(fromWrite)):
 	case tooLate(f, effectiveYearsAhead):
-		lateError("effective_from", f, effectiveYearsAhead, fromWrite)
+		lateError("effective_from", f, effectiveYearsAhead, msg.T(fromWrite))
 	default:
 		fromOK = true
 	}
 	to := p.EffectiveTo
-	if tomlfile.CheckEarliest(r, "effective_to", to, "write the last day the procedure applies, such as 2025-06-30, or remove effective_to while it applies") &&
+	if tomlfile.CheckEarliest(r, "effective_to", to, msg.T("write the last day the procedure applies, such as 2025-06-30, or remove effective_to while it applies")) &&
 		fromOK && to.Given() && to.Before(p.EffectiveFrom) {
 		r.Errorf("effective_to", "%s is before effective_from %s", to, p.EffectiveFrom)
 	}
@@ -211,9 +212,9 @@ func (p *Procedure) validateDates(r Reporter, rules Rules) {
 	for i, d := range p.LegalBasis {
 		path := fmt.Sprintf("legal_basis[%d].issued", i)
 		switch is := d.Issued; {
-		case !tomlfile.CheckEarliest(r, path, is, issuedWrite):
+		case !tomlfile.CheckEarliest(r, path, is, msg.T(issuedWrite)):
 		case tooLate(is, recordedYearsAhead):
-			lateError(path, is, recordedYearsAhead, issuedWrite)
+			lateError(path, is, recordedYearsAhead, msg.T(issuedWrite))
 		case today.Given() && is.After(today):
 			r.Warnf(path, "%s is after the site's reference date %s: check the day the document was issued, or as_of in site.toml", is, today)
 		}
@@ -224,11 +225,11 @@ func (p *Procedure) validateDates(r Reporter, rules Rules) {
 func days(a, b tomlfile.Date) int { return int(b.Time().Sub(a.Time()).Hours() / 24) }
 
 // yearsText is "a year" or "n years".
-func yearsText(n int) string {
+func yearsText(n int) msg.Text {
 	if n == 1 {
-		return "a year"
+		return msg.T("a year")
 	}
-	return fmt.Sprintf("%d years", n)
+	return msg.T("%d years", n)
 }
 
 func (p *Procedure) validateChannels(r Reporter) {
@@ -238,7 +239,7 @@ func (p *Procedure) validateChannels(r Reporter) {
 	seen := map[ChannelKind]int{}
 	for i, c := range p.Channels {
 		path := fmt.Sprintf("channels[%d]", i)
-		if validVocab(r, path+".kind", "a channel", c.Kind, ChannelKinds()) {
+		if validVocab(r, path+".kind", msg.T("a channel"), c.Kind, ChannelKinds()) {
 			if j, dup := seen[c.Kind]; dup {
 				r.Errorf(path+".kind", "%q is already used by channels[%d]: each channel kind appears once", c.Kind, j)
 			}
@@ -248,13 +249,13 @@ func (p *Procedure) validateChannels(r Reporter) {
 		if strings.TrimSpace(c.ProcessingTime.Text) == "" {
 			r.Errorf(pt+".text", "required: the processing time in the words of the national database")
 		}
-		validVocab(r, pt+".unit", "a unit", c.ProcessingTime.Unit, TimeUnits())
+		validVocab(r, pt+".unit", msg.T("a unit"), c.ProcessingTime.Unit, TimeUnits())
 		if v := c.ProcessingTime.Value; v != nil && *v < 0 {
 			r.Errorf(pt+".value", "must not be negative")
 		}
 		for j, f := range c.Fees {
 			fp := fmt.Sprintf("%s.fees[%d]", path, j)
-			validVocab(r, fp+".type", "a fee type", f.Type, FeeTypes())
+			validVocab(r, fp+".type", msg.T("a fee type"), f.Type, FeeTypes())
 			empty := strings.TrimSpace(f.Text) == ""
 			switch {
 			case f.AmountVND != nil && *f.AmountVND < 0:
@@ -320,7 +321,7 @@ func checkURL(r Reporter, path, s string) {
 
 // validVocab reports a value that is missing or not one of all, and says
 // whether it is one of them.
-func validVocab[T ~string](r Reporter, path, noun string, v T, all []T) bool {
+func validVocab[T ~string](r Reporter, path string, noun msg.Text, v T, all []T) bool {
 	if err := problem.CheckVocab(v, noun, all); err != nil {
 		r.Errorf(path, "%v", err)
 		return false

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -10,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Commit puts the build in place, so that the destination is at every
@@ -57,7 +58,7 @@ func (o *Output) Commit() error {
 func (o *Output) commitNew() error {
 	if o.staging == "" { // a build with no output at all
 		if err := o.fsys.Mkdir(o.dest, nil); err != nil && !errors.Is(err, fs.ErrExist) {
-			return &Error{"creating the folder", o.dest, err}
+			return &Error{msg.T("creating the folder"), o.dest, err}
 		}
 		return nil
 	}
@@ -65,7 +66,7 @@ func (o *Output) commitNew() error {
 		return err
 	}
 	if err := o.fsys.Rename(o.staging, o.dest); err != nil {
-		return &Error{"putting the new site in place: renaming " + o.staging + " to", o.dest, err}
+		return &Error{msg.T("putting the new site in place: renaming %s to", o.staging), o.dest, err}
 	}
 	o.staging = ""
 	return nil
@@ -121,7 +122,7 @@ func (o *Output) holdsOthers() (bool, error) {
 		return nil
 	})
 	if err != nil {
-		return false, &Error{"listing the files of", o.dest, err}
+		return false, &Error{msg.T("listing the files of"), o.dest, err}
 	}
 	return found, nil
 }
@@ -164,7 +165,7 @@ func (o *Output) prune() (map[string]bool, error) {
 	have := map[string]bool{}
 	err := filepath.WalkDir(o.staging, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return &Error{"listing the files of", o.staging, err}
+			return &Error{msg.T("listing the files of"), o.staging, err}
 		}
 		rel := slashRel(o.staging, p)
 		switch {
@@ -175,7 +176,7 @@ func (o *Output) prune() (map[string]bool, error) {
 			return nil
 		}
 		if err := o.fsys.RemoveAll(p); err != nil {
-			return &Error{"removing the old file", p, err}
+			return &Error{msg.T("removing the old file"), p, err}
 		}
 		if d.IsDir() {
 			return filepath.SkipDir
@@ -214,7 +215,7 @@ func (o *Output) linkKept(have map[string]bool) error {
 		to := filepath.Join(o.staging, filepath.FromSlash(rel))
 		if dir := filepath.Dir(to); !made[dir] {
 			if err := mkdirAll(o.fsys, dir); err != nil {
-				return &Error{"creating the folder", dir, err}
+				return &Error{msg.T("creating the folder"), dir, err}
 			}
 			made[dir] = true
 		}
@@ -226,7 +227,7 @@ func (o *Output) linkKept(have map[string]bool) error {
 			}
 		}
 		if err != nil {
-			return &Error{"adding the unchanged file", to, err}
+			return &Error{msg.T("adding the unchanged file"), to, err}
 		}
 	}
 	return nil
@@ -248,7 +249,7 @@ func (o *Output) swap() error {
 	case errors.Is(err, errors.ErrUnsupported):
 		err = o.swapByRenames()
 	case err != nil:
-		err = &Error{"swapping the new site " + o.staging + " with", o.dest, err}
+		err = &Error{msg.T("swapping the new site %s with", o.staging), o.dest, err}
 	}
 	if err != nil {
 		return err
@@ -269,12 +270,12 @@ func asideName(dest string) string { return "." + filepath.Base(dest) + ".previo
 func (o *Output) swapByRenames() error {
 	aside := filepath.Join(filepath.Dir(o.dest), asideName(o.dest))
 	if err := o.fsys.Rename(o.dest, aside); err != nil {
-		return &Error{"moving the previous site aside to", aside, err}
+		return &Error{msg.T("moving the previous site aside to"), aside, err}
 	}
 	if err := o.fsys.Rename(o.staging, o.dest); err != nil {
-		failed := &Error{"putting the new site in place of", o.dest, err}
+		failed := &Error{msg.T("putting the new site in place of"), o.dest, err}
 		if undo := o.fsys.Rename(aside, o.dest); undo != nil {
-			return fmt.Errorf("%w; putting the previous site back failed too (%s), so %w in %s, and the next build puts it back", failed, Cause(undo), ErrSetAside, aside)
+			return msg.Errorf("%w; putting the previous site back failed too (%s), so %w in %s, and the next build puts it back", failed, Cause(undo), ErrSetAside, aside)
 		}
 		return failed
 	}
@@ -295,17 +296,17 @@ func (o *Output) recover() error {
 	if _, err := os.Lstat(aside); err == nil {
 		if _, err := os.Lstat(o.dest); errors.Is(err, fs.ErrNotExist) {
 			if err := o.fsys.Rename(aside, o.dest); err != nil {
-				return &Error{"putting back the previous site, set aside by a build that did not finish, from", aside, err}
+				return &Error{msg.T("putting back the previous site, set aside by a build that did not finish, from"), aside, err}
 			}
 		} else if err := o.fsys.Rename(aside, filepath.Join(parent, spareName(o.dest))); err != nil {
 			if err := o.fsys.RemoveAll(aside); err != nil {
-				return &Error{"removing the previous site left by a build that did not finish in", aside, err}
+				return &Error{msg.T("removing the previous site left by a build that did not finish in"), aside, err}
 			}
 		}
 	}
 	entries, err := os.ReadDir(parent)
 	if err != nil {
-		return &Error{"listing the folder", parent, err}
+		return &Error{msg.T("listing the folder"), parent, err}
 	}
 	prefix := "." + filepath.Base(o.dest) + "."
 	for _, e := range entries {
@@ -313,7 +314,7 @@ func (o *Output) recover() error {
 		if strings.HasPrefix(name, prefix+"staging-") || strings.HasPrefix(name, prefix+"old") {
 			left := filepath.Join(parent, name)
 			if err := o.fsys.RemoveAll(left); err != nil {
-				return &Error{"removing what a build that did not finish left in", left, err}
+				return &Error{msg.T("removing what a build that did not finish left in"), left, err}
 			}
 		}
 	}
@@ -328,7 +329,7 @@ func (o *Output) commitFiles() error {
 	err := tx.run(o)
 	if err != nil {
 		if undoErr := tx.rollback(); undoErr != nil {
-			return fmt.Errorf("%w; putting the previous files back also failed: %s (the old files are in %s)", err, Cause(undoErr), tx.backup)
+			return msg.Errorf("%w; putting the previous files back also failed: %s (the old files are in %s)", err, Cause(undoErr), tx.backup)
 		}
 	}
 	if tx.backup != "" {
@@ -362,7 +363,7 @@ func (c *commit) run(o *Output) error {
 		}
 		target := filepath.Join(c.dest, filepath.FromSlash(rel))
 		if err := c.move(filepath.Join(o.staging, filepath.FromSlash(rel)), target); err != nil {
-			return &Error{"putting in place", target, err}
+			return &Error{msg.T("putting in place"), target, err}
 		}
 	}
 	return nil
@@ -402,7 +403,7 @@ func (c *commit) aside(p string) error {
 		return err
 	}
 	if err := c.move(p, to); err != nil {
-		return &Error{"moving aside", p, err}
+		return &Error{msg.T("moving aside"), p, err}
 	}
 	return nil
 }
@@ -433,7 +434,7 @@ func (c *commit) backupPath(p string) (string, error) {
 	if c.backup == "" {
 		b := filepath.Join(filepath.Dir(c.dest), "."+filepath.Base(c.dest)+".old")
 		if err := c.fsys.Mkdir(b, nil); err != nil {
-			return "", &Error{"creating a folder for the old files", b, err}
+			return "", &Error{msg.T("creating a folder for the old files"), b, err}
 		}
 		c.backup = b
 	}

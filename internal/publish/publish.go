@@ -16,7 +16,6 @@ package publish
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -26,6 +25,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
@@ -72,10 +72,10 @@ func CheckDestination(dest, source string, inputs []string) error {
 		return err
 	}
 	if d == s {
-		return fmt.Errorf("destination %s is the site folder itself; choose a folder such as %s", dest, filepath.Join(source, "public"))
+		return msg.Errorf("destination %s is the site folder itself; choose a folder such as %s", dest, filepath.Join(source, "public"))
 	}
 	if within(s, d) {
-		return fmt.Errorf("destination %s contains the site folder %s; a build replaces its destination, so choose a folder inside the site such as public", dest, source)
+		return msg.Errorf("destination %s contains the site folder %s; a build replaces its destination, so choose a folder inside the site such as public", dest, source)
 	}
 	for _, in := range inputs {
 		in, err := realPath(filepath.Join(source, in))
@@ -83,7 +83,7 @@ func CheckDestination(dest, source string, inputs []string) error {
 			return err
 		}
 		if d == in || within(d, in) {
-			return fmt.Errorf("destination %s is inside the input folder %s; choose a folder such as %s", dest, in, filepath.Join(source, "public"))
+			return msg.Errorf("destination %s is inside the input folder %s; choose a folder such as %s", dest, in, filepath.Join(source, "public"))
 		}
 	}
 	info, err := os.Stat(d)
@@ -93,7 +93,7 @@ func CheckDestination(dest, source string, inputs []string) error {
 	case err != nil:
 		return err
 	case !info.IsDir():
-		return fmt.Errorf("destination %s is a file, not a folder", dest)
+		return msg.Errorf("destination %s is a file, not a folder", dest)
 	}
 	entries, err := os.ReadDir(d)
 	if err != nil {
@@ -103,7 +103,7 @@ func CheckDestination(dest, source string, inputs []string) error {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(d, "index.html")); err != nil {
-		return fmt.Errorf("destination %s is not empty and holds no index.html, so it does not look like a previous build; a build replaces its destination, so empty it or choose another folder", dest)
+		return msg.Errorf("destination %s is not empty and holds no index.html, so it does not look like a previous build; a build replaces its destination, so empty it or choose another folder", dest)
 	}
 	return nil
 }
@@ -147,15 +147,15 @@ func Begin(fsys FS, dest string) (*Output, error) {
 	parent := filepath.Dir(d)
 	if _, err := os.Stat(parent); errors.Is(err, fs.ErrNotExist) {
 		if err := mkdirAll(fsys, parent); err != nil {
-			return nil, &Error{"creating the folder", parent, err}
+			return nil, &Error{msg.T("creating the folder"), parent, err}
 		}
 	}
 	unlock, err := lockFolder(parent)
 	if errors.Is(err, errLocked) {
-		return nil, fmt.Errorf("another congkhai build is writing beside %s: wait for it to end", d)
+		return nil, msg.Errorf("another congkhai build is writing beside %s: wait for it to end", d)
 	}
 	if err != nil {
-		return nil, &Error{"opening the folder", parent, err}
+		return nil, &Error{msg.T("opening the folder"), parent, err}
 	}
 	o := &Output{fsys: fsys, dest: d, unlock: unlock, produced: map[string]struct{}{}, stamps: map[string]Stamp{}, inodes: map[string]uint64{}}
 	if err := o.recover(); err != nil {
@@ -179,7 +179,7 @@ func BeginPartial(fsys FS, dest string) (*Output, error) {
 	}
 	if o.prev == nil {
 		o.Abort()
-		return nil, fmt.Errorf("%s holds no previous build to update", dest)
+		return nil, msg.Errorf("%s holds no previous build to update", dest)
 	}
 	o.partial = true
 	return o, nil
@@ -190,7 +190,7 @@ func BeginPartial(fsys FS, dest string) (*Output, error) {
 func clean(sitePath string) (string, error) {
 	c := path.Clean("/" + sitePath)
 	if c == "/" || c != "/"+strings.TrimPrefix(sitePath, "/") {
-		return "", fmt.Errorf("invalid output path %q", sitePath)
+		return "", msg.Errorf("invalid output path %q", sitePath)
 	}
 	return c[1:], nil
 }
@@ -211,7 +211,7 @@ func (o *Output) stage(sitePath string, same func(existing string) (Stamp, uint6
 	}
 	if _, dup := o.produced[rel]; dup {
 		o.mu.Unlock()
-		return "", "", fmt.Errorf("output %s written twice", rel)
+		return "", "", msg.Errorf("output %s written twice", rel)
 	}
 	o.produced[rel] = struct{}{}
 	o.mu.Unlock()
@@ -281,7 +281,7 @@ func (o *Output) stagingFile(rel string) (string, error) {
 		}
 	}
 	if err != nil {
-		return "", o.fail(&Error{"making room for", f, err})
+		return "", o.fail(&Error{msg.T("making room for"), f, err})
 	}
 	return f, nil
 }
@@ -353,7 +353,7 @@ func (o *Output) makeStaging() error {
 	spare := filepath.Join(filepath.Dir(o.dest), spareName(o.dest))
 	if info, err := os.Lstat(spare); err == nil && !info.IsDir() {
 		if err := o.fsys.RemoveAll(spare); err != nil {
-			return &Error{"removing the file", spare, err}
+			return &Error{msg.T("removing the file"), spare, err}
 		}
 	}
 	err := o.fsys.Mkdir(spare, o.prev)
@@ -361,7 +361,7 @@ func (o *Output) makeStaging() error {
 	case err == nil:
 		o.fresh = true
 	case !errors.Is(err, fs.ErrExist):
-		return &Error{"creating the staging folder", spare, err}
+		return &Error{msg.T("creating the staging folder"), spare, err}
 	}
 	o.staging = spare
 	return nil
@@ -379,7 +379,7 @@ func (o *Output) WriteFile(sitePath string, data []byte) error {
 	}
 	mtime, err := o.fsys.WriteFile(f, data)
 	if err != nil {
-		return o.fail(&Error{"writing", f, err})
+		return o.fail(&Error{msg.T("writing"), f, err})
 	}
 	o.setStamp(rel, Stamp{int64(len(data)), mtime})
 	return nil
@@ -394,7 +394,7 @@ func (o *Output) CopyFile(sitePath, src string) error {
 	}
 	st, err := o.fsys.CopyFile(f, src)
 	if err != nil {
-		return o.fail(&Error{"copying " + src + " to", f, err})
+		return o.fail(&Error{msg.T("copying %s to", src), f, err})
 	}
 	o.setStamp(rel, st)
 	return nil

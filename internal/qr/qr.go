@@ -4,12 +4,13 @@
 package qr
 
 import (
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
 
 	goqr "github.com/piglig/go-qr"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // quiet is the margin around the code, in modules, that the standard asks
@@ -35,7 +36,7 @@ func SVG(text, label string) (template.HTML, error) {
 			return draw(code, label), nil
 		}
 	}
-	return "", fmt.Errorf("qr: %q: %w", text, err)
+	return "", msg.Errorf("qr: %q: %w", text, err)
 }
 
 // draw writes code as SVG.

@@ -13,11 +13,12 @@ import (
 	"io/fs"
 
 	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // ErrNotRegular is ReadRegular's error for a named pipe, a device or a
 // socket.
-var ErrNotRegular = errors.New("not a regular file")
+var ErrNotRegular = msg.Errorf("not a regular file")
 
 // TooLargeError is the error of a read of a file larger than its limit.
 // Size is the file's size, or, for a file whose size is not known until
@@ -28,23 +29,26 @@ type TooLargeError struct {
 	Size, Limit int64
 }
 
-func (e *TooLargeError) Error() string {
-	return e.Name + ": " + limits.TooLarge("the file", e.Size, e.Limit)
+func (e *TooLargeError) Error() string { return e.Text().String() }
+
+// Text is the error's message (msg.Of).
+func (e *TooLargeError) Text() msg.Text {
+	return msg.T("%s: %v", e.Name, limits.TooLarge(msg.T("the file"), e.Size, e.Limit))
 }
 
 // ReadProblem is the message of a problem for a read that failed with err,
 // without the file's name, which the problem gives: "the file is 3 MiB: at
 // most 2 MiB", or "cannot read: permission denied".
-func ReadProblem(err error) string {
+func ReadProblem(err error) msg.Text {
 	var tl *TooLargeError
 	if errors.As(err, &tl) {
-		return limits.TooLarge("the file", tl.Size, tl.Limit)
+		return limits.TooLarge(msg.T("the file"), tl.Size, tl.Limit)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return "cannot read: " + err.Error()
+	return msg.T("cannot read: %v", err)
 }
 
 // Held is what Holds found of a file that holds the bytes it was asked

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"path"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vnformat"
@@ -113,5 +113,5 @@ func dateArg(v any) (t time.Time, given bool, err error) {
 	case tomlfile.Date:
 		return d.Time(), d.Given(), nil
 	}
-	return time.Time{}, false, fmt.Errorf("expected a date, found %T", v)
+	return time.Time{}, false, msg.Errorf("expected a date, found %T", v)
 }

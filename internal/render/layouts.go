@@ -18,6 +18,7 @@ import (
 	"sync"
 	"text/template/parse"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/static"
 )
@@ -133,7 +134,7 @@ func mainTree(set *template.Template) *parse.Tree {
 func (l *Layouts) Execute(buf *bytes.Buffer, layout string, data any) error {
 	set, ok := l.sets[layout]
 	if !ok {
-		return fmt.Errorf("layout %s did not load", layout)
+		return msg.Errorf("layout %s did not load", layout)
 	}
 	entry := layoutBase
 	if layout == LayoutAlias {
@@ -167,7 +168,7 @@ func (l *Layouts) partialCached(name string, data any, keys ...any) (template.HT
 func (l *Layouts) ExecutePartial(name string, data any) ([]byte, error) {
 	set, ok := l.sets[LayoutPage]
 	if !ok {
-		return nil, fmt.Errorf("layout %s did not load", LayoutPage)
+		return nil, msg.Errorf("layout %s did not load", LayoutPage)
 	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
@@ -180,10 +181,10 @@ var templateLine = regexp.MustCompile(`^template: [^:]+:(\d+):(?:(\d+):)? ?(.*)$
 
 // templateProblem turns a template parse error into a problem at its line.
 func templateProblem(origin string, err error) problem.Problem {
-	p := problem.Problem{File: strings.TrimPrefix(origin, "built-in "), Message: err.Error()}
+	p := problem.Problem{File: strings.TrimPrefix(origin, "built-in ")}
 	if m := templateLine.FindStringSubmatch(err.Error()); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
-		p.Message = m[3]
+		return p.Say(msg.Plain(m[3]))
 	}
-	return p
+	return p.Say(msg.FromError(err))
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -34,17 +35,17 @@ func Procedure(siteDir, code, title, sourceDateEpoch string) (string, error) {
 	code = strings.TrimSpace(code)
 	title = vntext.NFC(strings.TrimSpace(title))
 	if !procedure.ValidCode(code) {
-		return "", fmt.Errorf("%q is not a procedure code: expected a digit, a dot and six digits, such as 1.001193", code)
+		return "", msg.Errorf("%q is not a procedure code: expected a digit, a dot and six digits, such as 1.001193", code)
 	}
 	if title == "" {
-		return "", errors.New("the title is empty: give the procedure's name as in the national database, in quotes")
+		return "", msg.Errorf("the title is empty: give the procedure's name as in the national database, in quotes")
 	}
 	if err := checkTitle(title); err != nil {
 		return "", err
 	}
 	slug := shorten(vntext.Slug(strings.TrimPrefix(strings.TrimPrefix(title, "Thủ tục "), "thủ tục ")))
 	if slug == "" {
-		return "", fmt.Errorf("cannot make a file name from the title %q: it needs letters or digits", title)
+		return "", msg.Errorf("cannot make a file name from the title %q: it needs letters or digits", title)
 	}
 	cfg, today, err := siteConfig(siteDir, sourceDateEpoch)
 	if err != nil {
@@ -89,10 +90,10 @@ func shorten(slug string) string {
 // characters (a title pasted with its line break, say).
 func checkTitle(title string) error {
 	if !utf8.ValidString(title) {
-		return errors.New("the title is not valid UTF-8 text: type it again, or paste it from the national database")
+		return msg.Errorf("the title is not valid UTF-8 text: type it again, or paste it from the national database")
 	}
 	if i := strings.IndexFunc(title, unicode.IsControl); i >= 0 {
-		return fmt.Errorf("the title %q has a line break or another control character: give it on one line", title)
+		return msg.Errorf("the title %q has a line break or another control character: give it on one line", title)
 	}
 	return nil
 }
@@ -105,10 +106,10 @@ func Page(siteDir, name, sourceDateEpoch string) ([]string, error) {
 	name = strings.TrimSuffix(strings.Trim(filepath.ToSlash(strings.TrimSpace(name)), "/"), ".md")
 	name = strings.TrimPrefix(name, content.Dir+"/")
 	if name == "" {
-		return nil, errors.New("give the page's path, such as gioi-thieu or tin-tuc/thong-bao-lich-nghi")
+		return nil, msg.Errorf("give the page's path, such as gioi-thieu or tin-tuc/thong-bao-lich-nghi")
 	}
 	if !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
-		return nil, fmt.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
+		return nil, msg.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
 	}
 	cfg, today, err := siteConfig(siteDir, sourceDateEpoch)
 	if err != nil {
@@ -119,7 +120,7 @@ func Page(siteDir, name, sourceDateEpoch string) ([]string, error) {
 	for seg := range strings.SplitSeq(name, "/") {
 		s := shorten(vntext.Slug(seg))
 		if s == "" || seg == ".." {
-			return nil, fmt.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
+			return nil, msg.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
 		}
 		segs = append(segs, s)
 	}
@@ -128,10 +129,10 @@ func Page(siteDir, name, sourceDateEpoch string) ([]string, error) {
 		if dir == "" {
 			dir = "tin-tuc/"
 		}
-		return nil, fmt.Errorf("%q is not a page: a section's %s is made with its first page, such as: congkhai new page %sthong-bao", name, content.IndexFile, dir)
+		return nil, msg.Errorf("%q is not a page: a section's %s is made with its first page, such as: congkhai new page %sthong-bao", name, content.IndexFile, dir)
 	}
 	if segs[0] == section {
-		return nil, fmt.Errorf("content/%s/ holds procedures: use `congkhai new procedure <code> \"<title>\"`", segs[0])
+		return nil, msg.Errorf("content/%s/ holds procedures: use `congkhai new procedure <code> \"<title>\"`", segs[0])
 	}
 	var written []string
 	for i := 1; i < len(segs); i++ {
@@ -167,7 +168,7 @@ func siteConfig(siteDir, sourceDateEpoch string) (*config.Config, time.Time, err
 			lines = append(lines, p.String())
 		}
 	}
-	return nil, time.Time{}, fmt.Errorf("fix %s first: it names the folders of the site, and the new file's folder depends on it\n%s",
+	return nil, time.Time{}, msg.Errorf("fix %s first: it names the folders of the site, and the new file's folder depends on it\n%s",
 		config.FileName, strings.Join(lines, "\n"))
 }
 
@@ -179,7 +180,7 @@ func create(siteDir, rel, text string) error {
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists; edit it, or choose another name", rel)
+		return msg.Errorf("%s already exists; edit it, or choose another name", rel)
 	}
 	if err != nil {
 		return err

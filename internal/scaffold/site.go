@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // siteFiles are the files of a new site, as templates (text/template with
@@ -101,7 +101,7 @@ func Site(dir string, o SiteOptions) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("the built-in site: %w (please report this)", err)
+		return nil, msg.Errorf("the built-in site: %w (please report this)", err)
 	}
 	if err := checkNewFolder(dir, names, o.Force); err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func checkNewFolder(dir string, names []string, force bool) error {
 	case err != nil:
 		return err
 	case !info.IsDir():
-		return fmt.Errorf("%s is a file: name a new folder for the site", dir)
+		return msg.Errorf("%s is a file: name a new folder for the site", dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -155,7 +155,7 @@ func checkNewFolder(dir string, names []string, force bool) error {
 			if len(held) > 3 {
 				held = append(held[:3], "…")
 			}
-			return fmt.Errorf("%s is not empty (it holds %s): start the site in a new folder, or give --force to write into this one (no file is replaced)",
+			return msg.Errorf("%s is not empty (it holds %s): start the site in a new folder, or give --force to write into this one (no file is replaced)",
 				dir, strings.Join(held, ", "))
 		}
 	}
@@ -166,7 +166,7 @@ func checkNewFolder(dir string, names []string, force bool) error {
 		}
 	}
 	if len(there) > 0 {
-		return fmt.Errorf("%s already has %s: a new site replaces no file; move them away, or start the site in a new folder",
+		return msg.Errorf("%s already has %s: a new site replaces no file; move them away, or start the site in a new folder",
 			dir, strings.Join(there, ", "))
 	}
 	return nil

@@ -25,6 +25,7 @@ import (
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/livereload"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/watch"
 )
@@ -38,8 +39,9 @@ type Options struct {
 	ECharts         []byte // the built-in ECharts (build.Options.ECharts)
 	EChartsVersion  string // its npm version (build.Options.EChartsVersion)
 	SourceDateEpoch string
-	Quiet           time.Duration // batching of file events; 0 is the watcher's default
-	Out             io.Writer     // progress and problems, for people
+	Quiet           time.Duration  // batching of file events; 0 is the watcher's default
+	Out             io.Writer      // progress and problems, for people
+	Translator      msg.Translator // the language of Out and of the overlay; nil is English
 	// AllowedHosts are the host names (or addresses) requests may name
 	// besides this computer's own; see Run.
 	AllowedHosts []string
@@ -66,31 +68,31 @@ func Run(ctx context.Context, o Options) error {
 		o.Bind = "127.0.0.1"
 	}
 	for _, dir := range removeStale(os.TempDir()) {
-		fmt.Fprintf(o.Out, "congkhai: removed %s, left by a serve that did not stop cleanly\n", dir)
+		o.say("congkhai: removed %s, left by a serve that did not stop cleanly", dir)
 	}
 	tmp, err := newPrivateFolder(os.TempDir())
 	if err != nil {
-		return fmt.Errorf("creating the private folder to build into: %w", err)
+		return msg.Errorf("creating the private folder to build into: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(o.Bind, strconv.Itoa(o.Port)))
 	if errors.Is(err, syscall.EADDRINUSE) {
-		return fmt.Errorf("cannot listen on %s: port %d is in use (is another `congkhai serve` running?): stop it, or choose another port with --port", o.Bind, o.Port)
+		return msg.Errorf("cannot listen on %s: port %d is in use (is another `congkhai serve` running?): stop it, or choose another port with --port", o.Bind, o.Port)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s port %d: %w (check --bind and --port)", o.Bind, o.Port, err)
+		return msg.Errorf("cannot listen on %s port %d: %w (check --bind and --port)", o.Bind, o.Port, err)
 	}
 	defer ln.Close()
 	addr := ln.Addr().(*net.TCPAddr)
 	if !addr.IP.IsLoopback() {
-		fmt.Fprintf(o.Out, "congkhai: warning: --bind %s: anyone on the network can read the draft site and its build problems; leave out --bind to serve it to this computer only\n", o.Bind)
+		o.say("congkhai: warning: --bind %s: anyone on the network can read the draft site and its build problems; leave out --bind to serve it to this computer only", o.Bind)
 	}
 	basePath := sitePath(o.Source)
 	siteURL := fmt.Sprintf("http://%s%s", net.JoinHostPort(hostFor(o.Bind), strconv.Itoa(addr.Port)), basePath)
 
 	dest := filepath.Join(tmp, "site")
-	live := livereload.New(livereload.Options{BasePath: basePath, Hosts: allowedHosts(o.Bind, addr.IP, o.AllowedHosts)})
+	live := livereload.New(livereload.Options{BasePath: basePath, Hosts: allowedHosts(o.Bind, addr.IP, o.AllowedHosts), Translator: o.Translator})
 	s := &server{o: o, dest: dest, live: live, session: build.NewSession(build.Options{
 		Source:          o.Source,
 		Destination:     dest,
@@ -131,7 +133,7 @@ func (s *server) serve(ctx context.Context, ln net.Listener, siteURL string) err
 
 	w, err := watch.New(s.o.Source, build.Inputs(), watch.Options{Quiet: s.o.Quiet, Ignore: []string{"public"}})
 	if err != nil {
-		return fmt.Errorf("watching %s: %w", s.o.Source, err)
+		return msg.Errorf("watching %s: %w", s.o.Source, err)
 	}
 	defer w.Close()
 
@@ -146,7 +148,7 @@ func (s *server) serve(ctx context.Context, ln net.Listener, siteURL string) err
 			_ = httpSrv.Close()
 		}
 	}()
-	fmt.Fprintf(s.o.Out, "congkhai: serving %s at %s (press Ctrl+C to stop)\n", s.o.Source, siteURL)
+	s.o.say("congkhai: serving %s at %s (press Ctrl+C to stop)", s.o.Source, siteURL)
 	if s.o.Ready != nil {
 		s.o.Ready(siteURL)
 	}
@@ -179,7 +181,7 @@ func (s *server) serve(ctx context.Context, ln net.Listener, siteURL string) err
 				errs = nil
 				continue
 			}
-			fmt.Fprintf(s.o.Out, "congkhai: watching: %v\n", err)
+			s.o.say("congkhai: watching: %v", err)
 		}
 	}
 }
@@ -202,27 +204,27 @@ func (s *server) rebuild(changed watch.Batch) {
 		return // serve is stopping, and says nothing more
 	}
 	took := time.Since(start).Round(time.Millisecond)
-	what := "built"
+	what := msg.T("built")
 	if changed != nil {
-		what = fmt.Sprintf("rebuilt after %d change(s) (%s)", len(changed), changed[0])
+		what = msg.T("rebuilt after %d change(s) (%s)", len(changed), changed[0])
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintln(s.o.Out, p.String())
+		fmt.Fprintln(s.o.Out, p.In(s.o.Translator))
 	}
 	if err != nil {
 		if s.live.Root() == "" {
-			fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; the site will show once the problems above are fixed\n", took)
+			s.o.say("congkhai: build failed in %s; the site will show once the problems above are fixed", took)
 		} else {
-			fmt.Fprintf(s.o.Out, "congkhai: build failed in %s; still serving the last good site\n", took)
+			s.o.say("congkhai: build failed in %s; still serving the last good site", took)
 		}
 		ps := res.Problems
 		if !errors.Is(err, build.ErrFailed) {
-			ps = append(ps, problem.Problem{File: s.o.Source, Message: err.Error()})
+			ps = append(ps, problem.Problem{File: s.o.Source}.Say(msg.FromError(err)))
 		}
-		s.live.SetProblems(livereload.FromProblems(errorsOnly(ps)))
+		s.live.SetProblems(livereload.FromProblems(errorsOnly(ps), s.o.Translator))
 		return
 	}
-	fmt.Fprintf(s.o.Out, "congkhai: %s in %s: %d of %d pages rendered, %d files written\n", what, took, res.Rendered, res.Pages, res.Written)
+	s.o.say("congkhai: %s in %s: %d of %d pages rendered, %d files written", what, took, res.Rendered, res.Pages, res.Written)
 	if s.live.Root() != s.dest {
 		s.live.SetRoot(s.dest)
 	}
@@ -275,4 +277,10 @@ func hostFor(bind string) string {
 		return "127.0.0.1"
 	}
 	return bind
+}
+
+// say writes the message format makes with args to Out, in the editor's
+// language, and a new line.
+func (o Options) say(format string, args ...any) {
+	io.WriteString(o.Out, msg.T(format, args...).In(o.Translator)+"\n")
 }

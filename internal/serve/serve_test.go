@@ -230,7 +230,7 @@ func TestBrokenFileShowsOverlay(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Phiên bản một.") {
 		t.Errorf("the last good page is not served: %d\n%s", code, body)
 	}
-	if !strings.Contains(body, "Lỗi khi dựng trang") || !strings.Contains(body, "content/gioi-thieu.md:3") || !strings.Contains(body, `unknown key &#34;tittle&#34;`) {
+	if !strings.Contains(body, "Problems in the build") || !strings.Contains(body, "content/gioi-thieu.md:3") || !strings.Contains(body, `unknown key &#34;tittle&#34;`) {
 		t.Errorf("no overlay with the problem:\n%s", body)
 	}
 	_, home := get(t, s.url)
@@ -243,7 +243,7 @@ func TestBrokenFileShowsOverlay(t *testing.T) {
 	write(t, s.site, "content/gioi-thieu.md", "+++\ntitle = \"Giới thiệu\"\n+++\nPhiên bản sửa.\n")
 	waitEvent(t, ev, "reload")
 	_, body = get(t, s.url+"gioi-thieu/")
-	if strings.Contains(body, "Lỗi khi dựng trang") || !strings.Contains(body, "Phiên bản sửa.") {
+	if strings.Contains(body, `<dialog open id="congkhai-problems"`) || !strings.Contains(body, "Phiên bản sửa.") {
 		t.Errorf("after the fix, the overlay stays or the page is old:\n%s", body)
 	}
 }

@@ -10,7 +10,6 @@ package static
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -19,6 +18,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -194,7 +194,7 @@ func (f *Files) StaticFile(sitePath string) (File, bool) {
 func (f *Files) Asset(name string) (Asset, error) {
 	a, ok := f.assets[name]
 	if !ok {
-		return Asset{}, fmt.Errorf("asset %q not found in assets/", name)
+		return Asset{}, msg.Errorf("asset %q not found in assets/", name)
 	}
 	return a, nil
 }

@@ -1,9 +1,10 @@
 package tomlfile
 
 import (
-	"errors"
 	"fmt"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Date is a date field of a document: the calendar day written, and
@@ -86,7 +87,7 @@ func (d Date) String() string {
 // errNotDate is what UnmarshalTOML returns for a value that is not a date;
 // Decode then reports every such value, each at its own line, in the words
 // of typeProblems.
-var errNotDate = errors.New("tomlfile: not a date")
+var errNotDate = msg.Errorf("tomlfile: not a date")
 
 // UnmarshalTOML implements toml.Unmarshaler.
 func (d *Date) UnmarshalTOML(v any) error {
@@ -119,7 +120,7 @@ type Errorer interface {
 // with write saying what to write instead (such as "write the day the
 // directory was last checked, such as 2026-10-20"). It reports whether d is a
 // plausible date: not given, or not before EarliestDate.
-func CheckEarliest(r Errorer, path string, d Date, write string) bool {
+func CheckEarliest(r Errorer, path string, d Date, write msg.Text) bool {
 	if !d.given || !d.Before(EarliestDate()) {
 		return true
 	}

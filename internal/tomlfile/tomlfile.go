@@ -17,6 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlpos"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -143,9 +144,9 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 			continue
 		}
 		reported[name] = true
-		msg := fmt.Sprintf("unknown key %q", k[len(k)-1])
+		text := msg.T("unknown key %q", k[len(k)-1])
 		if s := suggest(reflect.TypeOf(v), k); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			text = msg.T("unknown key %q (did you mean %q?)", k[len(k)-1], s)
 		}
 		var paths []string
 		for _, p := range d.index().Matching(name) {
@@ -156,11 +157,11 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 			}
 		}
 		if len(paths) == 0 {
-			problems.Errorf(d.File, 0, k.String(), "%s", msg)
+			problems.Errorf(d.File, 0, k.String(), "%v", text)
 			continue
 		}
 		for _, p := range paths {
-			problems.Errorf(d.File, d.Line(p), p, "%s", msg)
+			problems.Errorf(d.File, d.Line(p), p, "%v", text)
 		}
 	}
 	return true
@@ -243,13 +244,13 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 	if errors.As(err, &pe) {
 		if pe.Message == errNotDate.Error() {
 			// A Date that typeProblems did not explain (it explains each).
-			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey,
-				Message: "expected " + describeGoType("time.Time")}
+			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey}.Say(
+				msg.T("expected %s", describeGoType("time.Time")))
 		}
 		if strings.HasPrefix(pe.Message, "parsing time") {
 			// A date written in quotes, decoded into a time.Time.
-			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey,
-				Message: plainTypeError("TOML value has type string; destination has type time.Time")}
+			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey}.Say(
+				plainTypeError("TOML value has type string; destination has type time.Time"))
 		}
 		lineNo, col := d.syntaxPosition(pe.Position)
 		line := d.lineText(lineNo)
@@ -266,9 +267,8 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 			Line:    lineNo,
 			Col:     utf8.RuneCountInString(line[:start]) + 1,
 			Field:   field,
-			Message: "TOML syntax: " + pe.Message,
 			Excerpt: d.excerpt(lineNo, displayWidth(line[:start]), max(displayWidth(line[start:end]), 1)),
-		}
+		}.Say(msg.T("TOML syntax: %s", pe.Message))
 	}
 	if m := lastKeyError.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -276,9 +276,9 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 		if line == 0 {
 			line = d.Line(field)
 		}
-		return problem.Problem{File: d.File, Line: line, Field: field, Message: plainTypeError(m[3])}
+		return problem.Problem{File: d.File, Line: line, Field: field}.Say(plainTypeError(m[3]))
 	}
-	return problem.Problem{File: d.File, Message: strings.TrimPrefix(err.Error(), "toml: ")}
+	return problem.Problem{File: d.File}.Say(msg.Plain(strings.TrimPrefix(err.Error(), "toml: ")))
 }
 
 // syntaxPosition is the line and byte column (1-based) of a syntax error,
@@ -342,58 +342,58 @@ var (
 // plainTypeError rewrites the TOML library's type errors ("incompatible
 // types: TOML value has type string; destination has type time.Time") into
 // what the editor should write.
-func plainTypeError(msg string) string {
-	if m := typeMismatch.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("expected %s, found %s", describeGoType(m[2]), describeTOMLType(m[1]))
+func plainTypeError(s string) msg.Text {
+	if m := typeMismatch.FindStringSubmatch(s); m != nil {
+		return msg.T("expected %s, found %s", describeGoType(m[2]), describeTOMLType(m[1]))
 	}
-	if m := tableMismatch.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("expected a table (key = value pairs), found %s", describeTOMLType(m[1]))
+	if m := tableMismatch.FindStringSubmatch(s); m != nil {
+		return msg.T("expected a table (key = value pairs), found %s", describeTOMLType(m[1]))
 	}
-	return msg
+	return msg.Plain(s)
 }
 
 // describeGoType names the destination type of a field as an editor would
 // write its value.
-func describeGoType(t string) string {
+func describeGoType(t string) msg.Text {
 	switch {
 	case t == "time.Time":
-		return "a date such as 2025-07-15 (without quotes)"
+		return msg.T("a date such as 2025-07-15 (without quotes)")
 	case t == "string" || t == "primitive (string-like)":
-		return `text in quotes, such as "Hộ tịch"`
+		return msg.T(`text in quotes, such as "Hộ tịch"`)
 	case t == "bool" || t == "boolean":
-		return "true or false"
+		return msg.T("true or false")
 	case t == "slice" || strings.HasPrefix(t, "[]"):
-		return `a list in square brackets, such as ["xa"]`
+		return msg.T(`a list in square brackets, such as ["xa"]`)
 	case t == "integer" || strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
-		return "a whole number without quotes, such as 8000"
+		return msg.T("a whole number without quotes, such as 8000")
 	case t == "float" || strings.HasPrefix(t, "float"):
-		return "a number without quotes, such as 95.5"
+		return msg.T("a number without quotes, such as 95.5")
 	case t == "map" || strings.HasPrefix(t, "map[") || strings.Contains(t, "."):
-		return "a table (key = value pairs)"
+		return msg.T("a table (key = value pairs)")
 	}
-	return t
+	return msg.Plain(t)
 }
 
 // describeTOMLType names the type of a value found in the file; the
 // library names it either the TOML way or the Go way.
-func describeTOMLType(t string) string {
+func describeTOMLType(t string) msg.Text {
 	switch {
 	case t == "string":
-		return "text"
+		return msg.T("text")
 	case t == "integer" || strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
-		return "a whole number"
+		return msg.T("a whole number")
 	case t == "float" || strings.HasPrefix(t, "float"):
-		return "a decimal number"
+		return msg.T("a decimal number")
 	case t == "bool" || t == "boolean":
-		return "true/false"
+		return msg.T("true/false")
 	case t == "array" || t == "slice" || strings.HasPrefix(t, "[]"):
-		return "a list"
+		return msg.T("a list")
 	case t == "table" || t == "map" || strings.HasPrefix(t, "map["):
-		return "a table"
+		return msg.T("a table")
 	case t == "datetime" || t == "time.Time" || strings.HasPrefix(t, "toml.Local"):
-		return "a date"
+		return msg.T("a date")
 	}
-	return t
+	return msg.Plain(t)
 }
 
 // suggest returns the known key closest to the misspelt last part of key,

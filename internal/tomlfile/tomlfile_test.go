@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -446,7 +447,7 @@ func TestErrorfWarnf(t *testing.T) {
 		{Severity: problem.Warning, File: "content/a.md", Line: 3, Field: "inner.when", Message: "is 91 days old"},
 	}
 	slices.SortFunc(want, func(a, b problem.Problem) int { return a.Line - b.Line })
-	if !slices.Equal(got, want) {
+	if !slices.EqualFunc(got, want, problem.Problem.Same) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
@@ -551,7 +552,7 @@ func TestCheckEarliest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var e errorer
-		if ok := CheckEarliest(&e, "d", tt.d, write); ok != tt.ok || strings.Join(e.got, "\n") != tt.want {
+		if ok := CheckEarliest(&e, "d", tt.d, msg.T(write)); ok != tt.ok || strings.Join(e.got, "\n") != tt.want {
 			t.Errorf("CheckEarliest(%v) = %v %q, want %v %q", tt.d, ok, e.got, tt.ok, tt.want)
 		}
 	}

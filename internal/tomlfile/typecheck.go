@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -56,8 +57,8 @@ func (d *Doc) checkType(data any, t reflect.Type, path string, out *[]problem.Pr
 		case !ok:
 			d.typeMismatch(data, "time.Time", path, out)
 		case timeOfDay(x):
-			*out = append(*out, problem.Problem{File: d.File, Line: d.Line(path), Field: path,
-				Message: "expected " + describeGoType("time.Time") + ", found a time of day"})
+			*out = append(*out, problem.Problem{File: d.File, Line: d.Line(path), Field: path}.Say(
+				msg.T("expected %s, found a time of day", describeGoType("time.Time"))))
 		}
 		return
 	}
@@ -104,8 +105,8 @@ func (d *Doc) checkType(data any, t reflect.Type, path string, out *[]problem.Pr
 	case k == reflect.Struct:
 		m, ok := data.(map[string]any)
 		if !ok {
-			*out = append(*out, problem.Problem{File: d.File, Line: d.Line(path), Field: path,
-				Message: fmt.Sprintf("expected a table (key = value pairs), found %s", describeTOMLType(fmtType(data)))})
+			*out = append(*out, problem.Problem{File: d.File, Line: d.Line(path), Field: path}.Say(
+				msg.T("expected a table (key = value pairs), found %s", describeTOMLType(fmtType(data)))))
 			return
 		}
 		for _, key := range slices.Sorted(maps.Keys(m)) {
@@ -117,8 +118,8 @@ func (d *Doc) checkType(data any, t reflect.Type, path string, out *[]problem.Pr
 }
 
 func (d *Doc) typeMismatch(data any, dest, path string, out *[]problem.Problem) {
-	msg := plainTypeError(fmt.Sprintf("TOML value has type %s; destination has type %s", fmtType(data), dest))
-	*out = append(*out, problem.Problem{File: d.File, Line: d.Line(path), Field: path, Message: msg})
+	text := plainTypeError(fmt.Sprintf("TOML value has type %s; destination has type %s", fmtType(data), dest))
+	*out = append(*out, problem.Problem{File: d.File, Line: d.Line(path), Field: path}.Say(text))
 }
 
 // structField finds the field a key decodes into as the library does: the

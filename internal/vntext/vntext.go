@@ -5,7 +5,6 @@ package vntext
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -16,6 +15,8 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // NFC returns s in Unicode normalisation form C. Editors' files arrive in
@@ -164,11 +165,11 @@ func IsSlug(s string) bool {
 // NotSlug is the message for s, which is not a slug: what a slug is, with
 // the slug of s as the suggestion, or example when s has no letter or
 // digit to make one from.
-func NotSlug(s, example string) string {
+func NotSlug(s, example string) msg.Text {
 	if sl := Slug(s); sl != "" {
 		example = sl
 	}
-	return fmt.Sprintf("%q is not a slug: use lowercase letters, digits and hyphens, such as %q", s, example)
+	return msg.T("%q is not a slug: use lowercase letters, digits and hyphens, such as %q", s, example)
 }
 
 // Key returns the collation key of s: comparing keys byte-wise orders

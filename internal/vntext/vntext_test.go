@@ -141,7 +141,7 @@ func TestNotSlug(t *testing.T) {
 		{"Liên hệ", "gioi-thieu", `"Liên hệ" is not a slug: use lowercase letters, digits and hyphens, such as "lien-he"`},
 		{"..", "gioi-thieu", `".." is not a slug: use lowercase letters, digits and hyphens, such as "gioi-thieu"`},
 	} {
-		if got := NotSlug(tt.s, tt.example); got != tt.want {
+		if got := NotSlug(tt.s, tt.example).String(); got != tt.want {
 			t.Errorf("NotSlug(%q) = %q, want %q", tt.s, got, tt.want)
 		}
 	}

@@ -2,13 +2,14 @@ package watch
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // tree knows which folders under the root are watched and which paths are
@@ -28,13 +29,13 @@ type tree struct {
 // newTree checks the watched paths and the ignored folders.
 func newTree(root string, paths, ignore []string, fsw *fsnotify.Watcher) (*tree, error) {
 	if len(paths) == 0 {
-		return nil, errors.New("no paths to watch")
+		return nil, msg.Errorf("no paths to watch")
 	}
 	t := &tree{root: root, fs: fsw}
 	for _, p := range paths {
 		c := path.Clean(filepath.ToSlash(p))
 		if p == "" || path.IsAbs(c) || filepath.IsAbs(p) || c == ".." || strings.HasPrefix(c, "../") {
-			return nil, fmt.Errorf("path %q: want a path relative to %s, inside it", p, root)
+			return nil, msg.Errorf("path %q: want a path relative to %s, inside it", p, root)
 		}
 		t.targets = append(t.targets, c)
 	}
@@ -83,7 +84,7 @@ func (t *tree) add(rel string, collect bool) ([]string, error) {
 		}
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) { // gone meanwhile: its removal is an event
-				errs = append(errs, fmt.Errorf("read %s: %w", r, err))
+				errs = append(errs, msg.Errorf("read %s: %w", r, err))
 			}
 			return nil
 		}
@@ -103,7 +104,7 @@ func (t *tree) add(rel string, collect bool) ([]string, error) {
 		// between is listed, an event, or both — never missed.
 		if err := t.fs.Add(p); err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
-				errs = append(errs, fmt.Errorf("add %s: %w", r, err))
+				errs = append(errs, msg.Errorf("add %s: %w", r, err))
 			}
 			return filepath.SkipDir
 		}

@@ -14,13 +14,14 @@ package watch
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Default batching delays. The quiet period is short because a rebuild after
@@ -71,12 +72,12 @@ type Watcher struct {
 func New(root string, paths []string, opts Options) (*Watcher, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
+		return nil, msg.Errorf("watch: %w", err)
 	}
 	if info, err := os.Stat(abs); err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
+		return nil, msg.Errorf("watch: %w", err)
 	} else if !info.IsDir() {
-		return nil, fmt.Errorf("watch: %s is not a folder", root)
+		return nil, msg.Errorf("watch: %s is not a folder", root)
 	}
 	quiet, maxWait := opts.Quiet, opts.MaxWait
 	if quiet <= 0 {
@@ -88,7 +89,7 @@ func New(root string, paths []string, opts Options) (*Watcher, error) {
 
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
+		return nil, msg.Errorf("watch: %w", err)
 	}
 	t, err := newTree(abs, paths, opts.Ignore, fsw)
 	if err == nil {
@@ -96,7 +97,7 @@ func New(root string, paths []string, opts Options) (*Watcher, error) {
 	}
 	if err != nil {
 		_ = fsw.Close()
-		return nil, fmt.Errorf("watch: %w", err)
+		return nil, msg.Errorf("watch: %w", err)
 	}
 	w := &Watcher{
 		fs:      fsw,
@@ -131,7 +132,7 @@ func (w *Watcher) Close() error {
 		<-w.stopped
 	})
 	if err != nil {
-		return fmt.Errorf("watch: close: %w", err)
+		return msg.Errorf("watch: close: %w", err)
 	}
 	return nil
 }
@@ -174,7 +175,7 @@ func (w *Watcher) run(pending *pending) {
 				pending.add(time.Now(), w.tree.targets...)
 				timer.Reset(time.Until(pending.deadline))
 			}
-			w.report(fmt.Errorf("watch: %w", err))
+			w.report(msg.Errorf("watch: %w", err))
 		case <-timer.C:
 			ready = pending.takeInto(ready)
 		case out <- ready:
@@ -205,7 +206,7 @@ func (w *Watcher) handle(ev fsnotify.Event, pending *pending, now time.Time) boo
 			// it with what it already holds, put there before the watch.
 			found, err := w.tree.add(rel, true)
 			if err != nil {
-				w.report(fmt.Errorf("watch: %w", err))
+				w.report(msg.Errorf("watch: %w", err))
 			}
 			changed = found
 		} else if w.tree.reported(rel) {

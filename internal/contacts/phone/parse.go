@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Error says why a string is not a phone number and what was expected. Its
@@ -12,11 +14,14 @@ import (
 //
 //	people[2].phones[0].number: "0912 345 67" has 9 digits: expected ...
 type Error struct {
-	Input  string // as given
-	Reason string // what is wrong and what to write instead
+	Input  string   // as given
+	Reason msg.Text // what is wrong and what to write instead
 }
 
-func (e *Error) Error() string { return quote(e.Input) + " " + e.Reason }
+func (e *Error) Error() string { return e.Text().String() }
+
+// Text is the error's message (msg.Of).
+func (e *Error) Text() msg.Text { return msg.T("%s %v", quote(e.Input), e.Reason) }
 
 // expected ends most messages: the two forms an editor almost always means.
 const expected = "expected a mobile number such as 0912 345 678 or a landline such as 0274 3822 123"
@@ -30,7 +35,7 @@ const expected = "expected a mobile number such as 0912 345 678 or a landline su
 func Parse(raw string) (Number, error) {
 	s := strings.TrimFunc(raw, unicode.IsSpace)
 	if s == "" {
-		return Number{}, &Error{raw, "is empty: " + expected}
+		return Number{}, &Error{raw, msg.T("is empty: %v", msg.T(expected))}
 	}
 	digits := make([]byte, 0, 16)
 	plus, depth := false, 0
@@ -40,30 +45,30 @@ func Parse(raw string) (Number, error) {
 			digits = append(digits, byte(r))
 		case r == '+':
 			if plus || len(digits) > 0 {
-				return Number{}, &Error{raw, `has a "+" that is not at the start: only a leading +84 is accepted`}
+				return Number{}, &Error{raw, msg.T(`has a "+" that is not at the start: only a leading +84 is accepted`)}
 			}
 			plus = true
 		case r == '(':
 			depth++
 			if depth > 1 {
-				return Number{}, &Error{raw, "has nested parentheses: " + expected}
+				return Number{}, &Error{raw, msg.T("has nested parentheses: %v", msg.T(expected))}
 			}
 		case r == ')':
 			depth--
 			if depth < 0 {
-				return Number{}, &Error{raw, `has a ")" without its "(": ` + expected}
+				return Number{}, &Error{raw, msg.T(`has a ")" without its "(": %v`, msg.T(expected))}
 			}
 		case isSeparator(r):
 		default:
-			return Number{}, &Error{raw, fmt.Sprintf("contains %q, which is not part of a phone number: write one number per entry, "+
+			return Number{}, &Error{raw, msg.T("contains %q, which is not part of a phone number: write one number per entry, "+
 				"with only digits, spaces, dots or hyphens (put an extension or opening hours in a note)", string(r))}
 		}
 	}
 	if depth != 0 {
-		return Number{}, &Error{raw, `has a "(" without its ")": ` + expected}
+		return Number{}, &Error{raw, msg.T(`has a "(" without its ")": %v`, msg.T(expected))}
 	}
 	if len(digits) == 0 {
-		return Number{}, &Error{raw, "contains no digits: " + expected}
+		return Number{}, &Error{raw, msg.T("contains no digits: %v", msg.T(expected))}
 	}
 	d := string(digits)
 	if plus {
@@ -83,11 +88,11 @@ func Parse(raw string) (Number, error) {
 // parseInternational handles digits written after a "+".
 func parseInternational(raw, d string) (Number, error) {
 	if !strings.HasPrefix(d, "84") {
-		return Number{}, &Error{raw, "is not a Vietnamese number: only the country code +84 is accepted, or write the number with its 0, such as 0912 345 678"}
+		return Number{}, &Error{raw, msg.T("is not a Vietnamese number: only the country code +84 is accepted, or write the number with its 0, such as 0912 345 678")}
 	}
 	rest := d[2:]
 	if rest == "" {
-		return Number{}, &Error{raw, "has nothing after +84: " + expected}
+		return Number{}, &Error{raw, msg.T("has nothing after +84: %v", msg.T(expected))}
 	}
 	if rest[0] != '0' {
 		rest = "0" + rest
@@ -97,10 +102,10 @@ func parseInternational(raw, d string) (Number, error) {
 	case ok && (n.kind == Mobile || n.kind == Landline):
 		return n, nil
 	case ok:
-		return Number{}, &Error{raw, fmt.Sprintf("cannot be dialled with +84: write it as %q", n.Display())}
+		return Number{}, &Error{raw, msg.T("cannot be dialled with +84: write it as %q", n.Display())}
 	}
 	if n, ok := classify(d[2:]); ok {
-		return Number{}, &Error{raw, fmt.Sprintf("cannot be dialled with +84: write it as %q", n.Display())}
+		return Number{}, &Error{raw, msg.T("cannot be dialled with +84: write it as %q", n.Display())}
 	}
 	return Number{}, &Error{raw, explain(rest)}
 }
@@ -131,38 +136,38 @@ func classify(d string) (Number, bool) {
 }
 
 // explain says what is wrong with digits d that are no known number.
-func explain(d string) string {
+func explain(d string) msg.Text {
 	n := len(d)
 	switch {
 	case strings.HasPrefix(d, "0084"):
 		if m, ok := classify("0" + strings.TrimPrefix(d[4:], "0")); ok && (m.kind == Mobile || m.kind == Landline) {
-			return fmt.Sprintf("starts with 0084: write it as %q or %q", m.Display(), "+84 "+m.Display()[1:])
+			return msg.T("starts with 0084: write it as %q or %q", m.Display(), "+84 "+m.Display()[1:])
 		}
-		return "starts with 0084: write +84 or the number with its 0; " + expected
+		return msg.T("starts with 0084: write +84 or the number with its 0; %v", msg.T(expected))
 	case d[0] == '0' && n == 11 && d[1] == '1':
 		if m := convertOldMobile(d); m != "" {
-			return fmt.Sprintf("is an old 11-digit mobile number: since 2018 it is %q", Number{m, Mobile}.Display())
+			return msg.T("is an old 11-digit mobile number: since 2018 it is %q", Number{m, Mobile}.Display())
 		}
-		return "is an old 11-digit mobile number (0162 became 032, 0123 became 083): " + expected
+		return msg.T("is an old 11-digit mobile number (0162 became 032, 0123 became 083): %v", msg.T(expected))
 	case d[0] == '0' && n >= 2 && d[1] == '2':
-		return fmt.Sprintf("has %s: a landline has 11, the 0, an area code starting with 2 and the subscriber number, such as 0274 3822 123 or 028 3829 1234", digitCount(n))
+		return msg.T("has %s: a landline has 11, the 0, an area code starting with 2 and the subscriber number, such as 0274 3822 123 or 028 3829 1234", digitCount(n))
 	case d[0] == '0' && n == 10:
-		return "does not start like a mobile number (03, 05, 07, 08 or 09) or a landline (02): " + expected
+		return msg.T("does not start like a mobile number (03, 05, 07, 08 or 09) or a landline (02): %v", msg.T(expected))
 	case d[0] == '0' && n == 11 && strings.IndexByte("35789", d[1]) >= 0:
-		return "has 11 digits: a mobile number has 10, such as 0912 345 678"
+		return msg.T("has 11 digits: a mobile number has 10, such as 0912 345 678")
 	case d[0] == '0' && n == 11:
-		return "does not start with 02: landline area codes start with 2 since 2017 (0650 became 0274), such as 0274 3822 123"
+		return msg.T("does not start with 02: landline area codes start with 2 since 2017 (0650 became 0274), such as 0274 3822 123")
 	case d[0] == '0':
-		return fmt.Sprintf("has %s: expected a mobile number such as 0912 345 678 (10 digits) or a landline such as 0274 3822 123 (11 digits)", digitCount(n))
+		return msg.T("has %s: expected a mobile number such as 0912 345 678 (10 digits) or a landline such as 0274 3822 123 (11 digits)", digitCount(n))
 	case strings.HasPrefix(d, "1800") || strings.HasPrefix(d, "1900"):
-		return fmt.Sprintf("has %s: 1800 and 1900 numbers have 8 or 10, such as 1800 1096 or 1900 571 255", digitCount(n))
+		return msg.T("has %s: 1800 and 1900 numbers have 8 or 10, such as 1800 1096 or 1900 571 255", digitCount(n))
 	case d[0] == '1' && n <= 4:
-		return "is not a known short code (" + shortList() + "): " + expected
+		return msg.T("is not a known short code (%s): %v", shortList(), msg.T(expected))
 	}
 	if m, ok := classify("0" + d); ok && (m.kind == Mobile || m.kind == Landline) {
-		return fmt.Sprintf("is missing the leading 0: write it as %q", m.Display())
+		return msg.T("is missing the leading 0: write it as %q", m.Display())
 	}
-	return fmt.Sprintf("has %s and is not a Vietnamese phone number: %s", digitCount(n), expected)
+	return msg.T("has %v and is not a Vietnamese phone number: %v", digitCount(n), msg.T(expected))
 }
 
 // convertOldMobile maps an 11-digit mobile number of before 2018 to its
@@ -231,9 +236,9 @@ func quote(s string) string {
 }
 
 // digitCount is "1 digit" or "n digits".
-func digitCount(n int) string {
+func digitCount(n int) msg.Text {
 	if n == 1 {
-		return "1 digit"
+		return msg.T("1 digit")
 	}
-	return fmt.Sprintf("%d digits", n)
+	return msg.T("%d digits", n)
 }

@@ -20,6 +20,8 @@ package phone
 
 import (
 	"strings"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Kind is the kind of a number, decided by its digits.
@@ -35,6 +37,23 @@ const (
 )
 
 // String is the kind's English name, as used in messages.
+// Text is the kind's name in a message ("is a %s number").
+func (k Kind) Text() msg.Text {
+	switch k {
+	case Mobile:
+		return msg.T("mobile")
+	case Landline:
+		return msg.T("landline")
+	case Short:
+		return msg.T("short code")
+	case TollFree:
+		return msg.T("toll-free (1800)")
+	case Premium:
+		return msg.T("premium (1900)")
+	}
+	return msg.T("invalid")
+}
+
 func (k Kind) String() string {
 	switch k {
 	case Mobile:
