@@ -344,7 +344,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name: "syntax error",
 			src:  replace(`language = "vi"`, `language = "vi`),
-			want: []string{"site.toml:3:15: language: TOML syntax: strings cannot contain newlines\n" +
+			want: []string{"site.toml:3:15: language: a text in quotes does not end on its line: close it with \" before the end of the line (for several lines, use \"\"\" … \"\"\")\n" +
 				"      1 | title = \"Cổng thông tin điện tử phường Thủ Dầu Một\"\n" +
 				"      2 | base_url = \"https://thudaumot.example.gov.vn/\"\n" +
 				"      3 | language = \"vi\n" +

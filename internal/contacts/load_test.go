@@ -135,7 +135,7 @@ func TestLoadProblems(t *testing.T) {
 				f + `9: people[0].phones[0].numbre: unknown key "numbre" (did you mean "number"?)`,
 			}},
 		{"syntax error", head + "[[people]]\nid = \"a\" x\n",
-			[]string{f + "3:9: people: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n" +
+			[]string{f + "3:9: people: one key = value per line: start a new line before 'x'\n" +
 				"      1 | updated = 2026-10-20\n      2 | [[people]]\n      3 | id = \"a\" x\n                  ^^"}},
 		{"missing updated", person,
 			[]string{f + "1: updated: required: the date the directory was last checked, such as 2026-10-20"}},

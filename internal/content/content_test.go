@@ -637,7 +637,7 @@ func TestLoadLintsPersonalData(t *testing.T) {
 		short = append(short, g)
 	}
 	want := []string{
-		"content/hong.md:2:9: title: TOML syntax: expected value but found '\\n' instead\n      2 | title = \n                  ^",
+		"content/hong.md:2:9: title: expected a value after =, but found '\\n': put a text in quotes \"…\", a number as digits, a date as 2025-07-01, true or false\n      2 | title = \n                  ^",
 		"content/hong.md:4:1: looks like a citizen ID number (căn cước, 12 digits)",
 		"content/lien-he.md:3:29: looks like a citizen ID number (căn cước, 12 digits)",
 		"content/lien-he.md:4: published_mobiles[1].number: 0274 3822 123 is a landline number, which a page may show without consent: remove it from published_mobiles",

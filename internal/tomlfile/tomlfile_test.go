@@ -84,14 +84,14 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name: "syntax error on a Vietnamese line",
 			src:  "title = \"Đường dây nóng\" x\n",
-			want: []string{"f.md:1:25: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n" +
+			want: []string{"f.md:1:25: one key = value per line: start a new line before 'x'\n" +
 				"      1 | title = \"Đường dây nóng\" x\n" +
 				"                                  ^^"},
 		},
 		{
 			name: "syntax error with lines before it",
 			src:  "title = \"Ủy ban\"\ncount = 1\ndraft = true\ntags = [\"Ủy ban\" \"x\"]\n",
-			want: []string{"f.md:4:18: tags: TOML syntax: expected a comma (',') or array terminator (']'), but got '\"'\n" +
+			want: []string{"f.md:4:18: tags: a list is not closed as it should be: put a comma between its values and ] after the last one (found '\"')\n" +
 				"      2 | count = 1\n" +
 				"      3 | draft = true\n" +
 				"      4 | tags = [\"Ủy ban\" \"x\"]\n" +
@@ -100,7 +100,7 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name: "unclosed table header: its own line, no field of the table before",
 			src:  "title = \"a\"\n[inner]\nname = \"b\"\n[items\ncount = 1\n",
-			want: []string{"f.md:4:7: TOML syntax: expected '.' or ']' to end table name, but got '\\n' instead\n" +
+			want: []string{"f.md:4:7: a [table] header is not closed: end it with ] (found '\\n')\n" +
 				"      2 | [inner]\n" +
 				"      3 | name = \"b\"\n" +
 				"      4 | [items\n" +
@@ -109,7 +109,7 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name: "unclosed array: the error at the start of the next line",
 			src:  "tags = [\"a\", \"b\"\ncount = 1\n",
-			want: []string{"f.md:2:1: tags: TOML syntax: expected a comma (',') or array terminator (']'), but got 'c'\n" +
+			want: []string{"f.md:2:1: tags: a list is not closed as it should be: put a comma between its values and ] after the last one (found 'c')\n" +
 				"      1 | tags = [\"a\", \"b\"\n" +
 				"      2 | count = 1\n" +
 				"          ^"},
@@ -118,7 +118,7 @@ func TestDecodeProblems(t *testing.T) {
 			name:      "syntax error in front matter: file lines, no line before the document",
 			src:       "count = 1 2\n",
 			firstLine: 2,
-			want: []string{"f.md:2:10: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got '2' instead\n" +
+			want: []string{"f.md:2:10: one key = value per line: start a new line before '2'\n" +
 				"      2 | count = 1 2\n" +
 				"                   ^^"},
 		},
@@ -126,7 +126,7 @@ func TestDecodeProblems(t *testing.T) {
 			name:      "syntax error with CRLF line ends",
 			src:       "title = \"a\"\r\ncount = 1 2\r\n",
 			firstLine: 2,
-			want: []string{"f.md:3:10: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got '2' instead\n" +
+			want: []string{"f.md:3:10: one key = value per line: start a new line before '2'\n" +
 				"      2 | title = \"a\"\n" +
 				"      3 | count = 1 2\n" +
 				"                   ^^"},
@@ -135,7 +135,7 @@ func TestDecodeProblems(t *testing.T) {
 			name:      "unclosed string in a CRLF file",
 			src:       "title = \"a\"\r\ncount = \"x\r\n",
 			firstLine: 2,
-			want: []string{"f.md:3:11: count: TOML syntax: strings cannot contain newlines\n" +
+			want: []string{"f.md:3:11: count: a text in quotes does not end on its line: close it with \" before the end of the line (for several lines, use \"\"\" … \"\"\")\n" +
 				"      2 | title = \"a\"\n" +
 				"      3 | count = \"x\n" +
 				"                    ^"},
@@ -143,28 +143,28 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name: "unclosed string",
 			src:  "title = \"Đường\n",
-			want: []string{"f.md:1:15: title: TOML syntax: strings cannot contain newlines\n" +
+			want: []string{"f.md:1:15: title: a text in quotes does not end on its line: close it with \" before the end of the line (for several lines, use \"\"\" … \"\"\")\n" +
 				"      1 | title = \"Đường\n" +
 				"                        ^"},
 		},
 		{
 			name: "invalid date",
 			src:  "date = 2025-13-01\n",
-			want: []string{"f.md:1:8: date: TOML syntax: invalid datetime: \"2025-13-01\"\n" +
+			want: []string{"f.md:1:8: date: \"2025-13-01\" is not a valid date or time: a date is written year-month-day, 2025-07-01, a time 07:30:00 (or put the text in quotes)\n" +
 				"      1 | date = 2025-13-01\n" +
 				"                 ^^^^^^^^^^"},
 		},
 		{
 			name: "carets count characters, not bytes",
 			src:  "title = Đường\n",
-			want: []string{"f.md:1:9: title: TOML syntax: expected value but found \"Đường\" instead\n" +
+			want: []string{"f.md:1:9: title: expected a value after =, but found \"Đường\": put a text in quotes \"…\", a number as digits, a date as 2025-07-01, true or false\n" +
 				"      1 | title = Đường\n" +
 				"                  ^^^^^"},
 		},
 		{
 			name: "caret under a line indented with a tab",
 			src:  "\ttitle = \"a\" x\n",
-			want: []string{"f.md:1:13: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n" +
+			want: []string{"f.md:1:13: one key = value per line: start a new line before 'x'\n" +
 				"      1 |     title = \"a\" x\n" +
 				"                         ^^"},
 		},
