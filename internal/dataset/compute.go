@@ -28,7 +28,7 @@ func (ds *Dataset) typeRows(t *Table, problems *problem.List) {
 			v, err := parseCell(cell, c.Type, ds.DecimalMark)
 			switch {
 			case err != nil:
-				rep.errorAt(p.Line, p.Col, c.Name, "%s", err.Error())
+				rep.errorAt(p.Line, p.Col, c.Name, "%v", err)
 				continue
 			case v.IsMissing() && c.Required:
 				rep.errorAt(p.Line, p.Col, c.Name, "required: the cell is empty, but every row needs a value here")

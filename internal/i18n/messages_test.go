@@ -214,11 +214,19 @@ func messagesInFile(pkg *packages.Package, file *ast.File) ([]use, []string) {
 				return true
 			}
 			for _, a := range n.Args[i+1:] {
+				if call, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+					if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Error" && len(call.Args) == 0 && types.Implements(info.TypeOf(sel.X), errorType) {
+						faults = append(faults, fmt.Sprintf("%s: %s.Error() is an error's English words: pass the error itself (%%v), whose message is translated", pos(a), types.ExprString(sel.X)))
+					}
+				}
 				if why := wordsOutside(info, a); why != "" {
 					faults = append(faults, fmt.Sprintf("%s: %s: make it a msg.Text, or list it in data if it holds no words of congkhai's", pos(a), why))
 				}
 			}
 			if s, ok := constString(n.Args[i]); ok {
+				if (s == "%s" || s == "%v") && len(n.Args) == i+2 && isString(info.TypeOf(n.Args[i+1])) && !isConstant(info, n.Args[i+1]) {
+					faults = append(faults, fmt.Sprintf("%s: the whole message is a string, which cannot be translated: pass a msg.Text (msg.Plain for words that are not congkhai's)", pos(n.Args[i+1])))
+				}
 				uses = append(uses, use{key: s, pos: pos(n.Args[i])})
 			} else if id, ok := n.Args[i].(*ast.Ident); !ok || id.Name != "format" {
 				faults = append(faults, fmt.Sprintf("%s: the format of %s is not a constant, so it cannot be translated", pos(n.Args[i]), fn.Name()))
@@ -416,4 +424,16 @@ func namedType(t types.Type) string {
 		return ""
 	}
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isConstant(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil
 }

@@ -48,7 +48,7 @@ func Cause(err error) msg.Text {
 		inner = le.Err
 	}
 	if words, ok := plainWords(err); ok {
-		return msg.T("%v (%s)", words, inner.Error())
+		return msg.T("%v (%s)", words, msg.Plain(inner.Error())) // the system's own words, as it says them
 	}
 	if t, ok := msg.Of(inner); ok {
 		return t

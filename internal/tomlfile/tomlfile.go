@@ -34,7 +34,7 @@ type Doc struct {
 	ix  *tomlpos.Index
 	// unreadable is why the text cannot be decoded (not UTF-8, a NUL
 	// byte), at unreadableLine; Decode reports it.
-	unreadable     string
+	unreadable     msg.Text
 	unreadableLine int
 }
 
@@ -64,8 +64,8 @@ func newDoc(file string, text []byte, firstLine int, checkUTF8 bool) *Doc {
 	// The bytes are checked as read, before NFC (which keeps invalid
 	// bytes, NUL bytes and line ends where they are, so the line is the
 	// file's either way).
-	if msg, line := unreadable(text, checkUTF8); msg != "" {
-		d.unreadable, d.unreadableLine = msg, pad+line
+	if why, line := unreadable(text, checkUTF8); !why.IsZero() {
+		d.unreadable, d.unreadableLine = why, pad+line
 	} else {
 		// Editors' files arrive in NFC and NFD; keys and values are
 		// compared and slugged in NFC.
@@ -87,17 +87,17 @@ func newDoc(file string, text []byte, firstLine int, checkUTF8 bool) *Doc {
 }
 
 // unreadable returns why text cannot be read as TOML at all, and the
-// line of text where, or "" when it can.
-func unreadable(text []byte, checkUTF8 bool) (msg string, line int) {
+// line of text where, or nothing when it can.
+func unreadable(text []byte, checkUTF8 bool) (why msg.Text, line int) {
 	if checkUTF8 {
 		if line := vntext.InvalidUTF8Line(text); line > 0 {
-			return notUTF8, line
+			return msg.T(notUTF8), line
 		}
 	}
 	if i := bytes.IndexByte(text, 0); i >= 0 {
-		return nulByte, 1 + bytes.Count(text[:i], []byte("\n"))
+		return msg.T(nulByte), 1 + bytes.Count(text[:i], []byte("\n"))
 	}
-	return "", 0
+	return msg.Text{}, 0
 }
 
 // Decode decodes the document into v (a pointer to a struct) and records
@@ -106,8 +106,8 @@ func unreadable(text []byte, checkUTF8 bool) (msg string, line int) {
 // Unknown keys are problems but not failures: v holds every known key, so
 // that validation can report the file's other problems in the same run.
 func (d *Doc) Decode(v any, problems *problem.List) bool {
-	if d.unreadable != "" {
-		problems.Errorf(d.File, d.unreadableLine, "", "%s", d.unreadable)
+	if !d.unreadable.IsZero() {
+		problems.Add(problem.Problem{File: d.File, Line: d.unreadableLine}.Say(d.unreadable))
 		return false
 	}
 	if depth, line := tooDeep(d.src, limits.TOMLDepth); depth > 0 {
@@ -268,7 +268,7 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 			Col:     utf8.RuneCountInString(line[:start]) + 1,
 			Field:   field,
 			Excerpt: d.excerpt(lineNo, displayWidth(line[:start]), max(displayWidth(line[start:end]), 1)),
-		}.Say(msg.T("TOML syntax: %s", pe.Message))
+		}.Say(syntaxMessage(pe.Message))
 	}
 	if m := lastKeyError.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
