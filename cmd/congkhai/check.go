@@ -45,7 +45,7 @@ func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
 	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
 	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations),\ngitlab (a GitLab Code Quality report) or json")
 	external := fs.Bool("external", false, "also check the links to other sites, over the network (off by default)")
-	timeout := fs.Duration("external-timeout", linkcheck.DefaultTimeout, "with --external, how long to wait for each site's answer")
+	timeout := fs.Duration("external-timeout", linkcheck.DefaultTimeout, "with --external, the `time` to wait for each site's answer")
 	cache := cacheFlags(fs)
 	return func([]string) int {
 		stdout, stderr := e.stdout, e.stderr

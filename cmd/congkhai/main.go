@@ -301,16 +301,22 @@ func (e env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool, help fu
 				help()
 				return nil, 0, true
 			}
-			// As the flag package does: the error, then the help; then,
-			// last, which flag was meant.
-			fmt.Fprintln(e.stderr, flagError(fs, err).In(e.tr))
-			help()
-			if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+			// As the flag package does: the error, then the help; but a
+			// flag that is a few letters from one it knows is said last,
+			// once, with the flag that was meant.
+			var hint msg.Text
+			name, unknown := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+			if unknown {
 				var names []string
 				fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-				if hint := didYouMean(name, names, "--"); !hint.IsZero() {
-					e.say(e.stderr, "congkhai %s: unknown flag --%s%s", fs.Name(), name, hint)
-				}
+				hint = didYouMean(name, names, "--")
+			}
+			if hint.IsZero() {
+				fmt.Fprintln(e.stderr, flagError(fs, err).In(e.tr))
+			}
+			help()
+			if !hint.IsZero() {
+				e.say(e.stderr, "congkhai %s: unknown flag --%s%s", fs.Name(), name, hint)
 			}
 			return nil, 2, true
 		}

@@ -88,7 +88,7 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("the Vietnamese catalog has %d messages", len(vi.Messages()))
 	}
 	text := msg.T("unknown key %q (did you mean %q?)", "tittle", "title")
-	if got, want := text.In(vi), `không có khóa "tittle" (có phải là "title"?)`; got != want {
+	if got, want := text.In(vi), `không có trường "tittle" (có phải là "title"?)`; got != want {
 		t.Errorf("a message in Vietnamese: %q, want %q", got, want)
 	}
 	en, err := Load(English)

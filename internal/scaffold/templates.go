@@ -6,7 +6,7 @@ package scaffold
 const procedureTemplate = `+++
 # Thủ tục hành chính mới. Điền theo Cơ sở dữ liệu quốc gia về thủ tục hành chính
 # (https://dichvucong.gov.vn); chạy "congkhai check" để biết trường nào còn thiếu.
-# (bắt buộc) = required; để trống là lỗi khi dựng trang.
+# (bắt buộc) = phải có; để trống là lỗi khi dựng trang.
 
 code = %q                     # Mã thủ tục (bắt buộc)
 title = %q
