@@ -44,7 +44,7 @@ while [ "$i" -lt "$runs" ]; do
 	ckout="$runs_dir/congkhai-$i"
 	hugoout="$runs_dir/hugo-$i"
 	rm -rf "$work/hugo/resources"
-	/usr/bin/time -f '%e %U %S %M' -a -o "$work/congkhai.times" "$work/congkhai" build --source "$work/ck" --destination "$ckout" >/dev/null 2>&1
+	/usr/bin/time -f '%e %U %S %M' -a -o "$work/congkhai.times" "$work/congkhai" build --no-cache --source "$work/ck" --destination "$ckout" >/dev/null 2>&1
 	/usr/bin/time -f '%e %U %S %M' -a -o "$work/hugo.times" hugo --quiet --source "$work/hugo" --destination "$hugoout" >/dev/null 2>&1
 	i=$((i + 1))
 done
