@@ -1,0 +1,460 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"math/bits"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/vntext"
+)
+
+// Kind is what a document is, as a result says it.
+type Kind uint8
+
+const (
+	Procedure Kind = iota // thủ tục
+	Page                  // trang
+	Contact               // danh bạ: a person, a unit, a hotline
+)
+
+// Field is where in a document a word is. Fields are bits, so that a
+// word's entry says every field it is in.
+type Field uint8
+
+const (
+	Title       Field = 1 << iota
+	Code              // a procedure's code, a phone number
+	Keywords          // a procedure's keywords
+	Description       // a page's description
+	Meta              // field, agency, level, result, subjects; a person's position and unit
+	Body              // the text
+)
+
+// headFields are the fields whose words are listed with their details;
+// the body's are only a set of documents.
+const headFields = Title | Code | Keywords | Description | Meta
+
+// Limits of what the index records of a word in a title: its first
+// maxTitlePositions positions, and its first maxVariants spellings.
+const (
+	maxTitlePositions = 30
+	maxVariants       = 30
+	// excerptRunes is about how much of a document's description and
+	// text a result can quote.
+	excerptRunes = 240
+)
+
+// Doc is a document the index finds: what a result shows of it.
+type Doc struct {
+	Kind  Kind
+	URL   string // site path: /thu-tuc/dang-ky-khai-sinh/, /danh-ba/#chu-tich
+	Title string
+	Sub   string // what it belongs to: field · agency, position · unit
+	Code  string // a procedure's code
+	// Facets are the browse groups it is in, as "dimension=slug":
+	// "linh-vuc=ho-tich", "co-quan=uy-ban-nhan-dan-phuong-thu-dau-mot",
+	// "cap=xa". Filters combine them with the words.
+	Facets []string
+}
+
+// Builder gathers the words of every document of a site, while the build
+// renders them, and writes the index (Files). Documents are numbered in
+// the Vietnamese order of their titles, so that results with the same
+// score are in that order.
+type Builder struct {
+	docs []docEntry
+
+	mu    sync.Mutex
+	terms map[string]*term
+	added []bool // a document's words are in the index (a Session may add them again)
+
+	// packed keeps the compressed form of each file's content, so that a
+	// Session writing the index again after one page changed compresses
+	// only the files that changed.
+	packed map[[32]byte][]byte
+}
+
+type docEntry struct {
+	Doc
+	excerpt string
+}
+
+// term is what the index knows of one folded word.
+type term struct {
+	variants []variant
+	// head holds the word's entries in title, code, keywords,
+	// description and meta fields, in the order documents were added:
+	// per entry the document (uvarint), the fields (a byte), the
+	// spellings (uvarint mask of variants), and for a title the title's
+	// length in words and the positions (uvarints).
+	head []byte
+	body docSet
+}
+
+// variant is a spelling of a word (its lower-case form, when it differs
+// from the folded one), with the number of head entries that have it.
+type variant struct {
+	text string
+	n    int
+}
+
+// NewBuilder numbers docs for an index. ids[i] is the number of docs[i],
+// which its Writer takes.
+func NewBuilder(docs []Doc) (b *Builder, ids []int) {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	vntext.SortByText(vntext.NewCollator(), order, func(i int) string { return docs[i].Title }, nil, func(x, y int) int {
+		if c := cmp.Compare(docs[x].Kind, docs[y].Kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(docs[x].URL, docs[y].URL)
+	})
+	b = &Builder{docs: make([]docEntry, len(docs)), terms: map[string]*term{}, added: make([]bool, len(docs))}
+	ids = make([]int, len(docs))
+	for id, i := range order {
+		ids[i] = id
+		b.docs[id].Doc = docs[i]
+		for _, f := range docs[i].Facets {
+			b.term(facetKey(f)).body.add(uint32(id), len(docs))
+		}
+	}
+	return b, ids
+}
+
+// facetKey is the index key of a browse group: no word begins with "!".
+func facetKey(facet string) string { return "!" + facet }
+
+// term returns the entry of key, made if new. b.mu must be held, or the
+// builder not yet shared.
+func (b *Builder) term(key string) *term {
+	t := b.terms[key]
+	if t == nil {
+		t = &term{}
+		b.terms[strings.Clone(key)] = t
+	}
+	return t
+}
+
+// Writer reads the words of one document at a time into a Builder. A
+// build gives each worker one and reuses it: its buffers are kept from
+// document to document.
+type Writer struct {
+	b       *Builder
+	doc     int
+	sc      scanner
+	arena   []byte // this document's words, which local's keys point into
+	local   map[string]int
+	words   []localWord
+	titleN  int
+	excerpt []byte
+	exRunes int
+}
+
+// localWord is what one document has of a word.
+type localWord struct {
+	fold     string
+	fields   Field
+	pos      uint32   // positions in the title (bits)
+	variants []string // spellings in head fields, other than fold
+}
+
+// NewWriter returns a Writer for b.
+func (b *Builder) NewWriter() *Writer {
+	return &Writer{b: b, local: map[string]int{}}
+}
+
+// Begin starts the document numbered doc, forgetting the last one.
+func (w *Writer) Begin(doc int) {
+	w.doc = doc
+	w.arena = w.arena[:0]
+	clear(w.local)
+	w.words = w.words[:0]
+	w.titleN = 0
+	w.excerpt = w.excerpt[:0]
+	w.exRunes = 0
+}
+
+// Add reads text as words of field f. The title should be added once,
+// so that its positions count from its first word.
+func (w *Writer) Add(f Field, text string) {
+	if f == Description || f == Body {
+		w.quote(text)
+	}
+	pos := 0
+	w.sc.scan(text, func(fold, lower []byte, _, _ int) {
+		lw := w.word(fold)
+		lw.fields |= f
+		if f == Title {
+			if pos < maxTitlePositions {
+				lw.pos |= 1 << pos
+			}
+			pos++
+		}
+		if f&headFields != 0 && !bytes.Equal(fold, lower) && len(lw.variants) < maxVariants {
+			if !slices.ContainsFunc(lw.variants, func(v string) bool { return v == string(lower) }) {
+				lw.variants = append(lw.variants, w.keep(lower))
+			}
+		}
+	})
+	if f == Title {
+		w.titleN += pos
+	}
+}
+
+// AddPhone adds a phone number as a code, the ways it may be typed: its
+// digits (0274 3822 123, +84 274 3822 123 and 02743822123 are all read
+// as 02743822123), each of its groups (1800 1096, or 3822 123 without the
+// area code), and a landline's number without its area code (3822123).
+func (w *Writer) AddPhone(n phone.Number) {
+	if n.IsZero() {
+		return
+	}
+	w.Add(Code, n.Digits())
+	groups := strings.Fields(n.Display())
+	w.Add(Code, strings.Join(groups, ", ")) // a comma keeps the groups apart
+	if k := n.Kind(); len(groups) > 1 && (k == phone.Landline || k == phone.Short) {
+		w.Add(Code, strings.Join(groups[1:], ""))
+	}
+}
+
+// AddBytes is Add for text in a byte slice, such as the text of a parsed
+// Markdown body, read in place.
+func (w *Writer) AddBytes(f Field, text []byte) {
+	w.Add(f, unsafe.String(unsafe.SliceData(text), len(text)))
+}
+
+// word returns the document's entry for the folded word.
+func (w *Writer) word(fold []byte) *localWord {
+	if i, ok := w.local[unsafe.String(unsafe.SliceData(fold), len(fold))]; ok {
+		return &w.words[i]
+	}
+	key := w.keep(fold)
+	w.local[key] = len(w.words)
+	if len(w.words) < cap(w.words) {
+		w.words = w.words[:len(w.words)+1]
+		lw := &w.words[len(w.words)-1]
+		*lw = localWord{fold: key, variants: lw.variants[:0]}
+		return lw
+	}
+	w.words = append(w.words, localWord{fold: key})
+	return &w.words[len(w.words)-1]
+}
+
+// keep copies b into the document's arena and returns it as a string,
+// valid until the next Begin. The arena is only appended to: a string of
+// an array it has outgrown still reads what it was given.
+func (w *Writer) keep(b []byte) string {
+	if len(w.arena)+len(b) > cap(w.arena) {
+		w.arena = make([]byte, 0, max(2*cap(w.arena), len(b), 4096))
+	}
+	start := len(w.arena)
+	w.arena = append(w.arena, b...)
+	s := w.arena[start:]
+	return unsafe.String(unsafe.SliceData(s), len(s))
+}
+
+// quote adds text to the document's excerpt, until it is long enough,
+// with every run of spaces made one.
+func (w *Writer) quote(text string) {
+	space := len(w.excerpt) > 0
+	for _, r := range text {
+		if w.exRunes >= excerptRunes {
+			return
+		}
+		if unicode.IsSpace(r) {
+			space = len(w.excerpt) > 0
+			continue
+		}
+		if space {
+			w.excerpt = append(w.excerpt, ' ')
+			w.exRunes++
+			space = false
+		}
+		w.excerpt = utf8.AppendRune(w.excerpt, r)
+		w.exRunes++
+	}
+}
+
+// End adds the document's words to the index. A document added before
+// (a page edited while serve runs) has its old words taken out first.
+func (w *Writer) End() {
+	b := w.b
+	excerpt := string(w.excerpt)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.added[w.doc] {
+		b.remove(uint32(w.doc))
+	}
+	b.added[w.doc] = true
+	b.docs[w.doc].excerpt = excerpt
+	for i := range w.words {
+		lw := &w.words[i]
+		t := b.term(lw.fold)
+		if h := lw.fields & headFields; h != 0 {
+			var mask uint64
+			for _, v := range lw.variants {
+				mask |= 1 << t.variant(v)
+			}
+			t.head = binary.AppendUvarint(t.head, uint64(w.doc))
+			t.head = append(t.head, byte(h))
+			t.head = binary.AppendUvarint(t.head, mask)
+			if h&Title != 0 {
+				t.head = binary.AppendUvarint(t.head, uint64(min(w.titleN, 255)))
+				t.head = binary.AppendUvarint(t.head, uint64(lw.pos))
+			}
+		}
+		if lw.fields&Body != 0 {
+			t.body.add(uint32(w.doc), len(b.docs))
+		}
+	}
+}
+
+// variant returns the number of the spelling v of t, counting one more
+// entry with it.
+func (t *term) variant(v string) int {
+	for i := range t.variants {
+		if t.variants[i].text == v {
+			t.variants[i].n++
+			return i
+		}
+	}
+	if len(t.variants) == 63 {
+		return 63 // too many spellings: not told apart
+	}
+	t.variants = append(t.variants, variant{text: strings.Clone(v), n: 1})
+	return len(t.variants) - 1
+}
+
+// headEntry is one decoded head entry of a term.
+type headEntry struct {
+	doc    uint32
+	fields Field
+	tlen   uint8
+	mask   uint64 // spellings, by number in the term's variants
+	pos    uint32
+}
+
+// entries decodes t's head entries.
+func (t *term) entries() []headEntry {
+	var out []headEntry
+	for b := t.head; len(b) > 0; {
+		var e headEntry
+		var v uint64
+		v, b = uvarint(b)
+		e.doc = uint32(v)
+		e.fields = Field(b[0])
+		b = b[1:]
+		e.mask, b = uvarint(b)
+		if e.fields&Title != 0 {
+			v, b = uvarint(b)
+			e.tlen = uint8(v)
+			v, b = uvarint(b)
+			e.pos = uint32(v)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// remove takes doc out of every term: a Session adds an edited page
+// again. b.mu must be held.
+func (b *Builder) remove(doc uint32) {
+	for key, t := range b.terms {
+		if len(t.head) > 0 {
+			es := t.entries()
+			if slices.ContainsFunc(es, func(e headEntry) bool { return e.doc == doc }) {
+				t.head = t.head[:0]
+				for _, e := range es {
+					if e.doc != doc {
+						t.head = e.append(t.head)
+					}
+				}
+			}
+		}
+		t.body.remove(doc)
+		if len(t.head) == 0 && t.body.empty() && key[0] != '!' {
+			delete(b.terms, key)
+		}
+	}
+}
+
+// append writes e as term.head holds it.
+func (e headEntry) append(b []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(e.doc))
+	b = append(b, byte(e.fields))
+	b = binary.AppendUvarint(b, e.mask)
+	if e.fields&Title != 0 {
+		b = binary.AppendUvarint(b, uint64(e.tlen))
+		b = binary.AppendUvarint(b, uint64(e.pos))
+	}
+	return b
+}
+
+// uvarint reads a varint the index wrote itself.
+func uvarint(b []byte) (uint64, []byte) {
+	v, n := binary.Uvarint(b)
+	return v, b[n:]
+}
+
+// docSet is a set of document numbers: a list while it is small, a bitmap
+// once the list would be larger than one.
+type docSet struct {
+	list []uint32 // unsorted
+	bits []uint64
+}
+
+func (s *docSet) add(doc uint32, docs int) {
+	if s.bits != nil {
+		s.bits[doc/64] |= 1 << (doc % 64)
+		return
+	}
+	s.list = append(s.list, doc)
+	if len(s.list)*32 > docs {
+		s.bits = make([]uint64, (docs+63)/64)
+		for _, d := range s.list {
+			s.bits[d/64] |= 1 << (d % 64)
+		}
+		s.list = nil
+	}
+}
+
+func (s *docSet) remove(doc uint32) {
+	if s.bits != nil {
+		s.bits[doc/64] &^= 1 << (doc % 64)
+		return
+	}
+	s.list = slices.DeleteFunc(s.list, func(d uint32) bool { return d == doc })
+}
+
+func (s *docSet) empty() bool {
+	if s.bits != nil {
+		return !slices.ContainsFunc(s.bits, func(w uint64) bool { return w != 0 })
+	}
+	return len(s.list) == 0
+}
+
+// sorted returns the documents in order.
+func (s *docSet) sorted() []uint32 {
+	if s.bits == nil {
+		out := slices.Clone(s.list)
+		slices.Sort(out)
+		return out
+	}
+	var out []uint32
+	for i, w := range s.bits {
+		for ; w != 0; w &= w - 1 {
+			out = append(out, uint32(i*64)+uint32(bits.TrailingZeros64(w)))
+		}
+	}
+	return out
+}

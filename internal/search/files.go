@@ -1,0 +1,382 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"math/bits"
+	"runtime"
+	"slices"
+	"sync"
+	"unicode"
+)
+
+// The index is a folder of files, each gzip-compressed (the browser
+// decompresses them itself, whatever the host does):
+//
+//	manifest.bin    JSON: the number of documents, and which file holds
+//	                which words and documents
+//	h-<hash>.bin    head shards: the words of titles, codes, keywords,
+//	                descriptions and meta fields, in byte order, with for
+//	                each the documents that have it, where, spelt how, and
+//	                at which positions of the title
+//	b-<hash>.bin    body shards: for each word of the texts, the set of
+//	                documents that have it; and the documents of each
+//	                browse group (filters)
+//	m-<hash>.bin    JSON: what results show of metaDocs documents each
+//	f-<hash>.bin    the words of four letters or more, for spelling
+//	                mistakes
+//
+// Shard file names carry a hash of their content, so a host may keep
+// them for a year; the manifest's name is fixed. A query reads the
+// manifest, the head and body shard of each of its words (the head
+// shards of what the last word begins, while it is typed), the
+// vocabulary when a word is misspelt, and the metadata of the results it
+// shows.
+const (
+	ManifestName   = "manifest.bin"
+	formatVersion  = 1
+	headShardBytes = 24 << 10
+	bodyShardBytes = 24 << 10
+	metaDocs       = 16
+	// fuzzyMinRunes is the shortest word the vocabulary for spelling
+	// mistakes lists: a misspelt word of five letters may be one letter
+	// longer than the word meant.
+	fuzzyMinRunes = 4
+)
+
+// The encodings of a set of documents in a body shard.
+const (
+	setList       = iota // the documents, as gaps
+	setBitmap            // a bit per document
+	setComplement        // the documents not in the set, as gaps
+)
+
+// File is one file of the index, named relative to its folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// manifest is manifest.bin.
+type manifest struct {
+	Version int         `json:"version"`
+	Docs    int         `json:"docs"`
+	Head    [][2]string `json:"head"` // first word of each shard, and its file
+	Body    [][2]string `json:"body"`
+	Meta    metaFiles   `json:"meta"`
+	Fuzzy   string      `json:"fuzzy"`
+}
+
+type metaFiles struct {
+	Size  int      `json:"size"` // documents per file: document d is in Files[d/Size]
+	Files []string `json:"files"`
+}
+
+// Files writes the index: the same words and documents always give the
+// same files, byte for byte.
+func (b *Builder) Files() []File {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	keys := make([]string, 0, len(b.terms))
+	for k := range b.terms {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+
+	var heads, bodies shards
+	var fuzzy []string
+	for _, k := range keys {
+		t := b.terms[k]
+		if len(t.head) > 0 {
+			heads.add(k, func(rec []byte) []byte { return t.appendHead(rec) }, headShardBytes)
+		}
+		if !t.body.empty() {
+			bodies.add(k, func(rec []byte) []byte { return t.body.appendSet(rec, len(b.docs)) }, bodyShardBytes)
+		}
+		if k[0] != '!' && isFuzzyWord(k) && (len(t.head) > 0 || !t.body.empty()) {
+			fuzzy = append(fuzzy, k)
+		}
+	}
+
+	var payloads []payload
+	m := manifest{Version: formatVersion, Docs: len(b.docs), Meta: metaFiles{Size: metaDocs}}
+	for _, s := range heads.list {
+		payloads = append(payloads, payload{prefix: "h-", data: s.data()})
+	}
+	for _, s := range bodies.list {
+		payloads = append(payloads, payload{prefix: "b-", data: s.data()})
+	}
+	for lo := 0; lo < len(b.docs); lo += metaDocs {
+		payloads = append(payloads, payload{prefix: "m-", data: b.metaJSON(lo, min(lo+metaDocs, len(b.docs)))})
+	}
+	payloads = append(payloads, payload{prefix: "f-", data: vocabulary(fuzzy)})
+	b.compress(payloads)
+
+	files := make([]File, 0, len(payloads)+1)
+	i := 0
+	next := func() string {
+		p := payloads[i]
+		i++
+		files = append(files, File{Name: p.name, Data: p.packed})
+		return p.name
+	}
+	for _, s := range heads.list {
+		m.Head = append(m.Head, [2]string{s.first, next()})
+	}
+	for _, s := range bodies.list {
+		m.Body = append(m.Body, [2]string{s.first, next()})
+	}
+	for lo := 0; lo < len(b.docs); lo += metaDocs {
+		m.Meta.Files = append(m.Meta.Files, next())
+	}
+	m.Fuzzy = next()
+	js, err := json.Marshal(m)
+	if err != nil {
+		panic(err) // strings and numbers only
+	}
+	files = append(files, File{Name: ManifestName, Data: gzipped(js)})
+	slices.SortFunc(files, func(x, y File) int { return cmp.Compare(x.Name, y.Name) })
+	return files
+}
+
+// shards cuts a sequence of word records into files of about a size.
+type shards struct {
+	list []shard
+	rec  []byte
+}
+
+type shard struct {
+	first string // its first word
+	n     int    // its words
+	recs  []byte
+	prev  string
+}
+
+// add appends the record of word k, written by write, to the last shard,
+// or to a new one when the last is full.
+func (s *shards) add(k string, write func([]byte) []byte, size int) {
+	s.rec = write(s.rec[:0])
+	if len(s.list) == 0 || len(s.list[len(s.list)-1].recs) >= size {
+		first := k
+		if len(s.list) == 0 {
+			first = "" // the first shard holds every word before the second's
+		}
+		s.list = append(s.list, shard{first: first})
+	}
+	sh := &s.list[len(s.list)-1]
+	shared := commonPrefix(sh.prev, k)
+	sh.recs = binary.AppendUvarint(sh.recs, uint64(shared))
+	sh.recs = binary.AppendUvarint(sh.recs, uint64(len(k)-shared))
+	sh.recs = append(sh.recs, k[shared:]...)
+	sh.recs = append(sh.recs, s.rec...)
+	sh.prev = k
+	sh.n++
+}
+
+// data is the shard's file content: its count of words, then their records.
+func (sh *shard) data() []byte {
+	return append(binary.AppendUvarint(nil, uint64(sh.n)), sh.recs...)
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// appendHead writes t's spellings and head entries, in document order.
+func (t *term) appendHead(b []byte) []byte {
+	es := t.entries()
+	slices.SortFunc(es, func(x, y headEntry) int { return cmp.Compare(x.doc, y.doc) })
+	// Spellings by how many entries have them, then as written; only the
+	// first maxVariants are told apart.
+	order := make([]int, len(t.variants))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int {
+		if c := cmp.Compare(t.variants[y].n, t.variants[x].n); c != 0 {
+			return c
+		}
+		return cmp.Compare(t.variants[x].text, t.variants[y].text)
+	})
+	order = order[:min(len(order), maxVariants)]
+	remap := make([]int, 64)
+	for i := range remap {
+		remap[i] = -1
+	}
+	b = binary.AppendUvarint(b, uint64(len(order)))
+	for i, v := range order {
+		remap[v] = i
+		b = binary.AppendUvarint(b, uint64(len(t.variants[v].text)))
+		b = append(b, t.variants[v].text...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(es)))
+	prev := uint32(0)
+	for _, e := range es {
+		b = binary.AppendUvarint(b, uint64(e.doc-prev))
+		prev = e.doc
+		b = append(b, byte(e.fields))
+		if len(order) > 0 {
+			var mask uint64
+			for m := e.mask; m != 0; m &= m - 1 {
+				if r := remap[bits.TrailingZeros64(m)]; r >= 0 {
+					mask |= 1 << r
+				}
+			}
+			b = binary.AppendUvarint(b, mask)
+		}
+		if e.fields&Title != 0 {
+			b = binary.AppendUvarint(b, uint64(e.tlen))
+			b = binary.AppendUvarint(b, uint64(e.pos))
+		}
+	}
+	return b
+}
+
+// appendSet writes the set in the shortest of its encodings: the
+// documents as gaps, a bitmap, or the documents not in it as gaps.
+func (s *docSet) appendSet(b []byte, docs int) []byte {
+	in := s.sorted()
+	gaps := func(kind byte, list []uint32) []byte {
+		out := []byte{kind}
+		out = binary.AppendUvarint(out, uint64(len(list)))
+		prev := uint32(0)
+		for _, d := range list {
+			out = binary.AppendUvarint(out, uint64(d-prev))
+			prev = d
+		}
+		return out
+	}
+	best := gaps(setList, in)
+	if len(in) > 0 {
+		bitmap := make([]byte, in[len(in)-1]/8+1)
+		for _, d := range in {
+			bitmap[d/8] |= 1 << (d % 8)
+		}
+		enc := binary.AppendUvarint([]byte{setBitmap}, uint64(len(bitmap)))
+		if enc = append(enc, bitmap...); len(enc) < len(best) {
+			best = enc
+		}
+	}
+	if len(in)*2 > docs {
+		var out []uint32
+		j := 0
+		for d := uint32(0); d < uint32(docs); d++ {
+			if j < len(in) && in[j] == d {
+				j++
+				continue
+			}
+			out = append(out, d)
+		}
+		if enc := gaps(setComplement, out); len(enc) < len(best) {
+			best = enc
+		}
+	}
+	return append(b, best...)
+}
+
+// metaJSON is what results show of documents lo to hi: kind, address,
+// title, what it belongs to, code, and the excerpt they quote.
+func (b *Builder) metaJSON(lo, hi int) []byte {
+	rows := make([][]any, 0, hi-lo)
+	for _, d := range b.docs[lo:hi] {
+		rows = append(rows, []any{d.Kind, d.URL, d.Title, d.Sub, d.Code, d.excerpt})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // read as data by the browser, never as HTML
+	if err := enc.Encode(rows); err != nil {
+		panic(err) // strings and numbers only
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// isFuzzyWord reports whether a misspelling of k is looked for: a word of
+// letters alone, of fuzzyMinRunes or more.
+func isFuzzyWord(k string) bool {
+	n := 0
+	for _, r := range k {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= fuzzyMinRunes
+}
+
+// vocabulary writes the words for spelling mistakes, sorted, each after
+// the length of what it shares with the one before.
+func vocabulary(words []string) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(words)))
+	prev := ""
+	for _, w := range words {
+		shared := commonPrefix(prev, w)
+		b = binary.AppendUvarint(b, uint64(shared))
+		b = binary.AppendUvarint(b, uint64(len(w)-shared))
+		b = append(b, w[shared:]...)
+		prev = w
+	}
+	return b
+}
+
+// payload is the content of one file, to be compressed and named.
+type payload struct {
+	prefix string
+	data   []byte
+	packed []byte
+	name   string
+}
+
+// compress gzips every payload on all CPUs, reusing what the last Files
+// compressed for a payload that has not changed, and names each file by
+// a hash of what is published.
+func (b *Builder) compress(ps []payload) {
+	sums := make([][32]byte, len(ps))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				p := &ps[i]
+				sums[i] = sha256.Sum256(p.data)
+				mu.Lock()
+				packed, ok := b.packed[sums[i]]
+				mu.Unlock()
+				if !ok {
+					packed = gzipped(p.data)
+				}
+				p.packed = packed
+				sum := sha256.Sum256(packed)
+				p.name = p.prefix + hex.EncodeToString(sum[:5]) + ".bin"
+			}
+		})
+	}
+	for i := range ps {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	b.packed = make(map[[32]byte][]byte, len(ps))
+	for i := range ps {
+		b.packed[sums[i]] = ps[i].packed
+	}
+}
+
+// gzipped compresses data. The header holds no name and no time: the same
+// data always gives the same bytes.
+func gzipped(data []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	return buf.Bytes()
+}
