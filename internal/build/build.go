@@ -43,6 +43,10 @@ type Options struct {
 	// Progress, when set, is called as files are written, with how many
 	// are done out of how many; it must be safe for concurrent use.
 	Progress func(done, total int)
+
+	// noSearch leaves the search index out, for the benchmark that
+	// measures what it costs.
+	noSearch bool
 }
 
 // Result describes a build.

@@ -79,6 +79,11 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
 		p.run(j, out, problems, &bufs)
 	}
+	// The index has the pages' new words: its files are written again,
+	// and only those that changed are.
+	if _, err := p.writeSearch(out); err != nil {
+		problems.Errorf("the search index", 0, "", "%v", err)
+	}
 	if problems.Errors() > 0 {
 		out.Abort()
 		s.last = nil // pages changed in memory: the next build starts afresh

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,12 +35,20 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	}
 
 	edit("Nộp.", "Nộp tại xã.")
+	before := snapshot(t, dest)
 	res, err = s.Build([]string{file})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Rendered != 1 || res.Written != 1 {
-		t.Errorf("text edit: rendered %d pages, wrote %d files; want 1 and 1", res.Rendered, res.Written)
+	// The page is written, and the files of the search index that hold
+	// its words; nothing else.
+	written := changedFiles(before, snapshot(t, dest))
+	index := slices.DeleteFunc(slices.Clone(written), func(f string) bool { return !strings.HasPrefix(f, "tim-kiem/index/") })
+	if res.Rendered != 1 || res.Written != 1+len(index) || !slices.Contains(written, "thu-tuc/dang-ky-khai-tu/index.html") || len(written) != 1+len(index) {
+		t.Errorf("text edit: rendered %d pages, wrote %d files (%v); want 1 page, and the page and the index's files", res.Rendered, res.Written, written)
+	}
+	if len(index) == 0 {
+		t.Error("text edit: the search index was not written again")
 	}
 	if !strings.Contains(readFile(t, dest, "thu-tuc/dang-ky-khai-tu/index.html"), "Nộp tại xã.") {
 		t.Error("the edited text is not in the page")
@@ -57,7 +66,7 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		t.Error("the list does not show the new title")
 	}
 
-	before := snapshot(t, dest)
+	before = snapshot(t, dest)
 	edit("## Yêu cầu, điều kiện thực hiện", "## Điều kiện")
 	res, err = s.Build([]string{file})
 	if !errors.Is(err, ErrFailed) || !strings.Contains(problemLines(res), `the text needs a heading "## Yêu cầu, điều kiện thực hiện"`) {
@@ -80,4 +89,16 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	if err != nil || res.Rendered != all+1 {
 		t.Errorf("a new page: rendered %d pages (err %v), want the whole site, %d", res.Rendered, err, all+1)
 	}
+}
+
+// changedFiles lists the files of after that are new or differ from before.
+func changedFiles(before, after map[string]string) []string {
+	var out []string
+	for name, content := range after {
+		if !strings.HasSuffix(name, "/") && before[name] != content {
+			out = append(out, filepath.ToSlash(name))
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -14,11 +14,13 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
 	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/search"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -43,7 +45,17 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 		res.Problems = problems.Sorted()
 		return res, nil, err
 	}
+	if !p.opts.noSearch {
+		p.search = p.newSearch()
+	}
 	p.produce(out, problems, res)
+	if problems.Errors() == 0 {
+		n, err := p.writeSearch(out)
+		if err != nil {
+			problems.Errorf("the search index", 0, "", "%v", err)
+		}
+		res.Files += n
+	}
 	res.Problems = problems.Sorted()
 	if problems.Errors() > 0 {
 		out.Abort()
@@ -106,6 +118,7 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 type pageBuffers struct {
 	src        []byte
 	body, page bytes.Buffer
+	search     *search.Writer // the page's words, for the index
 }
 
 // run produces one job's file, rendering a page into bufs. A panic in a
@@ -127,6 +140,8 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 			}
 		}
 		return 0, 0
+	case j.searchIndex:
+		return 0, 0 // written with every file of the index, once the pages are (writeSearch)
 	case j.copy != "":
 		err = out.CopyFile(j.path, j.copy)
 	case j.bytes != nil:
@@ -163,6 +178,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 	}
 	var body template.HTML
 	var hasCharts bool
+	var doc *markdown.Document
 	if pg.BodyLine > 0 { // a page with a file: its Markdown body
 		src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)), limits.ContentFileBytes)
 		if err != nil {
@@ -173,7 +189,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		if err != nil {
 			return nil, fmt.Errorf("the file changed during the build: %w", err)
 		}
-		doc := p.md.Parse(vntext.NFCBytes(split.Body))
+		doc = p.md.Parse(vntext.NFCBytes(split.Body))
 		if p.links != nil {
 			p.links.addSource(pg, split.BodyLine, doc.Links)
 		}
@@ -210,6 +226,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		return nil, err
 	}
 	data.Content, data.HasCharts = body, hasCharts
+	p.indexPage(j, doc, data.Procedure, bufs)
 	return p.execute(j.layout, data, bufs)
 }
 
