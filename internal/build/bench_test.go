@@ -141,6 +141,18 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildWithoutSearch is BenchmarkBuild without the search index:
+// the difference between the two is what the index costs a build.
+func BenchmarkBuildWithoutSearch(b *testing.B) {
+	site := benchSite(b)
+	next := freshDest(b)
+	for b.Loop() {
+		if _, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, noSearch: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkFloor is the limit a build cannot beat: read each procedure,
 // split and decode its front matter, convert its Markdown and write the
 // HTML into a folder of its own, with no validation, no layouts and no

@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 )
@@ -82,16 +83,13 @@ type metaFiles struct {
 func (b *Builder) Files() []File {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	keys := make([]string, 0, len(b.terms))
-	for k := range b.terms {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	terms := slices.Clone(b.terms.list)
+	slices.SortFunc(terms, func(x, y *term) int { return strings.Compare(x.key, y.key) })
 
 	var heads, bodies shards
 	var fuzzy []string
-	for _, k := range keys {
-		t := b.terms[k]
+	for _, t := range terms {
+		k := t.key
 		if len(t.head) > 0 {
 			heads.add(k, func(rec []byte) []byte { return t.appendHead(rec) }, headShardBytes)
 		}
@@ -345,6 +343,7 @@ func (b *Builder) compress(ps []payload) {
 	var mu sync.Mutex
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var z compressor // a gzip writer holds a megabyte of tables: one per worker
 			for i := range work {
 				p := &ps[i]
 				sums[i] = sha256.Sum256(p.data)
@@ -352,7 +351,7 @@ func (b *Builder) compress(ps []payload) {
 				packed, ok := b.packed[sums[i]]
 				mu.Unlock()
 				if !ok {
-					packed = gzipped(p.data)
+					packed = z.gzip(p.data)
 				}
 				p.packed = packed
 				sum := sha256.Sum256(packed)
@@ -371,12 +370,28 @@ func (b *Builder) compress(ps []payload) {
 	}
 }
 
-// gzipped compresses data. The header holds no name and no time: the same
-// data always gives the same bytes.
+// gzipped compresses data once.
 func gzipped(data []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(data)
-	zw.Close()
-	return buf.Bytes()
+	var z compressor
+	return z.gzip(data)
+}
+
+// compressor gzips one file after another with the same writer. The
+// header holds no name and no time: the same data always gives the same
+// bytes.
+type compressor struct {
+	zw  *gzip.Writer
+	buf bytes.Buffer
+}
+
+func (z *compressor) gzip(data []byte) []byte {
+	z.buf.Reset()
+	if z.zw == nil {
+		z.zw, _ = gzip.NewWriterLevel(&z.buf, gzip.DefaultCompression)
+	} else {
+		z.zw.Reset(&z.buf)
+	}
+	z.zw.Write(data)
+	z.zw.Close()
+	return bytes.Clone(z.buf.Bytes())
 }

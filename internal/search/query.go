@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -40,20 +41,16 @@ func ParseQuery(s string) Query {
 	}
 	s = vntext.NFC(s)
 	var q Query
-	seen := map[string]int{}
-	var sc scanner
-	sc.scan(s, func(fold, lower []byte, start, end int) {
-		prefix := end == len(s)
-		if i, dup := seen[string(fold)]; dup {
+	for _, t := range Tokens(s) {
+		prefix := t.End == len(s)
+		if i := slices.IndexFunc(q.Words, func(w Word) bool { return w.Fold == t.Fold }); i >= 0 {
 			q.Words[i].Prefix = q.Words[i].Prefix || prefix
-			return
+			continue
 		}
-		if len(q.Words) == MaxQueryWords {
-			return
+		if len(q.Words) < MaxQueryWords {
+			q.Words = append(q.Words, Word{Text: t.Lower, Fold: t.Fold, Prefix: prefix})
 		}
-		seen[string(fold)] = len(q.Words)
-		q.Words = append(q.Words, Word{Text: string(lower), Fold: string(fold), Prefix: prefix})
-	})
+	}
 	return q
 }
 

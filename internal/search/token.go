@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -32,16 +33,26 @@ type Token struct {
 // Tokens returns the words of s, which should be NFC (every text of a
 // site is, once loaded).
 func Tokens(s string) []Token {
-	var out []Token
-	var sc scanner
-	sc.scan(s, func(fold, lower []byte, start, end int) {
-		out = append(out, Token{Fold: string(fold), Lower: string(lower), Start: start, End: end})
-	})
-	return out
+	var c collect
+	sc := scanner{lowerToo: true}
+	sc.scan(s, &c)
+	return c
+}
+
+// collect keeps the words a scanner finds.
+type collect []Token
+
+func (c *collect) word(fold, lower []byte, start, end int) {
+	*c = append(*c, Token{Fold: string(fold), Lower: string(lower), Start: start, End: end})
+}
+
+// sink receives the words of a text, as bytes valid until the next word.
+type sink interface {
+	word(fold, lower []byte, start, end int)
 }
 
 // scanner splits texts into words. Its buffers are reused from word to
-// word: the bytes it hands over are valid until the next word.
+// word.
 //
 // The rules, which assets/js/search.js follows too:
 //   - A word is a run of letters, marks and numbers (Unicode L, M, N). A
@@ -56,6 +67,9 @@ func Tokens(s string) []Token {
 //     maxPhoneDigits: a phone number in any spelling. After "+84" the 84
 //     becomes 0: "+84 274 3822 123" → 02743822123.
 type scanner struct {
+	// lowerToo asks for each word as written, in lower case, as well as
+	// folded; without it both are the folded word.
+	lowerToo    bool
 	lower, fold []byte
 	// phone holds the digits of the phone number being joined, from
 	// phoneStart to phoneEnd in the text; phonePlus when it began with +84.
@@ -64,80 +78,194 @@ type scanner struct {
 	phonePlus            bool
 }
 
-func (sc *scanner) scan(s string, emit func(fold, lower []byte, start, end int)) {
-	start := -1
-	runes := 0
-	ascii, digits, prevDigit := true, true, false
-	end := func(i int) {
-		if start >= 0 && len(sc.lower) > 0 {
-			fold := sc.lower
-			if !ascii {
-				sc.fold = vntext.AppendFold(sc.fold[:0], unsafe.String(unsafe.SliceData(sc.lower), len(sc.lower)))
-				fold = sc.fold
-			}
-			if len(fold) > 0 {
-				sc.word(s, fold, sc.lower, start, i, digits, emit)
-			}
+// Classes of ASCII bytes.
+const (
+	asciiSep = iota
+	asciiLetter
+	asciiUpper
+	asciiDigit
+	asciiJoin // '.' and ',': part of a number between two digits
+)
+
+var asciiClass = func() (t [256]uint8) { // bytes of multi-byte characters: 0
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = asciiLetter
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiUpper
+		case '0' <= c && c <= '9':
+			t[c] = asciiDigit
+		case c == '.' || c == ',':
+			t[c] = asciiJoin
 		}
-		start, runes = -1, 0
-		ascii, digits, prevDigit = true, true, false
-		sc.lower = sc.lower[:0]
 	}
+	return t
+}()
+
+// foldedRune is what the scanner makes of a character below U+2000: the
+// letters and marks of Latin, Vietnamese, Greek and Cyrillic text.
+type foldedRune struct {
+	word  bool // a letter, mark or number
+	lower rune // unicode.ToLower
+	fold  rune // vntext.Fold of lower: a letter, -1 for nothing (a mark), 0 when it is not one letter
+}
+
+// runeTable tells, for each character below U+2000, what the slow path
+// (unicode.Is*, unicode.ToLower, vntext.AppendFold) would make of it.
+var runeTable = sync.OnceValue(func() []foldedRune {
+	t := make([]foldedRune, 0x2000)
+	var buf []byte
+	for r := rune(utf8.RuneSelf); r < 0x2000; r++ {
+		if !isWordRune(r) {
+			continue
+		}
+		lr := unicode.ToLower(r)
+		buf = vntext.AppendFold(buf[:0], string(lr))
+		f := rune(0)
+		switch n := utf8.RuneCount(buf); {
+		case n == 0:
+			f = -1
+		case n == 1:
+			f, _ = utf8.DecodeRune(buf)
+		}
+		t[r] = foldedRune{word: true, lower: lr, fold: f}
+	}
+	return t
+})
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) }
+
+// scan splits s into words and hands each to out.
+func (sc *scanner) scan(s string, out sink) {
+	table := runeTable()
+	start, runes := -1, 0
+	ascii, digits, prevDigit := true, true, false
+	lower, fold := sc.lower[:0], sc.fold[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			isDigit := '0' <= c && c <= '9'
-			switch {
-			case isDigit || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			switch asciiClass[c] {
+			case asciiLetter:
+				// a run of lower-case letters and digits, copied at once
+				if start < 0 {
+					start = i
+				}
+				j := i + 1
+				for j < len(s) && asciiClass[s[j]] == asciiLetter {
+					j++
+				}
+				if n := min(j-i, MaxWordRunes-runes); n > 0 {
+					if sc.lowerToo {
+						lower = append(lower, s[i:i+n]...)
+					}
+					fold = append(fold, s[i:i+n]...)
+				}
+				runes += j - i
+				digits, prevDigit = false, false
+				i = j
+				continue
+			case asciiUpper:
 				if start < 0 {
 					start = i
 				}
 				if runes < MaxWordRunes {
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
+					if sc.lowerToo {
+						lower = append(lower, c+'a'-'A')
 					}
-					sc.lower = append(sc.lower, c)
+					fold = append(fold, c+'a'-'A')
 				}
 				runes++
-				digits = digits && isDigit
-				prevDigit = isDigit
-			case (c == '.' || c == ',') && prevDigit && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9':
-				// a separator of thousands, or the dot of a code: 1.001193
-			default:
-				end(i)
+				digits, prevDigit = false, false
+				i++
+				continue
+			case asciiDigit:
+				if start < 0 {
+					start = i
+				}
+				if runes < MaxWordRunes {
+					if sc.lowerToo {
+						lower = append(lower, c)
+					}
+					fold = append(fold, c)
+				}
+				runes++
+				prevDigit = true
+				i++
+				continue
+			case asciiJoin:
+				if prevDigit && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' {
+					i++ // a separator of thousands, or the dot of a code: 1.001193
+					continue
+				}
+			}
+			// a separator
+			if start >= 0 {
+				sc.lower, sc.fold = lower, fold
+				sc.end(s, start, i, ascii, digits, out)
+				lower, fold = sc.lower[:0], sc.fold[:0]
+				start, runes = -1, 0
+				ascii, digits, prevDigit = true, true, false
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) {
+		var fr foldedRune
+		if r < 0x2000 {
+			fr = table[r]
+		} else if isWordRune(r) {
+			fr = foldedRune{word: true, lower: unicode.ToLower(r)}
+		}
+		if fr.word {
 			if start < 0 {
 				start = i
 			}
 			if runes < MaxWordRunes {
-				sc.lower = utf8.AppendRune(sc.lower, unicode.ToLower(r))
+				if sc.lowerToo {
+					lower = utf8.AppendRune(lower, fr.lower)
+				}
+				switch {
+				case fr.fold > 0:
+					fold = utf8.AppendRune(fold, fr.fold)
+				case fr.fold == 0:
+					fold = vntext.AppendFold(fold, string(fr.lower))
+				}
 			}
 			runes++
 			ascii, digits, prevDigit = false, false, false
-		} else {
-			end(i)
+		} else if start >= 0 {
+			sc.lower, sc.fold = lower, fold
+			sc.end(s, start, i, ascii, digits, out)
+			lower, fold = sc.lower[:0], sc.fold[:0]
+			start, runes = -1, 0
+			ascii, digits, prevDigit = true, true, false
 		}
 		i += size
 	}
-	end(len(s))
-	sc.flushPhone(emit)
+	if start >= 0 {
+		sc.lower, sc.fold = lower, fold
+		sc.end(s, start, len(s), ascii, digits, out)
+	}
+	sc.flushPhone(out)
+	sc.lower, sc.fold = lower[:0], fold[:0]
 }
 
-// word takes a word of s: it joins groups of digits into a phone number,
-// and hands every other word on.
-func (sc *scanner) word(s string, fold, lower []byte, start, end int, digits bool, emit func(fold, lower []byte, start, end int)) {
+// end takes the word of s from start to end, in sc.lower and sc.fold: it
+// joins groups of digits into a phone number, and hands every other word
+// on.
+func (sc *scanner) end(s string, start, end int, ascii, digits bool, out sink) {
+	fold := sc.fold
+	if len(fold) == 0 {
+		return // marks alone
+	}
 	if len(sc.phone) > 0 {
 		if digits && phoneGap(s[sc.phoneEnd:start]) && len(sc.phone)+len(fold) <= maxPhoneDigits {
 			sc.phone = append(sc.phone, fold...)
 			sc.phoneEnd = end
 			return
 		}
-		sc.flushPhone(emit)
+		sc.flushPhone(out)
 	}
 	if digits {
 		plus := start > 0 && s[start-1] == '+' && len(fold) >= 2 && fold[0] == '8' && fold[1] == '4'
@@ -147,11 +275,15 @@ func (sc *scanner) word(s string, fold, lower []byte, start, end int, digits boo
 			return
 		}
 	}
-	emit(fold, lower, start, end)
+	if ascii || !sc.lowerToo {
+		out.word(fold, fold, start, end)
+		return
+	}
+	out.word(fold, sc.lower, start, end)
 }
 
 // flushPhone hands on the phone number being joined, if any.
-func (sc *scanner) flushPhone(emit func(fold, lower []byte, start, end int)) {
+func (sc *scanner) flushPhone(out sink) {
 	if len(sc.phone) == 0 {
 		return
 	}
@@ -162,7 +294,7 @@ func (sc *scanner) flushPhone(emit func(fold, lower []byte, start, end int)) {
 			d = append([]byte{'0'}, d...)
 		}
 	}
-	emit(d, d, sc.phoneStart, sc.phoneEnd)
+	out.word(d, d, sc.phoneStart, sc.phoneEnd)
 	sc.phone = sc.phone[:0]
 }
 
@@ -174,3 +306,10 @@ func phoneGap(gap string) bool {
 	}
 	return false
 }
+
+// bytesString reads b as a string, in place.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// unsafeBytes reads s as bytes, in place, for a function that does not
+// change them.
+func unsafeBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
