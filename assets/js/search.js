@@ -13,11 +13,11 @@ const MAX_PHONE_DIGITS = 12;
 const MAX_QUERY_RUNES = 200;
 const MAX_QUERY_WORDS = 10;
 const FUZZY_MIN_RUNES = 4;
+const PREFIX_MIN_RUNES = 3;
 const FUZZY_WORD_RUNES = 5;
 const MAX_TITLE_POSITIONS = 30;
 
 const TITLE = 1, CODE = 2, KEYWORDS = 4, DESCRIPTION = 8, META = 16, BODY = 32;
-const WEIGHTS = [[CODE, 64], [TITLE, 32], [KEYWORDS, 16], [DESCRIPTION, 12], [META, 8], [BODY, 4]];
 const EXACT = 4, PREFIX = 3, FUZZY = 2;
 const DIACRITIC_BONUS = 64, TITLE_ALL = 96, TITLE_CLOSE = 8, TITLE_SHARE = 128;
 
@@ -194,9 +194,9 @@ function compare(a, b) {
 
 // Reader reads the varints and words of an index file.
 class Reader {
-  constructor(bytes) {
+  constructor(bytes, at = 0) {
     this.b = bytes;
-    this.i = 0;
+    this.i = at;
     this.word = new Uint8Array(256);
     this.wordLen = 0;
   }
@@ -241,74 +241,139 @@ async function inflate(buf) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-function decodeHead(b) {
-  const r = new Reader(b);
-  const out = new Map();
-  for (let n = r.uv(); n > 0; n--) {
-    const k = r.next();
-    const variants = [];
-    for (let v = r.uv(); v > 0; v--) variants.push(r.text(r.uv()));
-    const count = r.uv();
-    const t = {
-      variants,
-      docs: new Int32Array(count),
-      fields: new Uint8Array(count),
-      masks: new Int32Array(count),
-      tlen: new Uint8Array(count),
-      pos: new Int32Array(count),
-    };
-    let doc = 0;
-    for (let e = 0; e < count; e++) {
-      doc += r.uv();
-      t.docs[e] = doc;
-      const f = (t.fields[e] = r.byte());
-      if (variants.length) t.masks[e] = r.uv();
-      if (f & TITLE) {
-        t.tlen[e] = r.uv();
-        t.pos[e] = r.uv();
-      }
-    }
-    out.set(k, t);
+// Bits is a set of documents as a bitmap.
+class Bits {
+  constructor(docs) {
+    this.w = new Int32Array((docs + 31) >>> 5);
   }
-  return out;
+  add(d) {
+    this.w[d >>> 5] |= 1 << (d & 31);
+  }
+  has(d) {
+    return (this.w[d >>> 5] & (1 << (d & 31))) !== 0;
+  }
+  or(o) {
+    for (let i = 0; i < this.w.length; i++) this.w[i] |= o.w[i];
+    return this;
+  }
+  and(o) {
+    for (let i = 0; i < this.w.length; i++) this.w[i] &= o.w[i];
+    return this;
+  }
+  // list returns the documents in order.
+  list() {
+    const out = [];
+    for (let i = 0; i < this.w.length; i++) {
+      for (let x = this.w[i]; x !== 0; x &= x - 1) out.push((i << 5) + trailingZeros(x));
+    }
+    return out;
+  }
 }
 
-function decodeSets(b, docs) {
-  const r = new Reader(b);
-  const out = new Map();
-  const gaps = () => {
-    const n = r.uv();
-    const list = new Int32Array(n);
-    let doc = 0;
-    for (let i = 0; i < n; i++) list[i] = doc += r.uv();
-    return list;
-  };
-  for (let n = r.uv(); n > 0; n--) {
-    const k = r.next();
-    const kind = r.byte();
-    let set;
-    if (kind === 0) {
-      set = gaps();
-    } else if (kind === 1) {
-      const len = r.uv();
-      const bytes = r.b.subarray(r.i, r.i + len);
-      r.i += len;
-      const list = [];
-      for (let i = 0; i < bytes.length; i++) {
-        for (let c = bytes[i], bit = 0; c; c >>= 1, bit++) if (c & 1) list.push(i * 8 + bit);
-      }
-      set = Int32Array.from(list);
-    } else {
-      const not = gaps();
-      set = new Int32Array(docs - not.length);
-      for (let d = 0, j = 0, o = 0; d < docs; d++) {
-        if (j < not.length && not[j] === d) j++;
-        else set[o++] = d;
-      }
+// A shard is read once for where each of its words is, and a word only
+// when a query asks for it: a query needs a few words of a shard.
+class Shard {
+  constructor(b, skip, read) {
+    this.b = b;
+    this.read = read;
+    this.at = new Map();
+    this.words = new Map();
+    const r = new Reader(b);
+    for (let n = r.uv(); n > 0; n--) {
+      const k = r.next();
+      this.at.set(k, r.i);
+      skip(r);
     }
-    out.set(k, set);
   }
-  return out;
+  keys() {
+    return this.at.keys();
+  }
+  get(k) {
+    if (!this.words.has(k)) {
+      const i = this.at.get(k);
+      this.words.set(k, i === undefined ? undefined : this.read(new Reader(this.b, i)));
+    }
+    return this.words.get(k);
+  }
+}
+
+// skipVarints passes n varints.
+function skipVarints(r, n) {
+  while (n > 0) if (!(r.b[r.i++] & 0x80)) n--;
+}
+
+function skipHead(r) {
+  const variants = r.uv();
+  for (let v = 0; v < variants; v++) {
+    const n = r.uv(); // (r.i += r.uv() would add to r.i as it was before the length)
+    r.i += n;
+  }
+  for (let e = r.uv(); e > 0; e--) {
+    skipVarints(r, 1);
+    const f = r.byte();
+    skipVarints(r, (variants ? 1 : 0) + (f & TITLE ? 2 : 0));
+  }
+}
+
+// readHead reads a word's spellings and entries: for each document that
+// has it in a head field, the fields, the spellings and, in a title, the
+// title's length and the word's positions.
+function readHead(r, docs) {
+  const variants = [];
+  for (let v = r.uv(); v > 0; v--) variants.push(r.text(r.uv()));
+  const count = r.uv();
+  const t = {
+    variants,
+    docs: new Int32Array(count),
+    fields: new Uint8Array(count),
+    masks: new Int32Array(count),
+    tlen: new Uint8Array(count),
+    pos: new Int32Array(count),
+    bits: new Bits(docs),
+  };
+  let doc = 0;
+  for (let e = 0; e < count; e++) {
+    doc += r.uv();
+    t.docs[e] = doc;
+    t.bits.add(doc);
+    const f = (t.fields[e] = r.byte());
+    if (variants.length) t.masks[e] = r.uv();
+    if (f & TITLE) {
+      t.tlen[e] = r.uv();
+      t.pos[e] = r.uv();
+    }
+  }
+  return t;
+}
+
+function skipSet(r) {
+  const kind = r.byte();
+  const n = r.uv();
+  if (kind === 1) r.i += n;
+  else skipVarints(r, n);
+}
+
+// readSet reads a set of documents into a bitmap.
+function readSet(r, docs) {
+  const kind = r.byte();
+  const bits = new Bits(docs);
+  if (kind === 1) {
+    const len = r.uv();
+    for (let i = 0; i < len; i++) {
+      const c = r.b[r.i + i];
+      if (c) bits.w[i >>> 2] |= c << ((i & 3) * 8);
+    }
+    r.i += len;
+    return bits;
+  }
+  const n = r.uv();
+  if (kind === 2) for (let d = 0; d < docs; d++) bits.add(d);
+  for (let i = 0, d = 0; i < n; i++) {
+    d += r.uv();
+    if (kind === 2) bits.w[d >>> 5] &= ~(1 << (d & 31));
+    else bits.add(d);
+  }
+  return bits;
 }
 
 function decodeVocabulary(b) {
@@ -318,7 +383,7 @@ function decodeVocabulary(b) {
   return out;
 }
 
-// shardFor is the file of the shard whose words include k.
+// shardIndex is the number of the shard whose words include k.
 function shardIndex(list, k) {
   let lo = 0, hi = list.length;
   while (lo < hi) {
@@ -327,42 +392,6 @@ function shardIndex(list, k) {
     else lo = mid + 1;
   }
   return lo - 1;
-}
-
-function search(list, doc) {
-  let lo = 0, hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo] === doc ? lo : -1;
-}
-
-function union(a, b) {
-  if (!a.length) return b;
-  if (!b.length) return a;
-  const out = new Int32Array(a.length + b.length);
-  let i = 0, j = 0, o = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] < b[j]) out[o++] = a[i++];
-    else if (a[i] > b[j]) out[o++] = b[j++];
-    else (out[o++] = a[i++]), j++;
-  }
-  while (i < a.length) out[o++] = a[i++];
-  while (j < b.length) out[o++] = b[j++];
-  return out.subarray(0, o);
-}
-
-function intersect(a, b) {
-  const out = new Int32Array(Math.min(a.length, b.length));
-  let i = 0, j = 0, o = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else (out[o++] = a[i++]), j++;
-  }
-  return out.subarray(0, o);
 }
 
 function oneEdit(a, b) {
@@ -375,22 +404,23 @@ function oneEdit(a, b) {
   return same(a.slice(i), b.slice(i + 1));
 }
 
+// bestWeight is the weight of the heaviest of the fields f.
 function bestWeight(f) {
-  for (const [bit, w] of WEIGHTS) if (f & bit) return w;
-  return 0;
+  return f & CODE ? 64 : f & TITLE ? 32 : f & KEYWORDS ? 16 : f & DESCRIPTION ? 12 : f & META ? 8 : f & BODY ? 4 : 0;
 }
 
-function popcount(f) {
+// FIELD_COUNT[f] is the number of fields in f.
+const FIELD_COUNT = Uint8Array.from({ length: 64 }, (_, f) => {
   let n = 0;
   for (; f; f &= f - 1) n++;
   return n;
-}
+});
 
 function trailingZeros(x) {
   return 31 - Math.clz32(x & -x);
 }
 
-function window(positions) {
+function shortestSpan(positions) {
   let best = MAX_TITLE_POSITIONS + 1;
   for (let s = 0; s < MAX_TITLE_POSITIONS; s++) {
     let end = -1;
@@ -416,34 +446,37 @@ class Index {
     if (!this.files.has(name)) this.files.set(name, this.load(name).then(inflate).then(decode));
     return this.files.get(name);
   }
+  headShard(i) {
+    return this.file(this.m.head[i][1], (b) => new Shard(b, skipHead, (r) => readHead(r, this.m.docs)));
+  }
   async head(k) {
     const i = shardIndex(this.m.head, k);
-    if (i < 0) return undefined;
-    return (await this.file(this.m.head[i][1], decodeHead)).get(k);
+    return i < 0 ? undefined : (await this.headShard(i)).get(k);
   }
   async set(k) {
     const i = shardIndex(this.m.body, k);
     if (i < 0) return undefined;
-    return (await this.file(this.m.body[i][1], (b) => decodeSets(b, this.m.docs))).get(k);
+    const sh = await this.file(this.m.body[i][1], (b) => new Shard(b, skipSet, (r) => readSet(r, this.m.docs)));
+    return sh.get(k);
   }
   async withPrefix(p) {
-    const out = [];
     const shards = [];
     for (let i = Math.max(shardIndex(this.m.head, p), 0); i < this.m.head.length; i++) {
       const first = this.m.head[i][0];
       if (compare(first, p) > 0 && !first.startsWith(p)) break;
-      shards.push(this.file(this.m.head[i][1], decodeHead));
+      shards.push(this.headShard(i));
     }
+    const out = [];
     for (const sh of await Promise.all(shards)) {
-      for (const [k, t] of sh) if (k !== p && k.startsWith(p)) out.push({ term: k, kind: PREFIX, head: t, set: EMPTY });
+      for (const k of sh.keys()) if (k !== p && k.startsWith(p)) out.push({ term: k, kind: PREFIX, head: sh.get(k) });
     }
     return out;
   }
   async alternatives(w) {
     const [h, set] = await Promise.all([this.head(w.fold), this.set(w.fold)]);
     const out = [];
-    if (h || set) out.push({ term: w.fold, kind: EXACT, head: h, set: set || EMPTY });
-    if (w.prefix && runeCount(w.fold) >= 2) out.push(...(await this.withPrefix(w.fold)));
+    if (h || set) out.push({ term: w.fold, kind: EXACT, head: h, set });
+    if (w.prefix && runeCount(w.fold) >= PREFIX_MIN_RUNES) out.push(...(await this.withPrefix(w.fold)));
     return out;
   }
   async misspellings(w, have) {
@@ -453,7 +486,7 @@ class Index {
     return Promise.all(
       terms.map(async (k) => {
         const [h, set] = await Promise.all([this.head(k), this.set(k)]);
-        return { term: k, kind: FUZZY, head: h, set: set || EMPTY };
+        return { term: k, kind: FUZZY, head: h, set };
       }),
     );
   }
@@ -462,17 +495,24 @@ class Index {
   // ("linh-vuc=ho-tich"), best first: [{doc, score, fuzzy}]. terms, when
   // given, receives every word of the index the query matched.
   async search(query, facets, terms) {
+    const docs = this.m.docs;
     let words = query.words;
-    if (words.length > 1) words = words.filter((w) => !(w.prefix && runeCount(w.fold) < 2));
     if (!words.length && !facets.length) return [];
     let filter = null;
     for (const f of facets) {
-      const set = (await this.set("!" + f)) || EMPTY;
-      filter = filter ? intersect(filter, set) : set;
+      const set = (await this.set("!" + f)) || new Bits(docs);
+      filter = filter ? new Bits(docs).or(filter).and(set) : set;
     }
-    if (!words.length) return Array.from(filter, (doc) => ({ doc, score: 0, fuzzy: 0 }));
+    if (!words.length) return filter.list().map((doc) => ({ doc, score: 0, fuzzy: 0 }));
 
-    const alts = await Promise.all(words.map((w) => this.alternatives(w)));
+    let alts = await Promise.all(words.map((w) => this.alternatives(w)));
+    // A word still being typed, too short to look for the words it
+    // begins, is not yet one the query needs.
+    const needed = words.map((w, i) => words.length === 1 || !(w.prefix && runeCount(w.fold) < PREFIX_MIN_RUNES && !alts[i].length));
+    if (needed.includes(false) && needed.includes(true)) {
+      words = words.filter((_, i) => needed[i]);
+      alts = alts.filter((_, i) => needed[i]);
+    }
     const fuzzied = words.map(() => false);
     await Promise.all(
       words.map(async (w, i) => {
@@ -482,8 +522,8 @@ class Index {
         }
       }),
     );
-    let docs = matching(alts, filter);
-    if (!docs.length) {
+    let match = matching(alts, filter, docs);
+    if (!match.length) {
       let again = false;
       await Promise.all(
         words.map(async (w, i) => {
@@ -493,10 +533,10 @@ class Index {
           again = again || more.length > 0;
         }),
       );
-      if (again) docs = matching(alts, filter);
+      if (again) match = matching(alts, filter, docs);
     }
     if (terms) for (const as of alts) for (const a of as) terms.add(a.term);
-    const out = Array.from(docs, (doc) => score(words, alts, doc));
+    const out = score(words, alts, match, docs);
     out.sort((a, b) => a.fuzzy - b.fuzzy || b.score - a.score || a.doc - b.doc);
     return out;
   }
@@ -510,69 +550,94 @@ class Index {
   }
 }
 
-const EMPTY = new Int32Array(0);
-
 function fuzzyCandidate(w) {
   return isFuzzyWord(w.fold) && runeCount(w.fold) >= FUZZY_WORD_RUNES;
 }
 
-function docsOf(a) {
-  return union(a.head ? a.head.docs : EMPTY, a.set);
-}
-
-function matching(alts, filter) {
-  let docs = null;
+// matching returns, in order, the documents every word matches (one of its
+// alternatives, in a head field or, but for a prefix, in the text).
+function matching(alts, filter, docs) {
+  let all = null;
   for (const as of alts) {
-    let any = EMPTY;
-    for (const a of as) any = union(any, docsOf(a));
-    docs = docs ? intersect(docs, any) : any;
+    const any = new Bits(docs);
+    for (const a of as) {
+      if (a.head) any.or(a.head.bits);
+      if (a.set) any.or(a.set);
+    }
+    all = all ? all.and(any) : any;
   }
-  return filter ? intersect(docs, filter) : docs;
+  if (filter) all.and(filter);
+  return all.list();
 }
 
-function score(words, alts, doc) {
-  const r = { doc, score: 0, fuzzy: 0 };
-  let inTitle = true, gapsKnown = true, tlen = 0;
-  let shared = KEYWORDS | DESCRIPTION | META;
-  const positions = [];
+// score ranks the matching documents: for each word, each alternative's
+// entries are read once, in order, rather than looked up per document.
+function score(words, alts, match, docs) {
+  const m = match.length;
+  const slot = new Int32Array(docs).fill(-1);
+  match.forEach((d, j) => (slot[d] = j));
+  const total = new Int32Array(m), fuzzyWords = new Int32Array(m), tlen = new Int32Array(m);
+  const inTitle = new Uint8Array(m).fill(1), gapsKnown = new Uint8Array(m).fill(1);
+  const shared = new Uint8Array(m).fill(KEYWORDS | DESCRIPTION | META);
+  const positions = words.map(() => new Int32Array(m));
   words.forEach((w, i) => {
-    let best = 0, exactly = false, fields = 0, pos = 0, title = false;
-    for (const a of alts[i]) {
-      let f = 0, e = -1;
-      if (a.head) {
-        e = search(a.head.docs, doc);
-        if (e >= 0) f = a.head.fields[e];
-      }
-      if (search(a.set, doc) >= 0) f |= BODY;
-      if (!f) continue;
-      let s = bestWeight(f) * a.kind + popcount(f) - 1;
-      if (a.kind === EXACT && e >= 0 && w.text !== w.fold) {
+    const best = new Int32Array(m), exactly = new Uint8Array(m), fields = new Uint8Array(m), title = new Uint8Array(m);
+    const pos = positions[i];
+    const take = (j, f, a, e) => {
+      let s = bestWeight(f) * a.kind + FIELD_COUNT[f] - 1;
+      if (e >= 0 && a.kind === EXACT && w.text !== w.fold) {
         const v = a.head.variants.indexOf(w.text);
         if (v >= 0 && a.head.masks[e] & (1 << v)) s += DIACRITIC_BONUS;
       }
-      best = Math.max(best, s);
-      exactly = exactly || a.kind !== FUZZY;
-      fields |= f;
+      if (s > best[j]) best[j] = s;
+      if (a.kind !== FUZZY) exactly[j] = 1;
+      fields[j] |= f;
       if (e >= 0 && a.head.fields[e] & TITLE) {
-        title = true;
-        pos |= a.head.pos[e];
-        tlen = a.head.tlen[e];
+        title[j] = 1;
+        pos[j] |= a.head.pos[e];
+        tlen[j] = a.head.tlen[e];
+      }
+    };
+    for (const a of alts[i]) {
+      const h = a.head;
+      if (h) {
+        for (let e = 0; e < h.docs.length; e++) {
+          const j = slot[h.docs[e]];
+          if (j >= 0) take(j, h.fields[e] | (a.set && a.set.has(h.docs[e]) ? BODY : 0), a, e);
+        }
+      }
+      if (a.set) {
+        for (let j = 0; j < m; j++) {
+          const d = match[j];
+          if (a.set.has(d) && !(h && h.bits.has(d))) take(j, BODY, a, -1);
+        }
       }
     }
-    r.score += best;
-    if (!exactly) r.fuzzy++;
-    shared &= fields;
-    inTitle = inTitle && title;
-    gapsKnown = gapsKnown && pos !== 0;
-    positions.push(pos);
+    for (let j = 0; j < m; j++) {
+      total[j] += best[j];
+      if (!exactly[j]) fuzzyWords[j]++;
+      shared[j] &= fields[j];
+      if (!title[j]) inTitle[j] = 0;
+      if (!pos[j]) gapsKnown[j] = 0;
+    }
   });
-  if (inTitle) {
-    r.score += TITLE_ALL;
-    if (gapsKnown) r.score += Math.max(0, TITLE_CLOSE - Math.max(0, window(positions) - words.length)) * 8;
-    r.score += Math.trunc((TITLE_SHARE * Math.min(words.length, tlen)) / Math.max(tlen, 1));
+  const out = new Array(m);
+  const span = new Array(words.length);
+  for (let j = 0; j < m; j++) {
+    let s = total[j];
+    if (inTitle[j]) {
+      s += TITLE_ALL;
+      if (gapsKnown[j]) {
+        for (let i = 0; i < words.length; i++) span[i] = positions[i][j];
+        s += Math.max(0, TITLE_CLOSE - Math.max(0, shortestSpan(span) - words.length)) * 8;
+      }
+      s += Math.trunc((TITLE_SHARE * Math.min(words.length, tlen[j])) / Math.max(tlen[j], 1));
+    }
+    const sh = shared[j];
+    s += (sh & KEYWORDS ? 16 : 0) + (sh & DESCRIPTION ? 12 : 0) + (sh & META ? 8 : 0);
+    out[j] = { doc: match[j], score: s, fuzzy: fuzzyWords[j] };
   }
-  for (const [bit, w] of [[KEYWORDS, 16], [DESCRIPTION, 12], [META, 8]]) if (shared & bit) r.score += w;
-  return r;
+  return out;
 }
 
 // openIndex reads the manifest of an index through load.
@@ -651,11 +716,18 @@ function init(root) {
     const q = p.toString();
     return location.pathname + (q ? "?" + q : "");
   };
+  // The address follows the box as words are typed: the first word typed
+  // after a search was made (with Enter, a filter, or an address) makes a
+  // new entry in the history, and the next ones rewrite it, so that the
+  // back button goes back to the search before, not to each letter.
+  let typing = false;
   const remember = (push) => {
     const to = address();
-    if (to === location.pathname + location.search) return;
-    if (push) history.pushState(null, "", to);
-    else history.replaceState(null, "", to);
+    if (to !== location.pathname + location.search) {
+      if (push || !typing) history.pushState(null, "", to);
+      else history.replaceState(null, "", to);
+    }
+    typing = !push;
   };
   const restore = () => {
     const p = new URLSearchParams(location.search);
@@ -672,7 +744,11 @@ function init(root) {
     li.className = "search-result";
     const kind = document.createElement("p");
     kind.className = "result-kind";
-    kind.textContent = KINDS[h.kind] + (h.code ? " · Mã " + h.code : "");
+    kind.append(KINDS[h.kind]);
+    if (h.code) {
+      kind.append(" · Mã ");
+      marked(kind, h.code, shown.terms);
+    }
     const heading = document.createElement("h3");
     const a = document.createElement("a");
     a.href = base + h.url.slice(1);
@@ -789,6 +865,7 @@ function init(root) {
   }
   more.addEventListener("click", () => showMore(false));
   window.addEventListener("popstate", () => {
+    typing = false;
     restore();
     run();
   });

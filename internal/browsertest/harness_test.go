@@ -30,10 +30,11 @@ const basePath = "/cong-thong-tin/"
 
 // portal is the built example portal served on loopback, with a browser.
 type portal struct {
-	srv     *httptest.Server
-	root    string // the built files
-	browser context.Context
-	cancel  func()
+	srv        *httptest.Server
+	root       string // the built files
+	browser    context.Context
+	cancel     func()
+	procedures int // how many it has, for the names of tests that time it
 }
 
 var shared *portal
@@ -53,6 +54,9 @@ func TestMain(m *testing.M) {
 	}
 	shared = p
 	code := m.Run()
+	if bigPortal != nil {
+		bigPortal.stop()
+	}
 	p.stop()
 	os.Exit(code)
 }
@@ -65,7 +69,7 @@ func start() (*portal, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &portal{root: filepath.Join(root, "public")}
+	p := &portal{root: filepath.Join(root, "public"), procedures: 18}
 	p.srv = httptest.NewServer(http.StripPrefix(strings.TrimSuffix(basePath, "/"), siteHandler(p.root)))
 	res, err := build.Run(build.Options{
 		Source:      repoRoot,
@@ -174,6 +178,7 @@ var pageTypes = []struct {
 	{"directory poster", "/danh-ba/in/"},
 	{"dashboard", "/ket-qua-phuc-vu/"},
 	{"not found", "/khong-co-trang-nay/"},
+	{"search", "/tim-kiem/"},
 }
 
 // viewports are a cheap phone and a desktop.

@@ -212,12 +212,13 @@ func (p *plan) indexPage(j *job, doc *markdown.Document, rec *procedure.Procedur
 	pg := j.page
 	w.Begin(j.searchDoc)
 	w.Add(search.Title, pg.Title)
+	// The description, then the text, are what a result quotes.
 	w.Add(search.Description, pg.Description)
-	if rec != nil {
-		addRecord(w, rec)
-	}
 	if doc != nil {
 		doc.Text(func(seg []byte) { w.AddBytes(search.Body, seg) })
+	}
+	if rec != nil {
+		addRecord(w, rec)
 	}
 	w.End()
 }

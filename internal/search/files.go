@@ -41,9 +41,9 @@ import (
 const (
 	ManifestName   = "manifest.bin"
 	formatVersion  = 1
-	headShardBytes = 24 << 10
-	bodyShardBytes = 24 << 10
-	metaDocs       = 16
+	headShardBytes = 12 << 10
+	bodyShardBytes = 8 << 10
+	metaDocs       = 10
 	// fuzzyMinRunes is the shortest word the vocabulary for spelling
 	// mistakes lists: a misspelt word of five letters may be one letter
 	// longer than the word meant.

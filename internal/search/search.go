@@ -12,8 +12,9 @@ import (
 // Every word must match (AND). A word matches the documents that have it
 // (folded: "dang" matches "Đăng"), in any field. The last word, while
 // it is typed, also matches the words it begins, in head fields only
-// (titles, codes, keywords, descriptions, meta); a last word of one
-// character is left out when there are others. A word of fuzzyWordRunes
+// (titles, codes, keywords, descriptions, meta), once it has
+// prefixMinRunes characters; shorter, it is left out when no word of the
+// index is that word and the query has others. A word of fuzzyWordRunes
 // letters or more that no word of the index is, nor begins, matches the
 // words one letter away (an edit distance of 1); and when no document
 // has every word, each such word also matches those and the query is run
@@ -32,6 +33,7 @@ import (
 // misspelling (fewer first), then score, then the Vietnamese order of
 // their titles (document number).
 const (
+	prefixMinRunes = 3
 	fuzzyWordRunes = 5
 	diacriticBonus = 64
 	titleAll       = 96
@@ -96,9 +98,6 @@ type alternative struct {
 // ("linh-vuc=ho-tich"), best first.
 func (ix *Index) Search(q Query, facets []string) ([]Result, error) {
 	words := q.Words
-	if len(words) > 1 {
-		words = slices.DeleteFunc(slices.Clone(words), func(w Word) bool { return w.Prefix && runeCount(w.Fold) < 2 })
-	}
 	if len(words) == 0 && len(facets) == 0 {
 		return nil, nil
 	}
@@ -123,12 +122,24 @@ func (ix *Index) Search(q Query, facets []string) ([]Result, error) {
 	}
 
 	alts := make([][]alternative, len(words))
-	fuzzied := make([]bool, len(words))
 	for i, w := range words {
 		var err error
 		if alts[i], err = ix.alternatives(w); err != nil {
 			return nil, err
 		}
+	}
+	// A word still being typed, too short to look for the words it
+	// begins, is not yet one the query needs.
+	for i := 0; len(words) > 1 && i < len(words); i++ {
+		if w := words[i]; w.Prefix && runeCount(w.Fold) < prefixMinRunes && len(alts[i]) == 0 {
+			words = slices.Delete(slices.Clone(words), i, i+1)
+			alts = slices.Delete(alts, i, i+1)
+			i--
+		}
+	}
+	fuzzied := make([]bool, len(words))
+	for i, w := range words {
+		var err error
 		if len(alts[i]) == 0 && fuzzyCandidate(w) {
 			fuzzied[i] = true
 			if alts[i], err = ix.misspellings(w, nil); err != nil {
@@ -187,7 +198,7 @@ func (ix *Index) alternatives(w Word) ([]alternative, error) {
 	if h != nil || set != nil {
 		out = append(out, alternative{term: w.Fold, kind: exact, head: h, set: set})
 	}
-	if w.Prefix && runeCount(w.Fold) >= 2 {
+	if w.Prefix && runeCount(w.Fold) >= prefixMinRunes {
 		words, err := ix.withPrefix(w.Fold)
 		if err != nil {
 			return nil, err
@@ -335,7 +346,7 @@ func score(words []Word, alts [][]alternative, doc uint32) Result {
 	if inTitle {
 		r.Score += titleAll
 		if gapsKnown {
-			gaps := max(0, window(positions)-len(words))
+			gaps := max(0, shortestSpan(positions)-len(words))
 			r.Score += max(0, titleClose-gaps) * 8
 		}
 		r.Score += titleShare * min(len(words), tlen) / max(tlen, 1)
@@ -348,9 +359,9 @@ func score(words []Word, alts [][]alternative, doc uint32) Result {
 	return r
 }
 
-// window is the length of the shortest run of title positions that holds
+// shortestSpan is the length of the shortest run of title positions that holds
 // a position of every word (each a bit set of its positions).
-func window(positions []uint32) int {
+func shortestSpan(positions []uint32) int {
 	best := maxTitlePositions + 1
 	for s := 0; s < maxTitlePositions; s++ {
 		end := -1
