@@ -14,6 +14,7 @@ const MAX_QUERY_RUNES = 200;
 const MAX_QUERY_WORDS = 10;
 const FUZZY_MIN_RUNES = 4;
 const PREFIX_MIN_RUNES = 3;
+const PREFIX_MIN_DIGITS = 5;
 const FUZZY_WORD_RUNES = 5;
 const MAX_TITLE_POSITIONS = 30;
 
@@ -318,7 +319,7 @@ function skipHead(r) {
 // readHead reads a word's spellings and entries: for each document that
 // has it in a head field, the fields, the spellings and, in a title, the
 // title's length and the word's positions.
-function readHead(r, docs) {
+function readHead(r) {
   const variants = [];
   for (let v = r.uv(); v > 0; v--) variants.push(r.text(r.uv()));
   const count = r.uv();
@@ -329,13 +330,12 @@ function readHead(r, docs) {
     masks: new Int32Array(count),
     tlen: new Uint8Array(count),
     pos: new Int32Array(count),
-    bits: new Bits(docs),
+    bits: null, // made when asked for (headBits)
   };
   let doc = 0;
   for (let e = 0; e < count; e++) {
     doc += r.uv();
     t.docs[e] = doc;
-    t.bits.add(doc);
     const f = (t.fields[e] = r.byte());
     if (variants.length) t.masks[e] = r.uv();
     if (f & TITLE) {
@@ -447,7 +447,7 @@ class Index {
     return this.files.get(name);
   }
   headShard(i) {
-    return this.file(this.m.head[i][1], (b) => new Shard(b, skipHead, (r) => readHead(r, this.m.docs)));
+    return this.file(this.m.head[i][1], (b) => new Shard(b, skipHead, readHead));
   }
   async head(k) {
     const i = shardIndex(this.m.head, k);
@@ -476,7 +476,7 @@ class Index {
     const [h, set] = await Promise.all([this.head(w.fold), this.set(w.fold)]);
     const out = [];
     if (h || set) out.push({ term: w.fold, kind: EXACT, head: h, set });
-    if (w.prefix && runeCount(w.fold) >= PREFIX_MIN_RUNES) out.push(...(await this.withPrefix(w.fold)));
+    if (w.prefix && runeCount(w.fold) >= prefixMinRunes(w)) out.push(...(await this.withPrefix(w.fold)));
     return out;
   }
   async misspellings(w, have) {
@@ -508,7 +508,7 @@ class Index {
     let alts = await Promise.all(words.map((w) => this.alternatives(w)));
     // A word still being typed, too short to look for the words it
     // begins, is not yet one the query needs.
-    const needed = words.map((w, i) => words.length === 1 || !(w.prefix && runeCount(w.fold) < PREFIX_MIN_RUNES && !alts[i].length));
+    const needed = words.map((w, i) => words.length === 1 || !(w.prefix && runeCount(w.fold) < prefixMinRunes(w) && !alts[i].length));
     if (needed.includes(false) && needed.includes(true)) {
       words = words.filter((_, i) => needed[i]);
       alts = alts.filter((_, i) => needed[i]);
@@ -550,6 +550,21 @@ class Index {
   }
 }
 
+// headBits is the set of documents of a word's head entries.
+function headBits(h, docs) {
+  if (!h.bits) {
+    h.bits = new Bits(docs);
+    for (const d of h.docs) h.bits.add(d);
+  }
+  return h.bits;
+}
+
+// prefixMinRunes is the length from which a word being typed matches the
+// words it begins: 3 letters, or 5 digits (a code, a phone number).
+function prefixMinRunes(w) {
+  return /^[0-9]+$/.test(w.fold) ? PREFIX_MIN_DIGITS : PREFIX_MIN_RUNES;
+}
+
 function fuzzyCandidate(w) {
   return isFuzzyWord(w.fold) && runeCount(w.fold) >= FUZZY_WORD_RUNES;
 }
@@ -561,7 +576,7 @@ function matching(alts, filter, docs) {
   for (const as of alts) {
     const any = new Bits(docs);
     for (const a of as) {
-      if (a.head) any.or(a.head.bits);
+      if (a.head) for (const d of a.head.docs) any.add(d);
       if (a.set) any.or(a.set);
     }
     all = all ? all.and(any) : any;
@@ -609,7 +624,7 @@ function score(words, alts, match, docs) {
       if (a.set) {
         for (let j = 0; j < m; j++) {
           const d = match[j];
-          if (a.set.has(d) && !(h && h.bits.has(d))) take(j, BODY, a, -1);
+          if (a.set.has(d) && !(h && headBits(h, docs).has(d))) take(j, BODY, a, -1);
         }
       }
     }

@@ -49,7 +49,7 @@ const (
 	maxVariants       = 30
 	// excerptRunes is about how much of a document's description and
 	// text a result can quote.
-	excerptRunes = 240
+	excerptRunes = 180
 )
 
 // Doc is a document the index finds: what a result shows of it.

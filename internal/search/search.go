@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
 )
 
 // How a query is matched and ranked; assets/js/search.js does the same,
@@ -13,8 +14,9 @@ import (
 // (folded: "dang" matches "Đăng"), in any field. The last word, while
 // it is typed, also matches the words it begins, in head fields only
 // (titles, codes, keywords, descriptions, meta), once it has
-// prefixMinRunes characters; shorter, it is left out when no word of the
-// index is that word and the query has others. A word of fuzzyWordRunes
+// prefixMinRunes characters (prefixMinDigits for a number: a code, a
+// phone number); shorter, it is left out when no word of the index is
+// that word and the query has others. A word of fuzzyWordRunes
 // letters or more that no word of the index is, nor begins, matches the
 // words one letter away (an edit distance of 1); and when no document
 // has every word, each such word also matches those and the query is run
@@ -33,12 +35,13 @@ import (
 // misspelling (fewer first), then score, then the Vietnamese order of
 // their titles (document number).
 const (
-	prefixMinRunes = 3
-	fuzzyWordRunes = 5
-	diacriticBonus = 64
-	titleAll       = 96
-	titleClose     = 8
-	titleShare     = 128
+	prefixMinRunes  = 3
+	prefixMinDigits = 5
+	fuzzyWordRunes  = 5
+	diacriticBonus  = 64
+	titleAll        = 96
+	titleClose      = 8
+	titleShare      = 128
 )
 
 // Match kinds, with the factor of their score.
@@ -131,7 +134,7 @@ func (ix *Index) Search(q Query, facets []string) ([]Result, error) {
 	// A word still being typed, too short to look for the words it
 	// begins, is not yet one the query needs.
 	for i := 0; len(words) > 1 && i < len(words); i++ {
-		if w := words[i]; w.Prefix && runeCount(w.Fold) < prefixMinRunes && len(alts[i]) == 0 {
+		if w := words[i]; w.Prefix && runeCount(w.Fold) < w.prefixMin() && len(alts[i]) == 0 {
 			words = slices.Delete(slices.Clone(words), i, i+1)
 			alts = slices.Delete(alts, i, i+1)
 			i--
@@ -180,6 +183,15 @@ func (ix *Index) Search(q Query, facets []string) ([]Result, error) {
 	return out, nil
 }
 
+// prefixMin is the length from which w, being typed, matches the words it
+// begins.
+func (w Word) prefixMin() int {
+	if strings.Trim(w.Fold, "0123456789") == "" {
+		return prefixMinDigits
+	}
+	return prefixMinRunes
+}
+
 // fuzzyCandidate reports whether misspellings of w are looked for.
 func fuzzyCandidate(w Word) bool { return isFuzzyWord(w.Fold) && runeCount(w.Fold) >= fuzzyWordRunes }
 
@@ -198,7 +210,7 @@ func (ix *Index) alternatives(w Word) ([]alternative, error) {
 	if h != nil || set != nil {
 		out = append(out, alternative{term: w.Fold, kind: exact, head: h, set: set})
 	}
-	if w.Prefix && runeCount(w.Fold) >= prefixMinRunes {
+	if w.Prefix && runeCount(w.Fold) >= w.prefixMin() {
 		words, err := ix.withPrefix(w.Fold)
 		if err != nil {
 			return nil, err
