@@ -57,10 +57,25 @@ function phoneGap(gap) {
   return gap === " " || gap === "\u00a0" || gap === "-" || gap === ")" || gap === ") ";
 }
 
+// CHARS caches what scan makes of the characters it met: [a word
+// character, lower case, folded].
+const CHARS = new Map();
+
+function char(ch) {
+  let c = CHARS.get(ch);
+  if (!c) {
+    const word = WORD_CHAR.test(ch);
+    const lower = word ? lowerChar(ch) : "";
+    c = [word, lower, word ? fold(lower) : ""];
+    if (CHARS.size < 4096) CHARS.set(ch, c);
+  }
+  return c;
+}
+
 // scan splits s into words as internal/search's scanner does, calling
 // emit(fold, lower, start, end) with offsets in s.
 function scan(s, emit) {
-  let start = -1, runes = 0, ascii = true, digits = true, prevDigit = false, lower = "";
+  let start = -1, runes = 0, digits = true, prevDigit = false, lower = "", folded = "";
   let phone = "", phoneStart = 0, phoneEnd = 0, phonePlus = false;
   const flushPhone = () => {
     if (!phone) return;
@@ -95,14 +110,13 @@ function scan(s, emit) {
   };
   const end = (i) => {
     if (start >= 0 && lower) {
-      const f = ascii ? lower : fold(lower);
-      if (f) word(f, lower, start, i);
+      if (folded) word(folded, lower, start, i);
     }
     start = -1;
     runes = 0;
-    ascii = digits = true;
+    digits = true;
     prevDigit = false;
-    lower = "";
+    lower = folded = "";
   };
   for (let i = 0; i < s.length; ) {
     const c = s.codePointAt(i);
@@ -110,7 +124,11 @@ function scan(s, emit) {
       const isDigit = isDigitCode(c);
       if (isDigit || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
         if (start < 0) start = i;
-        if (runes < MAX_WORD_RUNES) lower += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+        if (runes < MAX_WORD_RUNES) {
+          const l = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+          lower += l;
+          folded += l;
+        }
         runes++;
         digits = digits && isDigit;
         prevDigit = isDigit;
@@ -123,11 +141,15 @@ function scan(s, emit) {
       continue;
     }
     const ch = String.fromCodePoint(c);
-    if (WORD_CHAR.test(ch)) {
+    const [word, l, f] = char(ch);
+    if (word) {
       if (start < 0) start = i;
-      if (runes < MAX_WORD_RUNES) lower += lowerChar(ch);
+      if (runes < MAX_WORD_RUNES) {
+        lower += l;
+        folded += f;
+      }
       runes++;
-      ascii = digits = prevDigit = false;
+      digits = prevDigit = false;
     } else {
       end(i);
     }
@@ -238,7 +260,7 @@ const utf8 = new TextDecoder();
 async function inflate(buf) {
   const b = new Uint8Array(buf);
   if (b[0] !== 0x1f || b[1] !== 0x8b) return b; // a host that decompressed it already
-  const stream = new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const stream = new Response(b).body.pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -493,8 +515,10 @@ class Index {
 
   // search finds the documents that match the query and every facet
   // ("linh-vuc=ho-tich"), best first: [{doc, score, fuzzy}]. terms, when
-  // given, receives every word of the index the query matched.
-  async search(query, facets, terms) {
+  // given, receives every word of the index the query matched. stale,
+  // when given, is asked once the files are read: when it says a newer
+  // query came, search gives up and returns null.
+  async search(query, facets, terms, stale) {
     const docs = this.m.docs;
     let words = query.words;
     if (!words.length && !facets.length) return [];
@@ -506,6 +530,7 @@ class Index {
     if (!words.length) return filter.list().map((doc) => ({ doc, score: 0, fuzzy: 0 }));
 
     let alts = await Promise.all(words.map((w) => this.alternatives(w)));
+    if (stale && stale()) return null;
     // A word still being typed, too short to look for the words it
     // begins, is not yet one the query needs.
     const needed = words.map((w, i) => words.length === 1 || !(w.prefix && runeCount(w.fold) < prefixMinRunes(w) && !alts[i].length));
@@ -533,6 +558,7 @@ class Index {
           again = again || more.length > 0;
         }),
       );
+      if (stale && stale()) return null;
       if (again) match = matching(alts, filter, docs);
     }
     if (terms) for (const as of alts) for (const a of as) terms.add(a.term);
@@ -667,6 +693,10 @@ export async function openIndex(load) {
 
 const KINDS = ["Thủ tục", "Trang", "Danh bạ"];
 const PAGE = 10;
+// TYPING_PAUSE is how long (ms) the script waits after a key for the next
+// before it searches: a search per key typed in a burst would keep a slow
+// phone busy with words already changed.
+const TYPING_PAUSE = 50;
 
 // marked appends text to el with the words of terms in <mark>, built as
 // text nodes: nothing from the index is ever read as HTML.
@@ -801,7 +831,7 @@ function init(root) {
     const words = q.trim() ? " cho “" + q.trim() + "”" : "";
     const where = chosen.length ? " (" + chosen.join("; ") + ")" : "";
     if (!count) return "Không tìm thấy kết quả nào" + words + where + ".";
-    return "Có " + count.toLocaleString("vi-VN") + " kết quả" + words + where + ".";
+    return "Có " + String(count).replace(/\B(?=(\d{3})+$)/g, ".") + " kết quả" + words + where + ".";
   };
 
   const help = () => {
@@ -832,7 +862,7 @@ function init(root) {
   };
 
   const run = async () => {
-    const mine = ++seq;
+    const mine = seq;
     const q = input.value;
     const query = parseQuery(q);
     const chosen = facets();
@@ -845,7 +875,7 @@ function init(root) {
     try {
       const ix = await index;
       const terms = new Set();
-      const results = await ix.search(query, chosen, terms);
+      const results = await ix.search(query, chosen, terms, () => mine !== seq);
       if (mine !== seq) return;
       shown = { results, terms };
       const items = await Promise.all(results.slice(0, PAGE).map((r) => item(ix, r)));
@@ -863,29 +893,56 @@ function init(root) {
     }
   };
 
+  // The address is rewritten once typing pauses: the history API is slow
+  // on a cheap phone, and the results come first.
+  let later = 0;
+  // A query starts once typing pauses for a moment, and only one runs at a
+  // time: a key typed while one runs makes it give up at its next step
+  // (seq), and the newest starts as soon as it has.
+  let wait = 0, busy = false, again = false;
+  const start = async () => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    do {
+      again = false;
+      await run();
+    } while (again);
+    busy = false;
+  };
+  const soon = (delay) => {
+    seq++;
+    clearTimeout(wait);
+    wait = setTimeout(start, delay);
+  };
   input.addEventListener("input", () => {
-    remember(false);
-    run();
+    soon(TYPING_PAUSE);
+    clearTimeout(later);
+    later = setTimeout(() => remember(false), 400);
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    clearTimeout(later);
     remember(true);
-    run();
+    soon(0);
   });
   for (const s of selects) {
     s.addEventListener("change", () => {
       remember(true);
-      run();
+      soon(0);
     });
   }
   more.addEventListener("click", () => showMore(false));
   window.addEventListener("popstate", () => {
+    clearTimeout(later);
     typing = false;
     restore();
-    run();
+    soon(0);
   });
   restore();
-  run();
+  soon(0);
 }
 
 if (typeof document !== "undefined") {
