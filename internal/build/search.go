@@ -223,7 +223,11 @@ func (p *plan) indexPage(j *job, doc *markdown.Document, rec *procedure.Procedur
 	w.End()
 }
 
-// addRecord indexes what a procedure's page shows of its record.
+// addRecord indexes what a procedure's record says besides its title and
+// description: its codes, keywords, field, agency, levels, results and
+// subjects, and the papers to bring, with the numbers of its legal basis,
+// as body text. Fees, times and notes are left to the page: the index
+// costs every build the time to read what it holds.
 func addRecord(w *search.Writer, rec *procedure.Procedure) {
 	w.Add(search.Code, rec.Code)
 	for _, c := range rec.LegacyCodes {
@@ -243,24 +247,9 @@ func addRecord(w *search.Writer, rec *procedure.Procedure) {
 	for _, s := range rec.Subjects {
 		w.Add(search.Meta, s)
 	}
-	for _, s := range []string{rec.Decision, rec.Kind, rec.CompetentAgency, rec.DelegatedAgency, rec.ReceptionAddress} {
-		w.Add(search.Body, s)
-	}
-	for _, s := range rec.CoordinatingAgencies {
-		w.Add(search.Body, s)
-	}
-	for _, c := range rec.Channels {
-		w.Add(search.Body, c.ProcessingTime.Text)
-		w.Add(search.Body, c.Note)
-		for _, f := range c.Fees {
-			w.Add(search.Body, f.Text)
-		}
-	}
 	for _, c := range rec.Dossier {
-		w.Add(search.Body, c.Case)
 		for _, d := range c.Documents {
 			w.Add(search.Body, d.Name)
-			w.Add(search.Body, d.Note)
 			if d.Form != nil {
 				w.Add(search.Body, d.Form.Title)
 			}
@@ -268,7 +257,6 @@ func addRecord(w *search.Writer, rec *procedure.Procedure) {
 	}
 	for _, l := range rec.LegalBasis {
 		w.Add(search.Body, l.Number)
-		w.Add(search.Body, l.Title)
 	}
 }
 

@@ -2,12 +2,14 @@ package build
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/search"
 	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
@@ -101,4 +103,65 @@ func changedFiles(before, after map[string]string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestSessionKeepsTheSearchIndex: after a text edit rendered alone, the
+// search index has the page's new words and not its old ones, and is the
+// index a whole build of the same files writes, byte for byte.
+func TestSessionKeepsTheSearchIndex(t *testing.T) {
+	site := newSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: site, Destination: dest, Theme: congkhai.Theme})
+	if _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	file := "content/thu-tuc/dang-ky-khai-tu.md"
+	find := func(q string) []string {
+		t.Helper()
+		dir := filepath.Join(dest, "tim-kiem", "index")
+		ix, err := search.Open(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ix.Search(search.ParseQuery(q+" "), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var urls []string
+		for _, r := range res {
+			h, _ := ix.Hit(r.Doc)
+			urls = append(urls, h.URL)
+		}
+		return urls
+	}
+	for _, step := range []struct{ old, new, find, lost string }{
+		{"Nộp.", "Nộp tại Quảng Trạch.", "quang trach", ""},
+		{"Nộp tại Quảng Trạch.", "Nộp tại Phong Điền.", "phong dien", "quang trach"},
+	} {
+		text := readFile(t, site, file)
+		txtartest.WriteFile(t, filepath.Join(site, file), []byte(strings.Replace(text, step.old, step.new, 1)))
+		res, err := s.Build([]string{file})
+		if err != nil || res.Rendered != 1 {
+			t.Fatalf("the edit %q rendered %d pages (err %v), want 1", step.new, res.Rendered, err)
+		}
+		if got := find(step.find); !slices.Equal(got, []string{"/thu-tuc/dang-ky-khai-tu/"}) {
+			t.Errorf("after %q, %q finds %v", step.new, step.find, got)
+		}
+		if step.lost != "" {
+			if got := find(step.lost); len(got) != 0 {
+				t.Errorf("after %q, %q still finds %v", step.new, step.lost, got)
+			}
+		}
+		full := filepath.Join(t.TempDir(), "public")
+		if _, err := build(t, site, full); err != nil {
+			t.Fatal(err)
+		}
+		want := snapshot(t, filepath.Join(full, "tim-kiem", "index"))
+		got := snapshot(t, filepath.Join(dest, "tim-kiem", "index"))
+		for name, content := range want {
+			if got[name] != content {
+				t.Errorf("after %q, the index file %s is not what a whole build writes", step.new, name)
+			}
+		}
+	}
 }

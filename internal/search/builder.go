@@ -76,10 +76,14 @@ type Builder struct {
 	terms termTable
 	added []bool // a document's words are in the index (a Session may add them again)
 
-	// packed keeps the compressed form of each file's content, so that a
-	// Session writing the index again after one page changed compresses
-	// only the files that changed.
-	packed map[[32]byte][]byte
+	// What the last Files wrote, for a Session writing the index again
+	// after one page changed: the terms in order (as many as there were),
+	// the metadata files (each with whether a document of it changed
+	// since), and the compressed form of each file's content.
+	sorted    []*term
+	meta      [][]byte
+	metaStale []bool
+	packed    map[[32]byte][]byte
 }
 
 type docEntry struct {
@@ -99,6 +103,10 @@ type term struct {
 	// length in words and the positions (uvarints).
 	head []byte
 	body docSet
+	// headRec and bodyRec are the word's records in the files, as the
+	// last Files wrote them; fresh says they still hold.
+	headRec, bodyRec []byte
+	fresh            bool
 }
 
 // variant is a spelling of a word (its lower-case form, when it differs
@@ -365,10 +373,14 @@ func (w *Writer) End() {
 		b.remove(uint32(w.doc))
 	}
 	b.added[w.doc] = true
-	b.docs[w.doc].excerpt = excerpt
+	if b.docs[w.doc].excerpt != excerpt || b.meta == nil {
+		b.docs[w.doc].excerpt = excerpt
+		b.staleMeta(w.doc)
+	}
 	for i := range w.words {
 		lw := &w.words[i]
 		t := b.terms.get(unsafeBytes(lw.fold), lw.hash)
+		t.fresh = false
 		if h := lw.fields & headFields; h != 0 {
 			var mask uint64
 			for _, v := range lw.variants {
@@ -439,18 +451,54 @@ func (t *term) entries() []headEntry {
 // again. b.mu must be held.
 func (b *Builder) remove(doc uint32) {
 	for _, t := range b.terms.list {
-		if len(t.head) > 0 {
+		if t.hasHead(doc) {
 			es := t.entries()
-			if slices.ContainsFunc(es, func(e headEntry) bool { return e.doc == doc }) {
-				t.head = t.head[:0]
-				for _, e := range es {
-					if e.doc != doc {
-						t.head = e.append(t.head)
-					}
+			t.head = t.head[:0]
+			for _, e := range es {
+				if e.doc != doc {
+					t.head = e.append(t.head)
+					continue
+				}
+				for m := e.mask; m != 0; m &= m - 1 {
+					t.variants[bits.TrailingZeros64(m)].n-- // a spelling no entry has is left out
 				}
 			}
+			t.fresh = false
 		}
-		t.body.remove(doc) // a word left in no document is left out of the files
+		// The browse groups stay: they come with the document, not its
+		// text. A word left in no document is left out of the files.
+		if t.key[0] != '!' && t.body.remove(doc) {
+			t.fresh = false
+		}
+	}
+}
+
+// hasHead reports whether doc has a head entry of t, reading only the
+// documents' numbers.
+func (t *term) hasHead(doc uint32) bool {
+	for b := t.head; len(b) > 0; {
+		d, n := binary.Uvarint(b)
+		if uint32(d) == doc {
+			return true
+		}
+		fields := Field(b[n])
+		b = b[n+1:]
+		_, n = binary.Uvarint(b) // mask
+		b = b[n:]
+		if fields&Title != 0 {
+			_, n = binary.Uvarint(b)
+			b = b[n:]
+			_, n = binary.Uvarint(b)
+			b = b[n:]
+		}
+	}
+	return false
+}
+
+// staleMeta marks the metadata file of doc as changed.
+func (b *Builder) staleMeta(doc int) {
+	if f := doc / metaDocs; f < len(b.metaStale) {
+		b.metaStale[f] = true
 	}
 }
 
@@ -494,12 +542,16 @@ func (s *docSet) add(doc uint32, docs int) {
 	}
 }
 
-func (s *docSet) remove(doc uint32) {
+// remove takes doc out of the set, and reports whether it was in it.
+func (s *docSet) remove(doc uint32) bool {
 	if s.bits != nil {
+		had := s.bits[doc/64]&(1<<(doc%64)) != 0
 		s.bits[doc/64] &^= 1 << (doc % 64)
-		return
+		return had
 	}
+	n := len(s.list)
 	s.list = slices.DeleteFunc(s.list, func(d uint32) bool { return d == doc })
+	return len(s.list) != n
 }
 
 func (s *docSet) empty() bool {

@@ -83,20 +83,32 @@ type metaFiles struct {
 func (b *Builder) Files() []File {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	terms := slices.Clone(b.terms.list)
-	slices.SortFunc(terms, func(x, y *term) int { return strings.Compare(x.key, y.key) })
+	if len(b.sorted) != len(b.terms.list) {
+		b.sorted = slices.Clone(b.terms.list)
+		slices.SortFunc(b.sorted, func(x, y *term) int { return strings.Compare(x.key, y.key) })
+	}
 
 	var heads, bodies shards
 	var fuzzy []string
-	for _, t := range terms {
+	for _, t := range b.sorted {
+		if !t.fresh {
+			t.headRec, t.bodyRec = nil, nil
+			if len(t.head) > 0 {
+				t.headRec = t.appendHead(nil)
+			}
+			if !t.body.empty() {
+				t.bodyRec = t.body.appendSet(nil, len(b.docs))
+			}
+			t.fresh = true
+		}
 		k := t.key
-		if len(t.head) > 0 {
-			heads.add(k, func(rec []byte) []byte { return t.appendHead(rec) }, headShardBytes)
+		if t.headRec != nil {
+			heads.add(k, t.headRec, headShardBytes)
 		}
-		if !t.body.empty() {
-			bodies.add(k, func(rec []byte) []byte { return t.body.appendSet(rec, len(b.docs)) }, bodyShardBytes)
+		if t.bodyRec != nil {
+			bodies.add(k, t.bodyRec, bodyShardBytes)
 		}
-		if k[0] != '!' && isFuzzyWord(k) && (len(t.head) > 0 || !t.body.empty()) {
+		if k[0] != '!' && isFuzzyWord(k) && (t.headRec != nil || t.bodyRec != nil) {
 			fuzzy = append(fuzzy, k)
 		}
 	}
@@ -109,8 +121,19 @@ func (b *Builder) Files() []File {
 	for _, s := range bodies.list {
 		payloads = append(payloads, payload{prefix: "b-", data: s.data()})
 	}
-	for lo := 0; lo < len(b.docs); lo += metaDocs {
-		payloads = append(payloads, payload{prefix: "m-", data: b.metaJSON(lo, min(lo+metaDocs, len(b.docs)))})
+	if b.meta == nil {
+		n := (len(b.docs) + metaDocs - 1) / metaDocs
+		b.meta, b.metaStale = make([][]byte, n), make([]bool, n)
+		for i := range b.metaStale {
+			b.metaStale[i] = true
+		}
+	}
+	for i := range b.meta {
+		if b.metaStale[i] {
+			lo := i * metaDocs
+			b.meta[i], b.metaStale[i] = b.metaJSON(lo, min(lo+metaDocs, len(b.docs))), false
+		}
+		payloads = append(payloads, payload{prefix: "m-", data: b.meta[i]})
 	}
 	payloads = append(payloads, payload{prefix: "f-", data: vocabulary(fuzzy)})
 	b.compress(payloads)
@@ -145,7 +168,6 @@ func (b *Builder) Files() []File {
 // shards cuts a sequence of word records into files of about a size.
 type shards struct {
 	list []shard
-	rec  []byte
 }
 
 type shard struct {
@@ -155,10 +177,9 @@ type shard struct {
 	prev  string
 }
 
-// add appends the record of word k, written by write, to the last shard,
-// or to a new one when the last is full.
-func (s *shards) add(k string, write func([]byte) []byte, size int) {
-	s.rec = write(s.rec[:0])
+// add appends the record rec of word k to the last shard, or to a new one
+// when the last is full.
+func (s *shards) add(k string, rec []byte, size int) {
 	if len(s.list) == 0 || len(s.list[len(s.list)-1].recs) >= size {
 		first := k
 		if len(s.list) == 0 {
@@ -171,7 +192,7 @@ func (s *shards) add(k string, write func([]byte) []byte, size int) {
 	sh.recs = binary.AppendUvarint(sh.recs, uint64(shared))
 	sh.recs = binary.AppendUvarint(sh.recs, uint64(len(k)-shared))
 	sh.recs = append(sh.recs, k[shared:]...)
-	sh.recs = append(sh.recs, s.rec...)
+	sh.recs = append(sh.recs, rec...)
 	sh.prev = k
 	sh.n++
 }
@@ -195,9 +216,11 @@ func (t *term) appendHead(b []byte) []byte {
 	slices.SortFunc(es, func(x, y headEntry) int { return cmp.Compare(x.doc, y.doc) })
 	// Spellings by how many entries have them, then as written; only the
 	// first maxVariants are told apart.
-	order := make([]int, len(t.variants))
-	for i := range order {
-		order[i] = i
+	var order []int
+	for i, v := range t.variants {
+		if v.n > 0 {
+			order = append(order, i)
+		}
 	}
 	slices.SortFunc(order, func(x, y int) int {
 		if c := cmp.Compare(t.variants[y].n, t.variants[x].n); c != 0 {

@@ -201,23 +201,33 @@ func (sc *scanner) scan(s string, out sink) {
 			}
 			// a separator
 			if start >= 0 {
-				sc.lower, sc.fold = lower, fold
-				sc.end(s, start, i, ascii, digits, out)
-				lower, fold = sc.lower[:0], sc.fold[:0]
+				sc.end(s, start, i, ascii, digits, lower, fold, out)
+				lower, fold = lower[:0], fold[:0]
 				start, runes = -1, 0
 				ascii, digits, prevDigit = true, true, false
 			}
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		var fr foldedRune
-		if r < 0x2000 {
-			fr = table[r]
-		} else if isWordRune(r) {
-			fr = foldedRune{word: true, lower: unicode.ToLower(r)}
+		// Vietnamese letters are two bytes (U+00C0–U+01B0) or three
+		// (U+1EA0–U+1EF9): decoded here, the rest by utf8.
+		var r rune
+		size := 0
+		switch {
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if fr.word {
+		var fr *foldedRune
+		if r < 0x2000 {
+			fr = &table[r]
+		} else if isWordRune(r) {
+			fr = &foldedRune{word: true, lower: unicode.ToLower(r)}
+		}
+		if fr != nil && fr.word {
 			if start < 0 {
 				start = i
 			}
@@ -225,37 +235,35 @@ func (sc *scanner) scan(s string, out sink) {
 				if sc.lowerToo {
 					lower = utf8.AppendRune(lower, fr.lower)
 				}
-				switch {
-				case fr.fold > 0:
-					fold = utf8.AppendRune(fold, fr.fold)
-				case fr.fold == 0:
+				switch f := fr.fold; {
+				case f > 0 && f < utf8.RuneSelf:
+					fold = append(fold, byte(f))
+				case f > 0:
+					fold = utf8.AppendRune(fold, f)
+				case f == 0:
 					fold = vntext.AppendFold(fold, string(fr.lower))
 				}
 			}
 			runes++
 			ascii, digits, prevDigit = false, false, false
 		} else if start >= 0 {
-			sc.lower, sc.fold = lower, fold
-			sc.end(s, start, i, ascii, digits, out)
-			lower, fold = sc.lower[:0], sc.fold[:0]
+			sc.end(s, start, i, ascii, digits, lower, fold, out)
+			lower, fold = lower[:0], fold[:0]
 			start, runes = -1, 0
 			ascii, digits, prevDigit = true, true, false
 		}
 		i += size
 	}
 	if start >= 0 {
-		sc.lower, sc.fold = lower, fold
-		sc.end(s, start, len(s), ascii, digits, out)
+		sc.end(s, start, len(s), ascii, digits, lower, fold, out)
 	}
 	sc.flushPhone(out)
-	sc.lower, sc.fold = lower[:0], fold[:0]
+	sc.lower, sc.fold = lower[:0], fold[:0] // kept for the next text (one write, not one per word)
 }
 
-// end takes the word of s from start to end, in sc.lower and sc.fold: it
-// joins groups of digits into a phone number, and hands every other word
-// on.
-func (sc *scanner) end(s string, start, end int, ascii, digits bool, out sink) {
-	fold := sc.fold
+// end takes the word of s from start to end, lower and fold: it joins
+// groups of digits into a phone number, and hands every other word on.
+func (sc *scanner) end(s string, start, end int, ascii, digits bool, lower, fold []byte, out sink) {
 	if len(fold) == 0 {
 		return // marks alone
 	}
@@ -279,7 +287,7 @@ func (sc *scanner) end(s string, start, end int, ascii, digits bool, out sink) {
 		out.word(fold, fold, start, end)
 		return
 	}
-	out.word(fold, sc.lower, start, end)
+	out.word(fold, lower, start, end)
 }
 
 // flushPhone hands on the phone number being joined, if any.
