@@ -9,7 +9,9 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -219,4 +221,51 @@ func parallel(items []string, fn func(string)) {
 	}
 	close(work)
 	wg.Wait()
+}
+
+// BenchmarkSessionEdit measures what serve does after an editor saves a
+// procedure's text: the page rendered alone, and the search index written
+// again with its words.
+func BenchmarkSessionEdit(b *testing.B) { benchmarkSessionEdit(b, false) }
+
+// BenchmarkSessionEditWithoutSearch is BenchmarkSessionEdit without the
+// search index: the difference is what keeping it right costs an edit.
+func BenchmarkSessionEditWithoutSearch(b *testing.B) { benchmarkSessionEdit(b, true) }
+
+func benchmarkSessionEdit(b *testing.B, noSearch bool) {
+	site := benchSite(b)
+	files, _ := filepath.Glob(filepath.Join(site, "content", "thu-tuc", "*.md"))
+	file := files[len(files)/2]
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(file, orig, 0o644) })
+	rel, _ := filepath.Rel(site, file)
+	s := NewSession(Options{Source: site, Destination: filepath.Join(b.TempDir(), "public"), Theme: congkhai.Theme, noSearch: noSearch})
+	if _, err := s.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	cpu := processCPU()
+	for b.Loop() {
+		n++
+		text := bytes.Replace(orig, []byte("## Ghi chú"), fmt.Appendf(nil, "## Ghi chú\n\nSửa lần %d.", n), 1)
+		if err := os.WriteFile(file, text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := s.Build([]string{filepath.ToSlash(rel)})
+		if err != nil || res.Rendered != 1 {
+			b.Fatalf("rendered %d pages (err %v), want 1", res.Rendered, err)
+		}
+	}
+	// On a shared machine the CPU time is steadier than the wall time.
+	b.ReportMetric(float64(processCPU()-cpu)/float64(n), "cpu-ns/op")
+}
+
+// processCPU is the CPU time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

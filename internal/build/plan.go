@@ -40,8 +40,10 @@ type plan struct {
 	pages, files int
 	links        *linkIndex // set by Check: what the link checker needs
 	// search gathers the index while the pages are written; nil when
-	// nothing is written (a check, a build with errors).
-	search *search.Builder
+	// nothing is written (a check, a build with errors). searchFiles are
+	// the names of the index's files it wrote last.
+	search      *search.Builder
+	searchFiles map[string]bool
 }
 
 // newPlan gives every generated page the data its layout reads and every

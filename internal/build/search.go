@@ -260,16 +260,24 @@ func addRecord(w *search.Writer, rec *procedure.Procedure) {
 	}
 }
 
-// writeSearch writes the files of the index into out.
-func (p *plan) writeSearch(out sink) (files int, err error) {
+// writeSearch writes the files of the index into out. A partial build
+// (a Session's, after an edit) leaves out the files the last build wrote:
+// their names are hashes of their content, so a name the index still has
+// holds what it held. It returns how many files the index has.
+func (p *plan) writeSearch(out sink, partial bool) (files int, err error) {
 	if p.search == nil {
 		return 0, nil
 	}
+	written := map[string]bool{}
 	for _, f := range p.search.Files() {
-		if err := out.WriteFile(searchIndexPath[1:]+f.Name, f.Data); err != nil {
-			return files, err
+		written[f.Name] = true
+		if partial && p.searchFiles[f.Name] && f.Name != search.ManifestName {
+			continue
 		}
-		files++
+		if err := out.WriteFile(searchIndexPath[1:]+f.Name, f.Data); err != nil {
+			return len(written), err
+		}
 	}
-	return files, nil
+	p.searchFiles = written
+	return len(written), nil
 }

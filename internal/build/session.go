@@ -81,7 +81,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 	}
 	// The index has the pages' new words: its files are written again,
 	// and only those that changed are.
-	if _, err := p.writeSearch(out); err != nil {
+	if _, err := p.writeSearch(out, true); err != nil {
 		problems.Errorf("the search index", 0, "", "%v", err)
 	}
 	if problems.Errors() > 0 {

@@ -50,7 +50,7 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 	}
 	p.produce(out, problems, res)
 	if problems.Errors() == 0 {
-		n, err := p.writeSearch(out)
+		n, err := p.writeSearch(out, false)
 		if err != nil {
 			problems.Errorf("the search index", 0, "", "%v", err)
 		}

@@ -79,11 +79,13 @@ type Builder struct {
 	// What the last Files wrote, for a Session writing the index again
 	// after one page changed: the terms in order (as many as there were),
 	// the metadata files (each with whether a document of it changed
-	// since), and the compressed form of each file's content.
+	// since), and every file, by the place it had.
 	sorted    []*term
 	meta      [][]byte
 	metaStale []bool
-	packed    map[[32]byte][]byte
+	last      map[string]payload
+	// edited are the words of each page edited since the first build.
+	edited map[uint32][]*term
 }
 
 type docEntry struct {
@@ -107,6 +109,7 @@ type term struct {
 	// last Files wrote them; fresh says they still hold.
 	headRec, bodyRec []byte
 	fresh            bool
+	gen              uint32 // counts the times they were written
 }
 
 // variant is a spelling of a word (its lower-case form, when it differs
@@ -367,53 +370,100 @@ func (w *Writer) quote(text string) {
 func (w *Writer) End() {
 	b := w.b
 	excerpt := string(w.excerpt)
+	doc := uint32(w.doc)
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.added[w.doc] {
-		b.remove(uint32(w.doc))
-	}
+	again := b.added[w.doc] // a page edited while serve runs
 	b.added[w.doc] = true
 	if b.docs[w.doc].excerpt != excerpt || b.meta == nil {
 		b.docs[w.doc].excerpt = excerpt
 		b.staleMeta(w.doc)
 	}
+	var entry []byte
+	var mine []*term // an edited page's words, for its next edit
 	for i := range w.words {
 		lw := &w.words[i]
 		t := b.terms.get(unsafeBytes(lw.fold), lw.hash)
-		t.fresh = false
+		if again {
+			mine = append(mine, t)
+		}
+		entry = entry[:0]
 		if h := lw.fields & headFields; h != 0 {
-			var mask uint64
+			e := headEntry{doc: doc, fields: h}
 			for _, v := range lw.variants {
-				mask |= 1 << t.variant(v)
+				if id := t.variantID(v); id >= 0 {
+					e.mask |= 1 << id
+				}
 			}
-			t.head = binary.AppendUvarint(t.head, uint64(w.doc))
-			t.head = append(t.head, byte(h))
-			t.head = binary.AppendUvarint(t.head, mask)
 			if h&Title != 0 {
-				t.head = binary.AppendUvarint(t.head, uint64(min(w.titleN, 255)))
-				t.head = binary.AppendUvarint(t.head, uint64(lw.pos))
+				e.tlen, e.pos = uint8(min(w.titleN, 255)), lw.pos
 			}
+			entry = e.append(entry)
 		}
-		if lw.fields&Body != 0 {
-			t.body.add(uint32(w.doc), len(b.docs))
+		inBody := lw.fields&Body != 0
+		if again {
+			// Most words of an edited page are where they were: only
+			// those that changed make their records be written again.
+			lo, hi := t.headOf(doc)
+			if !bytes.Equal(t.head[lo:hi], entry) {
+				t.count(t.head[lo:hi], -1)
+				t.head = slices.Replace(t.head, lo, hi)
+				t.head = append(t.head, entry...)
+				t.count(entry, +1)
+				t.fresh = false
+			}
+			if t.body.has(doc) != inBody {
+				if inBody {
+					t.body.add(doc, len(b.docs))
+				} else {
+					t.body.remove(doc)
+				}
+				t.fresh = false
+			}
+			continue
 		}
+		t.fresh = false
+		t.head = append(t.head, entry...)
+		t.count(entry, +1)
+		if inBody {
+			t.body.add(doc, len(b.docs))
+		}
+	}
+	if again {
+		b.removeExcept(doc, w, b.edited[doc])
+		if b.edited == nil {
+			b.edited = map[uint32][]*term{}
+		}
+		b.edited[doc] = mine
 	}
 }
 
-// variant returns the number of the spelling v of t, counting one more
-// entry with it.
-func (t *term) variant(v string) int {
+// variantID returns the number of the spelling v of t, or -1 when t has
+// too many spellings to tell them apart.
+func (t *term) variantID(v string) int {
 	for i := range t.variants {
 		if t.variants[i].text == v {
-			t.variants[i].n++
 			return i
 		}
 	}
 	if len(t.variants) == 63 {
-		return 63 // too many spellings: not told apart
+		return -1
 	}
-	t.variants = append(t.variants, variant{text: strings.Clone(v), n: 1})
+	t.variants = append(t.variants, variant{text: strings.Clone(v)})
 	return len(t.variants) - 1
+}
+
+// count adds delta to the number of entries of each spelling a head entry
+// of t (as t.head holds it, or none) has.
+func (t *term) count(entry []byte, delta int) {
+	if len(entry) == 0 {
+		return
+	}
+	_, n := binary.Uvarint(entry)
+	mask, _ := binary.Uvarint(entry[n+1:])
+	for ; mask != 0; mask &= mask - 1 {
+		t.variants[bits.TrailingZeros64(mask)].n += delta
+	}
 }
 
 // headEntry is one decoded head entry of a term.
@@ -447,22 +497,22 @@ func (t *term) entries() []headEntry {
 	return out
 }
 
-// remove takes doc out of every term: a Session adds an edited page
-// again. b.mu must be held.
-func (b *Builder) remove(doc uint32) {
-	for _, t := range b.terms.list {
-		if t.hasHead(doc) {
-			es := t.entries()
-			t.head = t.head[:0]
-			for _, e := range es {
-				if e.doc != doc {
-					t.head = e.append(t.head)
-					continue
-				}
-				for m := e.mask; m != 0; m &= m - 1 {
-					t.variants[bits.TrailingZeros64(m)].n-- // a spelling no entry has is left out
-				}
-			}
+// removeExcept takes doc out of every term the writer's document does not
+// have: the words an edited page no longer has. The first edit of a page
+// looks for them in every term; the next ones in the words it had then
+// (had). b.mu must be held.
+func (b *Builder) removeExcept(doc uint32, w *Writer, had []*term) {
+	terms := b.terms.list
+	if had != nil {
+		terms = had
+	}
+	for _, t := range terms {
+		if w.has(t) {
+			continue
+		}
+		if lo, hi := t.headOf(doc); lo < hi {
+			t.count(t.head[lo:hi], -1) // a spelling no entry has is left out
+			t.head = slices.Delete(t.head, lo, hi)
 			t.fresh = false
 		}
 		// The browse groups stay: they come with the document, not its
@@ -473,26 +523,38 @@ func (b *Builder) remove(doc uint32) {
 	}
 }
 
-// hasHead reports whether doc has a head entry of t, reading only the
-// documents' numbers.
-func (t *term) hasHead(doc uint32) bool {
-	for b := t.head; len(b) > 0; {
-		d, n := binary.Uvarint(b)
-		if uint32(d) == doc {
+// has reports whether the writer's document has the word of t.
+func (w *Writer) has(t *term) bool {
+	mask := uint32(len(w.slots) - 1)
+	for i := t.hash & mask; w.slots[i] != 0; i = (i + 1) & mask {
+		if s := w.slots[i]; uint32(s>>32) == t.hash && w.words[uint32(s)-1].fold == t.key {
 			return true
-		}
-		fields := Field(b[n])
-		b = b[n+1:]
-		_, n = binary.Uvarint(b) // mask
-		b = b[n:]
-		if fields&Title != 0 {
-			_, n = binary.Uvarint(b)
-			b = b[n:]
-			_, n = binary.Uvarint(b)
-			b = b[n:]
 		}
 	}
 	return false
+}
+
+// headOf returns where doc's head entry is in t.head, reading only the
+// documents' numbers: lo == hi when it has none.
+func (t *term) headOf(doc uint32) (lo, hi int) {
+	for i := 0; i < len(t.head); {
+		start := i
+		d, n := binary.Uvarint(t.head[i:])
+		fields := Field(t.head[i+n])
+		i += n + 1
+		_, n = binary.Uvarint(t.head[i:]) // spellings
+		i += n
+		if fields&Title != 0 {
+			_, n = binary.Uvarint(t.head[i:])
+			i += n
+			_, n = binary.Uvarint(t.head[i:])
+			i += n
+		}
+		if uint32(d) == doc {
+			return start, i
+		}
+	}
+	return len(t.head), len(t.head)
 }
 
 // staleMeta marks the metadata file of doc as changed.
@@ -552,6 +614,13 @@ func (s *docSet) remove(doc uint32) bool {
 	n := len(s.list)
 	s.list = slices.DeleteFunc(s.list, func(d uint32) bool { return d == doc })
 	return len(s.list) != n
+}
+
+func (s *docSet) has(doc uint32) bool {
+	if s.bits != nil {
+		return s.bits[doc/64]&(1<<(doc%64)) != 0
+	}
+	return slices.Contains(s.list, doc)
 }
 
 func (s *docSet) empty() bool {

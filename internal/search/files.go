@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -100,13 +101,14 @@ func (b *Builder) Files() []File {
 				t.bodyRec = t.body.appendSet(nil, len(b.docs))
 			}
 			t.fresh = true
+			t.gen++
 		}
 		k := t.key
 		if t.headRec != nil {
-			heads.add(k, t.headRec, headShardBytes)
+			heads.add(t, t.headRec, headShardBytes)
 		}
 		if t.bodyRec != nil {
-			bodies.add(k, t.bodyRec, bodyShardBytes)
+			bodies.add(t, t.bodyRec, bodyShardBytes)
 		}
 		if k[0] != '!' && isFuzzyWord(k) && (t.headRec != nil || t.bodyRec != nil) {
 			fuzzy = append(fuzzy, k)
@@ -116,10 +118,10 @@ func (b *Builder) Files() []File {
 	var payloads []payload
 	m := manifest{Version: formatVersion, Docs: len(b.docs), Meta: metaFiles{Size: metaDocs}}
 	for _, s := range heads.list {
-		payloads = append(payloads, payload{prefix: "h-", data: s.data()})
+		payloads = append(payloads, b.shardPayload("h", s))
 	}
 	for _, s := range bodies.list {
-		payloads = append(payloads, payload{prefix: "b-", data: s.data()})
+		payloads = append(payloads, b.shardPayload("b", s))
 	}
 	if b.meta == nil {
 		n := (len(b.docs) + metaDocs - 1) / metaDocs
@@ -133,9 +135,9 @@ func (b *Builder) Files() []File {
 			lo := i * metaDocs
 			b.meta[i], b.metaStale[i] = b.metaJSON(lo, min(lo+metaDocs, len(b.docs))), false
 		}
-		payloads = append(payloads, payload{prefix: "m-", data: b.meta[i]})
+		payloads = append(payloads, payload{prefix: "m-", key: "m" + strconv.Itoa(i), data: b.meta[i]})
 	}
-	payloads = append(payloads, payload{prefix: "f-", data: vocabulary(fuzzy)})
+	payloads = append(payloads, payload{prefix: "f-", key: "f", data: vocabulary(fuzzy)})
 	b.compress(payloads)
 
 	files := make([]File, 0, len(payloads)+1)
@@ -160,7 +162,13 @@ func (b *Builder) Files() []File {
 	if err != nil {
 		panic(err) // strings and numbers only
 	}
-	files = append(files, File{Name: ManifestName, Data: gzipped(js)})
+	if last, ok := b.last[ManifestName]; ok && bytes.Equal(last.data, js) {
+		files = append(files, File{Name: ManifestName, Data: last.packed})
+	} else {
+		packed := gzipped(js)
+		b.last[ManifestName] = payload{key: ManifestName, data: js, packed: packed}
+		files = append(files, File{Name: ManifestName, Data: packed})
+	}
 	slices.SortFunc(files, func(x, y File) int { return cmp.Compare(x.Name, y.Name) })
 	return files
 }
@@ -172,15 +180,21 @@ type shards struct {
 
 type shard struct {
 	first string // its first word
-	n     int    // its words
-	recs  []byte
+	size  int    // the bytes of its records
 	prev  string
+	// terms are its words, each with the version of its record that it
+	// holds: a shard of the same words and versions as the last Files
+	// wrote is that file.
+	terms []*term
+	gens  []uint32
+	recs  [][]byte
 }
 
-// add appends the record rec of word k to the last shard, or to a new one
+// add appends the record rec of word t to the last shard, or to a new one
 // when the last is full.
-func (s *shards) add(k string, rec []byte, size int) {
-	if len(s.list) == 0 || len(s.list[len(s.list)-1].recs) >= size {
+func (s *shards) add(t *term, rec []byte, size int) {
+	k := t.key
+	if len(s.list) == 0 || s.list[len(s.list)-1].size >= size {
 		first := k
 		if len(s.list) == 0 {
 			first = "" // the first shard holds every word before the second's
@@ -189,17 +203,34 @@ func (s *shards) add(k string, rec []byte, size int) {
 	}
 	sh := &s.list[len(s.list)-1]
 	shared := commonPrefix(sh.prev, k)
-	sh.recs = binary.AppendUvarint(sh.recs, uint64(shared))
-	sh.recs = binary.AppendUvarint(sh.recs, uint64(len(k)-shared))
-	sh.recs = append(sh.recs, k[shared:]...)
-	sh.recs = append(sh.recs, rec...)
+	sh.size += uvarintSize(shared) + uvarintSize(len(k)-shared) + len(k) - shared + len(rec)
 	sh.prev = k
-	sh.n++
+	sh.terms = append(sh.terms, t)
+	sh.gens = append(sh.gens, t.gen)
+	sh.recs = append(sh.recs, rec)
 }
 
-// data is the shard's file content: its count of words, then their records.
+// data is the shard's file content: its count of words, then each word
+// after what it shares with the one before, and its record.
 func (sh *shard) data() []byte {
-	return append(binary.AppendUvarint(nil, uint64(sh.n)), sh.recs...)
+	b := make([]byte, 0, sh.size+binary.MaxVarintLen64)
+	b = binary.AppendUvarint(b, uint64(len(sh.terms)))
+	prev := ""
+	for i, t := range sh.terms {
+		k := t.key
+		shared := commonPrefix(prev, k)
+		b = binary.AppendUvarint(b, uint64(shared))
+		b = binary.AppendUvarint(b, uint64(len(k)-shared))
+		b = append(b, k[shared:]...)
+		b = append(b, sh.recs[i]...)
+		prev = k
+	}
+	return b
+}
+
+func uvarintSize(n int) int {
+	var buf [binary.MaxVarintLen64]byte
+	return binary.PutUvarint(buf[:], uint64(n))
 }
 
 func commonPrefix(a, b string) int {
@@ -348,36 +379,47 @@ func vocabulary(words []string) []byte {
 	return b
 }
 
-// payload is the content of one file, to be compressed and named.
+// payload is the content of one file, to be compressed and named; key
+// says which file of the last Files it takes the place of.
 type payload struct {
-	prefix string
-	data   []byte
-	packed []byte
-	name   string
+	prefix, key string
+	data        []byte
+	packed      []byte
+	name        string
+	terms       []*term // of a shard, with the versions of their records
+	gens        []uint32
 }
 
-// compress gzips every payload on all CPUs, reusing what the last Files
-// compressed for a payload that has not changed, and names each file by
-// a hash of what is published.
+// shardPayload is the file of a shard: the last Files' file in its place
+// when it has the same words, in the same versions.
+func (b *Builder) shardPayload(kind string, s shard) payload {
+	key := kind + s.first
+	if last, ok := b.last[key]; ok && slices.Equal(last.terms, s.terms) && slices.Equal(last.gens, s.gens) {
+		return last
+	}
+	return payload{prefix: kind + "-", key: key, data: s.data(), terms: s.terms, gens: s.gens}
+}
+
+// compress gzips every payload on all CPUs and names each file by a hash
+// of what is published. A payload equal to the one the last Files wrote
+// in its place keeps that one's file.
 func (b *Builder) compress(ps []payload) {
-	sums := make([][32]byte, len(ps))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	var mu sync.Mutex
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var z compressor // a gzip writer holds a megabyte of tables: one per worker
 			for i := range work {
 				p := &ps[i]
-				sums[i] = sha256.Sum256(p.data)
-				mu.Lock()
-				packed, ok := b.packed[sums[i]]
-				mu.Unlock()
-				if !ok {
-					packed = z.gzip(p.data)
+				if p.packed != nil {
+					continue // kept from the last Files
 				}
-				p.packed = packed
-				sum := sha256.Sum256(packed)
+				if last, ok := b.last[p.key]; ok && bytes.Equal(last.data, p.data) {
+					p.packed, p.name = last.packed, last.name
+					continue
+				}
+				p.packed = z.gzip(p.data)
+				sum := sha256.Sum256(p.packed)
 				p.name = p.prefix + hex.EncodeToString(sum[:5]) + ".bin"
 			}
 		})
@@ -387,9 +429,9 @@ func (b *Builder) compress(ps []payload) {
 	}
 	close(work)
 	wg.Wait()
-	b.packed = make(map[[32]byte][]byte, len(ps))
-	for i := range ps {
-		b.packed[sums[i]] = ps[i].packed
+	b.last = make(map[string]payload, len(ps))
+	for _, p := range ps {
+		b.last[p.key] = p
 	}
 }
 
