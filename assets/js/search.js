@@ -570,7 +570,9 @@ class Index {
   // hit is what a result shows of a document.
   async hit(doc) {
     const meta = this.m.meta;
-    const rows = await this.file(meta.files[Math.floor(doc / meta.size)], (b) => JSON.parse(utf8.decode(b)));
+    const f = Math.floor(doc / meta.size);
+    const name = "m-" + meta.blocks[Math.floor(f / meta.block)] + "-" + f + ".bin";
+    const rows = await this.file(name, (b) => JSON.parse(utf8.decode(b)));
     const [kind, url, title, sub, code, excerpt] = rows[doc % meta.size];
     return { kind, url, title, sub, code, excerpt };
   }
@@ -685,7 +687,7 @@ function score(words, alts, match, docs) {
 export async function openIndex(load) {
   const b = await inflate(await load("manifest.bin"));
   const m = JSON.parse(utf8.decode(b));
-  if (m.version !== 1) throw new Error("search index format " + m.version);
+  if (m.version !== 2) throw new Error("search index format " + m.version);
   return new Index(load, m);
 }
 

@@ -47,6 +47,9 @@ type Options struct {
 	// noSearch leaves the search index out, for the benchmark that
 	// measures what it costs.
 	noSearch bool
+	// session is set for the builds of a Session, which keeps what they
+	// wrote of the search index for the next edit.
+	session bool
 }
 
 // Result describes a build.

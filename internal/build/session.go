@@ -19,7 +19,10 @@ type Session struct {
 }
 
 // NewSession prepares builds of the site that opts describe.
-func NewSession(opts Options) *Session { return &Session{opts: opts} }
+func NewSession(opts Options) *Session {
+	opts.session = true
+	return &Session{opts: opts}
+}
 
 // Build builds the site. changed lists the input files changed since the
 // previous call, slash-separated and relative to the site folder; nil

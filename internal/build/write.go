@@ -47,6 +47,9 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 	}
 	if !p.opts.noSearch {
 		p.search = p.newSearch()
+		if p.opts.session {
+			p.search.KeepForEdits()
+		}
 	}
 	p.produce(out, problems, res)
 	if problems.Errors() == 0 {

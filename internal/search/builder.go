@@ -80,10 +80,11 @@ type Builder struct {
 	// after one page changed: the terms in order (as many as there were),
 	// the metadata files (each with whether a document of it changed
 	// since), and every file, by the place it had.
+	keep      bool
 	sorted    []*term
 	meta      [][]byte
 	metaStale []bool
-	last      map[string]payload
+	last      map[string]*packJob
 	// edited are the words of each page edited since the first build.
 	edited map[uint32][]*term
 }
@@ -105,12 +106,15 @@ type term struct {
 	// length in words and the positions (uvarints).
 	head []byte
 	body docSet
-	// headRec and bodyRec are the word's records in the files, as the
-	// last Files wrote them; fresh says they still hold.
-	headRec, bodyRec []byte
-	fresh            bool
-	gen              uint32 // counts the times they were written
+	// gen counts the times its records were written. A Builder kept for
+	// edits keeps them (fresh says they still hold).
+	gen   uint32
+	fresh bool
+	kept  *records
 }
+
+// records are a word's records in the files.
+type records struct{ head, body []byte }
 
 // variant is a spelling of a word (its lower-case form, when it differs
 // from the folded one), with the number of head entries that have it.
@@ -141,9 +145,15 @@ func NewBuilder(docs []Doc) (b *Builder, ids []int) {
 			key := facetKey(f)
 			b.terms.get([]byte(key), hashOf([]byte(key))).body.add(uint32(id), len(docs))
 		}
+		b.docs[id].Facets = nil // in the index now
 	}
 	return b, ids
 }
+
+// KeepForEdits makes the Builder keep what Files writes, for a Session:
+// after an edit, the next Files writes again only what changed, at the
+// cost of the index's memory kept uncompressed.
+func (b *Builder) KeepForEdits() { b.keep = true }
 
 // facetKey is the index key of a browse group: no word begins with "!".
 func facetKey(facet string) string { return "!" + facet }
@@ -583,64 +593,64 @@ func uvarint(b []byte) (uint64, []byte) {
 }
 
 // docSet is a set of document numbers: a list while it is small, a bitmap
-// once the list would be larger than one.
+// once the list would be larger than one, in one slice either way.
 type docSet struct {
-	list []uint32 // unsorted
-	bits []uint64
+	docs   []uint32 // unsorted; or, as a bitmap, bit d%32 of word d/32
+	bitmap bool
 }
 
 func (s *docSet) add(doc uint32, docs int) {
-	if s.bits != nil {
-		s.bits[doc/64] |= 1 << (doc % 64)
+	if s.bitmap {
+		s.docs[doc/32] |= 1 << (doc % 32)
 		return
 	}
-	s.list = append(s.list, doc)
-	if len(s.list)*32 > docs {
-		s.bits = make([]uint64, (docs+63)/64)
-		for _, d := range s.list {
-			s.bits[d/64] |= 1 << (d % 64)
+	s.docs = append(s.docs, doc)
+	if len(s.docs) > (docs+31)/32 {
+		bits := make([]uint32, (docs+31)/32)
+		for _, d := range s.docs {
+			bits[d/32] |= 1 << (d % 32)
 		}
-		s.list = nil
+		s.docs, s.bitmap = bits, true
 	}
 }
 
 // remove takes doc out of the set, and reports whether it was in it.
 func (s *docSet) remove(doc uint32) bool {
-	if s.bits != nil {
-		had := s.bits[doc/64]&(1<<(doc%64)) != 0
-		s.bits[doc/64] &^= 1 << (doc % 64)
+	if s.bitmap {
+		had := s.has(doc)
+		s.docs[doc/32] &^= 1 << (doc % 32)
 		return had
 	}
-	n := len(s.list)
-	s.list = slices.DeleteFunc(s.list, func(d uint32) bool { return d == doc })
-	return len(s.list) != n
+	n := len(s.docs)
+	s.docs = slices.DeleteFunc(s.docs, func(d uint32) bool { return d == doc })
+	return len(s.docs) != n
 }
 
 func (s *docSet) has(doc uint32) bool {
-	if s.bits != nil {
-		return s.bits[doc/64]&(1<<(doc%64)) != 0
+	if s.bitmap {
+		return s.docs[doc/32]&(1<<(doc%32)) != 0
 	}
-	return slices.Contains(s.list, doc)
+	return slices.Contains(s.docs, doc)
 }
 
 func (s *docSet) empty() bool {
-	if s.bits != nil {
-		return !slices.ContainsFunc(s.bits, func(w uint64) bool { return w != 0 })
+	if s.bitmap {
+		return !slices.ContainsFunc(s.docs, func(w uint32) bool { return w != 0 })
 	}
-	return len(s.list) == 0
+	return len(s.docs) == 0
 }
 
 // sorted returns the documents in order.
 func (s *docSet) sorted() []uint32 {
-	if s.bits == nil {
-		out := slices.Clone(s.list)
+	if !s.bitmap {
+		out := slices.Clone(s.docs)
 		slices.Sort(out)
 		return out
 	}
 	var out []uint32
-	for i, w := range s.bits {
+	for i, w := range s.docs {
 		for ; w != 0; w &= w - 1 {
-			out = append(out, uint32(i*64)+uint32(bits.TrailingZeros64(w)))
+			out = append(out, uint32(i*32)+uint32(bits.TrailingZeros32(w)))
 		}
 	}
 	return out

@@ -41,7 +41,8 @@ import (
 // shows.
 const (
 	ManifestName   = "manifest.bin"
-	formatVersion  = 1
+	metaBlock      = 100 // metadata files named by one hash
+	formatVersion  = 2
 	headShardBytes = 12 << 10
 	bodyShardBytes = 8 << 10
 	metaDocs       = 10
@@ -74,13 +75,25 @@ type manifest struct {
 	Fuzzy   string      `json:"fuzzy"`
 }
 
+// metaFiles says where the metadata of a document is: document d is in
+// file f = d/Size, named m-<Blocks[f/Block]>-<f>.bin. A file is named by a
+// hash of its block of Block files rather than of itself, so that the
+// manifest need not list every file of a large site.
 type metaFiles struct {
-	Size  int      `json:"size"` // documents per file: document d is in Files[d/Size]
-	Files []string `json:"files"`
+	Size   int      `json:"size"`
+	Block  int      `json:"block"`
+	Blocks []string `json:"blocks"`
 }
 
+// MetaName is the name of the metadata file f of a block whose hash is
+// block.
+func metaName(block string, f int) string { return "m-" + block + "-" + strconv.Itoa(f) + ".bin" }
+
 // Files writes the index: the same words and documents always give the
-// same files, byte for byte.
+// same files, byte for byte. Each file is compressed as soon as its words
+// are known, so that a large index is never held uncompressed; a Builder
+// kept for edits (KeepForEdits) keeps what it wrote, so that the next
+// Files writes again only what changed.
 func (b *Builder) Files() []File {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -88,76 +101,57 @@ func (b *Builder) Files() []File {
 		b.sorted = slices.Clone(b.terms.list)
 		slices.SortFunc(b.sorted, func(x, y *term) int { return strings.Compare(x.key, y.key) })
 	}
-
+	z := b.newPacker()
 	var heads, bodies shards
+	heads.emit = func(i int, sh *shard) { z.shard("h", i, sh) }
+	bodies.emit = func(i int, sh *shard) { z.shard("b", i, sh) }
 	var fuzzy []string
 	for _, t := range b.sorted {
-		if !t.fresh {
-			t.headRec, t.bodyRec = nil, nil
-			if len(t.head) > 0 {
-				t.headRec = t.appendHead(nil)
-			}
-			if !t.body.empty() {
-				t.bodyRec = t.body.appendSet(nil, len(b.docs))
-			}
-			t.fresh = true
-			t.gen++
+		headRec, bodyRec := t.records(b)
+		if headRec != nil {
+			heads.add(t, headRec, headShardBytes)
 		}
-		k := t.key
-		if t.headRec != nil {
-			heads.add(t, t.headRec, headShardBytes)
+		if bodyRec != nil {
+			bodies.add(t, bodyRec, bodyShardBytes)
 		}
-		if t.bodyRec != nil {
-			bodies.add(t, t.bodyRec, bodyShardBytes)
-		}
-		if k[0] != '!' && isFuzzyWord(k) && (t.headRec != nil || t.bodyRec != nil) {
+		if k := t.key; k[0] != '!' && isFuzzyWord(k) && (headRec != nil || bodyRec != nil) {
 			fuzzy = append(fuzzy, k)
 		}
 	}
-
-	var payloads []payload
-	m := manifest{Version: formatVersion, Docs: len(b.docs), Meta: metaFiles{Size: metaDocs}}
-	for _, s := range heads.list {
-		payloads = append(payloads, b.shardPayload("h", s))
-	}
-	for _, s := range bodies.list {
-		payloads = append(payloads, b.shardPayload("b", s))
-	}
-	if b.meta == nil {
-		n := (len(b.docs) + metaDocs - 1) / metaDocs
-		b.meta, b.metaStale = make([][]byte, n), make([]bool, n)
+	heads.flush()
+	bodies.flush()
+	metas := (len(b.docs) + metaDocs - 1) / metaDocs
+	if b.keep && b.meta == nil {
+		b.meta, b.metaStale = make([][]byte, metas), make([]bool, metas)
 		for i := range b.metaStale {
 			b.metaStale[i] = true
 		}
 	}
-	for i := range b.meta {
-		if b.metaStale[i] {
-			lo := i * metaDocs
-			b.meta[i], b.metaStale[i] = b.metaJSON(lo, min(lo+metaDocs, len(b.docs))), false
-		}
-		payloads = append(payloads, payload{prefix: "m-", key: "m" + strconv.Itoa(i), data: b.meta[i]})
+	for lo := 0; lo < metas; lo += metaBlock {
+		z.metaBlock(lo, min(lo+metaBlock, metas))
 	}
-	payloads = append(payloads, payload{prefix: "f-", key: "f", data: vocabulary(fuzzy)})
-	b.compress(payloads)
+	z.add(&packJob{prefix: "f-", key: "f", data: vocabulary(fuzzy)})
+	done := z.wait()
 
-	files := make([]File, 0, len(payloads)+1)
-	i := 0
-	next := func() string {
-		p := payloads[i]
-		i++
-		files = append(files, File{Name: p.name, Data: p.packed})
-		return p.name
+	m := manifest{Version: formatVersion, Docs: len(b.docs), Meta: metaFiles{Size: metaDocs, Block: metaBlock, Blocks: []string{}}}
+	files := make([]File, 0, len(done)+1)
+	for _, j := range done {
+		for _, f := range append([]*packJob{j}, j.block...) {
+			if f.packed != nil {
+				files = append(files, File{Name: f.name, Data: f.packed})
+			}
+		}
+		switch j.prefix {
+		case "h-":
+			m.Head = append(m.Head, [2]string{j.first, j.name})
+		case "b-":
+			m.Body = append(m.Body, [2]string{j.first, j.name})
+		case "m-":
+			m.Meta.Blocks = append(m.Meta.Blocks, j.name)
+		case "f-":
+			m.Fuzzy = j.name
+		}
 	}
-	for _, s := range heads.list {
-		m.Head = append(m.Head, [2]string{s.first, next()})
-	}
-	for _, s := range bodies.list {
-		m.Body = append(m.Body, [2]string{s.first, next()})
-	}
-	for lo := 0; lo < len(b.docs); lo += metaDocs {
-		m.Meta.Files = append(m.Meta.Files, next())
-	}
-	m.Fuzzy = next()
 	js, err := json.Marshal(m)
 	if err != nil {
 		panic(err) // strings and numbers only
@@ -166,16 +160,42 @@ func (b *Builder) Files() []File {
 		files = append(files, File{Name: ManifestName, Data: last.packed})
 	} else {
 		packed := gzipped(js)
-		b.last[ManifestName] = payload{key: ManifestName, data: js, packed: packed}
+		if b.keep {
+			b.last[ManifestName] = &packJob{key: ManifestName, data: js, packed: packed}
+		}
 		files = append(files, File{Name: ManifestName, Data: packed})
 	}
 	slices.SortFunc(files, func(x, y File) int { return cmp.Compare(x.Name, y.Name) })
 	return files
 }
 
-// shards cuts a sequence of word records into files of about a size.
+// records returns t's records in the files: as the last Files wrote them
+// when t has not changed since (a Builder kept for edits), else written
+// now.
+func (t *term) records(b *Builder) (headRec, bodyRec []byte) {
+	if t.kept != nil && t.fresh {
+		return t.kept.head, t.kept.body
+	}
+	if len(t.head) > 0 {
+		headRec = t.appendHead(nil)
+	}
+	if !t.body.empty() {
+		bodyRec = t.body.appendSet(nil, len(b.docs))
+	}
+	t.gen++
+	if b.keep {
+		t.kept = &records{head: headRec, body: bodyRec}
+		t.fresh = true
+	}
+	return headRec, bodyRec
+}
+
+// shards cuts a sequence of word records into files of about a size, and
+// hands each file to emit once its last word is known.
 type shards struct {
-	list []shard
+	cur  *shard
+	n    int
+	emit func(i int, sh *shard)
 }
 
 type shard struct {
@@ -194,20 +214,29 @@ type shard struct {
 // when the last is full.
 func (s *shards) add(t *term, rec []byte, size int) {
 	k := t.key
-	if len(s.list) == 0 || s.list[len(s.list)-1].size >= size {
+	if s.cur == nil || s.cur.size >= size {
 		first := k
-		if len(s.list) == 0 {
+		if s.cur == nil {
 			first = "" // the first shard holds every word before the second's
 		}
-		s.list = append(s.list, shard{first: first})
+		s.flush()
+		s.cur = &shard{first: first}
 	}
-	sh := &s.list[len(s.list)-1]
+	sh := s.cur
 	shared := commonPrefix(sh.prev, k)
 	sh.size += uvarintSize(shared) + uvarintSize(len(k)-shared) + len(k) - shared + len(rec)
 	sh.prev = k
 	sh.terms = append(sh.terms, t)
 	sh.gens = append(sh.gens, t.gen)
 	sh.recs = append(sh.recs, rec)
+}
+
+// flush hands on the shard being filled.
+func (s *shards) flush() {
+	if s.cur != nil {
+		s.emit(s.n, s.cur)
+		s.n++
+	}
 }
 
 // data is the shard's file content: its count of words, then each word
@@ -379,60 +408,148 @@ func vocabulary(words []string) []byte {
 	return b
 }
 
-// payload is the content of one file, to be compressed and named; key
-// says which file of the last Files it takes the place of.
-type payload struct {
+// packJob is one file of the index: its content (or what makes it),
+// compressed and named by a hash of what is published. key says which
+// file of the last Files it takes the place of.
+type packJob struct {
+	order       int
 	prefix, key string
+	first       string // a shard's first word
 	data        []byte
+	make        func() []byte // the content, made by the worker
+	terms       []*term       // of a shard, with the versions of their records
+	gens        []uint32
 	packed      []byte
 	name        string
-	terms       []*term // of a shard, with the versions of their records
-	gens        []uint32
+	// block are the metadata files of a block: its name is their hash.
+	block []*packJob
 }
 
-// shardPayload is the file of a shard: the last Files' file in its place
-// when it has the same words, in the same versions.
-func (b *Builder) shardPayload(kind string, s shard) payload {
-	key := kind + s.first
-	if last, ok := b.last[key]; ok && slices.Equal(last.terms, s.terms) && slices.Equal(last.gens, s.gens) {
-		return last
-	}
-	return payload{prefix: kind + "-", key: key, data: s.data(), terms: s.terms, gens: s.gens}
+// packer compresses the files of the index on all CPUs while Files finds
+// their content.
+type packer struct {
+	b    *Builder
+	work chan *packJob
+	wg   sync.WaitGroup
+	jobs []*packJob
 }
 
-// compress gzips every payload on all CPUs and names each file by a hash
-// of what is published. A payload equal to the one the last Files wrote
-// in its place keeps that one's file.
-func (b *Builder) compress(ps []payload) {
-	work := make(chan int)
-	var wg sync.WaitGroup
+func (b *Builder) newPacker() *packer {
+	z := &packer{b: b, work: make(chan *packJob, runtime.GOMAXPROCS(0))}
+	last := b.last
 	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var z compressor // a gzip writer holds a megabyte of tables: one per worker
-			for i := range work {
-				p := &ps[i]
-				if p.packed != nil {
+		z.wg.Go(func() {
+			var c compressor // a gzip writer holds a megabyte of tables: one per worker
+			for j := range z.work {
+				if j.packed != nil {
 					continue // kept from the last Files
 				}
-				if last, ok := b.last[p.key]; ok && bytes.Equal(last.data, p.data) {
-					p.packed, p.name = last.packed, last.name
+				if j.block != nil {
+					z.packBlock(j, &c)
 					continue
 				}
-				p.packed = z.gzip(p.data)
-				sum := sha256.Sum256(p.packed)
-				p.name = p.prefix + hex.EncodeToString(sum[:5]) + ".bin"
+				if j.make != nil {
+					j.data, j.make = j.make(), nil
+				}
+				if prev, ok := last[j.key]; ok && bytes.Equal(prev.data, j.data) {
+					j.packed, j.name = prev.packed, prev.name
+				} else {
+					j.packed = c.gzip(j.data)
+					sum := sha256.Sum256(j.packed)
+					j.name = j.prefix + hex.EncodeToString(sum[:5]) + ".bin"
+				}
+				if !b.keep {
+					j.data = nil // only the compressed file is kept
+				}
 			}
 		})
 	}
-	for i := range ps {
-		work <- i
+	return z
+}
+
+// add queues a file to compress.
+func (z *packer) add(j *packJob) {
+	j.order = len(z.jobs)
+	z.jobs = append(z.jobs, j)
+	z.work <- j
+}
+
+// shard queues the i-th shard of a kind: the last Files' file in its
+// place when it has the same words, in the same versions.
+func (z *packer) shard(kind string, i int, sh *shard) {
+	key := kind + sh.first
+	if last, ok := z.b.last[key]; ok && slices.Equal(last.terms, sh.terms) && slices.Equal(last.gens, sh.gens) {
+		z.add(last)
+		return
 	}
-	close(work)
-	wg.Wait()
-	b.last = make(map[string]payload, len(ps))
-	for _, p := range ps {
-		b.last[p.key] = p
+	j := &packJob{prefix: kind + "-", key: key, first: sh.first, make: sh.data}
+	if z.b.keep {
+		j.terms, j.gens = sh.terms, sh.gens
 	}
+	z.add(j)
+}
+
+// metaBlock queues the metadata files lo to hi, a block.
+func (z *packer) metaBlock(lo, hi int) {
+	b := z.b
+	j := &packJob{prefix: "m-", key: "m" + strconv.Itoa(lo)}
+	stale := !b.keep
+	for f := lo; f < hi; f++ {
+		first, end := f*metaDocs, min((f+1)*metaDocs, len(b.docs))
+		sub := &packJob{key: "m" + strconv.Itoa(lo) + "." + strconv.Itoa(f), order: f}
+		switch {
+		case !b.keep:
+			sub.make = func() []byte { return b.metaJSON(first, end) }
+		case b.metaStale[f]:
+			b.meta[f], b.metaStale[f] = b.metaJSON(first, end), false
+			stale = true
+			fallthrough
+		default:
+			sub.data = b.meta[f]
+		}
+		j.block = append(j.block, sub)
+	}
+	if last, ok := b.last[j.key]; ok && !stale && len(last.block) == len(j.block) {
+		z.add(last) // no document of the block changed
+		return
+	}
+	z.add(j)
+}
+
+// packBlock names the metadata files of a block by a hash of them all,
+// and compresses each.
+func (z *packer) packBlock(j *packJob, c *compressor) {
+	h := sha256.New()
+	for _, f := range j.block {
+		if f.make != nil {
+			f.data, f.make = f.make(), nil
+		}
+		h.Write(binary.AppendUvarint(nil, uint64(len(f.data))))
+		h.Write(f.data)
+	}
+	j.name = hex.EncodeToString(h.Sum(nil)[:5])
+	for _, f := range j.block {
+		f.name = metaName(j.name, f.order)
+		f.packed = c.gzip(f.data)
+		if !z.b.keep {
+			f.data = nil
+		}
+	}
+}
+
+// wait returns every file once compressed, in the order they were queued,
+// and keeps them for the next Files of a Builder kept for edits.
+func (z *packer) wait() []*packJob {
+	close(z.work)
+	z.wg.Wait()
+	if z.b.keep {
+		z.b.last = make(map[string]*packJob, len(z.jobs)+1)
+		for _, j := range z.jobs {
+			j.make = nil
+			z.b.last[j.key] = j
+		}
+	}
+	return z.jobs
 }
 
 // gzipped compresses data once.

@@ -214,7 +214,11 @@ func (ix *Index) Hit(doc int) (Hit, error) {
 	if doc < 0 || doc >= ix.m.Docs {
 		return Hit{}, fmt.Errorf("no document %d", doc)
 	}
-	name := ix.m.Meta.Files[doc/ix.m.Meta.Size]
+	f := doc / ix.m.Meta.Size
+	if f/ix.m.Meta.Block >= len(ix.m.Meta.Blocks) {
+		return Hit{}, fmt.Errorf("no document %d", doc)
+	}
+	name := metaName(ix.m.Meta.Blocks[f/ix.m.Meta.Block], f)
 	hits, ok := ix.metas[name]
 	if !ok {
 		b, err := ix.read(name)
