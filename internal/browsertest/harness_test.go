@@ -12,10 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/audits"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/render"
 )
 
 // repoRoot is the example portal (the repository root).
@@ -30,11 +33,16 @@ const basePath = "/cong-thong-tin/"
 
 // portal is the built example portal served on loopback, with a browser.
 type portal struct {
-	srv        *httptest.Server
-	root       string // the built files
-	browser    context.Context
-	cancel     func()
-	procedures int // how many it has, for the names of tests that time it
+	// srv serves the portal as Netlify or Cloudflare Pages do, with the
+	// headers of its _headers file; bare serves the same files with no
+	// header at all, as GitHub Pages does, so that the <meta> policy
+	// alone holds; other is another site, for what the portal must
+	// refuse (csp_test.go).
+	srv, bare, other *httptest.Server
+	root             string // the built files
+	browser          context.Context
+	cancel           func()
+	procedures       int // how many it has, for the names of tests that time it
 }
 
 var shared *portal
@@ -70,11 +78,13 @@ func start() (*portal, error) {
 		return nil, err
 	}
 	p := &portal{root: filepath.Join(root, "public"), procedures: 18}
-	p.srv = httptest.NewServer(http.StripPrefix(strings.TrimSuffix(basePath, "/"), siteHandler(p.root)))
+	// The server listens before the build, which needs its address; it
+	// serves once the build wrote the _headers it follows.
+	p.srv = httptest.NewUnstartedServer(nil)
 	res, err := build.Run(build.Options{
 		Source:      repoRoot,
 		Destination: p.root,
-		BaseURL:     p.srv.URL + basePath,
+		BaseURL:     "http://" + p.srv.Listener.Addr().String() + basePath,
 		Theme:       congkhai.Theme,
 	})
 	if err != nil {
@@ -86,6 +96,15 @@ func start() (*portal, error) {
 		}
 		return nil, fmt.Errorf("building the example portal: %v\n%s", err, strings.Join(lines, "\n"))
 	}
+	rules, err := readHeaders(filepath.Join(p.root, render.HeadersFile))
+	if err != nil {
+		return nil, err
+	}
+	site := http.StripPrefix(strings.TrimSuffix(basePath, "/"), siteHandler(p.root))
+	p.srv.Config.Handler = rules.handler(site)
+	p.srv.Start()
+	p.bare = httptest.NewServer(site)
+	p.other = httptest.NewServer(otherSite(p, rules))
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath),
 		chromedp.NoSandbox, // the tests run as root in CI
@@ -115,20 +134,18 @@ func start() (*portal, error) {
 
 func (p *portal) stop() {
 	p.srv.Close()
+	if p.bare != nil { // a generated portal has only srv
+		p.bare.Close()
+		p.other.Close()
+	}
 	p.cancel()
 }
 
-// contentSecurityPolicy is the strict policy the README recommends: every
-// test runs under it, so nothing inline may run or style the page.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-
 // siteHandler serves the built folder like a static host: index.html for
-// folders, 404.html with status 404 for anything missing, and the strict
-// Content-Security-Policy.
+// folders, 404.html with status 404 for anything missing.
 func siteHandler(root string) http.Handler {
 	files := http.FileServer(http.Dir(root))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
 		name := filepath.Join(root, filepath.FromSlash(r.URL.Path))
 		info, err := os.Stat(name)
 		if err == nil && info.IsDir() {
@@ -146,20 +163,43 @@ func siteHandler(root string) http.Handler {
 }
 
 // url is the address of a site path such as /thu-tuc/.
-func (p *portal) url(sitePath string) string {
-	return p.srv.URL + strings.TrimSuffix(basePath, "/") + sitePath
+func (p *portal) url(sitePath string) string { return siteURL(p.srv, sitePath) }
+
+// siteURL is the address of a site path on srv, under the base path.
+func siteURL(srv *httptest.Server, sitePath string) string {
+	return srv.URL + strings.TrimSuffix(basePath, "/") + sitePath
 }
 
-// tab opens a new browser tab for one test, with a time limit.
+// tab opens a new browser tab for one test, with a time limit. The test
+// fails on any Content-Security-Policy violation Chromium reports in the
+// tab, whatever the test itself checks.
 func (p *portal) tab(t *testing.T) context.Context {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(p.browser)
+	ctx, seen := p.watchedTab(t)
+	t.Cleanup(func() {
+		for _, v := range seen.take(ctx) {
+			t.Errorf("Content-Security-Policy violation: %s", v)
+		}
+	})
+	return ctx
+}
+
+// watchedTab opens a new browser tab with a time limit, and returns what
+// collects its Content-Security-Policy violations, for a test that
+// expects some.
+func (p *portal) watchedTab(t *testing.T) (context.Context, *violations) {
+	t.Helper()
+	seen := &violations{}
+	ctx, cancel := chromedp.NewContext(p.browser, chromedp.WithListener(seen.listen))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancel()
 	})
-	return ctx
+	if _, err := chromedp.Call(ctx, audits.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, seen
 }
 
 // pageTypes are the kinds of page a citizen meets, one example each.

@@ -22,6 +22,7 @@ import (
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/corpus"
+	"github.com/congkhai/congkhai/internal/render"
 )
 
 // searchSize is the number of procedures of the generated portal the
@@ -517,14 +518,25 @@ func generatedPortal(t *testing.T) *portal {
 			return
 		}
 		p := &portal{root: filepath.Join(dir, "public"), browser: shared.browser, procedures: *searchSize}
-		p.srv = httptest.NewServer(http.StripPrefix(strings.TrimSuffix(basePath, "/"), siteHandler(p.root)))
+		// Served as the example portal is, with the headers of its
+		// _headers file (its Content-Security-Policy among them).
+		p.srv = httptest.NewUnstartedServer(nil)
 		p.cancel = func() { os.RemoveAll(dir) }
+		bigPortal = p
 		site := filepath.Join(dir, "site")
 		if bigErr = corpus.Write(site, corpus.Options{Procedures: *searchSize, Seed: 1}); bigErr != nil {
 			return
 		}
-		_, bigErr = build.Run(build.Options{Source: site, Destination: p.root, BaseURL: p.srv.URL + basePath, Theme: congkhai.Theme})
-		bigPortal = p
+		if _, bigErr = build.Run(build.Options{Source: site, Destination: p.root, BaseURL: "http://" + p.srv.Listener.Addr().String() + basePath, Theme: congkhai.Theme}); bigErr != nil {
+			return
+		}
+		rules, err := readHeaders(filepath.Join(p.root, render.HeadersFile))
+		if err != nil {
+			bigErr = err
+			return
+		}
+		p.srv.Config.Handler = rules.handler(http.StripPrefix(strings.TrimSuffix(basePath, "/"), siteHandler(p.root)))
+		p.srv.Start()
 	})
 	if bigErr != nil {
 		t.Fatalf("building a portal of %d procedures: %v", *searchSize, bigErr)

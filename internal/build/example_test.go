@@ -1,6 +1,7 @@
 package build
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
@@ -32,6 +34,7 @@ var exampleGolden = []string{
 	"404.html",
 	"sitemap.xml",
 	"robots.txt",
+	"_headers",
 }
 
 // TestExamplePortal builds the example portal as the README does, under a
@@ -56,6 +59,7 @@ func TestExamplePortal(t *testing.T) {
 	}
 	assertUnderBasePath(t, dest, "/cong-thong-tin/")
 	assertNoExternalAssets(t, dest)
+	assertPolicyMeta(t, dest)
 	for _, name := range exampleGolden {
 		got := readFile(t, dest, name)
 		golden := filepath.Join("testdata", "golden", "example", filepath.FromSlash(name))
@@ -119,6 +123,25 @@ var rootRelative = regexp.MustCompile(`(?:href|src|action|content)="(/[^"]*)"|ur
 func assertUnderBasePath(t *testing.T, dest, base string) {
 	t.Helper()
 	n := 0
+	eachHTML(t, dest, func(rel string, b []byte) {
+		for _, m := range rootRelative.FindAllStringSubmatch(string(b), -1) {
+			addr := m[1] + m[2]
+			n++
+			if !strings.HasPrefix(addr, base) {
+				t.Errorf("%s: address %s is outside the base path %s", rel, addr, base)
+			}
+		}
+	})
+	if n == 0 {
+		t.Error("no root-relative address found at all")
+	}
+}
+
+// eachHTML calls fn with the path (relative to dest) and the content of
+// every HTML file below dest, and returns how many there are.
+func eachHTML(t *testing.T, dest string, fn func(rel string, b []byte)) int {
+	t.Helper()
+	n := 0
 	err := filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -127,22 +150,15 @@ func assertUnderBasePath(t *testing.T, dest, base string) {
 		if err != nil {
 			return err
 		}
-		for _, m := range rootRelative.FindAllStringSubmatch(string(b), -1) {
-			addr := m[1] + m[2]
-			n++
-			if !strings.HasPrefix(addr, base) {
-				rel, _ := filepath.Rel(dest, p)
-				t.Errorf("%s: address %s is outside the base path %s", rel, addr, base)
-			}
-		}
+		rel, _ := filepath.Rel(dest, p)
+		n++
+		fn(rel, b)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n == 0 {
-		t.Error("no root-relative address found at all")
-	}
+	return n
 }
 
 // externalAsset matches a script or stylesheet loaded from another host.
@@ -171,6 +187,36 @@ func assertNoExternalAssets(t *testing.T, dest string) {
 	}
 }
 
+// policyMeta is the <meta> that carries the Content-Security-Policy, and
+// the first element that loads or runs anything.
+var (
+	policyMeta   = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+	firstLoading = regexp.MustCompile(`<(?:script|style|link|img|iframe|object)\b`)
+)
+
+// assertPolicyMeta checks that every HTML file, redirects and the
+// not-found page included, carries render.PagePolicy in a <meta> before
+// anything the policy governs: a browser applies it only to what follows.
+func assertPolicyMeta(t *testing.T, dest string) {
+	t.Helper()
+	n := eachHTML(t, dest, func(rel string, b []byte) {
+		m := policyMeta.FindSubmatchIndex(b)
+		if m == nil {
+			t.Errorf("%s has no Content-Security-Policy <meta>", rel)
+			return
+		}
+		if got := html.UnescapeString(string(b[m[2]:m[3]])); got != render.PagePolicy {
+			t.Errorf("%s: policy %q, want %q", rel, got, render.PagePolicy)
+		}
+		if l := firstLoading.FindIndex(b); l != nil && l[0] < m[0] {
+			t.Errorf("%s: %s comes before the Content-Security-Policy <meta>", rel, b[l[0]:l[1]])
+		}
+	})
+	if n == 0 {
+		t.Error("no HTML file found at all")
+	}
+}
+
 // TestExamplePortalDeterministic builds the whole example portal, charts,
 // calendar and vCards included, twice and compares every byte.
 func TestExamplePortalDeterministic(t *testing.T) {
@@ -180,5 +226,5 @@ func TestExamplePortalDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sameTree(t, snapshot(t, one), snapshot(t, two))
+	sameTree(t, txtartest.Snapshot(t, one), txtartest.Snapshot(t, two))
 }

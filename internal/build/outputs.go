@@ -75,7 +75,7 @@ func listOutputs(c *checkedSite) []*output {
 	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
 	add(generated(&output{path: "404.html", origin: "the not-found page"},
 		render.Data{Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}))
-	staticJobs(c.static, add)
+	staticJobs(c.static, c.echartsOrigin, add)
 	if c.dir != nil {
 		directoryJobs(c, add)
 	}
@@ -133,10 +133,15 @@ func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*output)) {
 	}
 }
 
-// staticJobs lists the files of static/, copied as they are, and the
-// assets, published under names that carry a hash of their content.
-func staticJobs(files *static.Files, add func(*output)) {
+// staticJobs lists the files of static/, copied as they are (but for the
+// one that is the site's ECharts, when echartsOrigin names it: it is
+// published with a hash, by dataJobs), and the assets, published under
+// names that carry a hash of their content.
+func staticJobs(files *static.Files, echartsOrigin string, add func(*output)) {
 	for _, f := range files.Static {
+		if static.StaticDir+f.Path == echartsOrigin {
+			continue
+		}
 		add(&output{path: strings.TrimPrefix(f.Path, "/"), origin: static.StaticDir + f.Path, copy: f.Src})
 	}
 	for _, a := range files.Assets {
@@ -157,7 +162,7 @@ func dataJobs(c *checkedSite, add func(*output)) {
 	if c.echarts == nil {
 		return
 	}
-	add(&output{path: echartsPath(c.echarts)[1:], origin: echartsFile, fixed: c.echarts})
+	add(&output{path: echartsPath(c.echarts)[1:], origin: c.echartsOrigin, fixed: c.echarts})
 	var lastmod time.Time
 	for _, ds := range c.sets {
 		if ds.Updated.After(lastmod) {
@@ -174,7 +179,7 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	dir := c.dir
 	const origin = contacts.FileName
 	addDated := func(o *output) {
-		o.lastmod = dir.Updated
+		o.lastmod = dir.Updated.Time()
 		add(o)
 	}
 	home := []render.Crumb{homeCrumb}
@@ -229,8 +234,9 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 }
 
 // machineJobs lists sitemap.xml (with its parts on a large site), which
-// lists every page of outs (the plan writes it: plan.sitemaps), and
-// robots.txt.
+// lists every page of outs (the plan writes it: plan.sitemaps),
+// robots.txt, and _headers unless static/ has one of its own, which is
+// then published in its place (staticJobs) as the site's choice.
 func machineJobs(c *checkedSite, outs []*output) []*output {
 	pages := 0
 	for _, o := range outs {
@@ -244,7 +250,19 @@ func machineJobs(c *checkedSite, outs []*output) []*output {
 			make: func(p *plan, _ *problem.List) (*render.Data, []byte) { return nil, p.sitemaps()[name] }})
 	}
 	robots := render.Robots(c.cfg.AbsURL("/sitemap.xml"))
-	return append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})
+	list = append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})
+	if _, own := c.static.StaticFile("/" + render.HeadersFile); own {
+		return list
+	}
+	var hashed []string
+	for _, a := range c.static.Assets {
+		hashed = append(hashed, a.Path)
+	}
+	if c.echarts != nil {
+		hashed = append(hashed, echartsPath(c.echarts))
+	}
+	headers := render.Headers(c.cfg.RelURL, hashed)
+	return append(list, &output{path: render.HeadersFile, origin: "the " + render.HeadersFile + " file", fixed: headers})
 }
 
 // layoutOf is the layout that renders a content page.

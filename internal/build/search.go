@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/content"
-	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/search"
@@ -200,8 +199,8 @@ func joinSub(a, b string) string {
 }
 
 // indexPage adds a rendered content page to the index: its title, its
-// description, its record's fields and the text of its body.
-func (p *plan) indexPage(j *job, doc *markdown.Document, rec *procedure.Procedure, bufs *pageBuffers) {
+// description, its record's fields and the text of its body (body.text).
+func (p *plan) indexPage(j *job, text []byte, rec *procedure.Procedure, bufs *pageBuffers) {
 	if p.search == nil || j.searchDoc < 0 {
 		return
 	}
@@ -214,9 +213,7 @@ func (p *plan) indexPage(j *job, doc *markdown.Document, rec *procedure.Procedur
 	w.Add(search.Title, pg.Title)
 	// The description, then the text, are what a result quotes.
 	w.Add(search.Description, pg.Description)
-	if doc != nil {
-		doc.Text(func(seg []byte) { w.AddBytes(search.Body, seg) })
-	}
+	w.AddBytes(search.Body, text)
 	if rec != nil {
 		addRecord(w, rec)
 	}

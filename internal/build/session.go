@@ -20,23 +20,43 @@ type Session struct {
 
 // NewSession prepares builds of the site that opts describe.
 func NewSession(opts Options) *Session {
+	opts.gate = &gate{}
 	opts.session = true
 	return &Session{opts: opts}
 }
 
 // Build builds the site. changed lists the input files changed since the
 // previous call, slash-separated and relative to the site folder; nil
-// means unknown, and everything is built.
+// means unknown, and everything is built. After Stop it returns
+// ErrStopped.
 func (s *Session) Build(changed []string) (*Result, error) {
+	if s.opts.gate.stopped() {
+		return &Result{}, ErrStopped
+	}
 	if s.last != nil && changed != nil {
 		if res, ok := s.rebuildPages(changed); ok {
 			return res, nil
 		}
+		if s.opts.gate.stopped() {
+			return &Result{}, ErrStopped
+		}
 	}
 	res, p, err := run(s.opts)
 	s.last = p
+	if s.opts.gate.stopped() {
+		return res, ErrStopped
+	}
 	return res, err
 }
+
+// Stop ends the build under way, if any, at its next file, and makes every
+// later Build return ErrStopped at once. When Stop returns the session
+// writes nothing more, in the destination or beside it: it waits only for
+// the files being written at that moment (or a commit under way), not for
+// the build to end. What the session wrote, the destination and a staging
+// folder beside it, is left for the caller to remove. Stop may be called
+// from any goroutine, more than once.
+func (s *Session) Stop() { s.opts.gate.close() }
 
 // rebuildPages renders again only the pages whose files changed, when
 // every change is to the text of existing pages and shows nowhere else.
@@ -63,10 +83,11 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		updates = append(updates, update{old, pg})
 	}
 
-	out, err := publish.BeginPartial(p.dest)
+	begun, err := publish.BeginPartial(p.opts.fileSystem(), p.dest)
 	if err != nil {
 		return nil, false
 	}
+	out := gatedOutput{begun, s.opts.gate}
 	res := &Result{Pages: p.pages, Files: p.files}
 	var bufs pageBuffers
 	for _, u := range updates {

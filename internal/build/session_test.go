@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/corpus"
 	"github.com/congkhai/congkhai/internal/search"
 	"github.com/congkhai/congkhai/internal/txtartest"
 )
@@ -37,14 +39,14 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	}
 
 	edit("Nộp.", "Nộp tại xã.")
-	before := snapshot(t, dest)
+	before := txtartest.Snapshot(t, dest)
 	res, err = s.Build([]string{file})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The page is written, and the files of the search index that hold
 	// its words; nothing else.
-	written := changedFiles(before, snapshot(t, dest))
+	written := changedFiles(before, txtartest.Snapshot(t, dest))
 	index := slices.DeleteFunc(slices.Clone(written), func(f string) bool { return !strings.HasPrefix(f, "tim-kiem/index/") })
 	if res.Rendered != 1 || res.Written != 1+len(index) || !slices.Contains(written, "thu-tuc/dang-ky-khai-tu/index.html") || len(written) != 1+len(index) {
 		t.Errorf("text edit: rendered %d pages, wrote %d files (%v); want 1 page, and the page and the index's files", res.Rendered, res.Written, written)
@@ -68,13 +70,13 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		t.Error("the list does not show the new title")
 	}
 
-	before = snapshot(t, dest)
+	before = txtartest.Snapshot(t, dest)
 	edit("## Yêu cầu, điều kiện thực hiện", "## Điều kiện")
 	res, err = s.Build([]string{file})
 	if !errors.Is(err, ErrFailed) || !strings.Contains(problemLines(res), `the text needs a heading "## Yêu cầu, điều kiện thực hiện"`) {
 		t.Fatalf("broken edit: err %v, problems:\n%s", err, problemLines(res))
 	}
-	sameTree(t, before, snapshot(t, dest))
+	sameTree(t, before, txtartest.Snapshot(t, dest))
 
 	edit("## Điều kiện", "## Yêu cầu, điều kiện thực hiện")
 	if _, err := s.Build([]string{file}); err != nil {
@@ -156,12 +158,50 @@ func TestSessionKeepsTheSearchIndex(t *testing.T) {
 		if _, err := build(t, site, full); err != nil {
 			t.Fatal(err)
 		}
-		want := snapshot(t, filepath.Join(full, "tim-kiem", "index"))
-		got := snapshot(t, filepath.Join(dest, "tim-kiem", "index"))
+		want := txtartest.Snapshot(t, filepath.Join(full, "tim-kiem", "index"))
+		got := txtartest.Snapshot(t, filepath.Join(dest, "tim-kiem", "index"))
 		for name, content := range want {
 			if got[name] != content {
 				t.Errorf("after %q, the index file %s is not what a whole build writes", step.new, name)
 			}
 		}
 	}
+}
+
+// TestSessionStop: Stop during a build ends it at its next file; once Stop
+// has returned nothing more is written, in the destination or beside it,
+// and every later Build returns ErrStopped at once.
+func TestSessionStop(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if err := corpus.Write(site, corpus.Options{Procedures: 150, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	dest := filepath.Join(out, "public")
+	var s *Session
+	stopped := make(chan map[string]string, 1)
+	total := 0
+	s = NewSession(Options{Source: site, Destination: dest, Theme: congkhai.Theme, Progress: func(done, all int) {
+		if done == 20 {
+			total = all
+			s.Stop()
+			stopped <- txtartest.Snapshot(t, out) // what is written when Stop returns
+		}
+	}})
+	res, err := s.Build(nil)
+	if !errors.Is(err, ErrStopped) {
+		t.Fatalf("Build after Stop: %v, want ErrStopped", err)
+	}
+	before := <-stopped
+	sameTree(t, txtartest.Snapshot(t, out), before)
+	if _, err := os.Stat(dest); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a stopped first build put its output in place: %v", err)
+	}
+	if res.Files >= total || total < 100 {
+		t.Errorf("the stopped build produced %d of %d files", res.Files, total)
+	}
+	if _, err := s.Build([]string{"content/thu-tuc/_index.md"}); !errors.Is(err, ErrStopped) {
+		t.Errorf("Build after Stop: %v, want ErrStopped", err)
+	}
+	sameTree(t, txtartest.Snapshot(t, out), before)
 }

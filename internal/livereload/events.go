@@ -77,6 +77,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if !s.hosts.allowOrigin(w, r) {
+		return
+	}
 	c := &client{events: make(chan event, backlog)}
 	s.mu.Lock()
 	if s.closed {

@@ -14,12 +14,20 @@ import (
 	"time"
 )
 
-// serveSite serves the file at rest, the URL path below the base path:
-// a folder's index.html for a folder, 404.html when there is nothing.
+// serveSite serves the file at rest, the URL path below the base path
+// (decoded: %2e%2e is .. and %2f a slash, which path.Clean then resolves
+// inside the folder): a folder's index.html for a folder, 404.html when
+// there is nothing.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rest string) {
 	st := s.snapshot()
 	if st.root == "" {
 		s.serveNoSite(w, r, st)
+		return
+	}
+	if strings.ContainsAny(rest, "\\\x00") {
+		// No file of a site has either in its name; on Windows a
+		// backslash would separate folders.
+		s.notFound(w, r, st)
 		return
 	}
 	name := strings.TrimPrefix(path.Clean("/"+rest), "/")

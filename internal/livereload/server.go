@@ -15,6 +15,13 @@
 // event stream (events), the reload script (reload.js) and the overlay's
 // style sheet (overlay.css). Only HTML responses are changed, by adding the
 // overlay (when there are problems) and one external script before </body>.
+//
+// The handler answers only requests whose Host header names this computer
+// (localhost, a loopback address) or a host of Options.Hosts, and opens an
+// event stream only for a page of such a host (its Origin header), so that
+// a web site whose name an attacker points at this computer (DNS
+// rebinding) cannot read the draft site. Files are opened with
+// os.OpenInRoot: no URL and no symbolic link reaches outside the folder.
 package livereload
 
 import (
@@ -45,6 +52,13 @@ type Options struct {
 	// Ping is the interval of the keep-alive comments on event streams;
 	// 0 means DefaultPing.
 	Ping time.Duration
+	// Hosts are the names and addresses (with or without a port) that
+	// requests may name in their Host header besides localhost and the
+	// loopback addresses, which are always allowed. Every other request
+	// is refused with 403 Forbidden, and so is an event stream whose
+	// Origin header names another host: a site whose name an attacker
+	// points at this computer (DNS rebinding) cannot read the draft.
+	Hosts []string
 }
 
 // Server is an http.Handler serving one site folder with live reload. Its
@@ -52,6 +66,7 @@ type Options struct {
 type Server struct {
 	base    string
 	ping    time.Duration
+	hosts   hosts
 	overlay *template.Template
 	token   string        // tells this run's versions from a previous run's
 	done    chan struct{} // closed by Close: ends every event stream
@@ -73,6 +88,7 @@ func New(opts Options) *Server {
 	return &Server{
 		base:    cleanBase(opts.BasePath),
 		ping:    ping,
+		hosts:   newHosts(opts.Hosts),
 		overlay: newOverlayTemplate(),
 		token:   strconv.FormatInt(time.Now().UnixNano(), 36),
 		done:    make(chan struct{}),
@@ -145,9 +161,13 @@ func (s *Server) versionLocked() string {
 	return s.token + "." + strconv.FormatUint(s.version, 10)
 }
 
-// ServeHTTP serves the handler's own files and the site.
+// ServeHTTP serves the handler's own files and the site, to requests that
+// name an allowed host.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
+	if !s.hosts.allowHost(w, r) {
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

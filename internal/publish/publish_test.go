@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 var inputs = []string{"content", "static", "assets", "layouts", "data"}
@@ -199,8 +201,9 @@ func TestCommitReplacesPreviousOutput(t *testing.T) {
 	mkdir(t, dest, "sitemap.xml") // a folder where a file will go
 	src := filepath.Join(root, "form.docx")
 	write(t, src, "form")
+	before := tree(t, dest)
 
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,18 +232,18 @@ func TestCommitReplacesPreviousOutput(t *testing.T) {
 		"sitemap.xml": "<urlset/>", "bieu-mau/": "", "bieu-mau/to-khai.docx": "form", "same.txt": "same",
 		"page/": "", "page/index.html": "now a section",
 	})
-	if got := staging(t, dest); len(got) != 0 {
-		t.Errorf("left beside the destination: %q", got)
-	}
-	if got := entries(t, root); !slices.Equal(got, []string{"form.docx", "public"}) {
+	// Beside the destination is only the spare folder, for the next
+	// build, and it is the previous build, exactly.
+	if got := entries(t, root); !slices.Equal(got, []string{".public.spare", "form.docx", "public"}) {
 		t.Errorf("beside the destination: %q", got)
 	}
+	sameMap(t, tree(t, filepath.Join(root, ".public.spare")), before)
 }
 
 func TestCommitNewDestination(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "a", "b", "public")
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +270,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "public")
 	files := map[string]string{"index.html": "home", "thu-tuc/index.html": "list"}
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +283,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	out, err = Begin(dest)
+	out, err = Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +304,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 	sameMap(t, tree(t, dest), map[string]string{"index.html": "home", "thu-tuc/": "", "thu-tuc/index.html": "list"})
 
 	// A third build that drops a page removes it and its folder.
-	out, err = Begin(dest)
+	out, err = Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +316,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 }
 
 func TestWrittenTwice(t *testing.T) {
-	out, err := Begin(filepath.Join(t.TempDir(), "public"))
+	out, err := Begin(OS{}, filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +336,7 @@ func TestAbortLeavesDestination(t *testing.T) {
 	write(t, filepath.Join(dest, "a", "index.html"), "old a")
 	before := tree(t, dest)
 
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,7 +352,7 @@ func TestAbortLeavesDestination(t *testing.T) {
 
 	// Abort without a previous output leaves nothing.
 	fresh := filepath.Join(root, "fresh")
-	out, err = Begin(fresh)
+	out, err = Begin(OS{}, fresh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,7 +394,7 @@ func TestWriteFilePaths(t *testing.T) {
 	for i, tt := range tests {
 		for _, copy := range []bool{false, true} {
 			dest := filepath.Join(root, fmt.Sprintf("out%d-%v", i, copy))
-			out, err := Begin(dest)
+			out, err := Begin(OS{}, dest)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -441,17 +444,10 @@ func TestCommitFailureRestores(t *testing.T) {
 		write(t, filepath.Join(dest, "page"), "a file where a folder will go")
 		before := tree(t, dest)
 
-		out, err := Begin(dest)
+		fsys := &faultFS{op: "rename", nth: failAt, err: fmt.Errorf("injected failure at rename %d", failAt)}
+		out, err := Begin(fsys, dest)
 		if err != nil {
 			t.Fatal(err)
-		}
-		calls := 0
-		out.rename = func(from, to string) error {
-			calls++
-			if calls == failAt {
-				return fmt.Errorf("injected failure at rename %d", calls)
-			}
-			return os.Rename(from, to)
 		}
 		writeAll(t, out, map[string]string{
 			"index.html":      "new home",
@@ -474,5 +470,70 @@ func TestCommitFailureRestores(t *testing.T) {
 		if left := staging(t, dest); len(left) > 0 {
 			t.Errorf("rename %d: left beside the destination: %v", failAt, left)
 		}
+	}
+}
+
+// TestReplacedFileIsNeverMissing: while builds replace a file, a reader
+// always finds it, whole, in its old version or its new one; it is never
+// missing, not even between two renames of a commit.
+func TestReplacedFileIsNeverMissing(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	version := func(i int) string { return fmt.Sprintf("<html>version %d %s</html>", i, strings.Repeat("x", i%7*1000)) }
+	files := []string{"index.html", "thu-tuc/a/index.html"}
+	for _, f := range files {
+		write(t, filepath.Join(dest, f), version(0))
+	}
+	stop := make(chan struct{})
+	failures := make(chan string, 1)
+	var readers sync.WaitGroup
+	for _, f := range files {
+		readers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				b, err := os.ReadFile(filepath.Join(dest, f))
+				if err != nil || !strings.HasPrefix(string(b), "<html>version ") || !strings.HasSuffix(string(b), "</html>") {
+					select {
+					case failures <- fmt.Sprintf("%s: %q, %v", f, b, err):
+					default:
+					}
+					return
+				}
+			}
+		})
+	}
+	// A hundred commits, or as many as a second allows on a busy machine.
+	deadline := time.Now().Add(time.Second)
+	for i := 1; i <= 100 && time.Now().Before(deadline); i++ {
+		begin := Begin
+		if i%2 == 0 {
+			begin = BeginPartial
+		}
+		out, err := begin(OS{}, dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := out.WriteFile(f, []byte(version(i))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	readers.Wait()
+	select {
+	case f := <-failures:
+		t.Errorf("a reader found the file during a commit as %s", f)
+	default:
+	}
+	// Nothing but the spare folder, kept for the next build.
+	if left := staging(t, dest); len(left) > 1 || len(left) == 1 && filepath.Base(left[0]) != spareName(dest) {
+		t.Errorf("left beside the destination: %q", left)
 	}
 }

@@ -70,7 +70,8 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func start(t *testing.T) *started {
+// start serves a small site; each of with may change the options.
+func start(t *testing.T, with ...func(*Options)) *started {
 	t.Helper()
 	site := t.TempDir()
 	write(t, site, "site.toml", siteTOML)
@@ -80,9 +81,11 @@ func start(t *testing.T) *started {
 	ready := make(chan string, 1)
 	log := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Source: site, Port: 0, Theme: congkhai.Theme, Out: log, Ready: func(u string) { ready <- u }})
-	}()
+	o := Options{Source: site, Port: 0, Theme: congkhai.Theme, Out: log, Ready: func(u string) { ready <- u }}
+	for _, w := range with {
+		w(&o)
+	}
+	go func() { done <- Run(ctx, o) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -308,4 +311,85 @@ func TestStoppedDuringFirstBuild(t *testing.T) {
 	if ready || strings.Contains(log.String(), "serving") {
 		t.Errorf("serve announced its address after being stopped:\n%s", log.String())
 	}
+}
+
+// TestHosts: the server answers its loopback address and the names given,
+// refuses any other Host with 403, and says nothing about the network
+// while it listens on loopback only.
+func TestHosts(t *testing.T) {
+	s := start(t, func(o *Options) { o.AllowedHosts = []string{"preview.example"} })
+	for host, want := range map[string]int{
+		"":                        http.StatusOK, // the address of the URL
+		"localhost:1313":          http.StatusOK,
+		"preview.example":         http.StatusOK,
+		"evil.example":            http.StatusForbidden,
+		"preview.example.evil.io": http.StatusForbidden,
+	} {
+		if code := getHost(t, s.url, host); code != want {
+			t.Errorf("Host %q: status %d, want %d", host, code, want)
+		}
+	}
+	for _, ip := range interfaceIPs(t) {
+		if code := getHost(t, s.url, ip); code != http.StatusForbidden {
+			t.Errorf("Host %s (a network address) while listening on loopback: status %d, want 403", ip, code)
+		}
+	}
+	if strings.Contains(s.log.String(), "warning") {
+		t.Errorf("a warning while listening on loopback:\n%s", s.log.String())
+	}
+}
+
+// TestBindEveryAddress: listening on every address warns once that the
+// network can read the draft, and lets this computer's network addresses
+// in (a phone opens the site by address), but no other name.
+func TestBindEveryAddress(t *testing.T) {
+	s := start(t, func(o *Options) { o.Bind = "0.0.0.0" })
+	if n := strings.Count(s.log.String(), "warning: --bind 0.0.0.0: anyone on the network can read the draft site"); n != 1 {
+		t.Errorf("%d warnings about the network, want 1:\n%s", n, s.log.String())
+	}
+	for _, ip := range interfaceIPs(t) {
+		if code := getHost(t, s.url, ip); code != http.StatusOK {
+			t.Errorf("Host %s: status %d, want 200", ip, code)
+		}
+	}
+	for _, host := range []string{"evil.example", "0.0.0.0:1313"} {
+		if code := getHost(t, s.url, host); code != http.StatusForbidden {
+			t.Errorf("Host %q: status %d, want 403", host, code)
+		}
+	}
+}
+
+// getHost fetches url with the given Host header ("" for the URL's) and
+// returns the status.
+func getHost(t *testing.T, url, host string) int {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = host
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode
+}
+
+// interfaceIPs are this computer's network addresses other than loopback,
+// written as a Host header names them.
+func interfaceIPs(t *testing.T) []string {
+	t.Helper()
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() {
+			out = append(out, net.JoinHostPort(n.IP.String(), "1313"))
+		}
+	}
+	return out
 }
