@@ -15,6 +15,7 @@ import (
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/search"
 	"github.com/congkhai/congkhai/internal/static"
 )
 
@@ -260,6 +261,9 @@ func machineJobs(c *checkedSite, outs []*output) []*output {
 	}
 	if c.echarts != nil {
 		hashed = append(hashed, echartsPath(c.echarts))
+	}
+	for _, name := range search.HashedNames() {
+		hashed = append(hashed, searchIndexPath+name)
 	}
 	headers := render.Headers(c.cfg.RelURL, hashed)
 	return append(list, &output{path: render.HeadersFile, origin: "the " + render.HeadersFile + " file", fixed: headers})

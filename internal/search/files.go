@@ -59,6 +59,11 @@ const (
 	setComplement        // the documents not in the set, as gaps
 )
 
+// HashedNames are the names of the index's files that carry a hash of
+// their content, as patterns where * stands for any text: every file but
+// the manifest. A host may keep them for a year.
+func HashedNames() []string { return []string{"b-*", "f-*", "h-*", "m-*"} }
+
 // File is one file of the index, named relative to its folder.
 type File struct {
 	Name string

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -338,4 +340,20 @@ func generatedQueries(n int) []string {
 		out = append(out, b.String())
 	}
 	return out
+}
+
+// TestHashedNames: every file of the index but the manifest is named by
+// HashedNames, which _headers gives a year's cache, and by the pattern the
+// README gives nginx and Apache for the same.
+func TestHashedNames(t *testing.T) {
+	readme := regexp.MustCompile(`^[bfhm]-[0-9a-f]{10}(-[0-9]+)?\.bin$`)
+	for _, f := range fixtureFiles(t) {
+		hashed := slices.ContainsFunc(HashedNames(), func(p string) bool {
+			ok, err := path.Match(p, f.Name)
+			return err == nil && ok
+		})
+		if want := f.Name != ManifestName; hashed != want || readme.MatchString(f.Name) != want {
+			t.Errorf("%s: matched by HashedNames %v, by the README's pattern %v; want %v", f.Name, hashed, readme.MatchString(f.Name), want)
+		}
+	}
 }
