@@ -156,13 +156,18 @@ func TestSearchCompare(t *testing.T) {
 	// Pagefind needs 'wasm-unsafe-eval' in a Content-Security-Policy; the
 	// comparison is served without one, for both.
 	files := http.FileServer(http.Dir(public))
+	// What each query downloads is counted where it is served: Pagefind
+	// fetches its index from a worker, whose requests the page's DevTools
+	// events do not show.
+	served := &servedBytes{module: module}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/__compare.html" {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, "<!DOCTYPE html><html lang=vi><meta charset=utf-8><title>so sánh</title><body></body></html>")
 			return
 		}
-		files.ServeHTTP(w, r)
+		w.Header().Set("Cache-Control", "no-store") // every query cold, a worker's requests too
+		files.ServeHTTP(served.writer(w, r.URL.Path), r)
 	}))
 	defer srv.Close()
 
@@ -196,7 +201,7 @@ func TestSearchCompare(t *testing.T) {
 		rel := relevant(docs, cq.q, cq.want)
 		r := row{Query: cq.q, Want: cq.want, Relevant: len(rel), Runs: map[string]engineRun{}}
 		for _, name := range []string{"congkhai", "pagefind"} {
-			run := runEngine(t, srv.URL, engines[name], cq.q, module)
+			run := runEngine(t, srv.URL, engines[name], cq.q, module, served)
 			hits := 0
 			for _, u := range run.URLs {
 				if rel[u] {
@@ -222,38 +227,70 @@ func TestSearchCompare(t *testing.T) {
 	}
 }
 
+// servedBytes counts the bytes the comparison's server sends, as index
+// and results or as an engine's code, from one reset to the next.
+type servedBytes struct {
+	module string
+	mu     sync.Mutex
+	run    engineRun // Index, Code and Files only
+}
+
+// writer counts what w sends of the file at path.
+func (s *servedBytes) writer(w http.ResponseWriter, path string) http.ResponseWriter {
+	index := strings.HasPrefix(path, "/tim-kiem/index/") || strings.HasPrefix(path, "/pagefind/") && (strings.Contains(path, ".pf_") || strings.HasSuffix(path, ".json"))
+	code := !index && (path == s.module || strings.HasPrefix(path, "/pagefind/"))
+	if !index && !code {
+		return w
+	}
+	s.mu.Lock()
+	if index {
+		s.run.Files++
+	}
+	s.mu.Unlock()
+	return &countingWriter{ResponseWriter: w, add: func(n int) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if index {
+			s.run.Index += n
+		} else {
+			s.run.Code += n
+		}
+	}}
+}
+
+// take returns what was counted since the last take, and starts again.
+func (s *servedBytes) take() engineRun {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.run
+	s.run = engineRun{}
+	return r
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	add func(int)
+}
+
+func (w *countingWriter) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	w.add(n)
+	return n, err
+}
+
 // runEngine opens a new tab with a cold cache and the CPU slowed down, runs
-// one query with the engine's function and returns what it cost and found.
-func runEngine(t *testing.T, base, fn, q, module string) engineRun {
+// one query with the engine's function and returns what it cost and found,
+// the bytes as served counts them.
+func runEngine(t *testing.T, base, fn, q, module string, served *servedBytes) engineRun {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(shared.browser)
 	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
 	defer cancelTimeout()
-	var mu sync.Mutex
-	urls := map[network.RequestID]string{}
-	var run engineRun
-	err := chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventResponseReceived:
-			urls[e.RequestID] = e.Response.URL
-		case *network.EventLoadingFinished:
-			u := strings.TrimPrefix(urls[e.RequestID], base)
-			n := int(e.EncodedDataLength)
-			switch {
-			case strings.HasPrefix(u, "/tim-kiem/index/"), strings.HasPrefix(u, "/pagefind/") && (strings.Contains(u, "pf_") || strings.HasSuffix(u, ".json")):
-				run.Index += n
-				run.Files++
-			case u == module, strings.HasPrefix(u, "/pagefind/"):
-				run.Code += n
-			}
-		}
-	})
-	if err != nil {
+	if err := chromedp.Do(ctx); err != nil { // the tab, before the count starts
 		t.Fatal(err)
 	}
+	served.take()
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
@@ -272,9 +309,8 @@ func runEngine(t *testing.T, base, fn, q, module string) engineRun {
 	if err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
-	time.Sleep(200 * time.Millisecond) // the last responses' events
-	mu.Lock()
-	defer mu.Unlock()
+	time.Sleep(200 * time.Millisecond) // the last responses
+	run := served.take()
 	got.Index, got.Code, got.Files = run.Index, run.Code, run.Files
 	return got
 }
