@@ -24,7 +24,7 @@ go build -o "$work/congkhai" ./cmd/congkhai
 go run ./cmd/corpus -n "$n" -out "$work/site" >/dev/null
 npm install --prefix "$work/pf" --no-save --no-audit --no-fund --loglevel=error pagefind@1 >/dev/null
 pagefind="$work/pf/node_modules/.bin/pagefind"
-echo "congkhai $("$work/congkhai" version | cut -d' ' -f2-), pagefind $("$pagefind" --version | cut -d' ' -f2), $n procedures, $runs runs, $(nproc) CPUs" >&2
+echo "congkhai $("$work/congkhai" version | head -1 | cut -d' ' -f2-), pagefind $("$pagefind" --version | cut -d' ' -f2), $n procedures, $runs runs, $(nproc) CPUs" >&2
 
 # Build times: congkhai's whole build, cold (no build cache), and Pagefind
 # indexing the HTML it wrote. What the index adds to congkhai's build is

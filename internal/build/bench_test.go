@@ -119,6 +119,44 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderIndexShare renders every page as BenchmarkRender does,
+// without the search index and then with it, one after the other in each
+// iteration, and reports the CPU time of each (all threads, the garbage
+// collector's included) and what the index adds (index-cpu-ns/op: its
+// words gathered, its documents numbered, its files compressed). On a
+// shared machine the two are measured in the same minute, which the
+// whole builds of BenchmarkBuild and BenchmarkBuildWithoutSearch are not.
+func BenchmarkRenderIndexShare(b *testing.B) {
+	site := benchSite(b)
+	problems := &problem.List{}
+	p := planned(Options{Source: site, Theme: congkhai.Theme}, problems)
+	if p == nil || problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+	var without, with time.Duration
+	n, files := 0, 0
+	for b.Loop() {
+		n++
+		p.opts.noSearch, p.search = true, nil
+		cpu := processCPU()
+		p.produce(discard{}, problems, &Result{})
+		without += processCPU() - cpu
+
+		cpu = processCPU()
+		p.opts.noSearch = false
+		p.search = p.newSearch()
+		p.produce(discard{}, problems, &Result{})
+		files = len(p.search.Files())
+		with += processCPU() - cpu
+	}
+	if problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+	b.ReportMetric(float64(without)/float64(n), "render-cpu-ns/op")
+	b.ReportMetric(float64(with-without)/float64(n), "index-cpu-ns/op")
+	b.ReportMetric(float64(files), "index-files")
+}
+
 // freshDest returns a new, empty destination for each build of a
 // benchmark. The outputs are deleted together once the benchmark is done,
 // not between builds: ext4 without a journal skips inodes freed in the last
