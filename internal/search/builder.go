@@ -220,6 +220,7 @@ type Writer struct {
 	titleN  int   // words of the title so far
 	excerpt []byte
 	exRunes int
+	exCut   bool // the excerpt is full, and ends with " …"
 }
 
 // localWord is what one document has of a word.
@@ -245,6 +246,7 @@ func (w *Writer) Begin(doc int) {
 	w.titleN = 0
 	w.excerpt = w.excerpt[:0]
 	w.exRunes = 0
+	w.exCut = false
 }
 
 // Add reads text as words of field f. A title's positions count from the
@@ -354,16 +356,27 @@ func (w *Writer) keep(b []byte) string {
 }
 
 // quote adds text to the document's excerpt, until it is long enough,
-// with every run of spaces made one.
+// with every run of spaces made one. An excerpt that the text goes on
+// past ends with its last whole word and " …", never in a word.
 func (w *Writer) quote(text string) {
+	if w.exCut {
+		return
+	}
 	space := len(w.excerpt) > 0
 	for _, r := range text {
-		if w.exRunes >= excerptRunes {
-			return
-		}
 		if unicode.IsSpace(r) {
 			space = len(w.excerpt) > 0
 			continue
+		}
+		if w.exRunes >= excerptRunes {
+			if !space { // in a word: back to the space before it
+				if i := bytes.LastIndexByte(w.excerpt, ' '); i > 0 {
+					w.excerpt = w.excerpt[:i]
+				}
+			}
+			w.excerpt = append(w.excerpt, " …"...)
+			w.exCut = true
+			return
 		}
 		if space {
 			w.excerpt = append(w.excerpt, ' ')

@@ -156,3 +156,39 @@ func FuzzParseQuery(f *testing.F) {
 func allDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
+
+// TestExcerpt: what a result quotes is the description and the text, with
+// every run of spaces made one, and when they go on past it, ends with a
+// whole word and " …".
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat("Trình tự thực hiện ", 20)
+	for _, tt := range []struct{ desc, body, want string }{
+		{"Hướng dẫn  đăng ký.", "Nộp\nhồ sơ.", "Hướng dẫn đăng ký. Nộp hồ sơ."},
+		{"", long, strings.Repeat("Trình tự thực hiện ", 9) + "Trình tự …"}, // 180 runes reached in "thực"
+		{"", strings.Repeat("a", 179) + " đường dây", strings.Repeat("a", 179) + " …"},
+		{"", strings.Repeat("a", 180) + " ", strings.Repeat("a", 180)},
+	} {
+		b, ids := NewBuilder([]Doc{{Kind: Page, URL: "/x/", Title: "x"}})
+		w := b.NewWriter()
+		w.Begin(ids[0])
+		w.Add(Title, "x")
+		w.Add(Description, tt.desc)
+		w.Add(Body, tt.body)
+		w.End()
+		files := map[string][]byte{}
+		for _, f := range b.Files() {
+			files[f.Name] = f.Data
+		}
+		ix, err := Open(func(name string) ([]byte, error) { return files[name], nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := ix.Hit(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Excerpt != tt.want {
+			t.Errorf("excerpt of %q, %q:\n%q\nwant\n%q", tt.desc, tt.body, h.Excerpt, tt.want)
+		}
+	}
+}
