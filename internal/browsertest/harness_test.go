@@ -43,6 +43,7 @@ type portal struct {
 	root             string // the built files
 	browser          context.Context
 	cancel           func()
+	procedures       int // how many it has, for the names of tests that time it
 }
 
 var shared *portal
@@ -62,6 +63,9 @@ func TestMain(m *testing.M) {
 	}
 	shared = p
 	code := m.Run()
+	if bigPortal != nil {
+		bigPortal.stop()
+	}
 	p.stop()
 	os.Exit(code)
 }
@@ -77,7 +81,7 @@ func start() (*portal, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &portal{root: filepath.Join(root, "public")}
+	p := &portal{root: filepath.Join(root, "public"), procedures: 18}
 	// The server listens before the build, which needs its address; it
 	// serves once the build wrote the _headers it follows.
 	p.srv = httptest.NewUnstartedServer(nil)
@@ -139,8 +143,10 @@ func start() (*portal, error) {
 
 func (p *portal) stop() {
 	p.srv.Close()
-	p.bare.Close()
-	p.other.Close()
+	if p.bare != nil { // a generated portal has only srv
+		p.bare.Close()
+		p.other.Close()
+	}
 	p.cancel()
 }
 
@@ -221,6 +227,7 @@ var pageTypes = []struct {
 	{"directory poster", "/danh-ba/in/"},
 	{"dashboard", "/ket-qua-phuc-vu/"},
 	{"not found", "/khong-co-trang-nay/"},
+	{"search", "/tim-kiem/"},
 }
 
 // viewports are a cheap phone and a desktop.

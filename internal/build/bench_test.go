@@ -9,7 +9,9 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -117,6 +119,44 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderIndexShare renders every page as BenchmarkRender does,
+// without the search index and then with it, one after the other in each
+// iteration, and reports the CPU time of each (all threads, the garbage
+// collector's included) and what the index adds (index-cpu-ns/op: its
+// words gathered, its documents numbered, its files compressed). On a
+// shared machine the two are measured in the same minute, which the
+// whole builds of BenchmarkBuild and BenchmarkBuildWithoutSearch are not.
+func BenchmarkRenderIndexShare(b *testing.B) {
+	site := benchSite(b)
+	problems := &problem.List{}
+	p := planned(Options{Source: site, Theme: congkhai.Theme}, problems)
+	if p == nil || problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+	var without, with time.Duration
+	n, files := 0, 0
+	for b.Loop() {
+		n++
+		p.opts.noSearch, p.search = true, nil
+		cpu := processCPU()
+		p.produce(discard{}, problems, &Result{})
+		without += processCPU() - cpu
+
+		cpu = processCPU()
+		p.opts.noSearch = false
+		p.search = p.newSearch()
+		p.produce(discard{}, problems, &Result{})
+		files = len(p.search.Files())
+		with += processCPU() - cpu
+	}
+	if problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+	b.ReportMetric(float64(without)/float64(n), "render-cpu-ns/op")
+	b.ReportMetric(float64(with-without)/float64(n), "index-cpu-ns/op")
+	b.ReportMetric(float64(files), "index-files")
+}
+
 // freshDest returns a new, empty destination for each build of a
 // benchmark. The outputs are deleted together once the benchmark is done,
 // not between builds: ext4 without a journal skips inodes freed in the last
@@ -132,14 +172,26 @@ func freshDest(b *testing.B) func() string {
 }
 
 // BenchmarkBuild measures a whole cold build into an empty destination.
-func BenchmarkBuild(b *testing.B) {
+func BenchmarkBuild(b *testing.B) { benchmarkBuild(b, false) }
+
+// BenchmarkBuildWithoutSearch is BenchmarkBuild without the search index:
+// the difference between the two is what the index costs a build.
+func BenchmarkBuildWithoutSearch(b *testing.B) { benchmarkBuild(b, true) }
+
+// benchmarkBuild reports the CPU time of a build (all its threads) as
+// well as its wall time: on a shared machine it is the steadier of the two.
+func benchmarkBuild(b *testing.B, noSearch bool) {
 	site := benchSite(b)
 	next := freshDest(b)
+	n := 0
+	cpu := processCPU()
 	for b.Loop() {
-		if _, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme}); err != nil {
+		n++
+		if _, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, noSearch: noSearch}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(processCPU()-cpu)/float64(n), "cpu-ns/op")
 }
 
 // BenchmarkBuildCached measures builds into an empty destination with a
@@ -281,4 +333,51 @@ func BenchmarkRebuild(b *testing.B) {
 		written = res.Written
 	}
 	b.ReportMetric(float64(written), "written/op")
+}
+
+// BenchmarkSessionEdit measures what serve does after an editor saves a
+// procedure's text: the page rendered alone, and the search index written
+// again with its words.
+func BenchmarkSessionEdit(b *testing.B) { benchmarkSessionEdit(b, false) }
+
+// BenchmarkSessionEditWithoutSearch is BenchmarkSessionEdit without the
+// search index: the difference is what keeping it right costs an edit.
+func BenchmarkSessionEditWithoutSearch(b *testing.B) { benchmarkSessionEdit(b, true) }
+
+func benchmarkSessionEdit(b *testing.B, noSearch bool) {
+	site := benchSite(b)
+	files, _ := filepath.Glob(filepath.Join(site, "content", "thu-tuc", "*.md"))
+	file := files[len(files)/2]
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(file, orig, 0o644) })
+	rel, _ := filepath.Rel(site, file)
+	s := NewSession(Options{Source: site, Destination: filepath.Join(b.TempDir(), "public"), Theme: congkhai.Theme, noSearch: noSearch})
+	if _, err := s.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	cpu := processCPU()
+	for b.Loop() {
+		n++
+		text := bytes.Replace(orig, []byte("## Ghi chú"), fmt.Appendf(nil, "## Ghi chú\n\nSửa lần %d.", n), 1)
+		if err := os.WriteFile(file, text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := s.Build([]string{filepath.ToSlash(rel)})
+		if err != nil || res.Rendered != 1 {
+			b.Fatalf("rendered %d pages (err %v), want 1", res.Rendered, err)
+		}
+	}
+	// On a shared machine the CPU time is steadier than the wall time.
+	b.ReportMetric(float64(processCPU()-cpu)/float64(n), "cpu-ns/op")
+}
+
+// processCPU is the CPU time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -20,14 +20,19 @@ import (
 // read it: its HTML, cut where the body places embeds (charts), whose HTML
 // depends on the page and the data, not on the body; the embeds; the
 // links, for the link check; the headings a procedure needs that it
-// lacks; and its empty list items. With a build cache it is kept, found by
-// the body's bytes, so that an unchanged body costs no goldmark.
+// lacks; its empty list items; and its text, for the search index. With a
+// build cache it is kept, found by the body's bytes, so that an unchanged
+// body costs no goldmark.
 type body struct {
 	html    [][]byte // len(embeds)+1 pieces
 	embeds  []markdown.Embed
 	links   []markdown.Link
 	missing []string // required headings absent
 	empty   []int    // lines of the body (from 1) of empty list items
+	// text is what a reader reads of the body (markdown.Document.Text),
+	// its runs joined by newlines: a newline parts words as the end of a
+	// run does, and never joins the groups of a phone number.
+	text []byte
 }
 
 // embedMark stands in the HTML for an embed until the pieces are cut:
@@ -58,6 +63,14 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 	}
 	doc := p.md.Parse(vntext.NFCBytes(split.Body))
 	bd := &body{embeds: doc.Embeds, links: doc.Links, empty: doc.EmptyItems}
+	if p.cache != nil || !p.opts.noSearch { // a cached body holds its text for every later build
+		doc.Text(func(run []byte) {
+			if len(bd.text) > 0 {
+				bd.text = append(bd.text, '\n')
+			}
+			bd.text = append(bd.text, run...)
+		})
+	}
 	if pg.Kind == content.KindProcedure {
 		for _, h := range procedure.RequiredHeadings() {
 			if !doc.HasHeading(2, h) {
@@ -111,7 +124,7 @@ func (bd *body) writeHTML(buf *bytes.Buffer, embedHTML func(markdown.Embed) ([]b
 }
 
 // bodyVersion changes when the encoding below does.
-const bodyVersion = 2
+const bodyVersion = 3
 
 func (bd *body) encode() []byte {
 	var w buildcache.Writer
@@ -140,6 +153,7 @@ func (bd *body) encode() []byte {
 	for _, line := range bd.empty {
 		w.Int(int64(line))
 	}
+	w.Blob(bd.text)
 	return w.Bytes()
 }
 
@@ -164,6 +178,7 @@ func decodeBody(b []byte) (*body, error) {
 	for range r.Count() {
 		bd.empty = append(bd.empty, int(r.Int()))
 	}
+	bd.text = r.Blob()
 	if err := r.Err(); err != nil {
 		return nil, err
 	}

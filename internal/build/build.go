@@ -60,6 +60,13 @@ type Options struct {
 	// fsys is what the build writes through; nil is the system's. Tests
 	// give one that fails as a full disk would.
 	fsys publish.FS
+
+	// noSearch leaves the search index out, for the benchmark that
+	// measures what it costs.
+	noSearch bool
+	// session is set for the builds of a Session, which keeps what they
+	// wrote of the search index for the next edit.
+	session bool
 }
 
 // fileSystem is what the build writes through.

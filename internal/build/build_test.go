@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -292,13 +293,36 @@ func TestRebuildWritesOnlyChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Written != 1 {
-		t.Errorf("editing one page's text wrote %d files, want 1", res.Written)
+	// The page is written, and the files of the search index that hold
+	// its words (the new word, its excerpt): nothing else.
+	changed := map[string]bool{"gioi-thieu/index.html": true}
+	for _, f := range newerIndexFiles(t, public, old) {
+		changed[f] = true
 	}
-	assertMtimes(t, public, old, map[string]bool{"gioi-thieu/index.html": true})
+	if res.Written != len(changed) || len(changed) == 1 {
+		t.Errorf("editing one page's text wrote %d files, want the page and the index's files that changed: %v", res.Written, changed)
+	}
+	assertMtimes(t, public, old, changed)
 	if !strings.Contains(readFile(t, public, "gioi-thieu/index.html"), "Đường dây nóng mới") {
 		t.Error("the edited page was not updated")
 	}
+}
+
+// newerIndexFiles lists the files of the search index in dir that were
+// written after when.
+func newerIndexFiles(t *testing.T, dir string, when time.Time) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(dir, "tim-kiem", "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && !info.ModTime().Equal(when) {
+			out = append(out, "tim-kiem/index/"+e.Name())
+		}
+	}
+	return out
 }
 
 func setMtimes(t *testing.T, dir string, when time.Time) {
@@ -393,11 +417,15 @@ func TestUpToDate(t *testing.T) {
 		t.Errorf("after touching an input: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
 	}
 	stateMatches("after a build that wrote nothing")
-	// An edit to an input: built again.
+	// An edit to an input: built again; the page and the search index's
+	// files with its new words are written.
 	txtartest.WriteFile(t, src, []byte(strings.Replace(readFile(t, site, "content/gioi-thieu.md"), "## Đường dây nóng", "## Đường dây nóng 1022", 1)))
+	before := txtartest.Snapshot(t, public)
 	res, err = build(t, site, public)
-	if err != nil || res.UpToDate || res.Written != 1 {
-		t.Errorf("after an edit: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
+	written := changedFiles(before, txtartest.Snapshot(t, public))
+	index := slices.DeleteFunc(slices.Clone(written), func(f string) bool { return !strings.HasPrefix(f, "tim-kiem/index/") })
+	if err != nil || res.UpToDate || res.Written != len(written) || !slices.Contains(written, "gioi-thieu/index.html") || len(written) != 1+len(index) {
+		t.Errorf("after an edit: up to date %v, written %d (%v), err %v", res.UpToDate, res.Written, written, err)
 	}
 	stateMatches("after an edit")
 	// A new base URL is a different build.

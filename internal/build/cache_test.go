@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"maps"
 	"os"
 	"path/filepath"
@@ -91,14 +92,14 @@ func TestCacheSameOutput(t *testing.T) {
 // never a panic, and one read encodes to the same bytes.
 func FuzzDecodeBody(f *testing.F) {
 	f.Add((&body{html: [][]byte{[]byte("<p>a</p>"), []byte("<p>b</p>")}, embeds: []markdown.Embed{{Fence: "chart", Name: "x", Line: 3}},
-		links: []markdown.Link{{Dest: "/a/", Line: 1}}, missing: []string{"Trình tự thực hiện"}}).encode())
+		links: []markdown.Link{{Dest: "/a/", Line: 1}}, missing: []string{"Trình tự thực hiện"}, text: []byte("Đăng ký\nkhai sinh")}).encode())
 	f.Add([]byte{bodyVersion, 0})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		bd, err := decodeBody(b)
 		if err != nil {
 			return
 		}
-		if again, err := decodeBody(bd.encode()); err != nil || len(again.html) != len(bd.html) {
+		if again, err := decodeBody(bd.encode()); err != nil || len(again.html) != len(bd.html) || !bytes.Equal(again.text, bd.text) {
 			t.Fatalf("re-encoded body differs: %v", err)
 		}
 	})

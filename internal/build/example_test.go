@@ -30,6 +30,7 @@ var exampleGolden = []string{
 	"lich-tiep-cong-dan/index.html",
 	"lich-tiep-cong-dan.ics",
 	"ket-qua-phuc-vu/index.html",
+	"tim-kiem/index.html",
 	"404.html",
 	"sitemap.xml",
 	"robots.txt",

@@ -15,6 +15,7 @@ import (
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/search"
 	"github.com/congkhai/congkhai/internal/static"
 )
 
@@ -52,6 +53,9 @@ type output struct {
 	layout  string
 	copy    string // a static file to copy
 	fixed   []byte // content read at load: assets, ECharts
+	// searchIndex marks the search index's manifest, which stands for
+	// every file of the index: they are written once every page is.
+	searchIndex bool
 	// make gives a generated output its content, in the plan: a page's
 	// layout data, or a file's bytes. Content pages make their data only
 	// when they are rendered (plan.pageData).
@@ -62,7 +66,8 @@ type output struct {
 // the collision messages follow): the data files and the dashboard, the
 // content pages with their redirects, the lists of procedures, the
 // not-found page, static files and assets, the directory's pages and
-// files, and last the sitemap, which lists every page before it.
+// files, the search page and its index, and last the sitemap, which lists
+// every page before it.
 func listOutputs(c *checkedSite) []*output {
 	var outs []*output
 	add := func(o *output) { outs = append(outs, o) }
@@ -75,6 +80,7 @@ func listOutputs(c *checkedSite) []*output {
 	if c.dir != nil {
 		directoryJobs(c, add)
 	}
+	searchJobs(add)
 	return append(outs, machineJobs(c, outs)...)
 }
 
@@ -259,6 +265,9 @@ func machineJobs(c *checkedSite, outs []*output) []*output {
 	}
 	if c.echarts != nil {
 		hashed = append(hashed, echartsPath(c.echarts))
+	}
+	for _, name := range search.HashedNames() {
+		hashed = append(hashed, searchIndexPath+name)
 	}
 	headers := render.Headers(c.cfg.RelURL, hashed)
 	return append(list, &output{path: render.HeadersFile, origin: "the " + render.HeadersFile + " file", fixed: headers})

@@ -10,6 +10,7 @@ import (
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/search"
 )
 
 // job is an output with what the plan gave it to write: a generated
@@ -18,6 +19,8 @@ type job struct {
 	*output
 	data  *render.Data
 	bytes []byte
+	// searchDoc is the page's number in the search index, or -1.
+	searchDoc int
 }
 
 // plan is a checked site ready to be written: every output as a job with
@@ -36,6 +39,11 @@ type plan struct {
 	dest         string
 	pages, files int
 	links        *linkIndex // set by Check: what the link checker needs
+	// search gathers the index while the pages are written; nil when
+	// nothing is written (a check, a build with errors). searchFiles are
+	// the names of the index's files it wrote last.
+	search      *search.Builder
+	searchFiles map[string]bool
 	// erroneous are the files with errors, set by Check of a site with
 	// errors: their pages are not rendered, their bodies only checked.
 	erroneous map[string]bool
@@ -55,13 +63,14 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 	if c.dir != nil {
 		p.view.DirectoryPaths = directoryPaths
 	}
+	p.view.SearchPath, p.view.SearchIndexPath = searchPath, searchIndexPath
 	if c.echarts != nil {
 		p.view.EChartsPath = echartsPath(c.echarts)
 		p.view.DashboardPath = dashboardPath
 	}
 	p.jobs = make([]*job, len(c.outputs))
 	for i, o := range c.outputs {
-		j := &job{output: o, bytes: o.fixed}
+		j := &job{output: o, bytes: o.fixed, searchDoc: -1}
 		if o.make != nil {
 			j.data, j.bytes = o.make(p, problems)
 		}

@@ -21,6 +21,7 @@ type Session struct {
 // NewSession prepares builds of the site that opts describe.
 func NewSession(opts Options) *Session {
 	opts.gate = &gate{}
+	opts.session = true
 	return &Session{opts: opts}
 }
 
@@ -101,6 +102,11 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		*u.old = *u.new
 		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
 		p.run(j, out, problems, &bufs)
+	}
+	// The index has the pages' new words: its files are written again,
+	// and only those that changed are.
+	if _, err := p.writeSearch(out, true); err != nil {
+		problems.Errorf("the search index", 0, "", "%v", err)
 	}
 	if problems.Errors() > 0 {
 		out.Abort()

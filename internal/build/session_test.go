@@ -5,11 +5,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/corpus"
+	"github.com/congkhai/congkhai/internal/search"
 	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
@@ -37,12 +39,20 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	}
 
 	edit("Nộp.", "Nộp tại xã.")
+	before := txtartest.Snapshot(t, dest)
 	res, err = s.Build([]string{file})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Rendered != 1 || res.Written != 1 {
-		t.Errorf("text edit: rendered %d pages, wrote %d files; want 1 and 1", res.Rendered, res.Written)
+	// The page is written, and the files of the search index that hold
+	// its words; nothing else.
+	written := changedFiles(before, txtartest.Snapshot(t, dest))
+	index := slices.DeleteFunc(slices.Clone(written), func(f string) bool { return !strings.HasPrefix(f, "tim-kiem/index/") })
+	if res.Rendered != 1 || res.Written != 1+len(index) || !slices.Contains(written, "thu-tuc/dang-ky-khai-tu/index.html") || len(written) != 1+len(index) {
+		t.Errorf("text edit: rendered %d pages, wrote %d files (%v); want 1 page, and the page and the index's files", res.Rendered, res.Written, written)
+	}
+	if len(index) == 0 {
+		t.Error("text edit: the search index was not written again")
 	}
 	if !strings.Contains(readFile(t, dest, "thu-tuc/dang-ky-khai-tu/index.html"), "Nộp tại xã.") {
 		t.Error("the edited text is not in the page")
@@ -60,7 +70,7 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		t.Error("the list does not show the new title")
 	}
 
-	before := txtartest.Snapshot(t, dest)
+	before = txtartest.Snapshot(t, dest)
 	edit("## Yêu cầu, điều kiện thực hiện", "## Điều kiện")
 	res, err = s.Build([]string{file})
 	if !errors.Is(err, ErrFailed) || !strings.Contains(problemLines(res), `the text needs a heading "## Yêu cầu, điều kiện thực hiện"`) {
@@ -82,6 +92,79 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	res, err = s.Build([]string{"content/moi.md"})
 	if err != nil || res.Rendered != all+1 {
 		t.Errorf("a new page: rendered %d pages (err %v), want the whole site, %d", res.Rendered, err, all+1)
+	}
+}
+
+// changedFiles lists the files of after that are new or differ from before.
+func changedFiles(before, after map[string]string) []string {
+	var out []string
+	for name, content := range after {
+		if !strings.HasSuffix(name, "/") && before[name] != content {
+			out = append(out, filepath.ToSlash(name))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestSessionKeepsTheSearchIndex: after a text edit rendered alone, the
+// search index has the page's new words and not its old ones, and is the
+// index a whole build of the same files writes, byte for byte.
+func TestSessionKeepsTheSearchIndex(t *testing.T) {
+	site := newSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: site, Destination: dest, Theme: congkhai.Theme})
+	if _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	file := "content/thu-tuc/dang-ky-khai-tu.md"
+	find := func(q string) []string {
+		t.Helper()
+		dir := filepath.Join(dest, "tim-kiem", "index")
+		ix, err := search.Open(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ix.Search(search.ParseQuery(q+" "), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var urls []string
+		for _, r := range res {
+			h, _ := ix.Hit(r.Doc)
+			urls = append(urls, h.URL)
+		}
+		return urls
+	}
+	for _, step := range []struct{ old, new, find, lost string }{
+		{"Nộp.", "Nộp tại Quảng Trạch.", "quang trach", ""},
+		{"Nộp tại Quảng Trạch.", "Nộp tại Phong Điền.", "phong dien", "quang trach"},
+	} {
+		text := readFile(t, site, file)
+		txtartest.WriteFile(t, filepath.Join(site, file), []byte(strings.Replace(text, step.old, step.new, 1)))
+		res, err := s.Build([]string{file})
+		if err != nil || res.Rendered != 1 {
+			t.Fatalf("the edit %q rendered %d pages (err %v), want 1", step.new, res.Rendered, err)
+		}
+		if got := find(step.find); !slices.Equal(got, []string{"/thu-tuc/dang-ky-khai-tu/"}) {
+			t.Errorf("after %q, %q finds %v", step.new, step.find, got)
+		}
+		if step.lost != "" {
+			if got := find(step.lost); len(got) != 0 {
+				t.Errorf("after %q, %q still finds %v", step.new, step.lost, got)
+			}
+		}
+		full := filepath.Join(t.TempDir(), "public")
+		if _, err := build(t, site, full); err != nil {
+			t.Fatal(err)
+		}
+		want := txtartest.Snapshot(t, filepath.Join(full, "tim-kiem", "index"))
+		got := txtartest.Snapshot(t, filepath.Join(dest, "tim-kiem", "index"))
+		for name, content := range want {
+			if got[name] != content {
+				t.Errorf("after %q, the index file %s is not what a whole build writes", step.new, name)
+			}
+		}
 	}
 }
 

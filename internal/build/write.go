@@ -14,6 +14,7 @@ import (
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/search"
 )
 
 // write is the last stage of a build: it renders every job of the plan
@@ -38,7 +39,21 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 		return res, nil, err
 	}
 	out := gatedOutput{begun, p.opts.gate}
+	if !p.opts.noSearch {
+		p.search = p.newSearch()
+		if p.opts.session {
+			p.search.KeepForEdits()
+		}
+	}
 	p.produce(out, problems, res)
+	if problems.Errors() == 0 && out.Err() == nil {
+		n, err := p.writeSearch(out, false)
+		var failed *publish.Error
+		if err != nil && !errors.As(err, &failed) { // a failed write is the build's error (out.Err)
+			problems.Errorf("the search index", 0, "", "%v", err)
+		}
+		res.Files += n
+	}
 	res.Problems = problems.Sorted()
 	if err := out.Err(); err != nil { // a write failed: the build's error, said once
 		out.Abort()
@@ -112,6 +127,7 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 type pageBuffers struct {
 	src            []byte
 	md, body, page bytes.Buffer
+	search         *search.Writer // the page's words, for the index
 }
 
 // run produces one job's file, rendering a page into bufs. A panic in a
@@ -135,6 +151,8 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 			}
 		}
 		return 0, 0
+	case j.searchIndex:
+		return 0, 0 // written with every file of the index, once the pages are (writeSearch)
 	case j.copy != "":
 		err = out.CopyFile(j.path, j.copy)
 	case j.bytes != nil:
@@ -177,6 +195,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 	}
 	var body template.HTML
 	var hasCharts bool
+	var text []byte
 	if pg.BodyLine > 0 { // a page with a file: its Markdown body
 		bd, err := p.bodyOf(pg, bufs)
 		if err != nil {
@@ -205,6 +224,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		b := bufs.body.Bytes()
 		body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 		hasCharts = slices.ContainsFunc(bd.embeds, chart.IsChart)
+		text = bd.text
 	}
 	if !execute {
 		return nil, nil
@@ -216,6 +236,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		return nil, err
 	}
 	data.Content, data.HasCharts = body, hasCharts
+	p.indexPage(j, text, data.Procedure, bufs)
 	return p.execute(j.layout, data, bufs)
 }
 

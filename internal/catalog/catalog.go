@@ -5,6 +5,7 @@ package catalog
 
 import (
 	"cmp"
+	"path"
 	"slices"
 
 	"github.com/congkhai/congkhai/internal/content"
@@ -49,6 +50,10 @@ type respelling struct {
 	name  string
 	group *Group
 }
+
+// Key is the last folder of the dimension's address ("linh-vuc"), which
+// also names its filter on the search page.
+func (d *Dimension) Key() string { return path.Base(d.Path) }
 
 // Dimensions returns the groupings in the order pages show them.
 func (c *Catalog) Dimensions() []*Dimension {

@@ -252,6 +252,8 @@ var printsWords = map[string]bool{
 var wordsAllowed = []string{
 	// The TOML library's own words, which plainTypeError rewrites.
 	module + "/internal/tomlfile/typecheck.go: TOML value has type %s; destination has type %s",
+	// What a search result quotes of a generated list, in the site's language.
+	module + "/internal/build/search.go: Danh sách %d thủ tục hành chính thuộc %s %s.",
 	// The files a new site or page starts with, in the site's language.
 	module + "/internal/scaffold/scaffold.go",
 	// The reception days as citizens read them, in the site's language.

@@ -150,6 +150,26 @@ type bufferWriter struct{ *bytes.Buffer }
 func (bufferWriter) Buffered() int { return 0 }
 func (bufferWriter) Flush() error  { return nil }
 
+// Text calls fn with each run of the document's text, in order: what a
+// reader reads of it, without Markdown, link addresses or code blocks.
+// The bytes are the document's own, valid while it is.
+func (d *Document) Text(fn func([]byte)) {
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			fn(n.Segment.Value(d.src))
+		case *ast.String:
+			fn(n.Value)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *embedBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
 // HasHeading reports whether the document has a heading of the given level
 // whose text is want, ignoring case, diacritic variants and punctuation.
 func (d *Document) HasHeading(level int, want string) bool {

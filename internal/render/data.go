@@ -34,6 +34,9 @@ type Site struct {
 	// charts; EChartsPath is the hashed address of ECharts.
 	DashboardPath string
 	EChartsPath   string
+	// SearchPath is the search page, which the header's search form goes
+	// to; SearchIndexPath the folder of its index.
+	SearchPath, SearchIndexPath string
 }
 
 // DirectoryPaths are the site paths of the pages and files made from the

@@ -56,7 +56,9 @@ const HeadersFile = "_headers"
 // base path, and ImmutableCache for each hashed file, one rule per file,
 // so that a file of static/ in the same folder is not cached for a year.
 // relURL turns a site path into an address under the base path; hashed
-// are the site paths of the hashed files, in any order. Each rule names
+// are the site paths of the hashed files, in any order, or patterns of
+// them whose final * stands for any rest of the name (the search index's
+// shards). Each rule names
 // its own headers only: such hosts join the values of a header that two
 // matching rules set.
 func Headers(relURL func(string) string, hashed []string) []byte {

@@ -76,7 +76,9 @@ func TestREADMEHeaders(t *testing.T) {
 	}
 	for _, want := range []string{
 		`~\.[0-9a-f]{10}\.(css|js)$ "` + ImmutableCache + `";`, // nginx
-		`Header set Cache-Control "` + ImmutableCache + `"`,    // Apache
+		`~/tim-kiem/index/[bfhm]-[0-9a-f]{10}(-[0-9]+)?\.bin$ "` + ImmutableCache + `";`,
+		`<FilesMatch "^[bfhm]-[0-9a-f]{10}(-[0-9]+)?\.bin$">`, // Apache, for the search index
+		`Header set Cache-Control "` + ImmutableCache + `"`,   // Apache
 	} {
 		if !strings.Contains(readme, want) {
 			t.Errorf("README.md lacks %s", want)

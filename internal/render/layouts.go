@@ -40,12 +40,13 @@ const (
 	LayoutPoster     = "poster.html"    // the same, as an A4 poster to print
 	LayoutReception  = "reception.html" // the citizen reception schedule
 	LayoutDashboard  = "dashboard.html" // performance figures and charts
+	LayoutSearch     = "search.html"    // the search page, and what to do without JavaScript
 	LayoutAlias      = "alias.html"     // redirect from an old address
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutSearch}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for

@@ -68,62 +68,71 @@ func stableNFC(s string) bool {
 // Bytes that are not UTF-8 become U+FFFD.
 // Unicode decomposition alone leaves đ as it is, so it is mapped by hand.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := AppendFold(make([]byte, 0, len(s)), s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// AppendFold appends Fold(s) to dst, for a caller that folds many words
+// into a buffer of its own (the search index).
+func AppendFold(dst []byte, s string) []byte {
 	folds := latinFolds()
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
-		case int(r) < len(folds) && folds[r] != 0:
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if int(r) < len(folds) && folds[r] != 0 {
 			// a Latin letter, with its marks, in one step
 			if f := folds[r]; f > 0 {
-				b.WriteRune(f)
+				dst = utf8.AppendRune(dst, f)
 			}
-		default:
+		} else {
 			// decomposed in context, so that marks written after their
 			// letter are dropped with it
-			foldDecomposed(&b, s[i:i+size])
+			dst = appendDecomposed(dst, s[i:i+size])
 		}
 		i += size
 	}
-	return b.String()
+	return dst
 }
 
-// foldDecomposed folds s the slow way: decomposed, marks dropped, lower case.
-func foldDecomposed(b *strings.Builder, s string) {
+// appendDecomposed appends s folded the slow way: decomposed (NFD), marks
+// dropped, lower case.
+func appendDecomposed(dst []byte, s string) []byte {
 	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// combining tone and vowel marks
 		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
+			dst = append(dst, 'd')
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
+	return dst
 }
 
 // latinFolds maps each letter below U+2000 (Latin, with the precomposed
 // Vietnamese letters of U+1E00–U+1EFF, Greek and Cyrillic) to what
-// foldDecomposed makes of it when that is one letter; -1 when it is
+// appendDecomposed makes of it when that is one letter; -1 when it is
 // nothing (a combining mark); 0 when the slow way must be taken. Folding
 // rune by rune is the same as folding the decomposed string: canonical
 // decomposition works letter by letter, and every mark is dropped.
 var latinFolds = sync.OnceValue(func() []rune {
 	folds := make([]rune, 0x2000)
-	var b strings.Builder
+	var b []byte
 	for r := rune(utf8.RuneSelf); r < 0x2000; r++ {
 		if !utf8.ValidRune(r) {
 			continue
 		}
-		b.Reset()
-		foldDecomposed(&b, string(r))
-		out := []rune(b.String())
+		b = appendDecomposed(b[:0], string(r))
+		out := []rune(string(b))
 		switch len(out) {
 		case 0:
 			folds[r] = -1
