@@ -1,0 +1,199 @@
+package opendata
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congkhai/congkhai/internal/procedure"
+)
+
+// The procedures export holds every field of every procedure record, as
+// JSON (ProcedureJSON: one object per procedure, the keys of the front
+// matter in the order of procedure.Procedure) and as a flat CSV
+// (ProcedureCSV: one row per procedure). Both are written one record at a
+// time, so that a portal of 100,000 procedures never holds more than one
+// record unpacked: the caller unpacks a record, adds it and drops it.
+
+// ProcedureJSON streams the procedures JSON export:
+//
+//	{"title": …, "description": …, "publisher": …, "license": {…}|null,
+//	 "updated": "2026-10-12", "page": …, "count": 18,
+//	 "procedures": [
+//	{"url": …, "code": "1.001193", "legacy_codes": [], "title": …, …},
+//	…
+//	]}
+//
+// with one procedure a line. Every key is always there: an empty text is
+// "", an empty list [], a date or an amount not given is null (an amount
+// of 0 is free of charge; null is not stated).
+type ProcedureJSON struct {
+	w     *bufio.Writer
+	buf   []byte
+	count int
+	want  int
+}
+
+// NewProcedureJSON writes the head of the export, for count procedures, to w.
+func NewProcedureJSON(w io.Writer, m Meta, count int) (*ProcedureJSON, error) {
+	j := &ProcedureJSON{w: bufio.NewWriterSize(w, 64<<10), want: count}
+	b := []byte("{\n")
+	b = appendHead(b, m)
+	b = append(b, `  "count": `...)
+	b = appendInt(b, int64(count))
+	b = append(b, ",\n  \"procedures\": ["...)
+	_, err := j.w.Write(b)
+	return j, err
+}
+
+// appendHead appends the members every JSON export starts with.
+func appendHead(b []byte, m Meta) []byte {
+	member := func(key, value string) {
+		b = append(b, "  "...)
+		b = appendString(b, key)
+		b = append(b, ": "...)
+		if value == "" && (key == "updated") {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, value)
+		}
+		b = append(b, ",\n"...)
+	}
+	member("title", m.Title)
+	member("description", m.Description)
+	member("publisher", m.Publisher)
+	b = append(b, `  "license": `...)
+	if m.License.Name == "" {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, `{"name": `...)
+		b = appendString(b, m.License.Name)
+		b = append(b, `, "url": `...)
+		b = appendString(b, m.License.URL)
+		b = append(b, '}')
+	}
+	b = append(b, ",\n"...)
+	member("updated", date(m.Updated))
+	member("page", m.Page)
+	return b
+}
+
+// Add writes one procedure, published at the absolute address url.
+func (j *ProcedureJSON) Add(url string, p *procedure.Procedure) error {
+	b := j.buf[:0]
+	if j.count > 0 {
+		b = append(b, ',')
+	}
+	b = append(b, '\n', '{')
+	b = appendString(b, "url")
+	b = append(b, ':')
+	b = appendString(b, url)
+	b = appendFields(b, reflect.ValueOf(p).Elem(), true)
+	b = append(b, '}')
+	j.buf = b
+	j.count++
+	_, err := j.w.Write(b)
+	return err
+}
+
+// Close ends the export. It fails when fewer or more procedures were
+// added than the head announced.
+func (j *ProcedureJSON) Close() error {
+	if _, err := j.w.WriteString("\n]}\n"); err != nil {
+		return err
+	}
+	if err := j.w.Flush(); err != nil {
+		return err
+	}
+	if j.count != j.want {
+		return fmt.Errorf("the procedures export announced %d procedures and holds %d", j.want, j.count)
+	}
+	return nil
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// appendFields appends the members of struct v, keyed by their TOML
+// names: a field added to procedure.Procedure is exported without more
+// code, and the JSON Schema test fails until the schema has it too.
+// comma says a member was written before.
+func appendFields(b []byte, v reflect.Value, comma bool) []byte {
+	t := v.Type()
+	for i := range t.NumField() {
+		key := fieldKey(t.Field(i))
+		if key == "" {
+			continue
+		}
+		if comma {
+			b = append(b, ',')
+		}
+		comma = true
+		b = appendString(b, key)
+		b = append(b, ':')
+		b = appendValue(b, v.Field(i))
+	}
+	return b
+}
+
+// fieldKey is a field's TOML name, "" for a field that is not in the file.
+func fieldKey(f reflect.StructField) string {
+	key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if key == "-" || !f.IsExported() {
+		return ""
+	}
+	return key
+}
+
+func appendValue(b []byte, v reflect.Value) []byte {
+	switch v.Kind() {
+	case reflect.String:
+		return appendString(b, v.String())
+	case reflect.Int, reflect.Int64:
+		return appendInt(b, v.Int())
+	case reflect.Bool:
+		return strconv.AppendBool(b, v.Bool())
+	case reflect.Pointer:
+		if v.IsNil() {
+			return append(b, "null"...)
+		}
+		return appendValue(b, v.Elem())
+	case reflect.Slice:
+		b = append(b, '[')
+		for i := range v.Len() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendValue(b, v.Index(i))
+		}
+		return append(b, ']')
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			if t.IsZero() {
+				return append(b, "null"...)
+			}
+			return appendString(b, date(t))
+		}
+		b = append(b, '{')
+		b = appendFields(b, v, false)
+		return append(b, '}')
+	}
+	panic("opendata: cannot export a field of kind " + v.Kind().String())
+}
+
+// ProcedureFields lists the keys of a procedure in the JSON export, in
+// order, with "url" first: the test of the schema checks it has each.
+func ProcedureFields() []string {
+	keys := []string{"url"}
+	t := reflect.TypeFor[procedure.Procedure]()
+	for i := range t.NumField() {
+		if k := fieldKey(t.Field(i)); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
