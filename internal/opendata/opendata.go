@@ -12,6 +12,7 @@
 package opendata
 
 import (
+	"bytes"
 	"time"
 )
 
@@ -38,4 +39,41 @@ func date(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// exportHead is what every JSON export starts with.
+type exportHead struct {
+	Title       string      `json:"title"`
+	Description string      `json:"description"`
+	Publisher   string      `json:"publisher"`
+	License     *licenseDoc `json:"license"`
+	Updated     *string     `json:"updated"`
+	Page        string      `json:"page"`
+}
+
+type licenseDoc struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+// openHead is the head of a JSON export that goes on with members of
+// its own: the object is left open after the head's last member.
+func openHead(m Meta) ([]byte, error) {
+	h, err := indent(head(m))
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(h, []byte("\n}\n")), nil
+}
+
+func head(m Meta) exportHead {
+	h := exportHead{Title: m.Title, Description: m.Description, Publisher: m.Publisher, Page: m.Page}
+	if m.License.Name != "" {
+		h.License = &licenseDoc{m.License.Name, m.License.URL}
+	}
+	if !m.Updated.IsZero() {
+		d := date(m.Updated)
+		h.Updated = &d
+	}
+	return h
 }

@@ -41,45 +41,15 @@ type ProcedureJSON struct {
 // NewProcedureJSON writes the head of the export, for count procedures, to w.
 func NewProcedureJSON(w io.Writer, m Meta, count int) (*ProcedureJSON, error) {
 	j := &ProcedureJSON{w: bufio.NewWriterSize(w, 64<<10), want: count}
-	b := []byte("{\n")
-	b = appendHead(b, m)
-	b = append(b, `  "count": `...)
+	b, err := openHead(m)
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, ",\n  \"count\": "...)
 	b = appendInt(b, int64(count))
 	b = append(b, ",\n  \"procedures\": ["...)
-	_, err := j.w.Write(b)
+	_, err = j.w.Write(b)
 	return j, err
-}
-
-// appendHead appends the members every JSON export starts with.
-func appendHead(b []byte, m Meta) []byte {
-	member := func(key, value string) {
-		b = append(b, "  "...)
-		b = appendString(b, key)
-		b = append(b, ": "...)
-		if value == "" && (key == "updated") {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, value)
-		}
-		b = append(b, ",\n"...)
-	}
-	member("title", m.Title)
-	member("description", m.Description)
-	member("publisher", m.Publisher)
-	b = append(b, `  "license": `...)
-	if m.License.Name == "" {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, `{"name": `...)
-		b = appendString(b, m.License.Name)
-		b = append(b, `, "url": `...)
-		b = appendString(b, m.License.URL)
-		b = append(b, '}')
-	}
-	b = append(b, ",\n"...)
-	member("updated", date(m.Updated))
-	member("page", m.Page)
-	return b
 }
 
 // Add writes one procedure, published at the absolute address url.
