@@ -8,6 +8,7 @@ import (
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
 )
@@ -18,6 +19,9 @@ type job struct {
 	*output
 	data  *render.Data
 	bytes []byte
+	// streamed is the state of a streamed file (output.stream), reset
+	// before every run of the job.
+	streamed *streamed
 }
 
 // plan is a checked site ready to be written: every output as a job with
@@ -26,7 +30,10 @@ type job struct {
 type plan struct {
 	*checkedSite
 	jobs []*job
-	md   *markdown.Converter
+	// byPath finds a job by the path of its file, for the sizes of files
+	// that pages give (fileSize).
+	byPath map[string]*job
+	md     *markdown.Converter
 	// view is what every layout sees as .Site.
 	view *render.Site
 	// sitemapFiles are the sitemap's files, made once for all of them.
@@ -56,13 +63,22 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		p.view.EChartsPath = echartsPath(c.echarts)
 		p.view.DashboardPath = dashboardPath
 	}
+	if len(c.exports) > 0 {
+		p.view.OpenDataPath = openDataPath
+	}
 	p.jobs = make([]*job, len(c.outputs))
+	p.byPath = make(map[string]*job, len(c.outputs))
 	for i, o := range c.outputs {
 		j := &job{output: o, bytes: o.fixed}
-		if o.make != nil {
+		if o.make != nil && !o.late {
 			j.data, j.bytes = o.make(p, problems)
 		}
+		if o.stream != nil {
+			j.streamed = &streamed{}
+			j.streamed.reset()
+		}
 		p.jobs[i] = j
+		p.byPath[o.path] = j
 	}
 	return p
 }
@@ -136,6 +152,9 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		}
 		d.Procedure = rec
 		d.View = render.NewProcedureView(rec, p.view, p.static)
+		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: p.cfg.Language, Hotline: d.View.Hotline,
+			Area: opendata.Area{Name: p.cfg.Jurisdiction.Name, Parent: p.cfg.Jurisdiction.Parent}}
+		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
 			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
 				d.Related = append(d.Related, r)

@@ -89,7 +89,9 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 	out := gatedOutput{begun, s.opts.gate}
 	res := &Result{Pages: p.pages, Files: p.files}
 	var bufs pageBuffers
+	records := false // a procedure's record changed: its exports follow
 	for _, u := range updates {
+		records = records || u.old.Kind == content.KindProcedure
 		j := p.jobFor(u.old)
 		if j == nil {
 			out.Abort()
@@ -101,6 +103,21 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		*u.old = *u.new
 		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
 		p.run(j, out, problems, &bufs)
+	}
+	if records {
+		// The exports hold every field of every record, and the pages
+		// that list them give their sizes: the streamed files first
+		// (they come first in the jobs), then what reads their sizes.
+		for _, j := range p.jobs {
+			if j.stream != nil {
+				j.streamed.reset()
+			}
+		}
+		for _, j := range p.jobs {
+			if j.stream != nil || j.late {
+				p.run(j, out, problems, &bufs)
+			}
+		}
 	}
 	if problems.Errors() > 0 {
 		out.Abort()

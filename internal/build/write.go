@@ -72,6 +72,11 @@ type sink interface {
 // produce renders every job on all CPUs and writes it to out. With a nil
 // out it only checks the pages' Markdown bodies.
 func (p *plan) produce(out sink, problems *problem.List, res *Result) {
+	for _, j := range p.jobs {
+		if j.stream != nil {
+			j.streamed.reset()
+		}
+	}
 	work := make(chan *job)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -125,14 +130,32 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 	var err error
 	switch {
 	case out == nil:
+		if j.stream != nil {
+			close(j.streamed.done) // nothing is written: its size stays unknown
+		}
 		if j.page != nil && j.alias == 0 {
 			if _, err := p.renderPage(j, problems, bufs, false); err != nil {
 				problems.Errorf(j.origin, 0, "", "%v", err)
 			}
 		}
 		return 0, 0
+	case j.stream != nil:
+		err = p.runStream(j, out)
 	case j.copy != "":
 		err = out.CopyFile(j.path, j.copy)
+	case j.late && j.data == nil:
+		// Made now, not in the plan: it gives the size of a streamed
+		// file, which was written by a job dispatched before this one.
+		data, bytes := j.make(p, problems)
+		if data == nil {
+			err = out.WriteFile(j.path, bytes)
+			break
+		}
+		var html []byte
+		html, err = p.execute(j.layout, data, bufs)
+		if err == nil {
+			err = out.WriteFile(j.path, html)
+		}
 	case j.bytes != nil:
 		err = out.WriteFile(j.path, j.bytes)
 	default:
@@ -218,7 +241,11 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 }
 
 // execute runs layout with data into bufs.page and returns its bytes.
+// The page announces the feeds of its address.
 func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]byte, error) {
+	if data.Feeds == nil {
+		data.Feeds = p.feedLinks[data.Path]
+	}
 	if err := p.layouts.Execute(&bufs.page, layout, data); err != nil {
 		return nil, fmt.Errorf("layout %s: %w", layout, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
 
@@ -32,6 +33,9 @@ type Site struct {
 	// charts; EChartsPath is the hashed address of ECharts.
 	DashboardPath string
 	EChartsPath   string
+	// OpenDataPath is the list of every export (/du-lieu/); "" when the
+	// site publishes none.
+	OpenDataPath string
 }
 
 // DirectoryPaths are the site paths of the pages and files made from the
@@ -90,6 +94,17 @@ type Data struct {
 
 	Occurrences []contacts.Occurrence // reception.html: the coming dates
 	Until       time.Time             // reception.html: the end of that window
+
+	// Feeds are the Atom feeds the page announces with <link
+	// rel="alternate">.
+	Feeds []FeedLink
+	// LinkedData gives what the page describes as schema.org nodes, for
+	// JSONLD; nil for none. It is called when the page is rendered.
+	LinkedData func() []opendata.Object
+	Export     *Export   // export.html
+	Exports    []*Export // opendata.html
+	// CatalogPath is the address of the DCAT catalogue (opendata.html).
+	CatalogPath string
 
 	// HasCharts asks base.html for the chart scripts: the page shows at
 	// least one chart.
