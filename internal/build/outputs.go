@@ -228,21 +228,17 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	}
 }
 
-// machineJobs lists sitemap.xml (with its parts on a large site), which
-// lists every page of outs (the plan writes it: plan.sitemaps),
+// machineJobs lists sitemap.xml (with its parts on a large site, within
+// the protocol's limits of addresses and bytes), which lists every page of
+// outs (the plan writes it: plan.sitemaps),
 // robots.txt, and _headers unless static/ has one of its own, which is
 // then published in its place (staticJobs) as the site's choice.
 func machineJobs(c *checkedSite, outs []*output) []*output {
-	pages := 0
-	for _, o := range outs {
-		if o.html && o.layout != render.LayoutNotFound {
-			pages++
-		}
-	}
+	entries := sitemapEntries(c.cfg, outs)
 	var list []*output
-	for _, name := range render.SitemapFiles(pages) {
+	for _, name := range render.SitemapFiles(entries) {
 		list = append(list, &output{path: name, origin: "the sitemap",
-			make: func(p *plan, _ *problem.List) (*render.Data, []byte) { return nil, p.sitemaps()[name] }})
+			make: func(p *plan, _ *problem.List) (*render.Data, []byte) { return nil, p.sitemaps(entries)[name] }})
 	}
 	robots := render.Robots(c.cfg.AbsURL("/sitemap.xml"))
 	list = append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})

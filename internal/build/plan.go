@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/opendata"
@@ -83,28 +84,34 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 	return p
 }
 
-// sitemaps are the files of the sitemap, listing every page of the site.
-func (p *plan) sitemaps() map[string][]byte {
-	if p.sitemapFiles != nil {
-		return p.sitemapFiles
+// sitemaps are the files of the sitemap of entries, made once for all
+// of them.
+func (p *plan) sitemaps(entries []render.SitemapEntry) map[string][]byte {
+	if p.sitemapFiles == nil {
+		p.sitemapFiles = render.Sitemaps(entries, p.cfg.AbsURL)
 	}
+	return p.sitemapFiles
+}
+
+// sitemapEntries lists every page of outs for the sitemap, with the date
+// of its data, sorted by address.
+func sitemapEntries(cfg *config.Config, outs []*output) []render.SitemapEntry {
 	var entries []render.SitemapEntry
-	for _, o := range p.outputs {
+	for _, o := range outs {
 		if o.html && o.layout != render.LayoutNotFound {
 			var e render.SitemapEntry
 			if o.page != nil {
-				e.URL = p.cfg.AbsURL(o.page.Path)
+				e.URL = cfg.AbsURL(o.page.Path)
 				e.LastMod = o.page.LastChanged()
 			} else {
-				e.URL = p.cfg.AbsURL(o.addr)
+				e.URL = cfg.AbsURL(o.addr)
 				e.LastMod = o.lastmod
 			}
 			entries = append(entries, e)
 		}
 	}
 	slices.SortFunc(entries, func(a, b render.SitemapEntry) int { return cmp.Compare(a.URL, b.URL) })
-	p.sitemapFiles = render.Sitemaps(entries, p.cfg.AbsURL)
-	return p.sitemapFiles
+	return entries
 }
 
 // dashboardData is the dashboard: every dataset with its charts, and the
