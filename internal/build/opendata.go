@@ -87,32 +87,39 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 	if procs := c.site.Procedures; len(procs) > 0 {
 		e := procedureExport(c)
 		m := meta(e)
-		add(&output{path: e.files[0].path[1:], origin: "the procedures export", stream: func(p *plan, w io.Writer) error {
-			j, err := opendata.NewProcedureJSON(w, m, len(procs))
-			if err != nil {
-				return err
-			}
-			return eachRecord(procs, func(url string, pg *content.Page) error {
-				rec, err := pg.Record()
-				if err == nil {
-					err = j.Add(cfg.AbsURL(pg.Path), rec)
+		// One pass over the records writes both files: each record is
+		// unpacked once, and dropped before the next.
+		csvOut := &output{path: e.files[1].path[1:], origin: "the procedures export"}
+		jsonOut := &output{path: e.files[0].path[1:], origin: "the procedures export", with: []*output{csvOut},
+			stream: func(p *plan, ws []io.Writer) error {
+				j, err := opendata.NewProcedureJSON(ws[0], m, len(procs))
+				if err != nil {
+					return err
 				}
-				return err
-			}, j.Close)
-		}})
-		add(&output{path: e.files[1].path[1:], origin: "the procedures export", stream: func(p *plan, w io.Writer) error {
-			cw, err := opendata.NewProcedureCSV(w, cfg.AbsURL)
-			if err != nil {
-				return err
-			}
-			return eachRecord(procs, func(url string, pg *content.Page) error {
-				rec, err := pg.Record()
-				if err == nil {
-					err = cw.Add(cfg.AbsURL(pg.Path), rec)
+				cw, err := opendata.NewProcedureCSV(ws[1], cfg.AbsURL)
+				if err != nil {
+					return err
 				}
-				return err
-			}, cw.Close)
-		}})
+				for _, pg := range procs {
+					rec, err := pg.Record()
+					if err == nil {
+						err = j.Add(cfg.AbsURL(pg.Path), rec)
+					}
+					if err == nil {
+						err = cw.Add(cfg.AbsURL(pg.Path), rec)
+					}
+					if err != nil {
+						return fmt.Errorf("%s: %w", pg.File, err)
+					}
+				}
+				if err := j.Close(); err != nil {
+					return err
+				}
+				return cw.Close()
+			}}
+		csvOut.streamedBy = jsonOut
+		add(jsonOut)
+		add(csvOut)
 		add(&output{path: e.files[2].path[1:], origin: "the procedures export", fixed: opendata.ProcedureSchema()})
 		c.exports = append(c.exports, e)
 	}
@@ -129,8 +136,8 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 	for _, ds := range c.sets {
 		e := datasetExport(ds)
 		m := meta(e)
-		add(madeFile(e.files[0].path, ds.CSVFile, func() ([]byte, error) { return opendata.DatasetCSV(ds) }))
-		add(madeFile(e.files[1].path, ds.CSVFile, func() ([]byte, error) { return opendata.DatasetJSON(ds, m) }))
+		add(madeFile(e.files[0].path, ds.CSVFile, func() ([]byte, error) { return opendata.DatasetJSON(ds, m) }))
+		add(madeFile(e.files[1].path, ds.CSVFile, func() ([]byte, error) { return opendata.DatasetCSV(ds) }))
 		add(madeFile(e.files[2].path, ds.DescFile, func() ([]byte, error) { return opendata.DatasetSchema(ds) }))
 		c.exports = append(c.exports, e)
 	}
@@ -174,17 +181,6 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 			}
 			return nil, b
 		}})
-}
-
-// eachRecord calls add for every procedure page, then end, and returns
-// the first error.
-func eachRecord(procs []*content.Page, add func(url string, pg *content.Page) error, end func() error) error {
-	for _, pg := range procs {
-		if err := add(pg.Path, pg); err != nil {
-			return fmt.Errorf("%s: %w", pg.File, err)
-		}
-	}
-	return end()
 }
 
 // madeFile is a generated file whose bytes make gives in the plan.
@@ -305,7 +301,7 @@ func (p *plan) fileSize(sitePath string) int64 {
 	switch {
 	case j == nil:
 		return -1
-	case j.stream != nil:
+	case j.streamed != nil:
 		return j.streamed.wait()
 	case j.copy != "":
 		info, err := os.Stat(j.copy)
@@ -317,36 +313,69 @@ func (p *plan) fileSize(sitePath string) int64 {
 	return int64(len(j.bytes))
 }
 
-// runStream writes a streamed job's file into a temporary file, then
-// publishes it with out.CopyFile (which writes nothing when the
-// destination holds the same bytes), and records its size.
+// resetStreams makes the size of every streamed file unknown again,
+// before its stream runs.
+func (p *plan) resetStreams() {
+	for _, j := range p.jobs {
+		if j.streamed != nil {
+			j.streamed.reset()
+		}
+	}
+}
+
+// runStream writes the files of a streamed job (its own and those of its
+// outputs' with) into temporary files, then publishes each with
+// out.CopyFile (which writes nothing when the destination holds the same
+// bytes), and records their sizes.
 func (p *plan) runStream(j *job, out sink) (err error) {
-	size := int64(-1)
-	defer func() { j.streamed.size = size; close(j.streamed.done) }()
-	f, err := os.CreateTemp("", "congkhai-export-*")
-	if err != nil {
+	jobs := []*job{j}
+	for _, o := range j.with {
+		jobs = append(jobs, p.byPath[o.path])
+	}
+	sizes := make([]int64, len(jobs))
+	for i := range sizes {
+		sizes[i] = -1
+	}
+	defer func() {
+		for i, sj := range jobs {
+			sj.streamed.size = sizes[i]
+			close(sj.streamed.done)
+		}
+	}()
+	files := make([]*os.File, len(jobs))
+	bufs := make([]*bufio.Writer, len(jobs))
+	ws := make([]io.Writer, len(jobs))
+	defer func() {
+		for _, f := range files {
+			if f != nil {
+				f.Close()
+				os.Remove(f.Name())
+			}
+		}
+	}()
+	for i := range jobs {
+		if files[i], err = os.CreateTemp("", "congkhai-export-*"); err != nil {
+			return err
+		}
+		bufs[i] = bufio.NewWriterSize(files[i], 256<<10)
+		ws[i] = bufs[i]
+	}
+	if err := j.stream(p, ws); err != nil {
 		return err
 	}
-	defer os.Remove(f.Name())
-	w := bufio.NewWriterSize(f, 256<<10)
-	err = j.stream(p, w)
-	if err == nil {
-		err = w.Flush()
+	for i, sj := range jobs {
+		if err := bufs[i].Flush(); err != nil {
+			return err
+		}
+		info, err := files[i].Stat()
+		if err != nil {
+			return err
+		}
+		if err := out.CopyFile(sj.path, files[i].Name()); err != nil {
+			return err
+		}
+		sizes[i] = info.Size()
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	info, err := os.Stat(f.Name())
-	if err != nil {
-		return err
-	}
-	if err := out.CopyFile(j.path, f.Name()); err != nil {
-		return err
-	}
-	size = info.Size()
 	return nil
 }
 

@@ -61,9 +61,14 @@ type output struct {
 	// late says make runs in the write stage, when the job is run, not in
 	// the plan: for what gives the size of a streamed file.
 	late bool
-	// stream writes a large file in the write stage, such as the
-	// procedures export, one record at a time (plan.runStream).
-	stream func(p *plan, w io.Writer) error
+	// stream writes large files in the write stage, such as the
+	// procedures exports, one record at a time (plan.runStream): this
+	// output's file to ws[0], and the file of each output of with to the
+	// writer after, which then have no job of their own to run.
+	stream func(p *plan, ws []io.Writer) error
+	with   []*output
+	// streamedBy is the output whose stream writes this one's file.
+	streamedBy *output
 }
 
 // listOutputs lists every file the site publishes, in a fixed order (which

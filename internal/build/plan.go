@@ -20,8 +20,8 @@ type job struct {
 	*output
 	data  *render.Data
 	bytes []byte
-	// streamed is the state of a streamed file (output.stream), reset
-	// before every run of the job.
+	// streamed is the state of a streamed file (output.stream and
+	// output.with), reset before every run of the stream.
 	streamed *streamed
 }
 
@@ -74,7 +74,7 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		if o.make != nil && !o.late {
 			j.data, j.bytes = o.make(p, problems)
 		}
-		if o.stream != nil {
+		if o.stream != nil || o.streamedBy != nil {
 			j.streamed = &streamed{}
 			j.streamed.reset()
 		}

@@ -108,11 +108,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		// The exports hold every field of every record, and the pages
 		// that list them give their sizes: the streamed files first
 		// (they come first in the jobs), then what reads their sizes.
-		for _, j := range p.jobs {
-			if j.stream != nil {
-				j.streamed.reset()
-			}
-		}
+		p.resetStreams()
 		for _, j := range p.jobs {
 			if j.stream != nil || j.late {
 				p.run(j, out, problems, &bufs)

@@ -72,11 +72,7 @@ type sink interface {
 // produce renders every job on all CPUs and writes it to out. With a nil
 // out it only checks the pages' Markdown bodies.
 func (p *plan) produce(out sink, problems *problem.List, res *Result) {
-	for _, j := range p.jobs {
-		if j.stream != nil {
-			j.streamed.reset()
-		}
-	}
+	p.resetStreams()
 	work := make(chan *job)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -130,7 +126,7 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 	var err error
 	switch {
 	case out == nil:
-		if j.stream != nil {
+		if j.streamed != nil {
 			close(j.streamed.done) // nothing is written: its size stays unknown
 		}
 		if j.page != nil && j.alias == 0 {
@@ -141,6 +137,8 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 		return 0, 0
 	case j.stream != nil:
 		err = p.runStream(j, out)
+	case j.streamedBy != nil:
+		// Written by the stream of another job, which reports its errors.
 	case j.copy != "":
 		err = out.CopyFile(j.path, j.copy)
 	case j.late && j.data == nil:

@@ -1,7 +1,6 @@
 package opendata
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
@@ -26,28 +25,68 @@ var Null = json.RawMessage("null")
 func (o *Object) Set(key string, value any) { *o = append(*o, Member{key, value}) }
 
 // MarshalJSON writes the members in order.
-func (o Object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	first := true
-	for _, m := range o {
-		if m.Value == nil {
-			continue
+func (o Object) MarshalJSON() ([]byte, error) { return appendJSON(nil, o) }
+
+// appendJSON appends v as JSON, for the values Objects hold: texts,
+// numbers, booleans, Objects and lists of them are written here, in one
+// pass (json.Marshal would marshal and check every nested Object again);
+// anything else by encoding/json.
+func appendJSON(b []byte, v any) ([]byte, error) {
+	var err error
+	switch x := v.(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case string:
+		return appendString(b, x), nil
+	case bool:
+		return strconv.AppendBool(b, x), nil
+	case int:
+		return strconv.AppendInt(b, int64(x), 10), nil
+	case int64:
+		return strconv.AppendInt(b, x, 10), nil
+	case json.RawMessage:
+		return append(b, x...), nil
+	case Object:
+		b = append(b, '{')
+		first := true
+		for _, m := range x {
+			if m.Value == nil {
+				continue
+			}
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = appendString(b, m.Key)
+			b = append(b, ':')
+			if b, err = appendJSON(b, m.Value); err != nil {
+				return nil, err
+			}
 		}
-		v, err := json.Marshal(m.Value)
-		if err != nil {
+		return append(b, '}'), nil
+	case []Object:
+		return appendList(b, x)
+	case []string:
+		return appendList(b, x)
+	case []any:
+		return appendList(b, x)
+	}
+	j, err := json.Marshal(v)
+	return append(b, j...), err
+}
+
+func appendList[T any](b []byte, xs []T) ([]byte, error) {
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendJSON(b, x); err != nil {
 			return nil, err
 		}
-		if !first {
-			b.WriteByte(',')
-		}
-		first = false
-		b.Write(appendString(nil, m.Key))
-		b.WriteByte(':')
-		b.Write(v)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, ']'), nil
 }
 
 // indent writes v as JSON indented by two spaces, with a final newline:

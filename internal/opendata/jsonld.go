@@ -1,7 +1,6 @@
 package opendata
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -17,7 +16,7 @@ import (
 
 // Graph is the JSON-LD of a page: its schema.org nodes in one @graph.
 func Graph(nodes ...Object) ([]byte, error) {
-	return json.Marshal(Object{{"@context", "https://schema.org"}, {"@graph", nodes}})
+	return appendJSON(make([]byte, 0, 4096), Object{{"@context", "https://schema.org"}, {"@graph", nodes}})
 }
 
 // Crumb is one step of a page's breadcrumb trail, the page itself last.

@@ -36,6 +36,7 @@ type ProcedureJSON struct {
 	buf   []byte
 	count int
 	want  int
+	enc   recordEncoder
 }
 
 // NewProcedureJSON writes the head of the export, for count procedures, to w.
@@ -62,7 +63,7 @@ func (j *ProcedureJSON) Add(url string, p *procedure.Procedure) error {
 	b = appendString(b, "url")
 	b = append(b, ':')
 	b = appendString(b, url)
-	b = appendFields(b, reflect.ValueOf(p).Elem(), true)
+	b = j.enc.appendFields(b, reflect.ValueOf(p).Elem(), true)
 	b = append(b, '}')
 	j.buf = b
 	j.count++
@@ -87,24 +88,48 @@ func (j *ProcedureJSON) Close() error {
 
 var timeType = reflect.TypeFor[time.Time]()
 
-// appendFields appends the members of struct v, keyed by their TOML
-// names: a field added to procedure.Procedure is exported without more
-// code, and the JSON Schema test fails until the schema has it too.
-// comma says a member was written before.
-func appendFields(b []byte, v reflect.Value, comma bool) []byte {
-	t := v.Type()
+// recordEncoder writes records as JSON by reflection, keyed by their
+// TOML names: a field added to procedure.Procedure is exported without
+// more code, and the JSON Schema test fails until the schema has it too.
+// It keeps the fields of each struct type it met, with their keys
+// already written as JSON.
+type recordEncoder struct {
+	fields map[reflect.Type][]encField
+}
+
+// encField is one field of a struct as the export writes it.
+type encField struct {
+	index int
+	key   []byte // "code":
+}
+
+func (e *recordEncoder) fieldsOf(t reflect.Type) []encField {
+	if fs, ok := e.fields[t]; ok {
+		return fs
+	}
+	var fs []encField
 	for i := range t.NumField() {
-		key := fieldKey(t.Field(i))
-		if key == "" {
-			continue
+		if key := fieldKey(t.Field(i)); key != "" {
+			fs = append(fs, encField{i, append(appendString(nil, key), ':')})
 		}
+	}
+	if e.fields == nil {
+		e.fields = map[reflect.Type][]encField{}
+	}
+	e.fields[t] = fs
+	return fs
+}
+
+// appendFields appends the members of struct v; comma says a member was
+// written before.
+func (e *recordEncoder) appendFields(b []byte, v reflect.Value, comma bool) []byte {
+	for _, f := range e.fieldsOf(v.Type()) {
 		if comma {
 			b = append(b, ',')
 		}
 		comma = true
-		b = appendString(b, key)
-		b = append(b, ':')
-		b = appendValue(b, v.Field(i))
+		b = append(b, f.key...)
+		b = e.appendValue(b, v.Field(f.index))
 	}
 	return b
 }
@@ -118,7 +143,7 @@ func fieldKey(f reflect.StructField) string {
 	return key
 }
 
-func appendValue(b []byte, v reflect.Value) []byte {
+func (e *recordEncoder) appendValue(b []byte, v reflect.Value) []byte {
 	switch v.Kind() {
 	case reflect.String:
 		return appendString(b, v.String())
@@ -130,14 +155,14 @@ func appendValue(b []byte, v reflect.Value) []byte {
 		if v.IsNil() {
 			return append(b, "null"...)
 		}
-		return appendValue(b, v.Elem())
+		return e.appendValue(b, v.Elem())
 	case reflect.Slice:
 		b = append(b, '[')
 		for i := range v.Len() {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendValue(b, v.Index(i))
+			b = e.appendValue(b, v.Index(i))
 		}
 		return append(b, ']')
 	case reflect.Struct:
@@ -149,7 +174,7 @@ func appendValue(b []byte, v reflect.Value) []byte {
 			return appendString(b, date(t))
 		}
 		b = append(b, '{')
-		b = appendFields(b, v, false)
+		b = e.appendFields(b, v, false)
 		return append(b, '}')
 	}
 	panic("opendata: cannot export a field of kind " + v.Kind().String())
