@@ -91,7 +91,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 	var bufs pageBuffers
 	records := false // a procedure's record changed: its exports follow
 	for _, u := range updates {
-		records = records || u.old.Kind == content.KindProcedure
+		records = records || (u.old.Kind == content.KindProcedure && !content.SameRecord(u.old, u.new))
 		j := p.jobFor(u.old)
 		if j == nil {
 			out.Abort()

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -121,4 +122,46 @@ func TestSessionStop(t *testing.T) {
 		t.Errorf("Build after Stop: %v, want ErrStopped", err)
 	}
 	sameTree(t, snapshot(t, out), before)
+}
+
+// TestSessionExports: an edit to a procedure's record that no list shows
+// (its fee) renders its page alone and exports the procedures again, with
+// the sizes on the pages of the data; an edit to its text alone leaves
+// the exports as they are.
+func TestSessionExports(t *testing.T) {
+	site := newSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: site, Destination: dest, Theme: congkhai.Theme})
+	if _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	file := "content/thu-tuc/dang-ky-khai-tu.md"
+	text := readFile(t, site, file)
+	withFee := strings.Replace(text, `text = "Ngay trong ngày" }`, `text = "Ngay trong ngày" }
+fees = [{ type = "le_phi", amount_vnd = 123456, text = "Lệ phí khai tử (thử)." }]`, 1)
+	txtartest.WriteFile(t, filepath.Join(site, file), []byte(withFee))
+	res, err := s.Build([]string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != 1 {
+		t.Errorf("fee edit: rendered %d pages, want 1", res.Rendered)
+	}
+	for _, f := range []string{"du-lieu/thu-tuc/thu-tuc.json", "du-lieu/thu-tuc/thu-tuc.csv"} {
+		if !strings.Contains(readFile(t, dest, f), "123456") {
+			t.Errorf("%s does not have the new fee", f)
+		}
+	}
+	info, err := os.Stat(filepath.Join(dest, "du-lieu", "thu-tuc", "thu-tuc.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(readFile(t, dest, "du-lieu/catalog.jsonld"), `"@value": "`+strconv.FormatInt(info.Size(), 10)+`"`) {
+		t.Error("the catalogue does not give the new size of the export")
+	}
+	txtartest.WriteFile(t, filepath.Join(site, file), []byte(strings.Replace(withFee, "Nộp.", "Nộp tại xã.", 1)))
+	res, err = s.Build([]string{file})
+	if err != nil || res.Rendered != 1 || res.Written != 1 {
+		t.Errorf("text edit: rendered %d, wrote %d (err %v); want the page alone", res.Rendered, res.Written, err)
+	}
 }
