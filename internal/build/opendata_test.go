@@ -14,11 +14,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/schematest"
 )
 
 // exampleBuild builds the example portal under a subpath once per test.
@@ -195,28 +194,7 @@ func matchSchema(s, doc string) error {
 	if err != nil {
 		return fmt.Errorf("the schema %s has no export beside it: %v", s, err)
 	}
-	sv, err := jsonschema.UnmarshalJSON(bytes.NewReader(sb))
-	if err != nil {
-		return fmt.Errorf("%s: %v", s, err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat()
-	if err := c.AddResource("https://congkhai.invalid/schema.json", sv); err != nil {
-		return err
-	}
-	sch, err := c.Compile("https://congkhai.invalid/schema.json")
-	if err != nil {
-		return fmt.Errorf("%s does not compile: %v", s, err)
-	}
-	dv, err := jsonschema.UnmarshalJSON(bytes.NewReader(db))
-	if err != nil {
-		return fmt.Errorf("%s: %v", doc, err)
-	}
-	if err := sch.Validate(dv); err != nil {
-		return fmt.Errorf("%s does not match %s: %v", doc, s, err)
-	}
-	return nil
+	return schematest.Check(doc, sb, db)
 }
 
 // shownProcedure is what a procedure's page shows, read from its HTML.

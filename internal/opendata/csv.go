@@ -3,6 +3,7 @@ package opendata
 import (
 	"encoding/csv"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -59,7 +60,7 @@ func Neutralise(s string) string {
 	}
 	switch s[0] {
 	case '=', '+', '-', '@', '\t', '\r':
-		if s[0] == '-' && plainNumber(s[1:]) {
+		if s[0] == '-' && plainNumber.MatchString(s[1:]) {
 			return s
 		}
 		return "'" + s
@@ -67,27 +68,8 @@ func Neutralise(s string) string {
 	return s
 }
 
-// plainNumber reports whether s is digits with at most one decimal point
-// between digits.
-func plainNumber(s string) bool {
-	if s == "" {
-		return false
-	}
-	intPart, frac, hasPoint := strings.Cut(s, ".")
-	return digits(intPart) && (!hasPoint || digits(frac))
-}
-
-func digits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// plainNumber is digits with at most one decimal point between digits.
+var plainNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
 // joinList joins the values of a repeated field for one cell.
 func joinList(values []string) string { return strings.Join(values, ListSeparator) }

@@ -167,17 +167,24 @@ func (e *recordEncoder) appendValue(b []byte, v reflect.Value) []byte {
 		return append(b, ']')
 	case reflect.Struct:
 		if v.Type() == timeType {
-			t := v.Interface().(time.Time)
-			if t.IsZero() {
-				return append(b, "null"...)
-			}
-			return appendString(b, date(t))
+			return appendDate(b, v.Interface().(time.Time))
+		}
+		if d, ok := v.Interface().(interface{ Time() time.Time }); ok {
+			return appendDate(b, d.Time()) // a date type of its own
 		}
 		b = append(b, '{')
 		b = e.appendFields(b, v, false)
 		return append(b, '}')
 	}
 	panic("opendata: cannot export a field of kind " + v.Kind().String())
+}
+
+// appendDate appends a date as "2026-10-05", or null for none.
+func appendDate(b []byte, t time.Time) []byte {
+	if t.IsZero() {
+		return append(b, "null"...)
+	}
+	return appendString(b, date(t))
 }
 
 // ProcedureFields lists the keys of a procedure in the JSON export, in

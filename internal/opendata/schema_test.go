@@ -2,39 +2,13 @@ package opendata
 
 import (
 	"bytes"
-	"fmt"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/congkhai/congkhai/internal/schematest"
 )
 
-// checkSchema checks doc against schema with a JSON Schema (draft
-// 2020-12) validator, formats asserted.
-func checkSchema(name string, schema, doc []byte) error {
-	s, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
-	if err != nil {
-		return fmt.Errorf("the schema of %s is not JSON: %v", name, err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat()
-	url := "https://congkhai.invalid/" + name + ".schema.json"
-	if err := c.AddResource(url, s); err != nil {
-		return err
-	}
-	sch, err := c.Compile(url)
-	if err != nil {
-		return fmt.Errorf("the schema of %s does not compile: %v", name, err)
-	}
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
-	if err != nil {
-		return fmt.Errorf("%s is not JSON: %v", name, err)
-	}
-	if err := sch.Validate(v); err != nil {
-		return fmt.Errorf("%s does not match its schema: %v", name, err)
-	}
-	return nil
-}
+// checkSchema checks doc against schema.
+func checkSchema(name string, schema, doc []byte) error { return schematest.Check(name, schema, doc) }
 
 func validate(t *testing.T, name string, schema, doc []byte) {
 	t.Helper()
