@@ -59,7 +59,7 @@ func csvFile(title, path string) exportFile {
 }
 
 func schemaFile(title, path string) exportFile {
-	return exportFile{title, path, "JSON Schema", "application/schema+json", "JSON", ""}
+	return exportFile{title, path, "JSON Schema", "application/json", "JSON", ""}
 }
 
 // streamed is the state of a file the write stage streams: its size, known
