@@ -122,7 +122,7 @@ func (p *plan) dashboardData(problems *problem.List) *render.Data {
 	seen := map[string]bool{}
 	for _, ds := range p.sets {
 		v := &render.DatasetView{Title: ds.Title, Description: ds.Description, Source: ds.Source, SourceURL: ds.SourceURL,
-			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds)}
+			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds), ExportPath: openDataPath + ds.Name + "/"}
 		for _, spec := range p.charts.All() {
 			if spec.Dataset != ds {
 				continue

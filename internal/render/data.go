@@ -134,7 +134,9 @@ type DatasetView struct {
 	Updated                               time.Time
 	Fictional                             bool
 	CSVPath                               string
-	Figures                               []*Figure
+	// ExportPath is the page of its open data (/du-lieu/<name>/), "" for none.
+	ExportPath string
+	Figures    []*Figure
 }
 
 // MenuKey is what the header depends on besides the site: whether this is
