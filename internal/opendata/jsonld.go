@@ -16,7 +16,7 @@ import (
 
 // Graph is the JSON-LD of a page: its schema.org nodes in one @graph.
 func Graph(nodes ...Object) ([]byte, error) {
-	return appendJSON(make([]byte, 0, 4096), Object{{"@context", "https://schema.org"}, {"@graph", nodes}})
+	return appendJSON(make([]byte, 0, 8192), Object{{"@context", "https://schema.org"}, {"@graph", nodes}})
 }
 
 // Crumb is one step of a page's breadcrumb trail, the page itself last.
@@ -70,13 +70,9 @@ type ServiceInput struct {
 // amount is known as offers in đồng, and its legal basis as terms.
 func GovernmentService(in ServiceInput) Object {
 	p := in.Procedure
-	n := Object{
-		{"@type", "GovernmentService"},
-		{"@id", in.URL + "#thu-tuc"},
-		{"name", p.Title},
-		{"identifier", p.Code},
-		{"url", in.URL},
-	}
+	n := make(Object, 0, 16)
+	n = append(n, Member{"@type", "GovernmentService"}, Member{"@id", in.URL + "#thu-tuc"},
+		Member{"name", p.Title}, Member{"identifier", p.Code}, Member{"url", in.URL})
 	if p.Description != "" {
 		n.Set("description", p.Description)
 	}
@@ -91,9 +87,12 @@ func GovernmentService(in ServiceInput) Object {
 		}
 		n.Set("audience", audience)
 	}
-	var channels, offers []Object
+	channels := make([]Object, 0, len(p.Channels))
+	var offers []Object
+	lang := vietnamese(in.Language)
 	for _, ch := range p.Channels {
-		c := Object{{"@type", "ServiceChannel"}, {"name", ch.Kind.Label()}}
+		c := make(Object, 0, 8)
+		c = append(c, Member{"@type", "ServiceChannel"}, Member{"name", ch.Kind.Label()})
 		if ch.ProcessingTime.Text != "" {
 			c.Set("description", "Thời hạn giải quyết: "+ch.ProcessingTime.Text)
 		}
@@ -115,7 +114,7 @@ func GovernmentService(in ServiceInput) Object {
 		if h := in.Hotline; h != nil && !h.Tel.IsZero() {
 			c.Set("servicePhone", Object{{"@type", "ContactPoint"}, {"name", h.Name}, {"telephone", telephone(h.Tel.TelURI())}})
 		}
-		c.Set("availableLanguage", vietnamese(in.Language))
+		c.Set("availableLanguage", lang)
 		channels = append(channels, c)
 		for _, f := range ch.Fees {
 			if !f.HasAmount() {

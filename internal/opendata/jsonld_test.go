@@ -52,7 +52,7 @@ func TestGovernmentService(t *testing.T) {
 		s.ServiceType != "Hộ tịch" || s.Provider.Name != "Ủy ban nhân dân cấp xã" || s.AreaServed.Name != "Phường Thủ Dầu Một" {
 		t.Errorf("%+v", s)
 	}
-	if len(s.AvailableChannel) != 2 || s.AvailableChannel[1].ServiceURL != "https://dichvucong.gov.vn/x" ||
+	if len(s.AvailableChannel) != 3 || s.AvailableChannel[1].ServiceURL != "https://dichvucong.gov.vn/x" ||
 		s.AvailableChannel[0].ServicePhone.Telephone != "1022" || s.AvailableChannel[0].AvailableLanguage.AlternateName != "vi" {
 		t.Errorf("channels %+v", s.AvailableChannel)
 	}

@@ -28,6 +28,7 @@ func sample() *procedure.Procedure {
 				}},
 			{Kind: procedure.ChannelOnline, ProcessingTime: procedure.ProcessingTime{Value: 3, Unit: procedure.UnitWorkingDays, Text: "03 ngày làm việc"},
 				Fees: []procedure.Fee{{Type: procedure.FeeLevy, Text: "Không nêu mức"}, {Type: procedure.FeeCharge, AmountVND: ptr[int64](0)}}},
+			{Kind: procedure.ChannelPost, ProcessingTime: procedure.ProcessingTime{Value: 15, Unit: procedure.UnitDays, Text: "15 ngày"}},
 		},
 		Dossier: []procedure.Case{{Case: "Giấy tờ phải nộp", Documents: []procedure.Document{
 			{Name: "Tờ khai", Originals: ptr(1), Copies: ptr(0), Form: &procedure.Form{Title: "Tờ khai", File: "/bieu-mau/to-khai.docx"}},
@@ -183,7 +184,9 @@ func TestProcedureCSV(t *testing.T) {
 		"truc_tiep_fee_texts":              "Miễn lệ phí khi đăng ký đúng hạn; miễn cho hộ nghèo; =HYPERLINK(\"x\")",
 		"truc_tuyen_processing_time_value": "3",
 		"truc_tuyen_fee_amounts_vnd":       "; 0",
-		"buu_chinh_processing_time_text":   "",
+		"buu_chinh_processing_time_text":   "15 ngày",
+		"buu_chinh_processing_time_value":  "15",
+		"buu_chinh_fee_types":              "",
 		"forms":                            "https://x.gov.vn/bieu-mau/to-khai.docx",
 		"dossier_documents":                "Tờ khai; Giấy chứng sinh",
 		"legal_basis":                      "60/2014/QH13",

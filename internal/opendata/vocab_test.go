@@ -212,8 +212,14 @@ func exampleCatalog(area Area) *Catalog {
 
 func collect(t *testing.T) *use {
 	t.Helper()
-	u := &use{types: map[string]bool{}, props: map[string][]pair{}, terms: map[string]bool{}}
 	docs, dcat := exampleLD(t)
+	return useOf(t, docs, dcat)
+}
+
+// useOf records the terms of schema.org documents and of a DCAT catalogue.
+func useOf(t *testing.T, docs [][]byte, dcat []byte) *use {
+	t.Helper()
+	u := &use{types: map[string]bool{}, props: map[string][]pair{}, terms: map[string]bool{}}
 	for _, b := range docs {
 		var v any
 		if err := json.Unmarshal(b, &v); err != nil {

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"time"
+	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/vnformat"
@@ -74,5 +75,9 @@ func (d *Data) JSONLD() (template.JS, error) {
 		return "", nil
 	}
 	b, err := opendata.Graph(nodes...)
-	return template.JS(b), err
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	// b is this call's own: the text can use it without a copy.
+	return template.JS(unsafe.String(unsafe.SliceData(b), len(b))), nil
 }
