@@ -49,7 +49,7 @@ type exportFile struct {
 	schema      string // the path of its JSON Schema, "" for none
 }
 
-// Kinds of export files.
+// jsonFile, csvFile and schemaFile are the files of an export, by kind.
 func jsonFile(title, path, schema string) exportFile {
 	return exportFile{title, path, "JSON", "application/json", "JSON", schema}
 }

@@ -69,7 +69,12 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 	}
 	p.jobs = make([]*job, len(c.outputs))
 	p.byPath = make(map[string]*job, len(c.outputs))
-	for i, o := range c.outputs {
+	// The jobs run in the order of the outputs, but those made late wait
+	// for a streamed file: they go last, so that no worker waits while
+	// pages remain to render.
+	outputs := slices.Concat(slices.DeleteFunc(slices.Clone(c.outputs), func(o *output) bool { return o.late }),
+		slices.DeleteFunc(slices.Clone(c.outputs), func(o *output) bool { return !o.late }))
+	for i, o := range outputs {
 		j := &job{output: o, bytes: o.fixed}
 		if o.make != nil && !o.late {
 			j.data, j.bytes = o.make(p, problems)
