@@ -111,6 +111,7 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 type pageBuffers struct {
 	src        []byte
 	body, page bytes.Buffer
+	ld         []byte // the page's JSON-LD
 }
 
 // run produces one job's file, rendering a page into bufs. A panic in a
@@ -243,6 +244,16 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]byte, error) {
 	if data.Feeds == nil {
 		data.Feeds = p.feedLinks[data.Path]
+	}
+	if layout != render.LayoutAlias {
+		ld, err := render.AppendJSONLD(bufs.ld[:0], data)
+		if err != nil {
+			return nil, fmt.Errorf("the JSON-LD of %s: %w", data.Path, err)
+		}
+		// Read in place, as the body is: the buffer is written again only
+		// for this worker's next page.
+		bufs.ld = ld
+		data.JSONLD = template.JS(unsafe.String(unsafe.SliceData(ld), len(ld)))
 	}
 	if err := p.layouts.Execute(&bufs.page, layout, data); err != nil {
 		return nil, fmt.Errorf("layout %s: %w", layout, err)

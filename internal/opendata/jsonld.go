@@ -15,8 +15,12 @@ import (
 // <, > and & escaped, so that no text of the data can end the element.
 
 // Graph is the JSON-LD of a page: its schema.org nodes in one @graph.
-func Graph(nodes ...Object) ([]byte, error) {
-	return appendJSON(make([]byte, 0, 8192), Object{{"@context", "https://schema.org"}, {"@graph", nodes}})
+func Graph(nodes ...Object) ([]byte, error) { return AppendGraph(nil, nodes...) }
+
+// AppendGraph appends the JSON-LD of nodes to b, for a caller that reuses
+// its buffer from page to page.
+func AppendGraph(b []byte, nodes ...Object) ([]byte, error) {
+	return appendJSON(b, Object{{"@context", "https://schema.org"}, {"@graph", nodes}})
 }
 
 // Crumb is one step of a page's breadcrumb trail, the page itself last.

@@ -99,10 +99,13 @@ type Data struct {
 	// rel="alternate">.
 	Feeds []FeedLink
 	// LinkedData gives what the page describes as schema.org nodes, for
-	// JSONLD; nil for none. It is called when the page is rendered.
+	// its JSON-LD; nil for none. It is called when the page is rendered.
 	LinkedData func() []opendata.Object
-	Export     *Export   // export.html
-	Exports    []*Export // opendata.html
+	// JSONLD is the page's JSON-LD (AppendJSONLD), set when it is
+	// rendered; "" for none.
+	JSONLD  template.JS
+	Export  *Export   // export.html
+	Exports []*Export // opendata.html
 	// CatalogPath is the address of the DCAT catalogue (opendata.html).
 	CatalogPath string
 

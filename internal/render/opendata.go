@@ -1,9 +1,7 @@
 package render
 
 import (
-	"html/template"
 	"time"
-	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/vnformat"
@@ -52,13 +50,13 @@ func (f ExportFile) Size() string {
 	return f.Format + ", " + vnformat.FileSize(f.Bytes)
 }
 
-// JSONLD is the page's schema.org JSON-LD: its breadcrumb trail and what
-// the page describes (LinkedData). It goes into a <script
-// type="application/ld+json"> as it is: opendata.Graph escaped <, > and &,
-// so that no text of the data ends the element, and a browser executes no
-// data block, so the Content-Security-Policy holds. "" for a page with
-// neither.
-func (d *Data) JSONLD() (template.JS, error) {
+// AppendJSONLD appends the page's schema.org JSON-LD to b: its
+// breadcrumb trail and what the page describes (LinkedData); b as it was
+// for a page with neither. It goes into a <script type="application/ld+json">
+// as it is (Data.JSONLD): opendata.AppendGraph escaped <, > and &, so
+// that no text of the data ends the element, and a browser executes no
+// data block, so the Content-Security-Policy holds.
+func AppendJSONLD(b []byte, d *Data) ([]byte, error) {
 	var nodes []opendata.Object
 	if len(d.Breadcrumbs) > 0 {
 		trail := make([]opendata.Crumb, 0, len(d.Breadcrumbs)+1)
@@ -72,12 +70,7 @@ func (d *Data) JSONLD() (template.JS, error) {
 		nodes = append(nodes, d.LinkedData()...)
 	}
 	if len(nodes) == 0 {
-		return "", nil
+		return b, nil
 	}
-	b, err := opendata.Graph(nodes...)
-	if err != nil || len(b) == 0 {
-		return "", err
-	}
-	// b is this call's own: the text can use it without a copy.
-	return template.JS(unsafe.String(unsafe.SliceData(b), len(b))), nil
+	return opendata.AppendGraph(b, nodes...)
 }
