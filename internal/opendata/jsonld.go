@@ -85,15 +85,20 @@ func GovernmentService(in ServiceInput) Object {
 	n.Set("provider", provider)
 	n.Set("areaServed", in.Area.node())
 	if len(p.Subjects) > 0 {
-		var audience []Object
+		audience := make([]Object, 0, len(p.Subjects))
 		for _, s := range p.Subjects {
 			audience = append(audience, Object{{"@type", "Audience"}, {"audienceType", s}})
 		}
 		n.Set("audience", audience)
 	}
+	// What every channel shares is made once.
 	channels := make([]Object, 0, len(p.Channels))
 	var offers []Object
 	lang := vietnamese(in.Language)
+	var phone Object
+	if h := in.Hotline; h != nil && !h.Tel.IsZero() {
+		phone = Object{{"@type", "ContactPoint"}, {"name", h.Name}, {"telephone", telephone(h.Tel.TelURI())}}
+	}
 	for _, ch := range p.Channels {
 		c := make(Object, 0, 8)
 		c = append(c, Member{"@type", "ServiceChannel"}, Member{"name", ch.Kind.Label()})
@@ -115,8 +120,8 @@ func GovernmentService(in ServiceInput) Object {
 			}
 			c.Set("serviceLocation", Object{{"@type", "Place"}, {"name", place}})
 		}
-		if h := in.Hotline; h != nil && !h.Tel.IsZero() {
-			c.Set("servicePhone", Object{{"@type", "ContactPoint"}, {"name", h.Name}, {"telephone", telephone(h.Tel.TelURI())}})
+		if phone != nil {
+			c.Set("servicePhone", phone)
 		}
 		c.Set("availableLanguage", lang)
 		channels = append(channels, c)
@@ -124,9 +129,10 @@ func GovernmentService(in ServiceInput) Object {
 			if !f.HasAmount() {
 				continue
 			}
-			o := Object{{"@type", "Offer"}, {"name", f.Type.Label() + " – " + ch.Kind.Label()}, {"price", f.Amount()}, {"priceCurrency", "VND"}}
+			o := make(Object, 0, 5)
+			o = append(o, Member{"@type", "Offer"}, Member{"name", f.Type.Label() + " – " + ch.Kind.Label()}, Member{"price", f.Amount()}, Member{"priceCurrency", "VND"})
 			if f.Text != "" {
-				o.Set("description", f.Text)
+				o = append(o, Member{"description", f.Text})
 			}
 			offers = append(offers, o)
 		}
@@ -137,7 +143,7 @@ func GovernmentService(in ServiceInput) Object {
 	if len(offers) > 0 {
 		n.Set("offers", offers)
 	}
-	var terms []string
+	terms := make([]string, 0, len(p.LegalBasis))
 	for _, l := range p.LegalBasis {
 		t := l.Number
 		if l.Title != "" {
