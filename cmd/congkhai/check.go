@@ -1,27 +1,25 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/echarts"
+	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
-func runCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site `folder`")
-	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
-	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations) or json")
-	cache := cacheFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: congkhai check [flags]
+const checkHelp = `Usage: congkhai check [flags]
 
 Runs every check of a build without writing anything, and checks the links
 written in Markdown: to other pages, to #headings, to files in static/ and
@@ -29,50 +27,80 @@ to forms. Warns about pages no other page links to and procedures not
 synced with the national database for longer than procedures.stale_after_days.
 Exit status: 0 when clean, 1 when there are errors (or warnings, with --strict).
 
+With --external it also asks every link to another site (http, https) over
+the network, 8 at a time, each within 10 seconds (--external-timeout), with
+HEAD, then GET if the site refuses HEAD, following 10 redirects, and warns
+about each that does not answer. A link that answered is not asked again
+for 24 hours: the answers are kept in links.json in the cache folder.
+
 Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if _, code, stop := parseFlags(fs, args, false); stop {
-		return code
-	}
-	if !siteFolder(stderr, "check", *source) {
-		return 2
-	}
-	switch *format {
-	case "human", "github", "json":
-	default:
-		fmt.Fprintf(stderr, "congkhai check: unknown format %q: use human, github or json\n", *format)
-		return 2
-	}
-	res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, *strict)
-	printNotes(stderr, res.Notes)
-	switch *format {
-	case "github":
-		for _, p := range res.Problems {
-			fmt.Fprintln(stdout, githubAnnotation(p, *strict))
+`
+
+// checkFormats are the values of check --format.
+var checkFormats = []string{"human", "github", "gitlab", "json"}
+
+func defineCheck(fs *flag.FlagSet, e env) func([]string) int {
+	source := fs.String("source", ".", "the site `folder`")
+	strict := fs.Bool("strict", false, "treat warnings (stale procedures, pages nobody links to) as errors")
+	format := fs.String("format", "human", "output `format`: human, github (GitHub Actions annotations),\ngitlab (a GitLab Code Quality report) or json")
+	external := fs.Bool("external", false, "also check the links to other sites, over the network (off by default)")
+	timeout := fs.Duration("external-timeout", linkcheck.DefaultTimeout, "with --external, how long to wait for each site's answer")
+	cache := cacheFlags(fs)
+	return func([]string) int {
+		stdout, stderr := e.stdout, e.stderr
+		if !siteHere(stderr, "check", *source) {
+			return 2
 		}
-	case "json":
-		writeJSON(stdout, res.Problems)
-	default:
-		printProblems(stdout, res.Problems)
-	}
-	if err != nil && !errors.Is(err, build.ErrFailed) {
-		fmt.Fprintf(stderr, "congkhai check: %v\n", err)
-		return 1
-	}
-	errs, warns := counts(res.Problems)
-	if *format == "human" {
-		if errs+warns == 0 {
-			fmt.Fprintf(stderr, "congkhai: %s: no problems\n", *source)
-		} else {
-			fmt.Fprintf(stderr, "congkhai: %s: %s, %s\n", *source, plural(errs, "error"), plural(warns, "warning"))
+		if !slices.Contains(checkFormats, *format) {
+			fmt.Fprintf(stderr, "congkhai check: unknown format %q: use %s%s\n", *format, orList(checkFormats), didYouMean(*format, checkFormats, ""))
+			return 2
 		}
+		co := build.CheckOptions{Strict: *strict}
+		if *external {
+			co.External = &linkcheck.Options{Timeout: *timeout}
+			if dir := cache.dir(*source); dir != "" {
+				co.External.Cache = filepath.Join(dir, linkcheck.CacheFile)
+			}
+		}
+		res, err := build.Check(build.Options{Source: *source, Theme: congkhai.Theme, ECharts: echarts.Builtin(), SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"), CacheDir: cache.dir(*source)}, co)
+		printNotes(stderr, res.Notes)
+		switch *format {
+		case "github":
+			for _, p := range res.Problems {
+				fmt.Fprintln(stdout, githubAnnotation(p, *strict))
+			}
+		case "gitlab":
+			writeCodeQuality(stdout, res.Problems, *strict)
+		case "json":
+			writeJSON(stdout, res.Problems)
+		default:
+			printProblems(stdout, res.Problems)
+		}
+		if err != nil && !errors.Is(err, build.ErrFailed) {
+			fmt.Fprintf(stderr, "congkhai check: %v\n", err)
+			return 1
+		}
+		errs, warns := counts(res.Problems)
+		if *format == "human" {
+			if errs+warns == 0 {
+				fmt.Fprintf(stderr, "congkhai: %s: no problems\n", *source)
+			} else {
+				fmt.Fprintf(stderr, "congkhai: %s: %s, %s\n", *source, plural(errs, "error"), plural(warns, "warning"))
+			}
+		}
+		if err != nil {
+			return 1
+		}
+		return 0
 	}
-	if err != nil {
-		return 1
+}
+
+// orList writes words as `a, b or c`.
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
 	}
-	return 0
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 func counts(ps []problem.Problem) (errs, warns int) {
@@ -152,4 +180,50 @@ func writeJSON(w io.Writer, ps []problem.Problem) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(out)
+}
+
+// codeQualityIssue is one problem in a GitLab Code Quality report
+// (`--format gitlab`), which GitLab shows on the merge request at its file
+// and line: https://docs.gitlab.com/ci/testing/code_quality/
+type codeQualityIssue struct {
+	Description string `json:"description"`
+	CheckName   string `json:"check_name"`
+	Fingerprint string `json:"fingerprint"`
+	Severity    string `json:"severity"`
+	Location    struct {
+		Path  string `json:"path"`
+		Lines struct {
+			Begin int `json:"begin"`
+		} `json:"lines"`
+	} `json:"location"`
+}
+
+// writeCodeQuality writes the problems as a Code Quality report: errors
+// are "major", warnings "minor" (or "major" with --strict). A problem's
+// fingerprint hashes its file, field and message, and how many problems
+// before it have the same three, but not its line: GitLab then sees the
+// same problem on both sides of a change that only moves it.
+func writeCodeQuality(w io.Writer, ps []problem.Problem, strict bool) {
+	issues := []codeQualityIssue{}
+	seen := map[string]int{}
+	for _, p := range ps {
+		var is codeQualityIssue
+		is.Description, is.CheckName = p.Message, "congkhai"
+		if p.Field != "" {
+			is.Description, is.CheckName = p.Field+": "+p.Message, "congkhai: "+p.Field
+		}
+		is.Severity = "major"
+		if p.Severity == problem.Warning && !strict {
+			is.Severity = "minor"
+		}
+		is.Location.Path, is.Location.Lines.Begin = p.File, max(p.Line, 1)
+		id := p.File + "\x00" + p.Field + "\x00" + p.Message
+		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", id, seen[id]))
+		seen[id]++
+		is.Fingerprint = hex.EncodeToString(sum[:])
+		issues = append(issues, is)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(issues)
 }

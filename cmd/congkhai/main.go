@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -15,25 +16,79 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/gcfloor"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/publish"
+	"github.com/congkhai/congkhai/internal/vntext"
 )
 
-const usage = `congkhai builds a local-government transparency portal (công khai thủ tục
+// env is what a command reads and writes besides its arguments.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// command is one command of congkhai. define declares its flags on fs and
+// returns the function that runs it once they are parsed, with the
+// arguments left. The list of commands, each command's --help and the
+// shell completions (completion.go) are all made from these.
+type command struct {
+	name    string
+	summary string // one line in the list of commands
+	help    string // what --help prints before the flags
+	// takesArgs is set for a command that takes arguments; words are what
+	// its first argument may be (nil: anything), for completion and "did
+	// you mean".
+	takesArgs bool
+	words     []string
+	// values are the words a flag takes, by flag name (--format), for
+	// completion.
+	values map[string][]string
+	define func(fs *flag.FlagSet, e env) func(args []string) int
+}
+
+// commands lists every command, in the order the usage shows them.
+func commands() []command {
+	return []command{
+		{name: "build", summary: "build the site into a folder (default: public/)", help: buildHelp, define: defineBuild},
+		{name: "check", summary: "check every file and internal link without writing anything", help: checkHelp,
+			values: map[string][]string{"format": checkFormats}, define: defineCheck},
+		{name: "serve", summary: "serve the site on this computer, rebuilding on every change", help: serveHelp, define: defineServe},
+		{name: "new", summary: "create a procedure or a page, or start a site: new procedure|page|site (see new --help)",
+			help: newHelp, takesArgs: true, words: newKinds, define: defineNew},
+		{name: "completion", summary: "print the script that completes commands and flags: bash, zsh, fish or powershell",
+			help: completionHelp, takesArgs: true, words: shellNames(), define: defineCompletion},
+		{name: "version", summary: "print the version (also: congkhai --version)", help: versionHelp, define: defineVersion},
+	}
+}
+
+// usage is what congkhai prints without a command, or with help.
+func usage() string {
+	var b strings.Builder
+	b.WriteString(`congkhai builds a local-government transparency portal (công khai thủ tục
 hành chính, danh bạ, kết quả phục vụ) from Markdown, TOML and CSV files.
 
 Usage:
   congkhai <command> [flags]
 
 Commands:
-  build     build the site into a folder (default: public/)
-  check     check every file and internal link without writing anything
-  serve     serve the site on this computer, rebuilding on every change
-  new       create a procedure or a page: new procedure <code> "<title>" | new page <path>
-  version   print the version
-
-Run "congkhai <command> --help" for the flags of a command.
-`
+`)
+	cmds := commands()
+	width := 0
+	for _, c := range cmds {
+		width = max(width, len(c.name))
+	}
+	for _, c := range cmds {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, c.name, c.summary)
+	}
+	b.WriteString(`
+Run "congkhai <command> --help" for the flags of a command. To start a
+site: congkhai new site <folder>.
+`)
+	return b.String()
+}
 
 // defaultMemoryLimit is the soft limit of the Go heap when GOMEMLIMIT is
 // not set: the garbage collector works harder as the heap nears it, so
@@ -54,41 +109,61 @@ func main() {
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return 2
 	}
 	switch args[0] {
-	case "build":
-		return runBuild(args[1:], stdout, stderr, getenv)
-	case "check":
-		return runCheck(args[1:], stdout, stderr, getenv)
-	case "serve":
-		return runServe(args[1:], stdout, stderr, getenv)
-	case "new":
-		return runNew(args[1:], stdout, stderr, getenv)
-	case "version":
-		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && args[1] != "help" && !strings.HasPrefix(args[1], "-") {
 			// help <command> is <command> --help.
 			return run([]string{args[1], "--help"}, stdout, stderr, getenv)
 		}
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return 0
+	case "-version", "--version":
+		return run(append([]string{"version"}, args[1:]...), stdout, stderr, getenv)
 	}
-	fmt.Fprintf(stderr, "congkhai: unknown command %q\n\n%s", args[0], usage)
+	cmds := commands()
+	for _, c := range cmds {
+		if c.name == args[0] {
+			return c.run(args[1:], env{stdout: stdout, stderr: stderr, getenv: getenv})
+		}
+	}
+	var names []string
+	for _, c := range cmds {
+		names = append(names, c.name)
+	}
+	fmt.Fprintf(stderr, "congkhai: unknown command %q%s\n\n%s", args[0], didYouMean(args[0], names, ""), usage())
 	return 2
 }
 
-func runBuild(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site `folder`: it holds site.toml, content/, data/, layouts/ and static/")
-	dest := fs.String("destination", "", "the output `folder`, replaced as a whole when the build succeeds\n(default: public/ inside the site folder)")
-	baseURL := fs.String("base-url", "", "the `address` the site will be published at, overriding base_url in site.toml;\nmay include a path, such as https://example.gov.vn/portal/")
-	cache := cacheFlags(fs)
+// run parses the command's flags and runs it.
+func (c command) run(args []string, e env) int {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	body := c.define(fs, e)
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: congkhai build [flags]
+		fmt.Fprint(fs.Output(), c.help)
+		fs.PrintDefaults()
+	}
+	rest, code, stop := parseFlags(fs, args, c.takesArgs)
+	if stop {
+		return code
+	}
+	return body(rest)
+}
+
+// didYouMean is ` (did you mean "build"?)` when one of names is a few
+// letters from word (vntext.Closest), each written with prefix (such as
+// "--"), or "".
+func didYouMean(word string, names []string, prefix string) string {
+	if best := vntext.Closest(word, names); best != "" && best != word {
+		return fmt.Sprintf(" (did you mean %q?)", prefix+best)
+	}
+	return ""
+}
+
+const buildHelp = `Usage: congkhai build [flags]
 
 Reads the site folder, checks every file, and writes the portal into the
 destination folder. Every problem is reported as file:line: field: message
@@ -97,54 +172,61 @@ as it was. The environment variable SOURCE_DATE_EPOCH, when set, gives the
 date the build treats as today (otherwise as_of in site.toml).
 
 Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if _, code, stop := parseFlags(fs, args, false); stop {
-		return code
-	}
-	if !siteFolder(stderr, "build", *source) {
-		return 2
-	}
-	if *dest == "" {
-		*dest = filepath.Join(*source, "public")
-	}
+`
 
-	start := time.Now()
-	progress := newProgress(stderr)
-	res, err := build.Run(build.Options{
-		Source:          *source,
-		Destination:     *dest,
-		BaseURL:         *baseURL,
-		Theme:           congkhai.Theme,
-		SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"),
-		Progress:        progress.update,
-		CacheDir:        cache.dir(*source),
-	})
-	progress.clear()
-	printNotes(stderr, res.Notes)
-	printProblems(stderr, res.Problems)
-	if err != nil {
-		if errors.Is(err, build.ErrFailed) {
-			errs, _ := counts(res.Problems)
-			fmt.Fprintf(stderr, "congkhai: build failed with %s; %s was not changed\n", plural(errs, "error"), *dest)
-		} else {
-			fmt.Fprintf(stderr, "congkhai: build failed: %v\n", err)
+func defineBuild(fs *flag.FlagSet, e env) func([]string) int {
+	source := fs.String("source", ".", "the site `folder`: it holds site.toml, content/, data/, layouts/ and static/")
+	dest := fs.String("destination", "", "the output `folder`, replaced as a whole when the build succeeds\n(default: public/ inside the site folder)")
+	baseURL := fs.String("base-url", "", "the `address` the site will be published at, overriding base_url in site.toml;\nmay include a path, such as https://example.gov.vn/portal/")
+	cache := cacheFlags(fs)
+	return func([]string) int {
+		stderr := e.stderr
+		if !siteHere(stderr, "build", *source) {
+			return 2
 		}
-		return 1
-	}
-	if res.UpToDate {
-		fmt.Fprintf(stderr, "congkhai: %s is up to date: nothing changed since the last build (%d pages, %d files) (%s)\n",
-			*dest, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
+		if *dest == "" {
+			*dest = filepath.Join(*source, "public")
+		}
+
+		start := time.Now()
+		progress := newProgress(stderr)
+		res, err := build.Run(build.Options{
+			Source:          *source,
+			Destination:     *dest,
+			BaseURL:         *baseURL,
+			Theme:           congkhai.Theme,
+			ECharts:         echarts.Builtin(),
+			SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"),
+			Progress:        progress.update,
+			CacheDir:        cache.dir(*source),
+		})
+		progress.clear()
+		printNotes(stderr, res.Notes)
+		printProblems(stderr, res.Problems)
+		if err != nil {
+			if errors.Is(err, build.ErrFailed) {
+				errs, _ := counts(res.Problems)
+				fmt.Fprintf(stderr, "congkhai: build failed with %s; %s was not changed\n", plural(errs, "error"), *dest)
+			} else if errors.Is(err, publish.ErrSetAside) {
+				fmt.Fprintf(stderr, "congkhai: build failed: %v\n", err)
+			} else { // a write that failed, or a destination refused: nothing was changed
+				fmt.Fprintf(stderr, "congkhai: build failed: %v; %s was not changed\n", err, *dest)
+			}
+			return 1
+		}
+		if res.UpToDate {
+			fmt.Fprintf(stderr, "congkhai: %s is up to date: nothing changed since the last build (%d pages, %d files) (%s)\n",
+				*dest, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
+			return 0
+		}
+		fromCache := ""
+		if res.CacheLookups > 0 {
+			fromCache = fmt.Sprintf(", %d of %d results from the cache", res.FromCache, res.CacheLookups)
+		}
+		fmt.Fprintf(stderr, "congkhai: built %d pages (%d files, %d written%s) into %s in %s\n",
+			res.Pages, res.Files, res.Written, fromCache, *dest, time.Since(start).Round(time.Millisecond))
 		return 0
 	}
-	fromCache := ""
-	if res.CacheLookups > 0 {
-		fromCache = fmt.Sprintf(", %d of %d files from the cache", res.FromCache, res.CacheLookups)
-	}
-	fmt.Fprintf(stderr, "congkhai: built %d pages (%d files, %d written%s) into %s in %s\n",
-		res.Pages, res.Files, res.Written, fromCache, *dest, time.Since(start).Round(time.Millisecond))
-	return 0
 }
 
 // cacheOptions are the flags that say where the build cache is.
@@ -183,23 +265,6 @@ func printProblems(w io.Writer, problems []problem.Problem) {
 	}
 }
 
-// version reports the module version, or the commit for a development build.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" {
-			return "devel " + s.Value
-		}
-	}
-	return "devel"
-}
-
 // parseFlags parses a command's flags, which may come before, between or
 // after its arguments (everything after "--" is an argument). It returns
 // the arguments, and whether to stop, with the exit status: 0 after
@@ -210,6 +275,15 @@ func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) (rest []string,
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, 0, true
+			}
+			if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+				// The flag package has printed the error and the help;
+				// the last line says which flag was meant.
+				var names []string
+				fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+				if hint := didYouMean(name, names, "--"); hint != "" {
+					fmt.Fprintf(fs.Output(), "congkhai %s: unknown flag --%s%s\n", fs.Name(), name, hint)
+				}
 			}
 			return nil, 2, true
 		}
@@ -253,16 +327,32 @@ func siteFolder(w io.Writer, command, source string) bool {
 	return true
 }
 
-// runVersion prints the version.
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("version", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: congkhai version\n\nPrints the version of congkhai.\n")
+// siteHere is siteFolder, and then reports whether the folder holds a
+// site.toml; when it does not, it says how to start a site there.
+func siteHere(w io.Writer, command, source string) bool {
+	if !siteFolder(w, command, source) {
+		return false
 	}
-	if _, code, stop := parseFlags(fs, args, false); stop {
-		return code
+	_, err := os.Stat(filepath.Join(source, config.FileName))
+	if !errors.Is(err, fs.ErrNotExist) {
+		return true // any other error is the build's to report
 	}
-	fmt.Fprintln(stdout, "congkhai", version())
-	return 0
+	if source == "." {
+		fmt.Fprintf(w, "congkhai %s: %s: not found: this folder is not a site; start one here with `congkhai new site .`, or name the site folder with --source\n", command, config.FileName)
+	} else {
+		fmt.Fprintf(w, "congkhai %s: %s: not found: %s is not a site folder; start one there with `congkhai new site %s`, or name the site folder with --source\n",
+			command, filepath.Join(source, config.FileName), source, shellWord(source))
+	}
+	return false
+}
+
+// shellWord quotes s for a command line when it holds anything but
+// letters, digits and -_./ (a folder name with a space).
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r == '.' || r == '/' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+	}) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

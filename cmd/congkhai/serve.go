@@ -12,19 +12,11 @@ import (
 	"syscall"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/echarts"
 	"github.com/congkhai/congkhai/internal/serve"
 )
 
-func runServe(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "the site `folder`")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shows the site to the whole network")
-	port := fs.Int("port", 1313, "the `port` to listen on; 0 picks a free one")
-	var hosts hostList
-	fs.Var(&hosts, "allowed-host", "a host `name` (or address) the site may be opened under besides localhost,\n127.0.0.1, [::1] and the --bind address; repeat it or separate names with commas")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: congkhai serve [flags]
+const serveHelp = `Usage: congkhai serve [flags]
 
 Builds the site into a private folder (never public/) and serves it on this
 computer, with addresses rewritten to the local one. Every change to
@@ -47,39 +39,45 @@ localhost, 127.0.0.1, [::1], the --bind address, the names given with
 so that a phone on the same network can open the site by address.
 
 Flags:
-`)
-		fs.PrintDefaults()
+`
+
+func defineServe(fs *flag.FlagSet, e env) func([]string) int {
+	source := fs.String("source", ".", "the site `folder`")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shows the site to the whole network")
+	port := fs.Int("port", 1313, "the `port` to listen on; 0 picks a free one")
+	var hosts hostList
+	fs.Var(&hosts, "allowed-host", "a host `name` (or address) the site may be opened under besides localhost,\n127.0.0.1, [::1] and the --bind address; repeat it or separate names with commas")
+	return func([]string) int {
+		stderr := e.stderr
+		if *port < 0 || *port > 65535 {
+			fmt.Fprintf(stderr, "congkhai serve: --port %d: use a number from 1 to 65535, or 0 for a free port\n", *port)
+			return 2
+		}
+		if !siteHere(stderr, "serve", *source) {
+			return 2
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		defer stopOnSignals(stderr, cancel)()
+		// A parent that stops reading our output (a closed terminal, a pipe
+		// to a program that ended) stops the server too.
+		stderr = &lifeline{w: stderr, lost: cancel}
+		err := serve.Run(ctx, serve.Options{
+			Source:          *source,
+			Bind:            *bind,
+			Port:            *port,
+			AllowedHosts:    hosts,
+			Theme:           congkhai.Theme,
+			ECharts:         echarts.Builtin(),
+			SourceDateEpoch: e.getenv("SOURCE_DATE_EPOCH"),
+			Out:             stderr,
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "congkhai serve: %v\n", err)
+			return 1
+		}
+		return 0
 	}
-	if _, code, stop := parseFlags(fs, args, false); stop {
-		return code
-	}
-	if *port < 0 || *port > 65535 {
-		fmt.Fprintf(stderr, "congkhai serve: --port %d: use a number from 1 to 65535, or 0 for a free port\n", *port)
-		return 2
-	}
-	if !siteFolder(stderr, "serve", *source) {
-		return 2
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	defer stopOnSignals(stderr, cancel)()
-	// A parent that stops reading our output (a closed terminal, a pipe
-	// to a program that ended) stops the server too.
-	stderr = &lifeline{w: stderr, lost: cancel}
-	err := serve.Run(ctx, serve.Options{
-		Source:          *source,
-		Bind:            *bind,
-		Port:            *port,
-		AllowedHosts:    hosts,
-		Theme:           congkhai.Theme,
-		SourceDateEpoch: getenv("SOURCE_DATE_EPOCH"),
-		Out:             stderr,
-	})
-	if err != nil {
-		fmt.Fprintf(stderr, "congkhai serve: %v\n", err)
-		return 1
-	}
-	return 0
 }
 
 // hostList is the value of --allowed-host: names given one per flag or

@@ -82,6 +82,7 @@ func planned(opts Options, problems *problem.List) *plan {
 
 func (discard) WriteFile(string, []byte) error { return nil }
 func (discard) CopyFile(string, string) error  { return nil }
+func (discard) Err() error                     { return nil }
 
 // BenchmarkLoad measures load and validate: site.toml, every front matter,
 // static files, layouts, the catalogue and the output plan.
@@ -139,6 +140,38 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBuildCached measures builds into an empty destination with a
+// build cache, empty for the first build of each (cold: the cache's
+// writing included) or filled by a build before (warm: what CI does after
+// a merge that changed nothing in content/).
+func BenchmarkBuildCached(b *testing.B) {
+	site := benchSite(b)
+	next := freshDest(b)
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			cache := next()
+			if _, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, CacheDir: cache}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		cache := next()
+		if _, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, CacheDir: cache}); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			res, err := Run(Options{Source: site, Destination: next(), Theme: congkhai.Theme, CacheDir: cache})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.FromCache != res.CacheLookups {
+				b.Fatalf("warm build: %d of %d from the cache", res.FromCache, res.CacheLookups)
+			}
+		}
+	})
 }
 
 // BenchmarkFloor is the limit a build cannot beat: read each procedure,
@@ -207,4 +240,45 @@ func parallel(items []string, fn func(string)) {
 	}
 	close(work)
 	wg.Wait()
+}
+
+// BenchmarkRebuild measures a build after an edit to one procedure's
+// text, into the destination of the build before: every page is rendered
+// and compared, a few files are written, and the commit puts them in
+// place. (The first edit, before the timing, makes the spare folder.)
+func BenchmarkRebuild(b *testing.B) {
+	site := benchSite(b)
+	dest := filepath.Join(b.TempDir(), "public")
+	files, err := filepath.Glob(filepath.Join(site, "content", "thu-tuc", "[a-z]*.md"))
+	if err != nil || len(files) == 0 {
+		b.Fatal("no procedure files", err)
+	}
+	file := files[0]
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(file, orig, 0o644) })
+	edit := func(i int) {
+		if err := os.WriteFile(file, fmt.Appendf(bytes.Clone(orig), "\nSửa lần %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	opts := Options{Source: site, Destination: dest, Theme: congkhai.Theme}
+	for i := range 2 {
+		edit(i)
+		if _, err := Run(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	written := 0
+	for i := 2; b.Loop(); i++ {
+		edit(i)
+		res, err := Run(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		written = res.Written
+	}
+	b.ReportMetric(float64(written), "written/op")
 }

@@ -25,6 +25,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
 	"github.com/congkhai/congkhai/internal/render"
@@ -37,6 +38,10 @@ type Options struct {
 	Destination string // the output folder; default Source/public
 	BaseURL     string // overrides base_url of site.toml when not empty
 	Theme       fs.FS  // built-in layouts/ and assets/
+	// ECharts is the ECharts file built into the program (nil: none). A
+	// site with charts serves it unless it has its own, in
+	// static/js/echarts.common.min.js or in node_modules (npm ci).
+	ECharts []byte
 	// SourceDateEpoch is the SOURCE_DATE_EPOCH environment variable ("" if
 	// unset). When set it gives the build's reference date.
 	SourceDateEpoch string
@@ -48,6 +53,18 @@ type Options struct {
 	CacheDir string
 
 	gate *gate // a Session's, for Stop; nil for Run
+
+	// fsys is what the build writes through; nil is the system's. Tests
+	// give one that fails as a full disk would.
+	fsys publish.FS
+}
+
+// fileSystem is what the build writes through.
+func (o Options) fileSystem() publish.FS {
+	if o.fsys != nil {
+		return o.fsys
+	}
+	return publish.OS{}
 }
 
 // DefaultCacheDir is the build cache's folder in a site folder, unless
@@ -123,11 +140,20 @@ func run(opts Options) (*Result, *plan, error) {
 	return res, plan, err
 }
 
+// CheckOptions say how Check checks.
+type CheckOptions struct {
+	Strict bool // warnings count as errors
+	// External, when set, checks the links to other sites too
+	// (linkcheck), over the network: each that does not answer is a
+	// warning at its line.
+	External *linkcheck.Options
+}
+
 // Check runs every validation of a build without writing anything, then
-// checks the links written in Markdown (to pages, to #headings, to files)
-// and warns about pages no other page links to. With strict, warnings
-// count as errors.
-func Check(opts Options, strict bool) (*Result, error) {
+// checks the links written in Markdown (to pages, to #headings, to files,
+// and with co.External to other sites) and warns about pages no other page
+// links to.
+func Check(opts Options, co CheckOptions) (*Result, error) {
 	problems := &problem.List{}
 	loaded := load(opts, problems)
 	if loaded == nil {
@@ -136,20 +162,29 @@ func Check(opts Options, strict bool) (*Result, error) {
 	p := newPlan(check(loaded, problems), problems)
 	res := &Result{}
 	defer func() { res.Notes = append(res.Notes, loaded.closeCache(problems.Errors() == 0, res)...) }()
-	if problems.Errors() > 0 {
-		p.produce(nil, problems, res)
-	} else {
-		p.links = newLinkIndex(p.cfg.BasePath())
-		for _, j := range p.jobs {
-			if j.alias > 0 {
-				p.links.redirect[j.addr] = j.page.Path
-			}
+	// The links are checked even when the site has errors: a page whose
+	// own file has problems is not rendered, but every file the site
+	// publishes is known, and those problems keep from being built are
+	// named (unbuilt), so that each mistake is reported once, in one run.
+	whole := problems.Errors() == 0
+	p.links = newLinkIndex(p.cfg.BasePath())
+	p.links.unbuilt = p.unbuilt
+	for _, j := range p.jobs {
+		p.links.files["/"+j.path] = true
+		if j.alias > 0 {
+			p.links.redirect[j.addr] = j.page.Path
 		}
-		p.produce(p.links, problems, res)
-		p.links.check(p.site, problems)
+	}
+	if !whole {
+		p.erroneous = filesWithErrors(problems)
+	}
+	p.produce(p.links, problems, res)
+	p.links.check(p.site, problems, whole)
+	if co.External != nil {
+		res.Notes = append(res.Notes, p.links.checkExternal(*co.External, problems)...)
 	}
 	res.Problems = problems.Sorted()
-	if problems.Errors() > 0 || (strict && len(res.Problems) > 0) {
+	if problems.Errors() > 0 || (co.Strict && len(res.Problems) > 0) {
 		return res, ErrFailed
 	}
 	return res, nil

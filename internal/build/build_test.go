@@ -25,37 +25,6 @@ func build(t *testing.T, site, dest string) (*Result, error) {
 	return Run(Options{Source: site, Destination: dest, Theme: congkhai.Theme})
 }
 
-// snapshot reads every file under dir, with its mode, so that two trees
-// can be compared byte for byte.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			out[rel+"/"] = info.Mode().String()
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		out[rel] = info.Mode().String() + "\n" + string(b)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func sameTree(t *testing.T, a, b map[string]string) {
 	t.Helper()
 	for k, v := range a {
@@ -81,13 +50,13 @@ func TestDeterministic(t *testing.T) {
 	if _, err := build(t, site, two); err != nil {
 		t.Fatal(err)
 	}
-	sameTree(t, snapshot(t, one), snapshot(t, two))
+	sameTree(t, txtartest.Snapshot(t, one), txtartest.Snapshot(t, two))
 	// And a rebuild into the same destination gives the same tree.
-	before := snapshot(t, one)
+	before := txtartest.Snapshot(t, one)
 	if _, err := build(t, site, one); err != nil {
 		t.Fatal(err)
 	}
-	sameTree(t, before, snapshot(t, one))
+	sameTree(t, before, txtartest.Snapshot(t, one))
 }
 
 func TestFailedBuildKeepsPublic(t *testing.T) {
@@ -96,7 +65,7 @@ func TestFailedBuildKeepsPublic(t *testing.T) {
 	if _, err := build(t, site, public); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, public)
+	before := txtartest.Snapshot(t, public)
 
 	breakages := map[string]string{
 		"malformed front matter": "+++\ntitle = \"x\n+++\n",
@@ -118,7 +87,7 @@ func TestFailedBuildKeepsPublic(t *testing.T) {
 			if !errors.Is(err, ErrFailed) || len(res.Problems) == 0 {
 				t.Fatalf("build err = %v, problems %v; want a failure", err, res.Problems)
 			}
-			sameTree(t, before, snapshot(t, public))
+			sameTree(t, before, txtartest.Snapshot(t, public))
 			assertNoLeftovers(t, site)
 		})
 	}
@@ -233,12 +202,12 @@ func TestDestinationSafety(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := snapshot(t, filepath.Dir(site))
+			before := txtartest.Snapshot(t, filepath.Dir(site))
 			_, err := build(t, site, tt.dest)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
-			sameTree(t, before, snapshot(t, filepath.Dir(site)))
+			sameTree(t, before, txtartest.Snapshot(t, filepath.Dir(site)))
 			if got := readFile(t, outside, "notes.txt"); got != "keep me" {
 				t.Errorf("notes.txt changed: %q", got)
 			}
@@ -262,6 +231,7 @@ func TestReplacesPreviousOutput(t *testing.T) {
 	public := filepath.Join(site, "public")
 	txtartest.WriteFile(t, filepath.Join(public, "index.html"), []byte("old"))
 	txtartest.WriteFile(t, filepath.Join(public, "stale/page.html"), []byte("old"))
+	before := txtartest.Snapshot(t, public)
 	if _, err := build(t, site, public); err != nil {
 		t.Fatal(err)
 	}
@@ -270,6 +240,13 @@ func TestReplacesPreviousOutput(t *testing.T) {
 	}
 	if b := readFile(t, public, "index.html"); !bytes.Contains([]byte(b), []byte("<!DOCTYPE html>")) {
 		t.Error("index.html was not replaced")
+	}
+	// The previous output is now the spare folder, for the next build,
+	// exactly as it was; nothing else is left beside public/.
+	spare := filepath.Join(site, ".public.spare")
+	sameTree(t, before, txtartest.Snapshot(t, spare))
+	if err := os.RemoveAll(spare); err != nil {
+		t.Fatal(err)
 	}
 	assertNoLeftovers(t, site)
 }
@@ -371,7 +348,7 @@ func TestUpToDate(t *testing.T) {
 	if _, err := build(t, site, public); err != nil {
 		t.Fatal(err)
 	}
-	want := snapshot(t, public)
+	want := txtartest.Snapshot(t, public)
 	// The state a build leaves (the files it wrote or found unchanged, with
 	// their sizes and times, recorded as it went) is what the destination
 	// holds, as a walk of it finds.
@@ -393,7 +370,7 @@ func TestUpToDate(t *testing.T) {
 	if err != nil || res.UpToDate || res.Written != 1 {
 		t.Errorf("after a change to the output: up to date %v, written %d, err %v", res.UpToDate, res.Written, err)
 	}
-	sameTree(t, want, snapshot(t, public))
+	sameTree(t, want, txtartest.Snapshot(t, public))
 	stateMatches("after putting a changed file back")
 
 	// A file nobody produced: the build removes it.
@@ -401,7 +378,7 @@ func TestUpToDate(t *testing.T) {
 	if res, err = build(t, site, public); err != nil || res.UpToDate {
 		t.Errorf("after an extra file: up to date %v, err %v", res.UpToDate, err)
 	}
-	sameTree(t, want, snapshot(t, public))
+	sameTree(t, want, txtartest.Snapshot(t, public))
 	stateMatches("after removing an extra file")
 
 	// An input saved again unchanged: everything is rendered and compared,

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
 // TestCacheSameOutput: a build with a warm cache writes the same bytes and
@@ -27,7 +29,7 @@ func TestCacheSameOutput(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", name, err, problemLines(res))
 		}
-		return res, snapshot(t, dest)
+		return res, txtartest.Snapshot(t, dest)
 	}
 	cold, want := build("cold")
 	if cold.FromCache != 0 || cold.CacheLookups == 0 || len(cold.Problems) == 0 {
@@ -83,4 +85,21 @@ func TestCacheSameOutput(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(cache, "pack-*")); len(left) != 1 {
 		t.Errorf("pack files left: %v, want the new one only", left)
 	}
+}
+
+// FuzzDecodeBody: a body entry of a damaged cache is refused or read,
+// never a panic, and one read encodes to the same bytes.
+func FuzzDecodeBody(f *testing.F) {
+	f.Add((&body{html: [][]byte{[]byte("<p>a</p>"), []byte("<p>b</p>")}, embeds: []markdown.Embed{{Fence: "chart", Name: "x", Line: 3}},
+		links: []markdown.Link{{Dest: "/a/", Line: 1}}, missing: []string{"Trình tự thực hiện"}}).encode())
+	f.Add([]byte{bodyVersion, 0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		bd, err := decodeBody(b)
+		if err != nil {
+			return
+		}
+		if again, err := decodeBody(bd.encode()); err != nil || len(again.html) != len(bd.html) {
+			t.Fatalf("re-encoded body differs: %v", err)
+		}
+	})
 }

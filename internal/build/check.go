@@ -7,7 +7,9 @@ import (
 
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
@@ -30,6 +32,11 @@ type checkedSite struct {
 	// dataFailed is set when a data file or a chart did not load or pass,
 	// so that a page's chart is not reported as unknown without saying why.
 	dataFailed bool
+	// unbuilt are the files the site would publish but cannot, because of
+	// problems in what they come from, by site path (/danh-ba/index.html),
+	// each with where to look (data/danh-ba.toml:83): what links to one
+	// says so, rather than that there is no such page.
+	unbuilt map[string]string
 }
 
 // check runs every check that needs more than one file: the codes pages
@@ -49,12 +56,66 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	before := problems.Errors()
 	l.charts.CheckNames(problems)
 	c.dataFailed = l.dataLoadFailed || problems.Errors() > before
-	personaldata.Lint(l.data, problems)
+	personaldata.Lint(l.data, l.consented, problems)
 
 	c.outputs = listOutputs(c)
+	c.unbuilt = unbuiltOutputs(c, problems)
 	checkCollisions(l.site, c.outputs, problems)
-	checkMenu(l.opts.Source, l.cfg, c.outputs, problems)
+	checkMenu(l.opts.Source, l.cfg, c.outputs, c.unbuilt, problems)
 	return c
+}
+
+// unbuiltOutputs lists the files that problems keep the site from
+// publishing: the page of a content file that did not load, the pages and
+// files of a directory in error, the dashboard when a data file or
+// ECharts is missing or wrong, and the CSV file of a dataset in error.
+func unbuiltOutputs(c *checkedSite, problems *problem.List) map[string]string {
+	unbuilt := map[string]string{}
+	see := func(file string) string {
+		if p, ok := problems.FirstError(file); ok {
+			return p.Place()
+		}
+		return file
+	}
+	for _, f := range c.site.Failed {
+		unbuilt["/"+indexFile(f.Path)] = see(f.File)
+	}
+	if c.dir == nil {
+		if p, ok := problems.FirstError(contacts.FileName); ok {
+			for _, path := range []string{indexFile(directoryPaths.DirectoryPath), indexFile(directoryPaths.PosterPath),
+				indexFile(directoryPaths.SchedulePath), directoryPaths.CalendarPath[1:]} {
+				unbuilt["/"+path] = p.Place()
+			}
+		}
+	}
+	var dataProblem string
+	for _, p := range problems.Sorted() {
+		if p.Severity != problem.Error || !strings.HasPrefix(p.File, dataset.Folder+"/") || p.File == contacts.FileName {
+			continue
+		}
+		if dataProblem == "" {
+			dataProblem = p.Place()
+		}
+		if base, ok := strings.CutSuffix(path.Base(p.File), path.Ext(p.File)); ok {
+			csv := csvDir + base + ".csv"
+			if _, seen := unbuilt[csv]; !seen {
+				unbuilt[csv] = see(p.File)
+			}
+		}
+	}
+	if c.echarts == nil {
+		if p, ok := problems.FirstError(echartsFile); ok {
+			dataProblem = p.Place()
+		}
+		if dataProblem != "" {
+			unbuilt["/"+indexFile(dashboardPath)] = dataProblem
+		}
+	}
+	// What is published after all is not unbuilt.
+	for _, o := range c.outputs {
+		delete(unbuilt, "/"+o.path)
+	}
+	return unbuilt
 }
 
 // checkPopular returns the popular codes that exist and reports the others.
@@ -63,12 +124,27 @@ func checkPopular(dir string, cfg *config.Config, site *content.Site, problems *
 	for i, code := range cfg.Procedures.Popular {
 		if site.ProcedureByCode(code) == nil {
 			field := fmt.Sprintf("procedures.popular[%d]", i)
-			problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "no procedure has the code %q", code)
+			problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "%s", noProcedure(site, code, problems))
 			continue
 		}
 		ok = append(ok, code)
 	}
 	return ok
+}
+
+// noProcedure says why no procedure has the code: none has it, or the
+// file that has it could not be built, and where to look.
+func noProcedure(site *content.Site, code string, problems *problem.List) string {
+	for _, f := range site.Failed {
+		if f.Code == code {
+			where := f.File
+			if p, ok := problems.FirstError(f.File); ok {
+				where = p.Place()
+			}
+			return fmt.Sprintf("%q is the code of %s, which could not be built: see %s", code, f.File, where)
+		}
+	}
+	return fmt.Sprintf("no procedure has the code %q", code)
 }
 
 // checkForms checks that every form a procedure names is a file of the
@@ -92,7 +168,7 @@ func checkRelated(site *content.Site, problems *problem.List) {
 				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "a procedure cannot be related to itself")
 			} else if site.ProcedureByCode(code) == nil {
 				f := fmt.Sprintf("related[%d]", i)
-				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "no procedure has the code %q", code)
+				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "%s", noProcedure(site, code, problems))
 			}
 		}
 	}
@@ -157,8 +233,9 @@ func checkCollisions(site *content.Site, outputs []*output, problems *problem.Li
 	}
 }
 
-// checkMenu reports menu entries that point at no page.
-func checkMenu(dir string, cfg *config.Config, outputs []*output, problems *problem.List) {
+// checkMenu reports menu entries that point at no page, or at one that
+// problems elsewhere keep from being built.
+func checkMenu(dir string, cfg *config.Config, outputs []*output, unbuilt map[string]string, problems *problem.List) {
 	published := map[string]bool{}
 	for _, o := range outputs {
 		published["/"+o.path] = true
@@ -169,6 +246,22 @@ func checkMenu(dir string, cfg *config.Config, outputs []*output, problems *prob
 			continue
 		}
 		field := fmt.Sprintf("menu[%d].url", i)
+		if where, ok := lookupFile(unbuilt, u); ok {
+			problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "%q could not be built: see %s", m.URL, where)
+			continue
+		}
 		problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "%q is not a page of this site", m.URL)
 	}
+}
+
+// lookupFile finds an address in a map of files by site path, as a file
+// or as a page (/a/ and /a are /a/index.html).
+func lookupFile[V any](files map[string]V, addr string) (V, bool) {
+	for _, f := range []string{addr, addr + "index.html", addr + "/index.html"} {
+		if v, ok := files[f]; ok {
+			return v, true
+		}
+	}
+	var zero V
+	return zero, false
 }

@@ -241,5 +241,5 @@ func TestExamplePortalDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sameTree(t, snapshot(t, one), snapshot(t, two))
+	sameTree(t, txtartest.Snapshot(t, one), txtartest.Snapshot(t, two))
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"path"
@@ -10,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -28,6 +30,9 @@ type linkIndex struct {
 	inbound  map[string]bool            // page paths some other page links to
 	redirect map[string]string          // alias path → the page it points to
 	sources  []linkSource
+	// unbuilt are the files problems keep from being built, with where to
+	// look (checkedSite.unbuilt).
+	unbuilt map[string]string
 }
 
 // linkSource is the Markdown links of one page.
@@ -87,6 +92,9 @@ func (l *linkIndex) CopyFile(sitePath, _ string) error {
 	return nil
 }
 
+// Err is nil: the index writes nothing.
+func (l *linkIndex) Err() error { return nil }
+
 // addSource keeps the Markdown links of a page for checking once every
 // page is known.
 func (l *linkIndex) addSource(p *content.Page, bodyLine int, links []markdown.Link) {
@@ -120,28 +128,74 @@ func (l *linkIndex) exists(p string) (page string, ok bool) {
 	return "", false
 }
 
-// check reports every broken Markdown link, and pages no other page links to.
-func (l *linkIndex) check(site *content.Site, problems *problem.List) {
+// check reports every broken Markdown link, and, with orphans, the pages
+// no other page links to (which a site with errors cannot tell: the pages
+// that did not render link to none).
+func (l *linkIndex) check(site *content.Site, problems *problem.List, orphans bool) {
 	slices.SortFunc(l.sources, func(a, b linkSource) int { return strings.Compare(a.page.File, b.page.File) })
 	for _, src := range l.sources {
 		for _, link := range src.links {
 			if msg := l.checkLink(src.page.Path, link.Dest); msg != "" {
-				what := "link"
-				if link.Image {
-					what = "image"
-				}
-				problems.Errorf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", what, link.Dest, msg)
+				problems.Errorf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", linkKind(link), link.Dest, msg)
 			}
 		}
 	}
 	for _, p := range site.Pages {
-		if p.Kind == content.KindHome || p.Path == "" {
+		if !orphans || p.Kind == content.KindHome || p.Path == "" {
 			continue
 		}
 		if !l.inbound[p.Path] {
 			problems.Warnf(p.File, 0, "", "no other page links to %s: readers can only find it through search engines", p.Path)
 		}
 	}
+}
+
+// linkKind names a link in messages.
+func linkKind(link markdown.Link) string {
+	if link.Image {
+		return "image"
+	}
+	return "link"
+}
+
+// checkExternal asks every link to another site (linkcheck.Check) and
+// warns about each that did not answer, at its line. It returns the notes
+// for the command: how many links it checked, and a cache it could not use.
+func (l *linkIndex) checkExternal(o linkcheck.Options, problems *problem.List) []string {
+	var urls []string
+	for _, src := range l.sources {
+		for _, link := range src.links {
+			if linkcheck.IsExternal(link.Dest) {
+				urls = append(urls, link.Dest)
+			}
+		}
+	}
+	if len(urls) == 0 {
+		return nil
+	}
+	found, err := linkcheck.Check(context.Background(), urls, o)
+	cached := 0
+	for _, r := range found {
+		if r.Cached {
+			cached++
+		}
+	}
+	for _, src := range l.sources {
+		for _, link := range src.links {
+			if r, ok := found[link.Dest]; ok && !r.OK {
+				problems.Warnf(src.page.File, src.bodyLine+link.Line-1, "", "%s %q: %s", linkKind(link), link.Dest, r.Problem)
+			}
+		}
+	}
+	note := fmt.Sprintf("checked %d links to other sites", len(found))
+	if o.Cache != "" {
+		note += fmt.Sprintf(" (%d had answered recently: %s)", cached, o.Cache)
+	}
+	notes := []string{note}
+	if err != nil {
+		notes = append(notes, fmt.Sprintf("the cache of links to other sites could not be used: %v", err))
+	}
+	return notes
 }
 
 // checkLink returns what is wrong with a link written on the page at
@@ -164,6 +218,9 @@ func (l *linkIndex) checkLink(pagePath, dest string) string {
 	}
 	page, ok := l.exists(target)
 	if !ok {
+		if where, failed := lookupFile(l.unbuilt, target); failed {
+			return fmt.Sprintf("%s could not be built: see %s", target, where)
+		}
 		if p, found := l.nearest(target); found {
 			return fmt.Sprintf("no page or file at %s (did you mean %s?)", target, p)
 		}

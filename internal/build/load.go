@@ -16,6 +16,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/render"
@@ -28,6 +29,15 @@ import (
 // thirds of the full build's size.
 const echartsFile = "node_modules/echarts/dist/echarts.common.min.js"
 
+// staticECharts is where a site may keep an ECharts file of its own in
+// static/ (the same file as echartsFile, or another build of it). When the
+// site has charts it is the one they use, published under its hashed name
+// (echartsPath) instead of its own.
+const staticECharts = "/js/echarts.common.min.js"
+
+// builtinECharts names Options.ECharts in messages.
+const builtinECharts = "the ECharts built into congkhai"
+
 // loadedSite is every input of a site read into typed values, each file
 // checked on its own: the first stage of a build.
 type loadedSite struct {
@@ -39,12 +49,16 @@ type loadedSite struct {
 	site    *content.Site
 	layouts *render.Layouts
 	dir     *contacts.Directory // data/danh-ba.toml; nil without one
-	data    *datafiles.Folder   // data/ as the loaders read it
-	sets    []*dataset.Dataset  // data/*.csv with their descriptions
-	charts  *chart.Set          // the charts the datasets declare
+	// consented are the mobile numbers the directory publishes, which the
+	// other files of the site may show; nil when it has errors.
+	consented personaldata.Consented
+	data      *datafiles.Folder  // data/ as the loaders read it
+	sets      []*dataset.Dataset // data/*.csv with their descriptions
+	charts    *chart.Set         // the charts the datasets declare
 	// echarts is the ECharts file when the site has charts; nil if it is
-	// missing (reported).
-	echarts []byte
+	// missing (reported). echartsOrigin is where it was found (loadECharts).
+	echarts       []byte
+	echartsOrigin string
 	// dataLoadFailed is set when a data file or a chart did not load.
 	dataLoadFailed bool
 	// cache holds what earlier builds computed from files (nil: none); it
@@ -61,7 +75,7 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	if cfg == nil {
 		return nil
 	}
-	today, err := ReferenceDate(cfg.AsOf, opts.SourceDateEpoch)
+	today, err := ReferenceDate(cfg.AsOf.Time(), opts.SourceDateEpoch)
 	if err != nil {
 		problems.Errorf("SOURCE_DATE_EPOCH", 0, "", "%v", err)
 		return nil
@@ -70,13 +84,17 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	l.openCache()
 	l.static = static.Load(opts.Theme, opts.Source, problems)
 	l.rules = procedure.Rules{Today: today, StaleAfterDays: cfg.Procedures.StaleAfterDays}
-	l.site = content.Load(opts.Source, cfg, l.rules, l.cache, problems)
-	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 
 	// The loaders read data/ through l.data, which keeps what they read for
-	// the personal-data lint: each file is read from disk once.
+	// the personal-data lint: each file is read from disk once. The
+	// directory comes first: the lint of every page needs its numbers.
 	l.data = datafiles.New(opts.Source)
+	beforeDir := problems.Errors()
 	l.dir = contacts.Load(opts.Source, l.data.ReadFile, problems)
+	l.consented = consentedBy(l.dir, problems.Errors() > beforeDir)
+
+	l.site = content.Load(opts.Source, cfg, l.rules, l.consented, l.cache, problems)
+	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, l.data.ReadFile, problems)
 	l.charts = chart.Load(sets, problems)
@@ -85,7 +103,7 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	l.sets = slices.DeleteFunc(sets, l.charts.Failed)
 	l.dataLoadFailed = problems.Errors() > beforeData
 	if len(l.charts.All()) > 0 {
-		l.echarts = loadECharts(opts.Source, problems)
+		l.echarts, l.echartsOrigin = loadECharts(opts, l.static, problems)
 	}
 	return l
 }
@@ -119,15 +137,45 @@ func (l *loadedSite) closeCache(complete bool, res *Result) []string {
 	return l.cacheNotes
 }
 
-// loadECharts reads the ECharts file installed by npm, which a site with
-// charts serves itself.
-func loadECharts(siteDir string, problems *problem.List) []byte {
-	src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(echartsFile)))
-	if err != nil {
-		problems.Errorf(echartsFile, 0, "", "not found: the charts in data/ need ECharts, which the portal serves itself; run `npm ci` in the site folder (package.json pins echarts 5.6.0), or `npm install echarts@5.6.0`")
+// consentedBy is the set of mobile numbers the directory publishes, each
+// with its consent checked: empty when the site has no directory, nil when
+// the directory failed, so that the numbers it lists are not reported as
+// if they had none.
+func consentedBy(dir *contacts.Directory, failed bool) personaldata.Consented {
+	if failed {
 		return nil
 	}
-	return src
+	c := personaldata.Consented{}
+	if dir != nil {
+		for _, d := range dir.Mobiles() {
+			c[d] = true
+		}
+	}
+	return c
+}
+
+// loadECharts returns the ECharts file a site with charts serves itself,
+// and where it was found: the site's static/js/echarts.common.min.js, else
+// the file npm installed in the site's node_modules, else the one built
+// into the program (opts.ECharts). Without any, it reports the problem.
+func loadECharts(opts Options, files *static.Files, problems *problem.List) ([]byte, string) {
+	if f, ok := files.StaticFile(staticECharts); ok {
+		origin := static.StaticDir + staticECharts
+		src, err := os.ReadFile(f.Src)
+		if err != nil {
+			problems.Errorf(origin, 0, "", "cannot read: %v", err)
+			return nil, ""
+		}
+		return src, origin
+	}
+	if src, err := os.ReadFile(filepath.Join(opts.Source, filepath.FromSlash(echartsFile))); err == nil {
+		return src, echartsFile
+	}
+	if opts.ECharts != nil {
+		return opts.ECharts, builtinECharts
+	}
+	problems.Errorf(echartsFile, 0, "", "not found: the charts in data/ need ECharts, which the portal serves itself; run `npm ci` in the site folder (package.json pins echarts 5.6.0), or `npm install echarts@5.6.0`")
+	return nil, ""
 }
 
 // echartsPath is where ECharts is published: named by its content, so that

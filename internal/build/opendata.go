@@ -240,7 +240,7 @@ func directoryExport(c *checkedSite) *export {
 	}
 	e.view = render.Export{Kind: "directory", ID: id, Title: "Danh bạ và lịch tiếp công dân", Path: openDataPath + id + "/",
 		Description: "Đường dây nóng, số điện thoại và thư điện tử công vụ của lãnh đạo và cơ quan, lịch tiếp công dân định kỳ và các buổi tiếp sắp tới, như trên trang danh bạ và trang lịch tiếp công dân.",
-		Updated:     c.dir.Updated, Columns: opendata.DirectoryColumns()}
+		Updated:     c.dir.Updated.Time(), Columns: opendata.DirectoryColumns()}
 	return e
 }
 
@@ -456,5 +456,5 @@ func procedureSummary(pg *content.Page) string {
 		levels = append(levels, l.Label())
 	}
 	return fmt.Sprintf("Mã thủ tục %s. Lĩnh vực %s; %s; cơ quan thực hiện: %s. Đồng bộ ngày %s.",
-		p.Code, p.Field, strings.Join(levels, ", "), p.Agency, vnformat.Date(p.SyncedAt))
+		p.Code, p.Field, strings.Join(levels, ", "), p.Agency, vnformat.Date(p.SyncedAt.Time()))
 }

@@ -85,7 +85,7 @@ func listOutputs(c *checkedSite) []*output {
 	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
 	add(generated(&output{path: "404.html", origin: "the not-found page"},
 		render.Data{Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}))
-	staticJobs(c.static, add)
+	staticJobs(c.static, c.echartsOrigin, add)
 	if c.dir != nil {
 		directoryJobs(c, add)
 	}
@@ -142,10 +142,15 @@ func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*output)) {
 	}
 }
 
-// staticJobs lists the files of static/, copied as they are, and the
-// assets, published under names that carry a hash of their content.
-func staticJobs(files *static.Files, add func(*output)) {
+// staticJobs lists the files of static/, copied as they are (but for the
+// one that is the site's ECharts, when echartsOrigin names it: it is
+// published with a hash, by dataJobs), and the assets, published under
+// names that carry a hash of their content.
+func staticJobs(files *static.Files, echartsOrigin string, add func(*output)) {
 	for _, f := range files.Static {
+		if static.StaticDir+f.Path == echartsOrigin {
+			continue
+		}
 		add(&output{path: strings.TrimPrefix(f.Path, "/"), origin: static.StaticDir + f.Path, copy: f.Src})
 	}
 	for _, a := range files.Assets {
@@ -166,7 +171,7 @@ func dataJobs(c *checkedSite, add func(*output)) {
 	if c.echarts == nil {
 		return
 	}
-	add(&output{path: echartsPath(c.echarts)[1:], origin: echartsFile, fixed: c.echarts})
+	add(&output{path: echartsPath(c.echarts)[1:], origin: c.echartsOrigin, fixed: c.echarts})
 	var lastmod time.Time
 	for _, ds := range c.sets {
 		if ds.Updated.After(lastmod) {
@@ -183,7 +188,7 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	dir := c.dir
 	const origin = contacts.FileName
 	addDated := func(o *output) {
-		o.lastmod = dir.Updated
+		o.lastmod = dir.Updated.Time()
 		add(o)
 	}
 	home := []render.Crumb{homeCrumb}

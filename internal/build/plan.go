@@ -44,6 +44,9 @@ type plan struct {
 	dest         string
 	pages, files int
 	links        *linkIndex // set by Check: what the link checker needs
+	// erroneous are the files with errors, set by Check of a site with
+	// errors: their pages are not rendered, their bodies only checked.
+	erroneous map[string]bool
 }
 
 // newPlan gives every generated page the data its layout reads and every
@@ -87,6 +90,17 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		p.byPath[o.path] = j
 	}
 	return p
+}
+
+// filesWithErrors is the set of files that problems has errors about.
+func filesWithErrors(problems *problem.List) map[string]bool {
+	files := map[string]bool{}
+	for _, p := range problems.Sorted() {
+		if p.Severity == problem.Error {
+			files[p.File] = true
+		}
+	}
+	return files
 }
 
 // sitemaps are the files of the sitemap of entries, made once for all

@@ -82,7 +82,7 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		updates = append(updates, update{old, pg})
 	}
 
-	begun, err := publish.BeginPartial(p.dest)
+	begun, err := publish.BeginPartial(p.opts.fileSystem(), p.dest)
 	if err != nil {
 		return nil, false
 	}

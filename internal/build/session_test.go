@@ -61,13 +61,13 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 		t.Error("the list does not show the new title")
 	}
 
-	before := snapshot(t, dest)
+	before := txtartest.Snapshot(t, dest)
 	edit("## Yêu cầu, điều kiện thực hiện", "## Điều kiện")
 	res, err = s.Build([]string{file})
 	if !errors.Is(err, ErrFailed) || !strings.Contains(problemLines(res), `the text needs a heading "## Yêu cầu, điều kiện thực hiện"`) {
 		t.Fatalf("broken edit: err %v, problems:\n%s", err, problemLines(res))
 	}
-	sameTree(t, before, snapshot(t, dest))
+	sameTree(t, before, txtartest.Snapshot(t, dest))
 
 	edit("## Điều kiện", "## Yêu cầu, điều kiện thực hiện")
 	if _, err := s.Build([]string{file}); err != nil {
@@ -103,7 +103,7 @@ func TestSessionStop(t *testing.T) {
 		if done == 20 {
 			total = all
 			s.Stop()
-			stopped <- snapshot(t, out) // what is written when Stop returns
+			stopped <- txtartest.Snapshot(t, out) // what is written when Stop returns
 		}
 	}})
 	res, err := s.Build(nil)
@@ -111,7 +111,7 @@ func TestSessionStop(t *testing.T) {
 		t.Fatalf("Build after Stop: %v, want ErrStopped", err)
 	}
 	before := <-stopped
-	sameTree(t, snapshot(t, out), before)
+	sameTree(t, txtartest.Snapshot(t, out), before)
 	if _, err := os.Stat(dest); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a stopped first build put its output in place: %v", err)
 	}
@@ -121,7 +121,7 @@ func TestSessionStop(t *testing.T) {
 	if _, err := s.Build([]string{"content/thu-tuc/_index.md"}); !errors.Is(err, ErrStopped) {
 		t.Errorf("Build after Stop: %v, want ErrStopped", err)
 	}
-	sameTree(t, snapshot(t, out), before)
+	sameTree(t, txtartest.Snapshot(t, out), before)
 }
 
 // TestSessionExports: an edit to a procedure's record that no list shows

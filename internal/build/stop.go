@@ -60,6 +60,9 @@ func (o gatedOutput) CopyFile(sitePath, src string) error {
 
 func (o gatedOutput) Commit() error { return o.gate.do(o.out.Commit) }
 
+// Err is the first write that failed, if any.
+func (o gatedOutput) Err() error { return o.out.Err() }
+
 func (o gatedOutput) Abort() {
 	_ = o.gate.do(func() error { o.out.Abort(); return nil })
 }

@@ -61,6 +61,17 @@ func runScript(t *testing.T, file string) {
 		}
 	}
 
+	// The same build with a build cache, cold then warm, reports the same
+	// problems: what the cache gives back is what the files give.
+	cache := filepath.Join(t.TempDir(), "cache")
+	for _, run := range []string{"cold cache", "warm cache"} {
+		res, _ := Run(Options{Source: site, Destination: filepath.Join(t.TempDir(), "public"), Theme: congkhai.Theme,
+			SourceDateEpoch: strings.TrimSpace(checks["@env SOURCE_DATE_EPOCH"]), CacheDir: cache})
+		if g := problemLines(res); g != got {
+			t.Errorf("with a %s, problems:\n%s\nwant:\n%s", run, g, got)
+		}
+	}
+
 	public := filepath.Join(site, "public")
 	for _, name := range fx.Order {
 		kind, path, _ := strings.Cut(name, " ")
@@ -135,4 +146,22 @@ func diffLines(want, got string) string {
 		}
 	}
 	return "(no line differs)"
+}
+
+// TestCheckScripts runs every testdata/check/*.txtar through Check, as
+// `congkhai check` does, and compares the problems with its @problems
+// section: the whole list, in one run.
+func TestCheckScripts(t *testing.T) {
+	txtartest.Run(t, "testdata/check/*.txtar", true, func(t *testing.T, file string) {
+		fx := txtartest.Unpack(t, file)
+		defer fx.Save(t)
+		res, _ := Check(Options{Source: fx.Dir, Theme: congkhai.Theme, SourceDateEpoch: strings.TrimSpace(fx.Sections["@env SOURCE_DATE_EPOCH"])}, CheckOptions{})
+		if got, want := problemLines(res), fx.Sections["@problems"]; got != want {
+			if *update {
+				fx.Set("@problems", got)
+				return
+			}
+			t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+		}
+	})
 }

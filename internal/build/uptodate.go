@@ -37,11 +37,12 @@ func statePath(dest string) string {
 }
 
 // fingerprint hashes the names, sizes and modification times of every
-// input file, the names of the folders that hold them, the options, and
-// the congkhai program itself (its layouts and assets are compiled in).
+// input file, the names of the folders that hold them, the options (the
+// built-in ECharts among them), and the congkhai program itself (its
+// layouts and assets are compiled in).
 func fingerprint(opts Options) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", stateVersion, opts.BaseURL, opts.SourceDateEpoch)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%x\x00", stateVersion, opts.BaseURL, opts.SourceDateEpoch, sha256.Sum256(opts.ECharts))
 	if exe, err := os.Executable(); err == nil {
 		if info, err := os.Stat(exe); err == nil {
 			fmt.Fprintf(h, "exe\x00%s\x00%d\x00%d\n", exe, info.Size(), info.ModTime().UnixNano())
@@ -110,7 +111,14 @@ func saveState(opts Options, fp string, res *Result) error {
 		st := res.outputs[rel]
 		fmt.Fprintf(&b, "f\t%s\t%d\t%d\n", rel, st.Size, st.ModTime)
 	}
-	return os.WriteFile(statePath(dest), []byte(b.String()), 0o644)
+	// Written whole beside it, then renamed over it: a build killed while
+	// writing leaves no state file, never part of one.
+	path := statePath(dest)
+	if err := os.WriteFile(path+".tmp", []byte(b.String()), 0o644); err != nil {
+		os.Remove(path + ".tmp")
+		return err
+	}
+	return os.Rename(path+".tmp", path)
 }
 
 // loadState reads the state a previous build left, or nil.

@@ -2,28 +2,22 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
 	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/chart"
-	"github.com/congkhai/congkhai/internal/content"
-	"github.com/congkhai/congkhai/internal/frontmatter"
-	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
-	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/publish"
-	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/render"
-	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // write is the last stage of a build: it renders every job of the plan
-// into a staging folder and moves it into place, or, when the site has
+// into a staging folder and swaps it into place, or, when the site has
 // errors, only checks the pages' Markdown bodies, so that every problem is
 // reported in one run, and leaves the destination as it was.
 func write(p *plan, problems *problem.List) (*Result, *plan, error) {
@@ -38,7 +32,7 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 		res.Problems = problems.Sorted()
 		return res, nil, err
 	}
-	begun, err := publish.Begin(dest)
+	begun, err := publish.Begin(p.opts.fileSystem(), dest)
 	if err != nil {
 		res.Problems = problems.Sorted()
 		return res, nil, err
@@ -46,6 +40,10 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 	out := gatedOutput{begun, p.opts.gate}
 	p.produce(out, problems, res)
 	res.Problems = problems.Sorted()
+	if err := out.Err(); err != nil { // a write failed: the build's error, said once
+		out.Abort()
+		return res, nil, err
+	}
 	if problems.Errors() > 0 {
 		out.Abort()
 		return res, nil, ErrFailed
@@ -67,6 +65,9 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 type sink interface {
 	WriteFile(sitePath string, data []byte) error
 	CopyFile(sitePath, src string) error
+	// Err is the write that failed, after which the build renders no
+	// more pages: the destination is full or read-only.
+	Err() error
 }
 
 // produce renders every job on all CPUs and writes it to out. With a nil
@@ -106,12 +107,13 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 	wg.Wait()
 }
 
-// pageBuffers are where a worker reads a page's file, renders its body and
-// then the page. Nothing of them is kept once the page is written.
+// pageBuffers are where a worker reads a page's file, renders its
+// Markdown (md), puts the body together with its charts (body) and then
+// renders the page. Nothing of them is kept once the page is written.
 type pageBuffers struct {
-	src        []byte
-	body, page bytes.Buffer
-	ld         []byte // the page's JSON-LD
+	src            []byte
+	md, body, page bytes.Buffer
+	ld             []byte // the page's JSON-LD
 }
 
 // run produces one job's file, rendering a page into bufs. A panic in a
@@ -126,6 +128,8 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 	}()
 	var err error
 	switch {
+	case out != nil && out.Err() != nil:
+		return 0, 0
 	case out == nil:
 		if j.streamed != nil {
 			close(j.streamed.done) // nothing is written: its size stays unknown
@@ -159,13 +163,19 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 		err = out.WriteFile(j.path, j.bytes)
 	default:
 		var html []byte
-		html, err = p.renderPage(j, problems, bufs, true)
+		// The layout of a page whose file has errors is not run (in a
+		// check): its record may lack what the layout reads.
+		execute := j.page == nil || !p.erroneous[j.page.File]
+		html, err = p.renderPage(j, problems, bufs, execute)
 		if err == nil && html != nil {
 			err = out.WriteFile(j.path, html)
 		}
 	}
-	if err != nil {
+	var failed *publish.Error
+	if err != nil && !errors.As(err, &failed) { // a failed write is the build's error (out.Err)
 		problems.Errorf(j.origin, 0, "", "%v", err)
+	}
+	if err != nil {
 		return 0, 0
 	}
 	if j.html {
@@ -190,33 +200,25 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 	var body template.HTML
 	var hasCharts bool
 	if pg.BodyLine > 0 { // a page with a file: its Markdown body
-		src, err := rawfile.ReadFileInto(bufs.src, filepath.Join(p.site.Dir, filepath.FromSlash(pg.File)), limits.ContentFileBytes)
+		bd, err := p.bodyOf(pg, bufs)
 		if err != nil {
 			return nil, err
 		}
-		bufs.src = src
-		split, err := frontmatter.Parse(src)
-		if err != nil {
-			return nil, fmt.Errorf("the file changed during the build: %w", err)
-		}
-		doc := p.md.Parse(vntext.NFCBytes(split.Body))
 		if p.links != nil {
-			p.links.addSource(pg, split.BodyLine, doc.Links)
+			p.links.addSource(pg, pg.BodyLine, bd.links)
 		}
 		before := problems.Errors()
-		if pg.Kind == content.KindProcedure {
-			for _, h := range procedure.RequiredHeadings() {
-				if !doc.HasHeading(2, h) {
-					problems.Errorf(pg.File, split.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
-				}
-			}
+		for _, h := range bd.missing {
+			problems.Errorf(pg.File, pg.BodyLine, "", "the text needs a heading \"## %s\" (required for every procedure)", h)
 		}
-		p.charts.CheckPlaced(pg.File, split.BodyLine, doc.Embeds, p.dataFailed, problems)
+		for _, line := range bd.empty {
+			problems.Errorf(pg.File, pg.BodyLine+line-1, "", "an empty list item (such as a step \"1. \" left to fill in): write it or remove it")
+		}
+		p.charts.CheckPlaced(pg.File, pg.BodyLine, bd.embeds, p.dataFailed, problems)
 		if problems.Errors() > before || !execute {
 			return nil, nil
 		}
-		bufs.body.Reset()
-		if err := doc.WriteHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
+		if err := bd.writeHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
 			return nil, err
 		}
 		// The layout reads the body in place, not from a copy: the
@@ -224,7 +226,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		// once this one's layout is done and its data dropped.
 		b := bufs.body.Bytes()
 		body = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
-		hasCharts = slices.ContainsFunc(doc.Embeds, chart.IsChart)
+		hasCharts = slices.ContainsFunc(bd.embeds, chart.IsChart)
 	}
 	if !execute {
 		return nil, nil

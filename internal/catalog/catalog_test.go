@@ -11,6 +11,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
@@ -83,7 +84,7 @@ func loadSite(t *testing.T, procs []proc) *content.Site {
 	}
 	var problems problem.List
 	rules := procedure.Rules{Today: time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90}
-	site := content.Load(dir, cfg, rules, nil, &problems)
+	site := content.Load(dir, cfg, rules, personaldata.Consented{}, nil, &problems)
 	if problems.Len() != 0 {
 		t.Fatalf("the test site has problems: %v", problems.Sorted())
 	}

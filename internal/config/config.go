@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"strings"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -25,17 +24,17 @@ const FileName = "site.toml"
 
 // Config is site.toml.
 type Config struct {
-	Title        string       `toml:"title"`
-	Description  string       `toml:"description"`
-	BaseURL      string       `toml:"base_url"`
-	Language     string       `toml:"language"`
-	AsOf         time.Time    `toml:"as_of"`
-	Notice       string       `toml:"notice"`
-	Jurisdiction Jurisdiction `toml:"jurisdiction"`
-	Procedures   Procedures   `toml:"procedures"`
-	Directory    Directory    `toml:"directory"`
-	OpenData     OpenData     `toml:"open_data"`
-	Menu         []MenuItem   `toml:"menu"`
+	Title        string        `toml:"title"`
+	Description  string        `toml:"description"`
+	BaseURL      string        `toml:"base_url"`
+	Language     string        `toml:"language"`
+	AsOf         tomlfile.Date `toml:"as_of"`
+	Notice       string        `toml:"notice"`
+	Jurisdiction Jurisdiction  `toml:"jurisdiction"`
+	Procedures   Procedures    `toml:"procedures"`
+	Directory    Directory     `toml:"directory"`
+	OpenData     OpenData      `toml:"open_data"`
+	Menu         []MenuItem    `toml:"menu"`
 
 	// Base is the parsed base URL, always ending in "/".
 	Base *url.URL `toml:"-"`
@@ -161,10 +160,10 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	} else {
 		c.Base = base
 	}
-	if c.AsOf.IsZero() {
+	if !c.AsOf.Given() {
 		doc.Errorf(problems, "as_of", "required: the date the information is current as of, such as 2025-07-15")
 	}
-	c.AsOf = tomlfile.Date(c.AsOf)
+	tomlfile.CheckEarliest(doc.Reporter(problems), "as_of", c.AsOf, "write the day the site's information is current as of, such as 2025-07-15")
 	if c.Jurisdiction.ID != "" && !vntext.IsSlug(c.Jurisdiction.ID) {
 		doc.Errorf(problems, "jurisdiction.id", "%s", vntext.NotSlug(c.Jurisdiction.ID, "phuong-thu-dau-mot"))
 	}
@@ -178,21 +177,25 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	} else if !vntext.IsSlug(c.Procedures.Section) {
 		doc.Errorf(problems, "procedures.section", "%q is not a folder name under content/: use lowercase letters, digits and hyphens", c.Procedures.Section)
 	}
+	// A setting left out takes its default; a 0 written is a value, out
+	// of range, not a setting left out.
+	unset := func(path string, v int) bool { return v == 0 && !doc.Has(path) }
 	switch {
-	case c.Procedures.PageSize == 0:
+	case unset("procedures.page_size", c.Procedures.PageSize):
 		c.Procedures.PageSize = 100
 	case c.Procedures.PageSize < 10 || c.Procedures.PageSize > 1000:
 		doc.Errorf(problems, "procedures.page_size", "must be between 10 and 1000 procedures per page")
 	}
-	if c.Procedures.StaleAfterDays == 0 {
+	switch {
+	case unset("procedures.stale_after_days", c.Procedures.StaleAfterDays):
 		c.Procedures.StaleAfterDays = 90
-	} else if c.Procedures.StaleAfterDays < 0 {
+	case c.Procedures.StaleAfterDays <= 0:
 		doc.Errorf(problems, "procedures.stale_after_days", "must be a positive number of days")
 	}
 	switch {
-	case c.Directory.Months == 0:
+	case unset("directory.months", c.Directory.Months):
 		c.Directory.Months = 3
-	case c.Directory.Months < 0 || c.Directory.Months > 24:
+	case c.Directory.Months < 1 || c.Directory.Months > 24:
 		doc.Errorf(problems, "directory.months", "must be between 1 and 24 months")
 	}
 	c.OpenData.validate(doc, problems)

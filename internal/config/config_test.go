@@ -171,7 +171,7 @@ func TestLoadValid(t *testing.T) {
 	if c.Base == nil || c.Base.String() != "https://thudaumot.example.gov.vn/" || c.BasePath() != "/" {
 		t.Errorf("Base = %v", c.Base)
 	}
-	if want := time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC); !c.AsOf.Equal(want) || c.AsOf.Location() != time.UTC {
+	if want := time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC); !c.AsOf.Time().Equal(want) || c.AsOf.Time().Location() != time.UTC {
 		t.Errorf("AsOf = %v, want %v in UTC", c.AsOf, want)
 	}
 	want := Jurisdiction{ID: "phuong-thu-dau-mot", Name: "Phường Thủ Dầu Một", Level: "xa", Parent: "Thành phố Hồ Chí Minh"}
@@ -238,6 +238,11 @@ func TestLoadProblems(t *testing.T) {
 			name: "missing as_of",
 			src:  replace("as_of = 2025-07-15\n", ""),
 			want: []string{"site.toml:1: as_of: required: the date the information is current as of, such as 2025-07-15"},
+		},
+		{
+			name: "as_of 0001-01-01: a date, not missing",
+			src:  replace("as_of = 2025-07-15", "as_of = 0001-01-01"),
+			want: []string{"site.toml:4: as_of: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day the site's information is current as of, such as 2025-07-15"},
 		},
 		{
 			name: "as_of in quotes",
@@ -320,6 +325,16 @@ func TestLoadProblems(t *testing.T) {
 			name: "bad procedures.section",
 			src:  validSite + "[procedures]\nsection = \"Thủ tục\"\n",
 			want: []string{`site.toml:19: procedures.section: "Thủ tục" is not a folder name under content/: use lowercase letters, digits and hyphens`},
+		},
+		{
+			// 0 written is a value, not the setting left out (the default).
+			name: "settings written as 0",
+			src:  validSite + "[procedures]\nstale_after_days = 0\npage_size = 0\n[directory]\nmonths = 0\n",
+			want: []string{
+				"site.toml:19: procedures.stale_after_days: must be a positive number of days",
+				"site.toml:20: procedures.page_size: must be between 10 and 1000 procedures per page",
+				"site.toml:22: directory.months: must be between 1 and 24 months",
+			},
 		},
 		{
 			name: "negative stale_after_days",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -22,7 +23,8 @@ func FuzzLoad(f *testing.F) {
 			t.Fatal(err)
 		}
 		var problems problem.List
-		c := Load(dir, Overrides{}, &problems)
+		var c *Config
+		boundtest.Check(t, len(src), func() { c = Load(dir, Overrides{}, &problems) })
 		for _, p := range problems.Sorted() {
 			if p.File != FileName || p.Line < 0 || p.Line > strings.Count(string(src), "\n")+1 {
 				t.Fatalf("bad problem: %+v", p)

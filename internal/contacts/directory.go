@@ -3,7 +3,6 @@ package contacts
 import (
 	"cmp"
 	"slices"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/tomlfile"
@@ -15,7 +14,7 @@ const FileName = "data/danh-ba.toml"
 
 // Directory is data/danh-ba.toml.
 type Directory struct {
-	Updated       time.Time      `toml:"updated"` // when the data was last checked
+	Updated       tomlfile.Date  `toml:"updated"` // when the data was last checked
 	Hotlines      []Hotline      `toml:"hotlines"`
 	People        []Person       `toml:"people"`
 	Organizations []Organization `toml:"organizations"`
@@ -91,18 +90,19 @@ type Organization struct {
 // Holiday is a day off announced by the government: one date, or a range
 // from..to (both included) such as Tết.
 type Holiday struct {
-	Date time.Time `toml:"date"`
-	From time.Time `toml:"from"`
-	To   time.Time `toml:"to"`
-	Name string    `toml:"name"`
+	Date tomlfile.Date `toml:"date"`
+	From tomlfile.Date `toml:"from"`
+	To   tomlfile.Date `toml:"to"`
+	Name string        `toml:"name"`
 }
 
-// Span returns the first and last day of the holiday.
-func (h Holiday) Span() (first, last time.Time) {
-	if !h.Date.IsZero() {
-		return tomlfile.Date(h.Date), tomlfile.Date(h.Date)
+// Span returns the first and last day of the holiday: date, or from and
+// to (either may be not given in a holiday validation rejects).
+func (h Holiday) Span() (first, last tomlfile.Date) {
+	if h.Date.Given() {
+		return h.Date, h.Date
 	}
-	return tomlfile.Date(h.From), tomlfile.Date(h.To)
+	return h.From, h.To
 }
 
 // Person returns the person with the id, or nil.
@@ -197,4 +197,33 @@ func byOrder(a, b int) int {
 		return -1
 	}
 	return cmp.Compare(a, b)
+}
+
+// Mobiles returns the digits of every mobile number the directory
+// publishes, for the personal-data lint of the site's other files: its
+// hotlines' and organizations' (the agency's own) and its people's, each
+// of which validation accepted only with official = true or a
+// consent_ref.
+func (d *Directory) Mobiles() []string {
+	var out []string
+	add := func(n phone.Number) {
+		if n.Kind() == phone.Mobile {
+			out = append(out, n.Digits())
+		}
+	}
+	for _, h := range d.Hotlines {
+		add(h.Tel)
+		for _, n := range h.Numbers {
+			add(n.Tel)
+		}
+	}
+	for _, o := range d.Organizations {
+		add(o.Tel)
+	}
+	for _, p := range d.People {
+		for _, ph := range p.Phones {
+			add(ph.Tel)
+		}
+	}
+	return out
 }

@@ -8,7 +8,13 @@
 // reception rules into concrete dates counted from the build's reference
 // date; WriteICS and WriteVCard render them as an iCalendar file and as
 // vCards. Phone numbers are parsed by the sub-package phone; citizen ID
-// numbers in the file are personaldata.Lint's to find.
+// numbers in the file, and mobiles outside its phones, are
+// personaldata.Lint's to find. The mobiles it publishes (Mobiles) may
+// appear in the site's other files too.
+//
+// Dates are tomlfile.Date values: a date written is a date, checked
+// against its range (none before 1945-09-02), and never taken for one
+// left out.
 //
 // The file (keys in English, values that citizens read in Vietnamese;
 // unknown keys are errors):

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -31,7 +32,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("updated = 2026-10-20\n# 079 123 456 789\n\xff"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var l problem.List
-		d := Parse(FileName, src, &l)
+		var d *Directory
+		boundtest.Check(t, len(src), func() { d = Parse(FileName, src, &l) })
 		for _, p := range l.Sorted() {
 			if p.File != FileName || p.Line < 0 || p.Message == "" {
 				t.Fatalf("problem without a file, line or message: %#v", p)
@@ -51,11 +53,12 @@ func FuzzLoad(f *testing.F) {
 		for i := range d.Reception {
 			d.Reception[i].Describe()
 		}
-		occ := d.Occurrences(d.Updated, 3)
-		end := addMonths(d.Updated, 3)
+		updated := d.Updated.Time()
+		occ := d.Occurrences(updated, 3)
+		end := addMonths(updated, 3)
 		for i, o := range occ {
-			if o.Date.Before(d.Updated) || !o.Date.Before(end) {
-				t.Fatalf("occurrence %s outside [%s, %s)", day(o.Date), day(d.Updated), day(end))
+			if o.Date.Before(updated) || !o.Date.Before(end) {
+				t.Fatalf("occurrence %s outside [%s, %s)", day(o.Date), day(updated), day(end))
 			}
 			if i > 0 && o.Start.Before(occ[i-1].Start) {
 				t.Fatalf("occurrences not sorted at %d", i)

@@ -39,7 +39,7 @@ func TestLoadExample(t *testing.T) {
 	if d == nil || len(got) > 0 {
 		t.Fatalf("example: %v", got)
 	}
-	if d.Updated.Format("2006-01-02") != "2026-10-20" {
+	if d.Updated.String() != "2026-10-20" {
 		t.Errorf("updated = %v", d.Updated)
 	}
 	ct := d.Person("chu-tich")
@@ -262,6 +262,24 @@ func TestLoadProblems(t *testing.T) {
 				f + `15: holidays[4].name: required: the holiday's name, such as "Quốc khánh"`,
 				f + `17: holidays[4].to: 2027-09-01 is before from 2027-09-02`,
 			}},
+		// A written 0001-01-01 is a date before any a portal publishes,
+		// never a date left out.
+		{"updated 0001-01-01", "updated = 0001-01-01\n",
+			[]string{f + "1: updated: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day the directory was last checked, such as 2026-10-20"}},
+		{"holiday dates 0001-01-01", head + "[[holidays]]\ndate = 0001-01-01\nname = \"x\"\n[[holidays]]\nfrom = 0001-01-01\nto = 2027-01-01\nname = \"y\"\n" +
+			"[[holidays]]\nfrom = 2027-01-01\nto = 0001-01-01\nname = \"z\"\n",
+			[]string{
+				f + "3: holidays[0].date: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day off, such as 2026-09-02",
+				f + "6: holidays[1].from: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day off, such as 2026-09-02",
+				f + "11: holidays[2].to: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day off, such as 2026-09-02",
+			}},
+		{"exception dates 0001-01-01", head + person + reception +
+			"  [[reception.exceptions]]\n  date = 0001-01-01\n  note = \"Hoãn\"\n" +
+			"  [[reception.exceptions]]\n  date = 2026-12-24\n  moved_to = 0001-01-01\n  note = \"Chuyển\"\n",
+			[]string{
+				f + "16: reception[0].exceptions[0].date: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the date of the reception that is cancelled or moved, such as 2026-12-24",
+				f + "20: reception[0].exceptions[1].moved_to: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day the reception moves to, such as 2026-12-25, or remove moved_to to cancel the date",
+			}},
 		{"not UTF-8", head + "# \xff\n",
 			[]string{f + "2: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"}},
 	}
@@ -291,7 +309,7 @@ func TestLoadAdHocWithoutRule(t *testing.T) {
 	if d == nil || len(got) > 0 {
 		t.Fatalf("ad hoc: %v", got)
 	}
-	if occ := d.Occurrences(d.Updated, 3); len(occ) != 0 {
+	if occ := d.Occurrences(d.Updated.Time(), 3); len(occ) != 0 {
 		t.Errorf("ad hoc reception has %d occurrences", len(occ))
 	}
 	if s := d.Reception[0].Describe(); s != "Khi cần thiết, từ 07:30 đến 11:30" {

@@ -2,7 +2,8 @@ package contacts
 
 import (
 	"fmt"
-	"time"
+
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // Reception is one rule of citizen reception: who receives citizens, when,
@@ -44,9 +45,9 @@ type TimeRange struct {
 
 // Exception cancels one date of a reception, or moves it to MovedTo.
 type Exception struct {
-	Date    time.Time `toml:"date"`
-	MovedTo time.Time `toml:"moved_to"`
-	Note    string    `toml:"note"`
+	Date    tomlfile.Date `toml:"date"`
+	MovedTo tomlfile.Date `toml:"moved_to"` // not given: the date is cancelled
+	Note    string        `toml:"note"`
 }
 
 // Describe says the rule in Vietnamese: "Thứ Năm hằng tuần", "Ngày 15 hằng

@@ -72,7 +72,7 @@ func (d *Directory) Occurrences(from time.Time, months int) []Occurrence {
 	if months <= 0 || from.IsZero() {
 		return nil
 	}
-	start := tomlfile.Date(from)
+	start := tomlfile.DateOf(from).Time()
 	end := addMonths(start, min(months, maxMonths))
 	cal := calendarOf(d.Holidays)
 	var out []Occurrence
@@ -121,9 +121,9 @@ func (r *Reception) expand(start, end time.Time, cal calendar) []Occurrence {
 		o := r.place(orig, cal)
 		if ex := r.exceptionFor(orig, o.Date); ex != nil {
 			o.Exception, o.Reason = ex, ex.Note
-			o.Cancelled = ex.MovedTo.IsZero()
+			o.Cancelled = !ex.MovedTo.Given()
 			if !o.Cancelled {
-				o.Date = tomlfile.Date(ex.MovedTo)
+				o.Date = ex.MovedTo.Time()
 			}
 		}
 		if o.Date.Before(start) || !o.Date.Before(end) {
@@ -183,8 +183,8 @@ func (r *Reception) place(orig time.Time, cal calendar) Occurrence {
 // date a day off moved it to.
 func (r *Reception) exceptionFor(orig, placed time.Time) *Exception {
 	for i := range r.Exceptions {
-		d := tomlfile.Date(r.Exceptions[i].Date)
-		if d.Equal(orig) || d.Equal(placed) {
+		d := r.Exceptions[i].Date
+		if d.Given() && (d.Time().Equal(orig) || d.Time().Equal(placed)) {
 			return &r.Exceptions[i]
 		}
 	}
@@ -261,10 +261,10 @@ func calendarOf(holidays []Holiday) calendar {
 	cal := calendar{}
 	for _, h := range holidays {
 		first, last := h.Span()
-		if first.IsZero() || last.IsZero() || last.Before(first) || last.Sub(first) > maxHolidayDays*24*time.Hour {
+		if !first.Given() || !last.Given() || last.Before(first) || last.Time().Sub(first.Time()) > maxHolidayDays*24*time.Hour {
 			continue
 		}
-		for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		for d := first.Time(); !d.After(last.Time()); d = d.AddDate(0, 0, 1) {
 			if _, taken := cal[d]; !taken {
 				cal[d] = h.Name
 			}

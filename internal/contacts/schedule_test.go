@@ -4,9 +4,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// dt is a date as the directory file gives it.
+func dt(y int, m time.Month, d int) tomlfile.Date { return tomlfile.NewDate(y, m, d) }
 
 // rc returns a reception with the rule and policy, 07:30 to 11:30.
 func rc(id string, rule Rule, policy HolidayPolicy, ex ...Exception) Reception {
@@ -36,10 +41,10 @@ func show(occ []Occurrence) string {
 }
 
 var (
-	quocKhanh  = Holiday{From: date(2026, 9, 1), To: date(2026, 9, 2), Name: "Quốc khánh"}
-	tetDuong   = Holiday{Date: date(2027, 1, 1), Name: "Tết Dương lịch"}
-	tetNguyen  = Holiday{From: date(2027, 2, 5), To: date(2027, 2, 11), Name: "Tết Nguyên đán"}
-	nghiBuTet  = Holiday{Date: date(2027, 2, 12), Name: "Nghỉ bù"}
+	quocKhanh  = Holiday{From: dt(2026, 9, 1), To: dt(2026, 9, 2), Name: "Quốc khánh"}
+	tetDuong   = Holiday{Date: dt(2027, 1, 1), Name: "Tết Dương lịch"}
+	tetNguyen  = Holiday{From: dt(2027, 2, 5), To: dt(2027, 2, 11), Name: "Tết Nguyên đán"}
+	nghiBuTet  = Holiday{Date: dt(2027, 2, 12), Name: "Nghỉ bù"}
 	weeklyThu  = Rule{Freq: Weekly, Weekday: "thu_nam"}
 	weeklyWed  = Rule{Freq: Weekly, Weekday: "thu_tu"}
 	weeklyFri  = Rule{Freq: Weekly, Weekday: "thu_sau"}
@@ -51,7 +56,7 @@ var (
 	firstFri   = Rule{Freq: MonthlyNthWeekday, Nth: 1, Weekday: "thu_sau"}
 	monthly    = func(day int) Rule { return Rule{Freq: MonthlyDay, Day: day} }
 	allOfMonth = func(y int, m time.Month) []Holiday {
-		return []Holiday{{From: date(y, m, 1), To: date(y, m+1, 0), Name: "Nghỉ dài"}}
+		return []Holiday{{From: dt(y, m, 1), To: dt(y, m+1, 0), Name: "Nghỉ dài"}}
 	}
 )
 
@@ -112,17 +117,17 @@ func TestOccurrences(t *testing.T) {
 			"x2027-01-04 (Nghỉ dài), x2027-01-11 (Nghỉ dài), x2027-01-18 (Nghỉ dài), x2027-01-25 (Nghỉ dài)"},
 		{"exceptions: cancel, move, move in from outside, move out", nil,
 			rc("a", weeklyThu, NextWorkingDay,
-				Exception{Date: date(2026, 11, 12), Note: "Hoãn"},
-				Exception{Date: date(2026, 11, 19), MovedTo: date(2026, 11, 20), Note: "Chuyển"},
-				Exception{Date: date(2026, 10, 29), MovedTo: date(2026, 11, 2), Note: "Họp"},
-				Exception{Date: date(2026, 11, 26), MovedTo: date(2026, 12, 1), Note: "Sang tháng sau"}),
+				Exception{Date: dt(2026, 11, 12), Note: "Hoãn"},
+				Exception{Date: dt(2026, 11, 19), MovedTo: dt(2026, 11, 20), Note: "Chuyển"},
+				Exception{Date: dt(2026, 10, 29), MovedTo: dt(2026, 11, 2), Note: "Họp"},
+				Exception{Date: dt(2026, 11, 26), MovedTo: dt(2026, 12, 1), Note: "Sang tháng sau"}),
 			date(2026, 11, 1), 1,
 			"2026-11-02<2026-10-29 (Họp), 2026-11-05, x2026-11-12 (Hoãn), 2026-11-20<2026-11-19 (Chuyển)"},
 		{"exception on the date a holiday moved it to", []Holiday{quocKhanh},
-			rc("a", weeklyWed, NextWorkingDay, Exception{Date: date(2026, 9, 3), Note: "Hoãn"}), date(2026, 9, 1), 1,
+			rc("a", weeklyWed, NextWorkingDay, Exception{Date: dt(2026, 9, 3), Note: "Hoãn"}), date(2026, 9, 1), 1,
 			"x2026-09-03<2026-09-02 (Hoãn), 2026-09-09, 2026-09-16, 2026-09-23, 2026-09-30"},
 		{"exception moves a skipped holiday to a working day", []Holiday{quocKhanh},
-			rc("a", weeklyWed, SkipHoliday, Exception{Date: date(2026, 9, 2), MovedTo: date(2026, 9, 4), Note: "Tiếp bù"}), date(2026, 9, 1), 1,
+			rc("a", weeklyWed, SkipHoliday, Exception{Date: dt(2026, 9, 2), MovedTo: dt(2026, 9, 4), Note: "Tiếp bù"}), date(2026, 9, 1), 1,
 			"2026-09-04<2026-09-02 (Tiếp bù), 2026-09-09, 2026-09-16, 2026-09-23, 2026-09-30"},
 		{"months <= 0", nil, rc("a", weeklyThu, NextWorkingDay), date(2026, 11, 1), -3, ""},
 		{"unknown rule", nil, rc("a", Rule{Freq: "hang_tuan"}, NextWorkingDay), date(2026, 11, 1), 1, ""},

@@ -32,10 +32,10 @@ func (r reporter) required(path, v, hint string) bool {
 // (Tel, Org, HostPerson, canonical e-mails and dates) and reports every
 // problem.
 func (d *Directory) validate(r reporter) {
-	if d.Updated.IsZero() {
+	if !d.Updated.Given() {
 		r.Errorf("updated", "required: the date the directory was last checked, such as 2026-10-20")
 	}
-	d.Updated = tomlfile.Date(d.Updated)
+	tomlfile.CheckEarliest(r, "updated", d.Updated, "write the day the directory was last checked, such as 2026-10-20")
 	ids := map[string]string{} // id → path of the entry that has it
 	d.validateOrganizations(r)
 	d.validateHotlines(r, ids)

@@ -22,40 +22,45 @@ func (d *Directory) validateHolidays(r reporter) {
 		h := &d.Holidays[i]
 		path := fmt.Sprintf("holidays[%d]", i)
 		r.required(path+".name", h.Name, `the holiday's name, such as "Quốc khánh"`)
-		h.Date, h.From, h.To = tomlfile.Date(h.Date), tomlfile.Date(h.From), tomlfile.Date(h.To)
 		field := path + ".date"
 		switch {
-		case !h.Date.IsZero() && (!h.From.IsZero() || !h.To.IsZero()):
+		case h.Date.Given() && (h.From.Given() || h.To.Given()):
 			r.Errorf(path+".date", "give either date (one day) or from and to (a range), not both")
 			continue
-		case h.Date.IsZero() && h.From.IsZero() && h.To.IsZero():
+		case !h.Date.Given() && !h.From.Given() && !h.To.Given():
 			r.Errorf(path+".date", "required: the day off, such as date = 2026-09-02, or a range from = 2027-02-05 and to = 2027-02-11")
 			continue
-		case h.Date.IsZero() && h.From.IsZero():
+		case !h.Date.Given() && !h.From.Given():
 			r.Errorf(path+".from", "required with to: the first day off, such as 2027-02-05")
 			continue
-		case h.Date.IsZero() && h.To.IsZero():
+		case !h.Date.Given() && !h.To.Given():
 			r.Errorf(path+".to", "required with from: the last day off, such as 2027-02-11")
 			continue
-		case h.Date.IsZero():
+		}
+		const write = "write the day off, such as 2026-09-02"
+		if !tomlfile.CheckEarliest(r, path+".date", h.Date, write) ||
+			!tomlfile.CheckEarliest(r, path+".from", h.From, write) || !tomlfile.CheckEarliest(r, path+".to", h.To, write) {
+			continue
+		}
+		if !h.Date.Given() {
 			field = path + ".from"
 			if h.To.Before(h.From) {
-				r.Errorf(path+".to", "%s is before from %s", day(h.To), day(h.From))
+				r.Errorf(path+".to", "%s is before from %s", h.To, h.From)
 				continue
 			}
-			if n := absDays(h.To.Sub(h.From)) + 1; n > maxHolidayDays {
-				r.Errorf(path+".to", "makes a holiday of %d days, from %s to %s: check the year (at most %d days)", n, day(h.From), day(h.To), maxHolidayDays)
+			if n := absDays(h.To.Time().Sub(h.From.Time())) + 1; n > maxHolidayDays {
+				r.Errorf(path+".to", "makes a holiday of %d days, from %s to %s: check the year (at most %d days)", n, h.From, h.To, maxHolidayDays)
 				continue
 			}
 		}
 		first, last := h.Span()
-		for x := first; !x.After(last); x = x.AddDate(0, 0, 1) {
+		for x := first.Time(); !x.After(last.Time()); x = x.AddDate(0, 0, 1) {
 			if j, dup := taken[x]; dup {
 				r.Errorf(field, "%s is already a holiday in holidays[%d] (%q): list each day off once", day(x), j, d.Holidays[j].Name)
 				break
 			}
 		}
-		for x := first; !x.After(last); x = x.AddDate(0, 0, 1) {
+		for x := first.Time(); !x.After(last.Time()); x = x.AddDate(0, 0, 1) {
 			if _, dup := taken[x]; !dup {
 				taken[x] = i
 			}
@@ -200,38 +205,43 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 	for j := range rc.Exceptions {
 		ex := &rc.Exceptions[j]
 		ep := fmt.Sprintf("%s.exceptions[%d]", path, j)
-		ex.Date, ex.MovedTo = tomlfile.Date(ex.Date), tomlfile.Date(ex.MovedTo)
 		r.required(ep+".note", ex.Note, `why, as citizens will read it, such as "Hoãn do lãnh đạo đi công tác"`)
-		if ex.Date.IsZero() {
+		if !ex.Date.Given() {
 			r.Errorf(ep+".date", "required: the date of the reception that is cancelled or moved, such as 2026-12-24")
 			continue
 		}
-		if k, dup := seen[ex.Date]; dup {
-			r.Errorf(ep+".date", "%s is already exceptions[%d]", day(ex.Date), k)
+		if !tomlfile.CheckEarliest(r, ep+".date", ex.Date, "write the date of the reception that is cancelled or moved, such as 2026-12-24") {
+			continue
 		}
-		seen[ex.Date] = j
+		date := ex.Date.Time()
+		if k, dup := seen[date]; dup {
+			r.Errorf(ep+".date", "%s is already exceptions[%d]", ex.Date, k)
+		}
+		seen[date] = j
 		if checkDates {
-			if ok, near := rc.fallsOn(ex.Date, cal); !ok {
+			if ok, near := rc.fallsOn(date, cal); !ok {
 				hint := ""
 				if !near.IsZero() {
 					hint = fmt.Sprintf(", such as %s", day(near))
 				}
-				r.Errorf(ep+".date", "%s is not a date of this reception (%s): give a date it falls on%s", day(ex.Date), rc.Rule.Describe(), hint)
+				r.Errorf(ep+".date", "%s is not a date of this reception (%s): give a date it falls on%s", ex.Date, rc.Rule.Describe(), hint)
 			}
 		}
-		if ex.MovedTo.IsZero() {
+		if !ex.MovedTo.Given() ||
+			!tomlfile.CheckEarliest(r, ep+".moved_to", ex.MovedTo, "write the day the reception moves to, such as 2026-12-25, or remove moved_to to cancel the date") {
 			continue
 		}
-		switch name, off := cal[ex.MovedTo]; {
-		case ex.MovedTo.Equal(ex.Date):
+		moved := ex.MovedTo.Time()
+		switch name, off := cal[moved]; {
+		case moved.Equal(date):
 			r.Errorf(ep+".moved_to", "is the same day as date: remove moved_to to cancel the date, or give another day")
-		case absDays(ex.MovedTo.Sub(ex.Date)) > maxShift:
+		case absDays(moved.Sub(date)) > maxShift:
 			r.Errorf(ep+".moved_to", "%s is %d days from %s: a reception moves by at most %d days: for a later date, remove moved_to to cancel this one",
-				day(ex.MovedTo), absDays(ex.MovedTo.Sub(ex.Date)), day(ex.Date), maxShift)
+				ex.MovedTo, absDays(moved.Sub(date)), ex.Date, maxShift)
 		case off:
-			r.Errorf(ep+".moved_to", "%s is a holiday (%s): move the reception to a working day", day(ex.MovedTo), name)
-		case weekend(ex.MovedTo):
-			r.Warnf(ep+".moved_to", "%s is a %s: check that the office is open", day(ex.MovedTo), vnformat.Weekday(ex.MovedTo.Weekday()))
+			r.Errorf(ep+".moved_to", "%s is a holiday (%s): move the reception to a working day", ex.MovedTo, name)
+		case weekend(moved):
+			r.Warnf(ep+".moved_to", "%s is a %s: check that the office is open", ex.MovedTo, vnformat.Weekday(moved.Weekday()))
 		}
 	}
 }

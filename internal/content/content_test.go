@@ -14,6 +14,7 @@ import (
 	"github.com/congkhai/congkhai/internal/buildcache"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
@@ -102,7 +103,7 @@ func load(t testing.TB, files map[string]string) (*Site, []string) {
 	dir := t.TempDir()
 	writeFiles(t, dir, all)
 	var problems problem.List
-	s := Load(dir, testCfg, testRules, nil, &problems)
+	s := Load(dir, testCfg, testRules, personaldata.Consented{}, nil, &problems)
 	s.CheckSections(testCfg, &problems)
 	s.CheckCodes(&problems)
 	var got []string
@@ -358,6 +359,11 @@ func TestLoadProblems(t *testing.T) {
 			want: []string{"content/thu-tuc/ho-tich/_index.md: procedures live directly in content/thu-tuc/, not in sub-folders"},
 		},
 		{
+			name:  "updated 0001-01-01: a date, not left out",
+			files: map[string]string{"content/a.md": page("A", "updated = 0001-01-01")},
+			want:  []string{"content/a.md:3: updated: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day the page was last updated, such as 2025-07-15, or remove updated"},
+		},
+		{
 			name:  "not Markdown",
 			files: map[string]string{"content/anh.png": "PNG"},
 			want:  []string{"content/anh.png: only Markdown (.md) files belong in content/: put images and downloads in static/"},
@@ -471,7 +477,7 @@ func TestLoadProblems(t *testing.T) {
 
 func TestNoContentFolder(t *testing.T) {
 	var problems problem.List
-	s := Load(t.TempDir(), testCfg, testRules, nil, &problems)
+	s := Load(t.TempDir(), testCfg, testRules, personaldata.Consented{}, nil, &problems)
 	s.CheckSections(testCfg, &problems)
 	got := problems.Sorted()
 	if len(got) != 2 || got[0].String() != "content: folder not found: a site keeps its pages in content/ beside site.toml" {
@@ -574,8 +580,8 @@ func TestLoadCached(t *testing.T) {
 	}
 	defer cache.Close(true)
 	var coldProblems, warmProblems problem.List
-	cold := Load(dir, testCfg, testRules, cache, &coldProblems)
-	warm := Load(dir, testCfg, testRules, cache, &warmProblems)
+	cold := Load(dir, testCfg, testRules, personaldata.Consented{}, cache, &coldProblems)
+	warm := Load(dir, testCfg, testRules, personaldata.Consented{}, cache, &warmProblems)
 	if hits, _ := cache.Stats(); hits != len(files) {
 		t.Errorf("%d files from the cache, want %d", hits, len(files))
 	}
@@ -589,7 +595,7 @@ func TestLoadCached(t *testing.T) {
 		w := warm.Pages[i]
 		if w.File != c.File || w.Kind != c.Kind || w.Dir != c.Dir || w.Path != c.Path || w.Title != c.Title ||
 			w.Description != c.Description || w.Weight != c.Weight || !w.Updated.Equal(c.Updated) ||
-			!slices.Equal(w.Aliases, c.Aliases) || w.BodyLine != c.BodyLine || !slices.Equal(w.Forms, c.Forms) {
+			!slices.Equal(w.Aliases, c.Aliases) || w.BodyLine != c.BodyLine || w.BodyHash != c.BodyHash || !slices.Equal(w.Forms, c.Forms) {
 			t.Errorf("%s: cached page %+v, want %+v", c.File, w, c)
 		}
 		if c.Procedure == nil {
@@ -600,5 +606,46 @@ func TestLoadCached(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(wr, cr) || !reflect.DeepEqual(w.Procedure, c.Procedure) {
 			t.Errorf("%s: cached record differs (%v)", c.File, err)
 		}
+	}
+}
+
+// TestLoadLintsPersonalData: every file of content/ is linted for
+// personal data, front matter and body, in the bytes it was read in: pages,
+// procedures, drafts and files whose front matter has errors (for ID
+// numbers). published_mobiles lets a page show the mobiles it lists.
+func TestLoadLintsPersonalData(t *testing.T) {
+	proc := strings.Replace(procedureFile("1.001193", "Khai sinh"), "## Trình tự thực hiện\n",
+		"## Trình tự thực hiện\nLiên hệ cán bộ: 0912 345 678.\n", 1)
+	consented := strings.Replace(procedureFile("1.000656", "Khai tử"), "aliases =",
+		"published_mobiles = [{ number = \"0912 345 678\", official = true }]\naliases =", 1)
+	consented = strings.Replace(consented, "## Trình tự thực hiện\n", "## Trình tự thực hiện\nGọi 0912.345.678.\n", 1)
+	_, got := load(t, map[string]string{
+		"content/thu-tuc/khai-sinh.md": proc,
+		"content/thu-tuc/khai-tu.md":   consented,
+		"content/lien-he.md": page("Liên hệ", `description = "Ông An (CCCD 079123456789)"`,
+			`published_mobiles = [{ number = "0913 000 111", consent_ref = "Văn bản đồng ý ngày 2025-07-10" }, { number = "0274 3822 123" }]`) +
+			"Ông An: 0913 000 111. Bà Bình: +84 914 000 222. Văn phòng: 0274 3822 123, 1022.\n",
+		"content/nhap.md":  page("Nháp", "draft = true") + "0915 000 333\n",
+		"content/hong.md":  "+++\ntitle = \n+++\n079 123 456 788 và 0916 000 444\n",
+		"content/khong.md": "+++\ntitle = \"Không có gì\"\n+++\nMã 1.001193, ngày 15/07/2025, 8.000 đồng.\n",
+	})
+	var short []string
+	for _, g := range got {
+		if i := strings.Index(g, "*"); i > 0 {
+			g = g[:strings.LastIndexByte(g[:i], ' ')] // up to the kind of number
+		}
+		short = append(short, g)
+	}
+	want := []string{
+		"content/hong.md:2:9: title: TOML syntax: expected value but found '\\n' instead\n      2 | title = \n                  ^",
+		"content/hong.md:4:1: looks like a citizen ID number (căn cước, 12 digits)",
+		"content/lien-he.md:3:29: looks like a citizen ID number (căn cước, 12 digits)",
+		"content/lien-he.md:4: published_mobiles[1].number: 0274 3822 123 is a landline number, which a page may show without consent: remove it from published_mobiles",
+		"content/lien-he.md:7:32: looks like a mobile number (số di động)",
+		"content/nhap.md:6:1: looks like a mobile number (số di động)",
+		"content/thu-tuc/khai-sinh.md:26:17: looks like a mobile number (số di động)",
+	}
+	if strings.Join(short, "\n") != strings.Join(want, "\n") {
+		t.Errorf("\n got:\n%s\nwant:\n%s", strings.Join(short, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/boundtest"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
 )
 
 func FuzzLoadFile(f *testing.F) {
@@ -45,7 +47,7 @@ func FuzzLoadFile(f *testing.F) {
 		var problems problem.List
 		var s *Site
 		// Whatever the file holds, loading it costs bounded work.
-		boundtest.Check(t, len(src), func() { s = Load(siteDir, testCfg, testRules, nil, &problems) })
+		boundtest.Check(t, len(src), func() { s = Load(siteDir, testCfg, testRules, personaldata.Consented{}, nil, &problems) })
 		if s == nil || s.Home == nil {
 			t.Fatal("Load returned no site")
 		}
@@ -66,5 +68,18 @@ func FuzzLoadFile(f *testing.F) {
 				t.Fatalf("no error, but procedures = %v", s.Procedures)
 			}
 		}
+	})
+}
+
+// FuzzDecodePage: a cache entry read back from a folder anyone could have
+// changed (CI restores it) is refused or read, never a panic.
+func FuzzDecodePage(f *testing.F) {
+	var pl problem.List
+	p, rec := decodeFile("content/thu-tuc/a.md", []byte(procedureFile("1.001193", "Khai sinh")), testCfg, testRules, personaldata.Consented{}, procedure.NewTexts(), &pl)
+	f.Add(encodePage(p, rec, pl.Sorted()))
+	f.Add(encodePage(nil, nil, []problem.Problem{{File: "a", Message: "m"}}))
+	f.Add([]byte{entryVersion, 1, 9, 0xff})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		decodePage(b, "content/x.md", procedure.NewTexts())
 	})
 }

@@ -3,11 +3,13 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -18,6 +20,7 @@ import (
 	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/markdown"
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/rawfile"
@@ -45,17 +48,28 @@ type Site struct {
 	// _index.md (slash-separated, relative to content/; "" is content/
 	// itself): their pages have no section (CheckSections).
 	unindexed []string
+	// Failed are the files that could not be published because of their
+	// errors, with the address and code they would have had, so that what
+	// refers to them says why it finds nothing.
+	Failed    []FailedFile
 	byCode    map[string]*Page // the first page of each code, by path
 	texts     *procedure.Texts // of the packed records
+	consented personaldata.Consented
 }
 
 // Load reads every file under siteDir/content. Problems go to problems;
 // the returned site holds every page whose front matter could be decoded.
-// What a file gives is looked up in cache (nil: none) by its bytes, and
-// kept there when it is not found.
-func Load(siteDir string, cfg *config.Config, rules procedure.Rules, cache *buildcache.Cache, problems *problem.List) *Site {
+// Each file is linted for personal data in the bytes read
+// (personaldata.LintPage): consented are the mobile numbers the site's
+// directory publishes, which any page may show too (nil when the
+// directory has errors: mobiles are then not checked). What a file gives
+// is looked up in cache (nil: none) by its bytes, and kept there when it
+// is not found.
+func Load(siteDir string, cfg *config.Config, rules procedure.Rules, consented personaldata.Consented, cache *buildcache.Cache, problems *problem.List) *Site {
 	files := listFiles(siteDir, limits.Pages, problems)
+	settings := settingsKey(cfg, rules, consented)
 	pages := make([]*Page, len(files))
+	failed := make([]*FailedFile, len(files))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	texts := procedure.NewTexts()
@@ -65,7 +79,7 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, cache *buil
 		wg.Go(func() {
 			var buf []byte // this worker's, reused: nothing of a file is kept
 			for i := range work {
-				pages[i] = loadFile(siteDir, files[i], cfg, rules, texts, cache, &buf, problems)
+				pages[i], failed[i] = loadFile(siteDir, files[i], cfg, rules, consented, texts, cache, settings, &buf, problems)
 			}
 		})
 	}
@@ -77,7 +91,12 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, cache *buil
 
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
 	s := assemble(siteDir, pages, cfg)
-	s.texts = texts
+	for _, f := range failed {
+		if f != nil {
+			s.Failed = append(s.Failed, *f)
+		}
+	}
+	s.texts, s.consented = texts, consented
 	return s
 }
 
@@ -132,77 +151,137 @@ func listFiles(siteDir string, most int, problems *problem.List) []string {
 	return files
 }
 
-// loadFile reads one file: front matter, validation and its URL. It
-// returns nil when the file cannot be published. The file is read into
-// *buf, which it may grow (nil: a new buffer); the page keeps nothing of it.
-// The result, problems included, comes from cache when it holds the
-// file's, and is kept there otherwise.
-func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, cache *buildcache.Cache, buf *[]byte, problems *problem.List) *Page {
+// loadFile reads one file: front matter, validation, the personal-data
+// lint of its whole text and its URL. It returns nil when the file cannot
+// be published. The file is read into *buf, which it may grow (nil: a new
+// buffer); the page keeps nothing of it. The result, problems included,
+// comes from cache when it holds the file's (settings says with what the
+// file is read: settingsKey), and is kept there otherwise.
+func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, consented personaldata.Consented, texts *procedure.Texts, cache *buildcache.Cache, settings buildcache.Key, buf *[]byte, problems *problem.List) (*Page, *FailedFile) {
 	if buf == nil {
 		buf = new([]byte)
 	}
 	src, err := rawfile.ReadFileInto(*buf, filepath.Join(siteDir, filepath.FromSlash(file)), limits.ContentFileBytes)
 	if err != nil {
 		problems.Errorf(file, 0, "", "%s", rawfile.ReadProblem(err))
-		return nil
+		return nil, failedFile(file, nil, cfg)
 	}
 	*buf = src
 	var key buildcache.Key
 	if cache != nil {
-		key = pageKey(file, src, cfg, rules)
+		key = pageKey(settings, file, src)
 		if b, ok := cache.Get(key); ok {
 			if p, found, err := decodePage(b, file, texts); err == nil {
+				errs := 0
 				for _, pr := range found {
 					problems.Add(pr)
+					if pr.Severity == problem.Error {
+						errs++
+					}
 				}
-				return p
+				return p, failedIf(p == nil && errs > 0, file, src, cfg)
 			}
 		}
 	}
 	var local problem.List
-	p, proc := decodeFile(file, src, cfg, rules, texts, &local)
+	p, proc := decodeFile(file, src, cfg, rules, consented, texts, &local)
 	problems.Merge(&local)
 	if cache != nil {
 		cache.Put(key, encodePage(p, proc, local.Sorted()))
 	}
-	return p
+	return p, failedIf(p == nil && local.Errors() > 0, file, src, cfg)
+}
+
+// FailedFile is a content file that could not be published.
+type FailedFile struct {
+	File string
+	// Path is the address the page would have had, going by its file's
+	// name (a slug in its front matter is not known).
+	Path string
+	// Code is the code its front matter seems to give a procedure, or "".
+	Code string
+}
+
+func failedIf(failed bool, file string, src []byte, cfg *config.Config) *FailedFile {
+	if !failed {
+		return nil
+	}
+	return failedFile(file, src, cfg)
+}
+
+// codeLine finds a procedure's code in a front matter that could not be
+// decoded, the way an editor reads it.
+var codeLine = regexp.MustCompile(`(?m)^[ \t]*code[ \t]*=[ \t]*"([^"\n]*)"`)
+
+// failedFile describes the file that failed, from its name and what can
+// be read of its bytes.
+func failedFile(file string, src []byte, cfg *config.Config) *FailedFile {
+	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
+	dir = strings.TrimSuffix(dir, "/")
+	f := &FailedFile{File: file, Path: pagePath(dir, strings.TrimSuffix(name, ".md"))}
+	switch {
+	case name == IndexFile && dir == "":
+		f.Path = "/"
+	case name == IndexFile:
+		f.Path = pagePath(dir, "")
+	}
+	if m := codeLine.FindSubmatch(src); m != nil && dir == cfg.Procedures.Section {
+		f.Code = string(m[1])
+	}
+	return f
 }
 
 // decodeFile is what loadFile does with a file's bytes: the page, or nil,
 // and for a procedure its whole record.
-func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rules, texts *procedure.Texts, problems *problem.List) (*Page, *procedure.Procedure) {
+func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rules, consented personaldata.Consented, texts *procedure.Texts, problems *problem.List) (*Page, *procedure.Procedure) {
 	if line := vntext.InvalidUTF8Line(src); line > 0 {
 		problems.Errorf(file, line, "", "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)")
+		personaldata.LintIDs(file, src, problems)
 		return nil, nil
 	}
 	split, err := frontmatter.Parse(src)
 	if err != nil {
 		e, _ := frontmatter.IsError(err)
 		problems.Errorf(file, e.Line, "", "%s", e.Msg)
+		personaldata.LintIDs(file, src, problems)
 		return nil, nil
 	}
 	if !withinLimits(file, split, problems) {
+		personaldata.LintIDs(file, src, problems)
 		return nil, nil
 	}
 	// The whole file was checked for UTF-8 above; the front matter is not
 	// checked again.
 	doc := tomlfile.NewValidUTF8(file, split.FrontMatter, split.FirstLine)
+	// lint checks the whole text for personal data once the front matter
+	// is decoded, which says what mobiles the page may show; when it could
+	// not be, for ID numbers only.
+	lint := func(published []personaldata.Consent, decoded bool) {
+		if !decoded {
+			personaldata.LintIDs(file, src, problems)
+			return
+		}
+		page := personaldata.CheckConsents(published, doc.Reporter(problems))
+		personaldata.LintPage(file, src, page, consented, problems)
+	}
 
 	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
 	dir = strings.TrimSuffix(dir, "/")
-	p := &Page{File: file, Dir: dir, BodyLine: split.BodyLine}
+	p := &Page{File: file, Dir: dir, BodyLine: split.BodyLine, BodyHash: sha256.Sum256(split.Body)}
 
 	isProcedure := dir == cfg.Procedures.Section && name != IndexFile
 	if strings.HasPrefix(dir, cfg.Procedures.Section+"/") {
 		problems.Errorf(file, 0, "", "procedures live directly in %s/%s/, not in sub-folders", Dir, cfg.Procedures.Section)
+		lint(nil, false)
 		return nil, nil
 	}
 	if isProcedure {
 		var proc procedure.Procedure
-		if !doc.Decode(&proc, problems) {
+		decoded := doc.Decode(&proc, problems)
+		lint(proc.PublishedMobiles, decoded)
+		if !decoded {
 			return nil, nil
 		}
-		normaliseDates(&proc)
 		proc.Validate(doc.Reporter(problems), rules)
 		p.Kind = KindProcedure
 		p.packed, p.texts = proc.Pack(texts), texts
@@ -230,6 +309,7 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 	} else {
 		problems.Merge(&metaProblems)
 	}
+	lint(m.PublishedMobiles, decoded)
 	if !decoded {
 		return nil, nil
 	}
@@ -265,13 +345,14 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 		doc.Errorf(problems, "slug", "a section takes its address from its folder name; rename the folder instead")
 	}
 	checkAliases(doc, problems, m.Aliases)
+	tomlfile.CheckEarliest(doc.Reporter(problems), "updated", m.Updated, "write the day the page was last updated, such as 2025-07-15, or remove updated")
 	if m.Draft {
 		return nil, nil
 	}
 	p.Title = m.Title
 	p.Description = m.Description
 	p.Weight = m.Weight
-	p.Updated = tomlfile.Date(m.Updated)
+	p.Updated = m.Updated.Time()
 	p.Aliases = m.Aliases
 	return p, nil
 }
@@ -330,15 +411,6 @@ func misplacedProcedure(name string, cfg *config.Config) string {
 		return fmt.Sprintf("an _index.md holds only a section's title, description and text, not a procedure (it has a code): put the procedure in a file of its own in %s", section)
 	}
 	return fmt.Sprintf("this file is a procedure (it has a code), but procedures live in %s: move it there as a file of its own", section)
-}
-
-func normaliseDates(p *procedure.Procedure) {
-	p.SyncedAt = tomlfile.Date(p.SyncedAt)
-	p.EffectiveFrom = tomlfile.Date(p.EffectiveFrom)
-	p.EffectiveTo = tomlfile.Date(p.EffectiveTo)
-	for i := range p.LegalBasis {
-		p.LegalBasis[i].Issued = tomlfile.Date(p.LegalBasis[i].Issued)
-	}
 }
 
 // checkAliases checks the shape of old URLs; collisions are checked once
@@ -447,7 +519,8 @@ func FieldLine(siteDir string, p *Page, field string) int {
 // returns nil when the file cannot be published (its problems are in
 // problems).
 func (s *Site) Reload(file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
-	return loadFile(s.Dir, file, cfg, rules, s.texts, nil, nil, problems)
+	p, _ := loadFile(s.Dir, file, cfg, rules, s.consented, s.texts, nil, buildcache.Key{}, nil, problems)
+	return p
 }
 
 // SameRecord reports whether two versions of a procedure page, the second

@@ -7,7 +7,9 @@ import (
 	"cmp"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // Kind says which layout a page uses.
@@ -35,9 +37,13 @@ type Page struct {
 	Title       string
 	Description string
 	Weight      int
-	Updated     time.Time
+	Updated     time.Time // the day of updated, midnight UTC; zero when not given
 	Aliases     []string
 	BodyLine    int // line of the file where the Markdown body starts
+	// BodyHash is the SHA-256 of the Markdown body as written: with the
+	// build cache, what its HTML is found by, without reading the file
+	// again.
+	BodyHash [32]byte
 
 	// Procedure is set for KindProcedure. Once the page is loaded it holds
 	// the record's Summary, what lists use; Record gives the whole record.
@@ -65,13 +71,16 @@ func ByPath(a, b *Page) int { return cmp.Compare(a.Path, b.Path) }
 
 // Meta is the front matter of an ordinary page, a section or home.
 type Meta struct {
-	Title       string    `toml:"title"`
-	Description string    `toml:"description"`
-	Slug        string    `toml:"slug"`
-	Aliases     []string  `toml:"aliases"`
-	Weight      int       `toml:"weight"`
-	Updated     time.Time `toml:"updated"`
-	Draft       bool      `toml:"draft"`
+	Title       string        `toml:"title"`
+	Description string        `toml:"description"`
+	Slug        string        `toml:"slug"`
+	Aliases     []string      `toml:"aliases"`
+	Weight      int           `toml:"weight"`
+	Updated     tomlfile.Date `toml:"updated"`
+	Draft       bool          `toml:"draft"`
+	// PublishedMobiles are the mobile numbers the page may show, each
+	// with the record of why (personaldata.CheckConsents).
+	PublishedMobiles []personaldata.Consent `toml:"published_mobiles"`
 }
 
 // Record returns the whole procedure record of a procedure page.
@@ -86,7 +95,7 @@ func (p *Page) Record() (*procedure.Procedure, error) {
 // updated for pages, synced_at for procedures; zero when unknown.
 func (p *Page) LastChanged() time.Time {
 	if p.Procedure != nil {
-		return p.Procedure.SyncedAt
+		return p.Procedure.SyncedAt.Time()
 	}
 	return p.Updated
 }

@@ -44,7 +44,7 @@ func TestDataFilesReadOnce(t *testing.T) {
 		return out
 	}
 	var alone problem.List
-	personaldata.Lint(datafiles.New(site), &alone)
+	personaldata.Lint(datafiles.New(site), personaldata.Consented{}, &alone)
 
 	data := datafiles.New(site)
 	reads := map[string]int{}
@@ -56,7 +56,7 @@ func TestDataFilesReadOnce(t *testing.T) {
 	var l problem.List
 	contacts.Load(site, data.ReadFile, &l)
 	dataset.Load(site, data.ReadFile, &l)
-	personaldata.Lint(data, &l)
+	personaldata.Lint(data, personaldata.Consented{}, &l)
 
 	for name := range files {
 		want := 1

@@ -126,7 +126,7 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 		Description: d.Description,
 		Source:      d.Source,
 		SourceURL:   d.SourceURL,
-		Updated:     d.Updated,
+		Updated:     d.Updated.Time(),
 		Fictional:   d.Fictional,
 		Delimiter:   t.Delimiter,
 		Charts:      d.Charts,

@@ -3,7 +3,6 @@ package dataset
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -59,7 +58,7 @@ type Description struct {
 	Description    string         `toml:"description"`
 	Source         string         `toml:"source"`
 	SourceURL      string         `toml:"source_url"`
-	Updated        time.Time      `toml:"updated"`
+	Updated        tomlfile.Date  `toml:"updated"`
 	Fictional      bool           `toml:"fictional"`
 	Key            []string       `toml:"key"`
 	Decimal        string         `toml:"decimal"`
@@ -106,7 +105,6 @@ func decodeDescription(file string, src []byte, problems *problem.List) (*Descri
 	if !doc.Decode(&d, problems) {
 		return nil, doc
 	}
-	d.Updated = tomlfile.Date(d.Updated)
 	return &d, doc
 }
 
@@ -122,9 +120,10 @@ func (ds *Dataset) schema(d *Description, t *Table, problems *problem.List) {
 	}
 	required("title", d.Title, "what the figures are, in Vietnamese")
 	required("source", d.Source, "where the figures come from")
-	if d.Updated.IsZero() {
+	if !d.Updated.Given() {
 		doc.Errorf(problems, "updated", "required: the date the figures were last updated, such as 2026-10-31 (without quotes)")
 	}
+	tomlfile.CheckEarliest(doc.Reporter(problems), "updated", d.Updated, "write the day the figures were last updated, such as 2026-10-31")
 	switch d.Decimal {
 	case "", "auto":
 		ds.DecimalMark = '.'

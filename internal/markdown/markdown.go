@@ -49,6 +49,9 @@ func New(basePath string, embeds ...string) *Converter {
 	return &Converter{md: md, base: basePath, embeds: embeds}
 }
 
+// Embeds returns the info strings of the fenced blocks that are embeds.
+func (c *Converter) Embeds() []string { return c.embeds }
+
 // Heading is a heading of a document.
 type Heading struct {
 	Level int
@@ -72,6 +75,9 @@ type Document struct {
 	Headings []Heading
 	Links    []Link
 	Embeds   []Embed
+	// EmptyItems are the lines of list items with nothing written after
+	// their marker, such as a step "1. " left to fill in.
+	EmptyItems []int
 }
 
 // Parse parses src. It does not fail: Markdown has no syntax errors.
@@ -101,6 +107,10 @@ func (c *Converter) Parse(src []byte) *Document {
 		case *ast.Image:
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Image: true, Line: lines.line(inlinePos(n))})
 			n.Destination = c.rebase(n.Destination)
+		case *ast.ListItem:
+			if n.ChildCount() == 0 {
+				doc.EmptyItems = append(doc.EmptyItems, lines.line(max(n.Pos(), 0)))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

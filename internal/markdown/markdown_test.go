@@ -56,6 +56,20 @@ func TestHasHeading(t *testing.T) {
 	}
 }
 
+// TestEmptyItems: a list item with nothing after its marker ("1. " of the
+// procedure scaffold, "- ", "2." at the end of a line) is found with its
+// line; an item whose text is on the next line, or "[ ]", is not empty.
+func TestEmptyItems(t *testing.T) {
+	src := "## Trình tự thực hiện\n\n1. \n2. Nộp hồ sơ.\n3.\n\n- a\n- \n-\n  tiếp dòng sau\n* [ ] \n"
+	doc := New("/").Parse([]byte(src))
+	if want := []int{3, 5, 8}; !slices.Equal(doc.EmptyItems, want) {
+		t.Errorf("EmptyItems = %v, want %v", doc.EmptyItems, want)
+	}
+	if doc := New("/").Parse([]byte("1. Một\n2. Hai\n")); len(doc.EmptyItems) > 0 {
+		t.Errorf("EmptyItems of a full list = %v", doc.EmptyItems)
+	}
+}
+
 func TestLinksUnderSubpath(t *testing.T) {
 	src := "[a](/thu-tuc/khai-sinh/) [b](https://dichvucong.gov.vn/) [c](#buoc-1) ![d](/anh/logo.png) [e](//cdn.example/x) [f](javascript:alert(1))\n"
 	doc := New("/portal/").Parse([]byte(src))

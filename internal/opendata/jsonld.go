@@ -161,14 +161,14 @@ func GovernmentService(in ServiceInput) Object {
 // days (P15D) or hours (PT8H). Working days and "within the day" are not
 // a fixed length, and have none.
 func duration(t procedure.ProcessingTime) string {
-	if t.Value <= 0 {
+	if t.Value == nil || *t.Value <= 0 {
 		return ""
 	}
 	switch t.Unit {
 	case procedure.UnitDays:
-		return "P" + strconv.Itoa(t.Value) + "D"
+		return "P" + strconv.Itoa(*t.Value) + "D"
 	case procedure.UnitHours:
-		return "PT" + strconv.Itoa(t.Value) + "H"
+		return "PT" + strconv.Itoa(*t.Value) + "H"
 	}
 	return ""
 }

@@ -138,12 +138,12 @@ func (c *ProcedureCSV) Add(url string, p *procedure.Procedure) error {
 		titles = append(titles, l.Title)
 	}
 	sets := ""
-	if p.DossierSets != 0 {
-		sets = strconv.Itoa(p.DossierSets)
+	if p.DossierSets != nil {
+		sets = strconv.Itoa(*p.DossierSets)
 	}
 	row = append(row, sets, joinList(cases), joinList(docs), joinList(forms), joinList(p.Result),
 		joinList(numbers), joinList(titles), joinList(p.Keywords), p.SourceURL,
-		date(p.SyncedAt), date(p.EffectiveFrom), date(p.EffectiveTo), joinList(p.Related), joinList(p.Aliases), p.Description)
+		p.SyncedAt.String(), p.EffectiveFrom.String(), p.EffectiveTo.String(), joinList(p.Related), joinList(p.Aliases), p.Description)
 	c.row = row
 	return c.w.Write(row)
 }
@@ -159,8 +159,8 @@ func appendChannels(row []string, p *procedure.Procedure, k procedure.ChannelKin
 		if ch.Kind != k {
 			continue
 		}
-		if ch.ProcessingTime.Value != 0 {
-			values = append(values, strconv.Itoa(ch.ProcessingTime.Value))
+		if v := ch.ProcessingTime.Value; v != nil {
+			values = append(values, strconv.Itoa(*v))
 		}
 		if ch.ProcessingTime.Unit != "" {
 			units = append(units, string(ch.ProcessingTime.Unit))

@@ -7,9 +7,9 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // The procedures export holds every field of every procedure record, as
@@ -86,7 +86,7 @@ func (j *ProcedureJSON) Close() error {
 	return nil
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var dateType = reflect.TypeFor[tomlfile.Date]()
 
 // recordEncoder writes records as JSON by reflection, keyed by their
 // TOML names: a field added to procedure.Procedure is exported without
@@ -134,10 +134,13 @@ func (e *recordEncoder) appendFields(b []byte, v reflect.Value, comma bool) []by
 	return b
 }
 
-// fieldKey is a field's TOML name, "" for a field that is not in the file.
+// fieldKey is a field's TOML name, "" for a field that is not in the file
+// or that is not published (tagged opendata:"-", such as the records of
+// consent to publish a mobile number, as the directory export leaves out
+// those of its people).
 func fieldKey(f reflect.StructField) string {
 	key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-	if key == "-" || !f.IsExported() {
+	if key == "-" || !f.IsExported() || f.Tag.Get("opendata") == "-" {
 		return ""
 	}
 	return key
@@ -166,11 +169,8 @@ func (e *recordEncoder) appendValue(b []byte, v reflect.Value) []byte {
 		}
 		return append(b, ']')
 	case reflect.Struct:
-		if v.Type() == timeType {
-			return appendDate(b, v.Interface().(time.Time))
-		}
-		if d, ok := v.Interface().(interface{ Time() time.Time }); ok {
-			return appendDate(b, d.Time()) // a date type of its own
+		if v.Type() == dateType {
+			return appendDate(b, v.Interface().(tomlfile.Date))
 		}
 		b = append(b, '{')
 		b = e.appendFields(b, v, false)
@@ -179,12 +179,12 @@ func (e *recordEncoder) appendValue(b []byte, v reflect.Value) []byte {
 	panic("opendata: cannot export a field of kind " + v.Kind().String())
 }
 
-// appendDate appends a date as "2026-10-05", or null for none.
-func appendDate(b []byte, t time.Time) []byte {
-	if t.IsZero() {
+// appendDate appends a date as "2026-10-05", or null for none given.
+func appendDate(b []byte, d tomlfile.Date) []byte {
+	if !d.Given() {
 		return append(b, "null"...)
 	}
-	return appendString(b, date(t))
+	return appendString(b, d.String())
 }
 
 // ProcedureFields lists the keys of a procedure in the JSON export, in

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -26,18 +27,18 @@ func sample() *procedure.Procedure {
 					{Type: procedure.FeeLevy, AmountVND: ptr[int64](8000), Text: "Miễn lệ phí khi đăng ký đúng hạn; miễn cho hộ nghèo"},
 					{Type: procedure.FeeCharge, AmountVND: ptr[int64](8000), UnitText: "bản sao", Text: "=HYPERLINK(\"x\")"},
 				}},
-			{Kind: procedure.ChannelOnline, ProcessingTime: procedure.ProcessingTime{Value: 3, Unit: procedure.UnitWorkingDays, Text: "03 ngày làm việc"},
+			{Kind: procedure.ChannelOnline, ProcessingTime: procedure.ProcessingTime{Value: ptr(3), Unit: procedure.UnitWorkingDays, Text: "03 ngày làm việc"},
 				Fees: []procedure.Fee{{Type: procedure.FeeLevy, Text: "Không nêu mức"}, {Type: procedure.FeeCharge, AmountVND: ptr[int64](0)}}},
-			{Kind: procedure.ChannelPost, ProcessingTime: procedure.ProcessingTime{Value: 15, Unit: procedure.UnitDays, Text: "15 ngày"}},
+			{Kind: procedure.ChannelPost, ProcessingTime: procedure.ProcessingTime{Value: ptr(15), Unit: procedure.UnitDays, Text: "15 ngày"}},
 		},
 		Dossier: []procedure.Case{{Case: "Giấy tờ phải nộp", Documents: []procedure.Document{
 			{Name: "Tờ khai", Originals: ptr(1), Copies: ptr(0), Form: &procedure.Form{Title: "Tờ khai", File: "/bieu-mau/to-khai.docx"}},
 			{Name: "Giấy chứng sinh", ShowOnly: true},
 		}}},
 		Result:     []string{"Giấy khai sinh"},
-		LegalBasis: []procedure.LegalDoc{{Number: "60/2014/QH13", Title: "Luật Hộ tịch", Issued: time.Date(2014, 11, 20, 0, 0, 0, 0, time.UTC)}},
-		SourceURL:  "https://dichvucong.gov.vn/x", SyncedAt: time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC),
-		EffectiveFrom: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC),
+		LegalBasis: []procedure.LegalDoc{{Number: "60/2014/QH13", Title: "Luật Hộ tịch", Issued: tomlfile.NewDate(2014, 11, 20)}},
+		SourceURL:  "https://dichvucong.gov.vn/x", SyncedAt: tomlfile.NewDate(2026, 10, 5),
+		EffectiveFrom: tomlfile.NewDate(2025, 7, 1),
 		Description:   "</script><b>khai sinh</b> & \u2028",
 	}
 }

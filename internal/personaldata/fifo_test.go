@@ -22,7 +22,7 @@ func TestLintNamedPipe(t *testing.T) {
 	done := make(chan []string)
 	go func() {
 		var l problem.List
-		Lint(datafiles.New(site), &l)
+		Lint(datafiles.New(site), Consented{}, &l)
 		var got []string
 		for _, p := range l.Sorted() {
 			got = append(got, p.String())

@@ -1,24 +1,5 @@
 package personaldata
 
-import (
-	"strings"
-	"unicode/utf8"
-
-	"github.com/congkhai/congkhai/internal/problem"
-)
-
-// lintIDs reports every citizen ID number in src, the text of the file
-// name, as an error.
-func lintIDs(name string, src []byte, problems *problem.List) {
-	for _, m := range FindIDs(src) {
-		problems.Add(problem.Problem{
-			Severity: problem.Error, File: name, Line: m.Line, Col: m.Col,
-			Message: "looks like a citizen ID number (căn cước, 12 digits) " + m.Masked +
-				": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file",
-		})
-	}
-}
-
 // IDMatch is one suspected citizen ID number in a text.
 type IDMatch struct {
 	Line, Col int    // 1-based; the column counts characters
@@ -34,34 +15,15 @@ type IDMatch struct {
 // hyphen (079 123 456 789, 079.123.456.789). The digits must stand alone:
 // a longer run of digits, or a number that goes on with the same separator
 // (a decimal fraction 0.079123456789, a grouped amount 1.079.123.456.789)
-// is not matched. Phone numbers never match: they have 10 or 11 digits.
+// is not matched; a comma is a CSV separator, never a decimal mark. Phone numbers never match: they have 10 or 11 digits.
 func FindIDs(src []byte) []IDMatch {
-	var out []IDMatch
-	lineNo := 0
-	for line := range strings.SplitSeq(string(src), "\n") {
-		lineNo++
-		for i := 0; i < len(line); {
-			if !isDigit(line[i]) {
-				i++
-				continue
-			}
-			j := i
-			for j < len(line) && isDigit(line[j]) {
-				j++
-			}
-			if digits, ok := idAt(line, i, j); ok {
-				col := utf8.RuneCountInString(strings.ToValidUTF8(line[:i], "?")) + 1
-				out = append(out, IDMatch{Line: lineNo, Col: col, Masked: digits[:4] + "******" + digits[10:]})
-			}
-			i = j
-		}
-	}
-	return out
+	ids, _ := find(src, true, false)
+	return ids
 }
 
 // idAt checks the run of digits line[i:j] (not preceded by a digit) and
 // what follows it; it returns the 12 digits of an ID number found there.
-func idAt(line string, i, j int) (string, bool) {
+func idAt(line []byte, i, j int) (string, bool) {
 	continues := func(k int, sep byte) bool { // line[k] is sep followed by a digit
 		return k+1 < len(line) && line[k] == sep && isDigit(line[k+1])
 	}
@@ -71,37 +33,40 @@ func idAt(line string, i, j int) (string, bool) {
 	switch j - i {
 	case 12:
 		d := line[i:j]
-		if !provinceCode(d) || continues(j, '.') || continues(j, ',') || precededBy('.') || precededBy(',') {
+		// A comma is not a decimal mark here: in a CSV file it is the
+		// separator, and "3,079123456789" is a count and an ID number in
+		// two cells. (A fraction of twelve decimals written with a comma
+		// is too rare to let an ID number through for it.)
+		if !provinceCode(d) || continues(j, '.') || precededBy('.') {
 			return "", false
 		}
-		return d, true
+		return string(d), true
 	case 3:
-		if j >= len(line) || !strings.ContainsRune(" .-", rune(line[j])) || precededBy(line[j]) {
+		if j >= len(line) || (line[j] != ' ' && line[j] != '.' && line[j] != '-') || precededBy(line[j]) {
 			return "", false
 		}
 		sep := line[j]
-		digits := line[i:j]
+		var digits [12]byte
+		copy(digits[:], line[i:j])
 		k := j
-		for range 3 {
+		for g := range 3 {
 			if k+4 > len(line) || line[k] != sep || !isDigit(line[k+1]) || !isDigit(line[k+2]) || !isDigit(line[k+3]) {
 				return "", false
 			}
-			digits += line[k+1 : k+4]
+			copy(digits[3+3*g:], line[k+1:k+4])
 			k += 4
 		}
-		if k < len(line) && isDigit(line[k]) || continues(k, sep) || !provinceCode(digits) {
+		if k < len(line) && isDigit(line[k]) || continues(k, sep) || !provinceCode(digits[:]) {
 			return "", false
 		}
-		return digits, true
+		return string(digits[:]), true
 	}
 	return "", false
 }
 
 // provinceCode reports whether the ID number d starts with a province
 // code, 001 to 096.
-func provinceCode(d string) bool {
+func provinceCode(d []byte) bool {
 	n := int(d[0]-'0')*100 + int(d[1]-'0')*10 + int(d[2]-'0')
 	return n >= 1 && n <= 96
 }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }

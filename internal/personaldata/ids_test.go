@@ -27,6 +27,8 @@ func TestFindIDs(t *testing.T) {
 		{"x=079123456789;y=045000111222", "1:3:0791******89 1:18:0450******22"},
 		{"\"079123456789\"", "1:2:0791******89"},
 		{"ID079123456789", "1:3:0791******89"},
+		{"2026-09,3,079123456789,5", "1:11:0791******89"}, // cells of a CSV line
+		{"a;b\n1,079123456789;2", "2:3:0791******89"},     // even where "," could be a decimal mark
 		// not ID numbers
 		{"0791234567890", ""},                                // 13 digits
 		{"79123456789", ""},                                  // 11 digits
@@ -87,7 +89,7 @@ func TestLint(t *testing.T) {
 		"content/khai-sinh.md":      "079123456789 outside data/ is not linted\n",
 	})
 	var l problem.List
-	Lint(datafiles.New(site), &l)
+	Lint(datafiles.New(site), Consented{}, &l)
 	const msg = ": personal identification numbers must not be published (Decree 13/2023/NĐ-CP); remove it from the file"
 	want := []string{
 		"data/anh.bin:1:4: looks like a citizen ID number (căn cước, 12 digits) 0123******01" + msg,
@@ -114,8 +116,35 @@ func TestLint(t *testing.T) {
 
 func TestLintNoDataFolder(t *testing.T) {
 	var l problem.List
-	Lint(datafiles.New(t.TempDir()), &l)
+	Lint(datafiles.New(t.TempDir()), Consented{}, &l)
 	if l.Len() != 0 {
 		t.Errorf("no data/ folder: %v", l.Sorted())
+	}
+}
+
+// TestLintMobiles: a mobile number in data/ is reported unless the
+// directory publishes it (with its consent checked); with the directory
+// in error, none is.
+func TestLintMobiles(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"data/danh-ba.toml":         "updated = 2026-10-20\n# ông An: 0912 345 678\nnote = \"gọi 0988 000 102\"\n",
+		"data/thong-ke/tre-han.csv": "period,procedure_code,phone\n2026-09,1.001193,0913.000.111\n2026-09,1.000656,02743822123\n",
+	})
+	const advice = ": a mobile in data/ is almost always a person's, and publishing it needs their written consent (Decree 13/2023/NĐ-CP): " +
+		"remove it from the file, or give it as a [[people.phones]] number of data/danh-ba.toml with its consent_ref (official = true instead for a mobile the agency owns)"
+	var l problem.List
+	Lint(datafiles.New(site), Consented{"0988000102": true}, &l)
+	want := []string{
+		"data/danh-ba.toml:2:11: looks like a mobile number (số di động) 0912****78" + advice,
+		"data/thong-ke/tre-han.csv:2:18: looks like a mobile number (số di động) 0913****11" + advice,
+	}
+	if got := l.Lines(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	var none problem.List
+	Lint(datafiles.New(site), nil, &none)
+	if none.Len() != 0 {
+		t.Errorf("directory in error: %v", none.Lines())
 	}
 }

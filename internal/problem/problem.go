@@ -128,6 +128,30 @@ func (l *List) Sorted() []Problem {
 	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
 }
 
+// FirstError returns the first error about file, by line, when there is
+// one: where to look for why it could not be used.
+func (l *List) FirstError(file string) (Problem, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var first Problem
+	found := false
+	for _, p := range l.items {
+		if p.File == file && p.Severity == Error && (!found || p.Line < first.Line) {
+			first, found = p, true
+		}
+	}
+	return first, found
+}
+
+// Place is where the problem is, as file:line (file alone for the whole
+// file).
+func (p Problem) Place() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
 // Lines returns every problem as its line (Problem.String), in the order
 // of Sorted: what tests compare with the lines they expect.
 func (l *List) Lines() []string {

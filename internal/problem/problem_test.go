@@ -215,3 +215,20 @@ func TestCheckVocab(t *testing.T) {
 		t.Errorf("NotInVocab = %s, want %s", got, want)
 	}
 }
+
+func TestFirstError(t *testing.T) {
+	var l List
+	l.Warnf("a.toml", 2, "", "w")
+	l.Errorf("a.toml", 9, "", "late")
+	l.Errorf("a.toml", 4, "x", "early")
+	l.Errorf("b.toml", 0, "", "whole file")
+	if p, ok := l.FirstError("a.toml"); !ok || p.Place() != "a.toml:4" || p.Message != "early" {
+		t.Errorf("FirstError(a.toml) = %v, %v", p, ok)
+	}
+	if p, ok := l.FirstError("b.toml"); !ok || p.Place() != "b.toml" {
+		t.Errorf("FirstError(b.toml) = %v, %v", p, ok)
+	}
+	if _, ok := l.FirstError("c.toml"); ok {
+		t.Error("FirstError of a file without problems")
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // A site keeps every procedure in memory from the time its file is read
@@ -124,14 +126,17 @@ func (p *Procedure) Summary() *Procedure {
 	}
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	dateType = reflect.TypeFor[tomlfile.Date]()
+	timeType = reflect.TypeFor[time.Time]()
+)
 
 // The encoding follows the type: a string is its number in Texts, a slice
 // its length and its elements, integers are varints, a pointer or a slice
-// is preceded by 0 when nil, and a time is a kind (zero, UTC or another
-// offset), its Unix seconds and nanoseconds, and its offset. Structs are
-// their fields in order, so a field added to the schema is covered without
-// more code.
+// is preceded by 0 when nil, and a date is 0 when not given, else 1 and its
+// day counted from 1970-01-01 (a given 0001-01-01 is a day like any
+// other). Structs are their fields in order, so a field added to the
+// schema is covered without more code.
 func (t *Texts) appendValue(b []byte, v reflect.Value) []byte {
 	switch v.Kind() {
 	case reflect.String:
@@ -162,8 +167,11 @@ func (t *Texts) appendValue(b []byte, v reflect.Value) []byte {
 		}
 		return b
 	case reflect.Struct:
-		if v.Type() == timeType {
-			return appendTime(b, v.Interface().(time.Time))
+		switch v.Type() {
+		case dateType:
+			return appendDate(b, v.Interface().(tomlfile.Date))
+		case timeType:
+			panic("procedure: a time.Time cannot say whether it was written: use tomlfile.Date")
 		}
 		for i := range v.NumField() {
 			b = t.appendValue(b, v.Field(i))
@@ -230,12 +238,12 @@ func readValue(b []byte, v reflect.Value, texts []string) ([]byte, error) {
 		v.Set(s)
 		return b, nil
 	case reflect.Struct:
-		if v.Type() == timeType {
-			t, rest, err := readTime(b)
+		if v.Type() == dateType {
+			d, rest, err := readDate(b)
 			if err != nil {
 				return nil, err
 			}
-			v.Set(reflect.ValueOf(t))
+			v.Set(reflect.ValueOf(d))
 			return rest, nil
 		}
 		for i := range v.NumField() {
@@ -249,56 +257,43 @@ func readValue(b []byte, v reflect.Value, texts []string) ([]byte, error) {
 	return nil, fmt.Errorf("cannot unpack a field of kind %s", v.Kind())
 }
 
-// Kinds of packed times.
+// Packed dates: dateNone, or dateGiven and the day's number, counted
+// from 1970-01-01.
 const (
-	timeZero = iota
-	timeUTC
-	timeOffset // a fixed offset from UTC, in seconds
+	dateNone = iota
+	dateGiven
 )
 
-func appendTime(b []byte, t time.Time) []byte {
-	if t.IsZero() {
-		return append(b, timeZero)
+// The days TOML can write: years 0000 to 9999.
+var minDay, maxDay = dayNumber(tomlfile.NewDate(0, 1, 1)), dayNumber(tomlfile.NewDate(9999, 12, 31))
+
+func dayNumber(d tomlfile.Date) int64 { return d.Time().Unix() / 86400 }
+
+func appendDate(b []byte, d tomlfile.Date) []byte {
+	if !d.Given() {
+		return append(b, dateNone)
 	}
-	kind := byte(timeOffset)
-	if t.Location() == time.UTC {
-		kind = timeUTC
-	}
-	b = append(b, kind)
-	b = binary.AppendVarint(b, t.Unix())
-	b = binary.AppendVarint(b, int64(t.Nanosecond()))
-	if kind == timeOffset {
-		_, offset := t.Zone()
-		b = binary.AppendVarint(b, int64(offset))
-	}
-	return b
+	return binary.AppendVarint(append(b, dateGiven), dayNumber(d))
 }
 
-func readTime(b []byte) (time.Time, []byte, error) {
+func readDate(b []byte) (tomlfile.Date, []byte, error) {
 	if len(b) == 0 {
-		return time.Time{}, nil, errShort
+		return tomlfile.Date{}, nil, errShort
 	}
 	kind, b := b[0], b[1:]
-	if kind == timeZero {
-		return time.Time{}, b, nil
+	switch kind {
+	case dateNone:
+		return tomlfile.Date{}, b, nil
+	case dateGiven:
+	default:
+		return tomlfile.Date{}, nil, fmt.Errorf("a date of unknown kind %d", kind)
 	}
-	var n [3]int64
-	count := 2
-	if kind == timeOffset {
-		count = 3
-	} else if kind != timeUTC {
-		return time.Time{}, nil, fmt.Errorf("a time of unknown kind %d", kind)
+	n, k := binary.Varint(b)
+	if k <= 0 {
+		return tomlfile.Date{}, nil, errShort
 	}
-	for i := range count {
-		v, k := binary.Varint(b)
-		if k <= 0 {
-			return time.Time{}, nil, errShort
-		}
-		n[i], b = v, b[k:]
+	if n < minDay || n > maxDay {
+		return tomlfile.Date{}, nil, fmt.Errorf("a date out of range (day %d)", n)
 	}
-	t := time.Unix(n[0], n[1]).UTC()
-	if kind == timeOffset {
-		t = t.In(time.FixedZone("", int(n[2])))
-	}
-	return t, b, nil
+	return tomlfile.DateOf(time.Unix(n*86400, 0).UTC()), b[k:], nil
 }

@@ -1,11 +1,15 @@
 package procedure
 
 import (
+	"bytes"
+	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // fill sets every field reachable from v to a value that is not zero, so
@@ -29,8 +33,8 @@ func fill(v reflect.Value, n *int) {
 		}
 		v.Set(s)
 	case reflect.Struct:
-		if v.Type() == timeType {
-			v.Set(reflect.ValueOf(time.Date(2020+*n%5, time.July, 1+*n%28, 0, 0, 0, 0, time.UTC)))
+		if v.Type() == dateType {
+			v.Set(reflect.ValueOf(tomlfile.NewDate(2020+*n%5, time.July, 1+*n%28)))
 			return
 		}
 		for i := range v.NumField() {
@@ -50,6 +54,17 @@ func TestPackRoundTrip(t *testing.T) {
 		"nil and empty slices, zero pointers": {
 			Level: []Level{}, Channels: []Channel{{Fees: []Fee{{AmountVND: new(int64)}}}},
 			Dossier: []Case{{Documents: []Document{{Originals: &zero, Copies: nil}}}},
+		},
+		// 0 đồng (free) is not an amount left out, 0 days is not a value
+		// left out, and a written 0001-01-01 is not a date left out.
+		"zero values written and left out": {
+			Channels: []Channel{
+				{ProcessingTime: ProcessingTime{Value: &zero}, Fees: []Fee{{AmountVND: new(int64)}, {}}},
+				{Fees: []Fee{{}}},
+			},
+			DossierSets: &zero,
+			SyncedAt:    tomlfile.NewDate(1, 1, 1), EffectiveFrom: tomlfile.NewDate(1, 1, 1),
+			LegalBasis: []LegalDoc{{Issued: tomlfile.NewDate(1, 1, 1)}, {}},
 		},
 	}
 	for name, p := range tests {
@@ -74,24 +89,73 @@ func TestPackRoundTrip(t *testing.T) {
 	}
 }
 
-// TestPackTimes: dates are packed as instants with their offset, whatever
-// the zone they were written in.
-func TestPackTimes(t *testing.T) {
+// TestPackDates: a date packs as the day it is, 0001-01-01 included, and a
+// date not given stays not given.
+func TestPackDates(t *testing.T) {
 	texts := NewTexts()
-	for _, when := range []time.Time{
+	for _, when := range []tomlfile.Date{
 		{},
-		time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(2025, 7, 1, 8, 30, 0, 500, time.FixedZone("", 7*3600)),
-		time.Date(1900, 1, 1, 0, 0, 0, 0, time.FixedZone("", -(3*3600+30*60))),
+		tomlfile.NewDate(1, 1, 1),
+		tomlfile.NewDate(0, 1, 1),
+		tomlfile.NewDate(1945, 9, 2),
+		tomlfile.NewDate(1969, 12, 31),
+		tomlfile.NewDate(1970, 1, 1),
+		tomlfile.NewDate(2025, 7, 1),
+		tomlfile.NewDate(9999, 12, 31),
 	} {
-		got, err := Unpack((&Procedure{SyncedAt: when}).Pack(texts), texts)
+		got, err := Unpack((&Procedure{SyncedAt: when, LegalBasis: []LegalDoc{{Issued: when}}}).Pack(texts), texts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, wantOff := when.Zone()
-		_, gotOff := got.SyncedAt.Zone()
-		if !got.SyncedAt.Equal(when) || gotOff != wantOff || got.SyncedAt.IsZero() != when.IsZero() {
-			t.Errorf("packed %v, unpacked %v", when, got.SyncedAt)
+		if got.SyncedAt != when || got.LegalBasis[0].Issued != when {
+			t.Errorf("packed %#v, unpacked %#v and %#v", when, got.SyncedAt, got.LegalBasis[0].Issued)
+		}
+	}
+}
+
+// TestPackKeepsZeroValues: what a record says with a zero (free, none,
+// 0001-01-01) is not lost in the packing, nor added where nothing was said.
+func TestPackKeepsZeroValues(t *testing.T) {
+	zero := 0
+	p := &Procedure{
+		Channels: []Channel{{ProcessingTime: ProcessingTime{Value: &zero}, Fees: []Fee{{AmountVND: new(int64)}, {Text: "Theo quy định"}}}},
+		SyncedAt: tomlfile.NewDate(1, 1, 1),
+	}
+	texts := NewTexts()
+	got, err := Unpack(p.Pack(texts), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	free, unstated := got.Channels[0].Fees[0], got.Channels[0].Fees[1]
+	if !free.HasAmount() || !free.Free() || unstated.HasAmount() || unstated.Free() {
+		t.Errorf("fees unpacked as %+v and %+v: want free, then no amount", free, unstated)
+	}
+	if v := got.Channels[0].ProcessingTime.Value; v == nil || *v != 0 {
+		t.Errorf("processing_time.value unpacked as %v, want 0", v)
+	}
+	if got.DossierSets != nil || got.EffectiveFrom.Given() {
+		t.Errorf("dossier_sets %v, effective_from %#v: want neither, as packed", got.DossierSets, got.EffectiveFrom)
+	}
+	if !got.SyncedAt.Given() || got.SyncedAt.String() != "0001-01-01" {
+		t.Errorf("synced_at unpacked as %#v, want 0001-01-01", got.SyncedAt)
+	}
+}
+
+// TestUnpackDateOutOfRange: a date no TOML file can write is an error, not
+// a day thousands of years away.
+func TestUnpackDateOutOfRange(t *testing.T) {
+	texts := NewTexts()
+	good := (&Procedure{SyncedAt: tomlfile.NewDate(2025, 7, 1)}).Pack(texts)
+	for _, day := range []int64{maxDay + 1, minDay - 1, 1 << 62} {
+		b := appendDate(nil, tomlfile.NewDate(2025, 7, 1))
+		bad := binary.AppendVarint([]byte{dateGiven}, day)
+		i := bytes.Index(good, b)
+		if i < 0 {
+			t.Fatal("the packed date is not where expected")
+		}
+		packed := append(append(append([]byte(nil), good[:i]...), bad...), good[i+len(b):]...)
+		if _, err := Unpack(packed, texts); err == nil || !strings.Contains(err.Error(), "out of range") {
+			t.Errorf("day %d: Unpack error %v, want a date out of range", day, err)
 		}
 	}
 }
@@ -133,10 +197,15 @@ func FuzzUnpack(f *testing.F) {
 	texts := NewTexts()
 	f.Add(full.Pack(texts))
 	f.Add((&Procedure{}).Pack(texts))
+	f.Add((&Procedure{SyncedAt: tomlfile.NewDate(1, 1, 1), EffectiveTo: tomlfile.NewDate(9999, 12, 31)}).Pack(texts))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if p, err := Unpack(b, texts); err == nil {
-			if _, err := Unpack(p.Pack(texts), texts); err != nil {
+			q, err := Unpack(p.Pack(texts), texts)
+			if err != nil {
 				t.Fatalf("a record Unpack made does not pack again: %v", err)
+			}
+			if !reflect.DeepEqual(p, q) {
+				t.Fatalf("a record Unpack made changed in a round trip:\n%+v\n%+v", p, q)
 			}
 		}
 	})

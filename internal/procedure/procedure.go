@@ -10,38 +10,46 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/personaldata"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // Procedure is the front matter of one file in the procedures section.
 type Procedure struct {
-	Code                 string      `toml:"code"`
-	LegacyCodes          []string    `toml:"legacy_codes"`
-	Title                string      `toml:"title"`
-	Decision             string      `toml:"decision"`
-	Field                string      `toml:"field"`
-	Level                []Level     `toml:"level"`
-	Kind                 string      `toml:"kind"`
-	Subjects             []string    `toml:"subjects"`
-	Agency               string      `toml:"agency"`
-	CompetentAgency      string      `toml:"competent_agency"`
-	DelegatedAgency      string      `toml:"delegated_agency"`
-	CoordinatingAgencies []string    `toml:"coordinating_agencies"`
-	ReceptionAddress     string      `toml:"reception_address"`
-	OnlineLevel          OnlineLevel `toml:"online_level"`
-	OnlineURL            string      `toml:"online_url"`
-	Channels             []Channel   `toml:"channels"`
-	Dossier              []Case      `toml:"dossier"`
-	DossierSets          int         `toml:"dossier_sets"`
-	Result               []string    `toml:"result"`
-	LegalBasis           []LegalDoc  `toml:"legal_basis"`
-	Keywords             []string    `toml:"keywords"`
-	SourceURL            string      `toml:"source_url"`
-	SyncedAt             time.Time   `toml:"synced_at"`
-	EffectiveFrom        time.Time   `toml:"effective_from"`
-	EffectiveTo          time.Time   `toml:"effective_to"`
-	Related              []string    `toml:"related"`
-	Aliases              []string    `toml:"aliases"`
-	Description          string      `toml:"description"`
+	Code                 string        `toml:"code"`
+	LegacyCodes          []string      `toml:"legacy_codes"`
+	Title                string        `toml:"title"`
+	Decision             string        `toml:"decision"`
+	Field                string        `toml:"field"`
+	Level                []Level       `toml:"level"`
+	Kind                 string        `toml:"kind"`
+	Subjects             []string      `toml:"subjects"`
+	Agency               string        `toml:"agency"`
+	CompetentAgency      string        `toml:"competent_agency"`
+	DelegatedAgency      string        `toml:"delegated_agency"`
+	CoordinatingAgencies []string      `toml:"coordinating_agencies"`
+	ReceptionAddress     string        `toml:"reception_address"`
+	OnlineLevel          OnlineLevel   `toml:"online_level"`
+	OnlineURL            string        `toml:"online_url"`
+	Channels             []Channel     `toml:"channels"`
+	Dossier              []Case        `toml:"dossier"`
+	DossierSets          *int          `toml:"dossier_sets"` // nil when not stated; never 0
+	Result               []string      `toml:"result"`
+	LegalBasis           []LegalDoc    `toml:"legal_basis"`
+	Keywords             []string      `toml:"keywords"`
+	SourceURL            string        `toml:"source_url"`
+	SyncedAt             tomlfile.Date `toml:"synced_at"`
+	EffectiveFrom        tomlfile.Date `toml:"effective_from"`
+	EffectiveTo          tomlfile.Date `toml:"effective_to"`
+	Related              []string      `toml:"related"`
+	Aliases              []string      `toml:"aliases"`
+	Description          string        `toml:"description"`
+	// PublishedMobiles are the mobile numbers the page may show, each
+	// with the record of why; the content loader checks them with the
+	// page's text (personaldata.CheckConsents). The consent records are
+	// not published: the open data leaves out a field tagged opendata:"-".
+	PublishedMobiles []personaldata.Consent `toml:"published_mobiles" opendata:"-"`
 }
 
 // Channel is one way to submit a dossier (Cách thức thực hiện), with its
@@ -54,15 +62,17 @@ type Channel struct {
 }
 
 // ProcessingTime is Thời hạn giải quyết. Text is shown verbatim; Value and
-// Unit let lists sort and compare procedures.
+// Unit let lists sort and compare procedures. Value is nil when the record
+// gives no number (the text alone), which is not the same as 0.
 type ProcessingTime struct {
-	Value int      `toml:"value"`
+	Value *int     `toml:"value"`
 	Unit  TimeUnit `toml:"unit"`
 	Text  string   `toml:"text"`
 }
 
-// Fee is one line of Phí, lệ phí. AmountVND = 0 means free; Text holds the
-// verbatim wording with its exemptions, which a bare number would hide.
+// Fee is one line of Phí, lệ phí. AmountVND = 0 means free, nil that the
+// record states no amount (the text alone); Text holds the verbatim
+// wording with its exemptions, which a bare number would hide.
 type Fee struct {
 	Type      FeeType `toml:"type"`
 	AmountVND *int64  `toml:"amount_vnd"`
@@ -96,10 +106,10 @@ type Form struct {
 
 // LegalDoc is one row of Căn cứ pháp lý.
 type LegalDoc struct {
-	Number string    `toml:"number"`
-	Title  string    `toml:"title"`
-	Issued time.Time `toml:"issued"`
-	Issuer string    `toml:"issuer"`
+	Number string        `toml:"number"`
+	Title  string        `toml:"title"`
+	Issued tomlfile.Date `toml:"issued"`
+	Issuer string        `toml:"issuer"`
 }
 
 // Forms returns every form of the dossier, in order, without repeats.
@@ -180,8 +190,8 @@ func (f Fee) Free() bool { return f.AmountVND != nil && *f.AmountVND == 0 }
 
 // InForceOn reports whether the procedure applies on day t.
 func (p *Procedure) InForceOn(t time.Time) bool {
-	if !p.EffectiveFrom.IsZero() && t.Before(p.EffectiveFrom) {
+	if p.EffectiveFrom.Given() && t.Before(p.EffectiveFrom.Time()) {
 		return false
 	}
-	return p.EffectiveTo.IsZero() || !t.After(p.EffectiveTo)
+	return !p.EffectiveTo.Given() || !t.After(p.EffectiveTo.Time())
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // Reporter receives problems about fields, addressed by path such as
@@ -28,7 +29,21 @@ func ValidCode(code string) bool { return codePattern.MatchString(code) }
 // ReformDate is when district level ceased (Law 72/2025/QH15): records at
 // level huyen must have ended before it. A function, so that the date of a
 // law cannot be changed by a caller.
-func ReformDate() time.Time { return time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC) }
+func ReformDate() tomlfile.Date { return tomlfile.NewDate(2025, 7, 1) }
+
+// DatabaseDate is when the national procedure database (CSDL quốc gia về
+// TTHC) was created, by Decree 63/2010/NĐ-CP of 2010-06-08: no record can
+// have been checked against it earlier.
+func DatabaseDate() tomlfile.Date { return tomlfile.NewDate(2010, 6, 8) }
+
+// How far after the reference date a record's dates may be. A day synced
+// or a document issued after it is possible (as_of lags behind the work)
+// and warned about, but not by more than a year; a procedure may be
+// published years before it takes effect, but not more than five.
+const (
+	recordedYearsAhead  = 1
+	effectiveYearsAhead = 5
+)
 
 // Rules are the settings validation depends on.
 type Rules struct {
@@ -66,10 +81,10 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	}
 	if p.HasLevel(LevelHuyen) {
 		switch {
-		case p.EffectiveTo.IsZero():
+		case !p.EffectiveTo.Given():
 			r.Errorf("effective_to", "required for level \"huyen\": district level ceased on 2025-07-01, so a district record is an archive and needs an end date no later than 2025-06-30")
 		case !p.EffectiveTo.Before(ReformDate()):
-			r.Errorf("effective_to", "is %s, but level \"huyen\" ceased on 2025-07-01: the end date must be no later than 2025-06-30", day(p.EffectiveTo))
+			r.Errorf("effective_to", "is %s, but level \"huyen\" ceased on 2025-07-01: the end date must be no later than 2025-06-30", p.EffectiveTo)
 		}
 	}
 
@@ -121,27 +136,99 @@ func (p *Procedure) Validate(r Reporter, rules Rules) {
 	if req("source_url", p.SourceURL) {
 		checkURL(r, "source_url", p.SourceURL)
 	}
-	if p.DossierSets < 0 {
+	switch n := p.DossierSets; {
+	case n == nil:
+	case *n < 0:
 		r.Errorf("dossier_sets", "must not be negative")
+	case *n == 0:
+		r.Errorf("dossier_sets", "is 0, but a dossier is submitted in at least 1 set: write the number of sets, or leave dossier_sets out when the national database does not say")
 	}
 
-	if p.SyncedAt.IsZero() {
+	p.validateDates(r, rules)
+}
+
+// validateDates checks the dates of the record. Every date written is a
+// date, 0001-01-01 included: a required date is missing only when it is
+// not written, and a date outside the range its field allows is an error
+// that says what to write.
+//
+//	synced_at            required; not before DatabaseDate; after the
+//	                     reference date a warning, more than a year after
+//	                     it an error; older than StaleAfterDays a warning
+//	effective_from       required; not before 1945-09-02 (EarliestDate);
+//	                     at most five years after the reference date
+//	effective_to         not before effective_from (nor 1945-09-02)
+//	legal_basis[].issued not before 1945-09-02; after the reference date a
+//	                     warning, more than a year after it an error
+//
+// Without a reference date (Rules.Today zero) nothing is compared with it.
+func (p *Procedure) validateDates(r Reporter, rules Rules) {
+	var today tomlfile.Date // none: nothing is compared with it
+	if !rules.Today.IsZero() {
+		today = tomlfile.DateOf(rules.Today)
+	}
+	// tooLate reports whether d is more than years after the reference date.
+	tooLate := func(d tomlfile.Date, years int) bool {
+		return today.Given() && d.After(today.AddDate(years, 0, 0))
+	}
+	lateError := func(path string, d tomlfile.Date, years int, write string) {
+		r.Errorf(path, "%s is more than %s after the site's reference date %s: check the year; %s", d, yearsText(years), today, write)
+	}
+
+	const syncedWrite = "write the day the record was last checked against the national database, such as 2025-07-15"
+	switch s := p.SyncedAt; {
+	case !s.Given():
 		r.Errorf("synced_at", "required: the date the record was last checked against the national database, such as 2025-07-15")
-	} else if !rules.Today.IsZero() {
-		age := int(rules.Today.Sub(p.SyncedAt).Hours() / 24)
-		switch {
-		case age < 0:
-			r.Warnf("synced_at", "%s is after the site's reference date %s", day(p.SyncedAt), day(rules.Today))
-		case rules.StaleAfterDays > 0 && age > rules.StaleAfterDays:
-			r.Warnf("synced_at", "last synced %s, %d days before %s (limit %d days): check the record against the national database", day(p.SyncedAt), age, day(rules.Today), rules.StaleAfterDays)
+	case s.Before(DatabaseDate()):
+		r.Errorf("synced_at", "%s is before the national procedure database existed (Decree 63/2010/NĐ-CP, %s): %s", s, DatabaseDate(), syncedWrite)
+	case !today.Given():
+	case tooLate(s, recordedYearsAhead):
+		lateError("synced_at", s, recordedYearsAhead, syncedWrite)
+	case s.After(today):
+		r.Warnf("synced_at", "%s is after the site's reference date %s", s, today)
+	case rules.StaleAfterDays > 0 && days(s, today) > rules.StaleAfterDays:
+		r.Warnf("synced_at", "last synced %s, %d days before %s (limit %d days): check the record against the national database", s, days(s, today), today, rules.StaleAfterDays)
+	}
+
+	const fromWrite = "write the day the procedure takes effect, such as 2025-07-01"
+	fromOK := false
+	switch f := p.EffectiveFrom; {
+	case !f.Given():
+		r.Errorf("effective_from", "required: the date the procedure takes effect, such as 2025-07-01")
+	case !tomlfile.CheckEarliest(r, "effective_from", f, fromWrite):
+	case tooLate(f, effectiveYearsAhead):
+		lateError("effective_from", f, effectiveYearsAhead, fromWrite)
+	default:
+		fromOK = true
+	}
+	to := p.EffectiveTo
+	if tomlfile.CheckEarliest(r, "effective_to", to, "write the last day the procedure applies, such as 2025-06-30, or remove effective_to while it applies") &&
+		fromOK && to.Given() && to.Before(p.EffectiveFrom) {
+		r.Errorf("effective_to", "%s is before effective_from %s", to, p.EffectiveFrom)
+	}
+
+	const issuedWrite = "write the day the document was issued (ngày ban hành), such as 2014-11-20, or remove issued"
+	for i, d := range p.LegalBasis {
+		path := fmt.Sprintf("legal_basis[%d].issued", i)
+		switch is := d.Issued; {
+		case !tomlfile.CheckEarliest(r, path, is, issuedWrite):
+		case tooLate(is, recordedYearsAhead):
+			lateError(path, is, recordedYearsAhead, issuedWrite)
+		case today.Given() && is.After(today):
+			r.Warnf(path, "%s is after the site's reference date %s: check the day the document was issued, or as_of in site.toml", is, today)
 		}
 	}
-	if p.EffectiveFrom.IsZero() {
-		r.Errorf("effective_from", "required: the date the procedure takes effect, such as 2025-07-01")
+}
+
+// days is how many days b is after a.
+func days(a, b tomlfile.Date) int { return int(b.Time().Sub(a.Time()).Hours() / 24) }
+
+// yearsText is "a year" or "n years".
+func yearsText(n int) string {
+	if n == 1 {
+		return "a year"
 	}
-	if !p.EffectiveTo.IsZero() && !p.EffectiveFrom.IsZero() && p.EffectiveTo.Before(p.EffectiveFrom) {
-		r.Errorf("effective_to", "%s is before effective_from %s", day(p.EffectiveTo), day(p.EffectiveFrom))
-	}
+	return fmt.Sprintf("%d years", n)
 }
 
 func (p *Procedure) validateChannels(r Reporter) {
@@ -162,7 +249,7 @@ func (p *Procedure) validateChannels(r Reporter) {
 			r.Errorf(pt+".text", "required: the processing time in the words of the national database")
 		}
 		validVocab(r, pt+".unit", "a unit", c.ProcessingTime.Unit, TimeUnits())
-		if c.ProcessingTime.Value < 0 {
+		if v := c.ProcessingTime.Value; v != nil && *v < 0 {
 			r.Errorf(pt+".value", "must not be negative")
 		}
 		for j, f := range c.Fees {
@@ -230,8 +317,6 @@ func checkURL(r Reporter, path, s string) {
 		r.Errorf(path, "%q is not a web address starting with https://", s)
 	}
 }
-
-func day(t time.Time) string { return t.Format("2006-01-02") }
 
 // validVocab reports a value that is missing or not one of all, and says
 // whether it is one of them.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // report is one problem received by fakeReporter.
@@ -37,10 +39,10 @@ func (f *fakeReporter) Warnf(path, format string, args ...any) {
 
 func ptr[T any](v T) *T { return &v }
 
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func date(y int, m time.Month, d int) tomlfile.Date { return tomlfile.NewDate(y, m, d) }
 
 // rules is the reference date and staleness limit every case uses.
-var rules = Rules{Today: date(2025, 9, 1), StaleAfterDays: 90}
+var rules = Rules{Today: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), StaleAfterDays: 90}
 
 // validProcedure returns a record with no problem under rules.
 func validProcedure() *Procedure {
@@ -60,7 +62,7 @@ func validProcedure() *Procedure {
 		Channels: []Channel{
 			{
 				Kind:           ChannelInPerson,
-				ProcessingTime: ProcessingTime{Value: 1, Unit: UnitWorkingDays, Text: "Ngay trong ngày làm việc"},
+				ProcessingTime: ProcessingTime{Value: ptr(1), Unit: UnitWorkingDays, Text: "Ngay trong ngày làm việc"},
 				Fees: []Fee{
 					{Type: FeeLevy, AmountVND: ptr[int64](0), Text: ""},
 					{Type: FeeCharge, AmountVND: ptr[int64](8000), UnitText: "bản sao", Text: "8.000 đồng/bản sao"},
@@ -68,7 +70,7 @@ func validProcedure() *Procedure {
 			},
 			{
 				Kind:           ChannelOnline,
-				ProcessingTime: ProcessingTime{Value: 0, Unit: UnitSameDay, Text: "Trong ngày"},
+				ProcessingTime: ProcessingTime{Value: ptr(0), Unit: UnitSameDay, Text: "Trong ngày"},
 				Fees:           []Fee{{Type: FeeLevy, Text: "Miễn lệ phí"}},
 			},
 		},
@@ -82,7 +84,7 @@ func validProcedure() *Procedure {
 				{Name: "Căn cước", Originals: ptr(0), Copies: ptr(0), ShowOnly: true},
 			}},
 		},
-		DossierSets:   1,
+		DossierSets:   ptr(1),
 		Result:        []string{"Giấy khai sinh (bản chính)"},
 		LegalBasis:    []LegalDoc{{Number: "60/2014/QH13", Title: "Luật Hộ tịch", Issued: date(2014, 11, 20), Issuer: "Quốc hội"}},
 		Keywords:      []string{"khai sinh"},
@@ -134,7 +136,7 @@ func TestValidate(t *testing.T) {
 		{"optional fields empty ok", func(p *Procedure) {
 			p.Kind, p.CompetentAgency, p.DelegatedAgency, p.ReceptionAddress, p.Description = "", "", "", "", ""
 			p.CoordinatingAgencies, p.Keywords, p.Related, p.Aliases = nil, nil, nil, nil
-			p.DossierSets = 0
+			p.DossierSets = nil
 		}, nil, nil},
 
 		// Code pattern.
@@ -177,7 +179,7 @@ func TestValidate(t *testing.T) {
 		{"huyen ending on the last evening before the reform ok", func(p *Procedure) {
 			p.Level = []Level{LevelHuyen}
 			p.EffectiveFrom = date(2020, 1, 1)
-			p.EffectiveTo = time.Date(2025, 6, 30, 23, 59, 0, 0, time.UTC)
+			p.EffectiveTo = tomlfile.DateOf(time.Date(2025, 6, 30, 23, 59, 0, 0, time.UTC))
 		}, nil, nil},
 
 		// Subjects.
@@ -240,9 +242,10 @@ func TestValidate(t *testing.T) {
 			[]want{e("channels[0].processing_time.unit", `required: use one of "ngay_lam_viec", "ngay", "gio", "trong_ngay"`)}},
 		{"processing time unit unknown", func(p *Procedure) { p.Channels[0].ProcessingTime.Unit = "tuan" }, nil,
 			[]want{e("channels[0].processing_time.unit", `"tuan" is not a unit: use one of "ngay_lam_viec", "ngay", "gio", "trong_ngay"`)}},
-		{"processing time value negative", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = -1 }, nil,
+		{"processing time value negative", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = ptr(-1) }, nil,
 			[]want{e("channels[0].processing_time.value", "must not be negative")}},
-		{"processing time value zero ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = 0 }, nil, nil},
+		{"processing time value zero ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = ptr(0) }, nil, nil},
+		{"processing time value left out ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = nil }, nil, nil},
 		{"no fees ok", func(p *Procedure) { p.Channels[0].Fees = nil }, nil, nil},
 
 		// Fees.
@@ -304,7 +307,10 @@ func TestValidate(t *testing.T) {
 			[]want{e("dossier[0].documents[0].form.file", `"" must be a path`)}},
 		{"form file URL", func(p *Procedure) { p.Dossier[0].Documents[0].Form.File = "https://x.gov.vn/a.docx" }, nil,
 			[]want{e("dossier[0].documents[0].form.file", "starting with /")}},
-		{"dossier_sets negative", func(p *Procedure) { p.DossierSets = -1 }, nil, []want{e("dossier_sets", "must not be negative")}},
+		{"dossier_sets negative", func(p *Procedure) { p.DossierSets = ptr(-1) }, nil, []want{e("dossier_sets", "must not be negative")}},
+		{"dossier_sets zero", func(p *Procedure) { p.DossierSets = ptr(0) }, nil,
+			[]want{e("dossier_sets", "is 0, but a dossier is submitted in at least 1 set: write the number of sets, or leave dossier_sets out")}},
+		{"dossier_sets left out ok", func(p *Procedure) { p.DossierSets = nil }, nil, nil},
 
 		// Result, legal basis, keywords, related.
 		{"result missing", func(p *Procedure) { p.Result = nil }, nil, []want{e("result", "required: what the citizen receives")}},
@@ -312,14 +318,14 @@ func TestValidate(t *testing.T) {
 		{"legal basis missing", func(p *Procedure) { p.LegalBasis = nil }, nil, []want{e("legal_basis", "required: at least one legal document")}},
 		{"legal basis number and title blank", func(p *Procedure) { p.LegalBasis[0].Number, p.LegalBasis[0].Title = "", " " }, nil,
 			[]want{e("legal_basis[0].number", required), e("legal_basis[0].title", required)}},
-		{"legal basis issuer and date optional", func(p *Procedure) { p.LegalBasis[0].Issuer, p.LegalBasis[0].Issued = "", time.Time{} }, nil, nil},
+		{"legal basis issuer and date optional", func(p *Procedure) { p.LegalBasis[0].Issuer, p.LegalBasis[0].Issued = "", tomlfile.Date{} }, nil, nil},
 		{"keyword blank", func(p *Procedure) { p.Keywords = []string{"", "x"} }, nil, []want{e("keywords[0]", required)}},
 		{"related blank", func(p *Procedure) { p.Related = []string{""} }, nil, []want{e("related[0]", required)}},
 		{"related not a code", func(p *Procedure) { p.Related = []string{"1.000656", "khai-sinh"} }, nil,
 			[]want{e("related[1]", `"khai-sinh" is not a procedure code such as "1.001193"`)}},
 
 		// Sync date and staleness.
-		{"synced_at missing", func(p *Procedure) { p.SyncedAt = time.Time{} }, nil,
+		{"synced_at missing", func(p *Procedure) { p.SyncedAt = tomlfile.Date{} }, nil,
 			[]want{e("synced_at", "required: the date the record was last checked")}},
 		{"synced exactly at the limit", func(p *Procedure) { p.SyncedAt = date(2025, 6, 3) }, nil, nil},
 		{"synced one day over the limit", func(p *Procedure) { p.SyncedAt = date(2025, 6, 2) }, nil,
@@ -327,19 +333,63 @@ func TestValidate(t *testing.T) {
 		{"synced on the reference date", func(p *Procedure) { p.SyncedAt = date(2025, 9, 1) }, nil, nil},
 		{"synced after the reference date", func(p *Procedure) { p.SyncedAt = date(2025, 9, 2) }, nil,
 			[]want{w("synced_at", "2025-09-02 is after the site's reference date 2025-09-01")}},
-		{"no reference date: no staleness", func(p *Procedure) { p.SyncedAt = date(2000, 1, 1) }, &Rules{}, nil},
-		{"no limit: no staleness", func(p *Procedure) { p.SyncedAt = date(2000, 1, 1) }, &Rules{Today: rules.Today}, nil},
+		{"no reference date: no staleness", func(p *Procedure) { p.SyncedAt = date(2011, 1, 1) }, &Rules{}, nil},
+		{"no limit: no staleness", func(p *Procedure) { p.SyncedAt = date(2011, 1, 1) }, &Rules{Today: rules.Today}, nil},
 		{"no limit: future still warned", func(p *Procedure) { p.SyncedAt = date(2026, 1, 1) }, &Rules{Today: rules.Today},
 			[]want{w("synced_at", "is after the site's reference date")}},
 
+		// Dates out of their range: a written 0001-01-01 is a date, never
+		// "required".
+		{"synced_at 0001-01-01", func(p *Procedure) { p.SyncedAt = date(1, 1, 1) }, nil,
+			[]want{e("synced_at", "0001-01-01 is before the national procedure database existed (Decree 63/2010/NĐ-CP, 2010-06-08): write the day the record was last checked against the national database, such as 2025-07-15")}},
+		{"synced_at the day before the database", func(p *Procedure) { p.SyncedAt = date(2010, 6, 7) }, &Rules{},
+			[]want{e("synced_at", "2010-06-07 is before the national procedure database existed")}},
+		{"synced_at the day the database began", func(p *Procedure) { p.SyncedAt = date(2010, 6, 8) }, &Rules{}, nil},
+		{"synced_at a year after the reference date", func(p *Procedure) { p.SyncedAt = date(2026, 9, 1) }, nil,
+			[]want{w("synced_at", "2026-09-01 is after the site's reference date 2025-09-01")}},
+		{"synced_at more than a year after the reference date", func(p *Procedure) { p.SyncedAt = date(2026, 9, 2) }, nil,
+			[]want{e("synced_at", "2026-09-02 is more than a year after the site's reference date 2025-09-01: check the year; write the day the record was last checked")}},
+		{"synced_at far ahead without a reference date", func(p *Procedure) { p.SyncedAt = date(2205, 1, 1) }, &Rules{}, nil},
+		{"effective_from 0001-01-01", func(p *Procedure) { p.EffectiveFrom = date(1, 1, 1) }, nil,
+			[]want{e("effective_from", "0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day the procedure takes effect, such as 2025-07-01")}},
+		{"effective_from the day before 1945-09-02", func(p *Procedure) { p.EffectiveFrom = date(1945, 9, 1) }, nil,
+			[]want{e("effective_from", "1945-09-01 is before 1945-09-02")}},
+		{"effective_from 1945-09-02", func(p *Procedure) { p.EffectiveFrom = date(1945, 9, 2) }, nil, nil},
+		{"effective_from five years ahead", func(p *Procedure) { p.EffectiveFrom = date(2030, 9, 1) }, nil, nil},
+		{"effective_from more than five years ahead", func(p *Procedure) { p.EffectiveFrom = date(2030, 9, 2) }, nil,
+			[]want{e("effective_from", "2030-09-02 is more than 5 years after the site's reference date 2025-09-01: check the year; write the day the procedure takes effect")}},
+		{"effective_to 0001-01-01", func(p *Procedure) { p.EffectiveTo = date(1, 1, 1) }, nil,
+			[]want{e("effective_to", "0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the last day the procedure applies, such as 2025-06-30, or remove effective_to while it applies")}},
+		{"effective_to before an effective_from out of range", func(p *Procedure) {
+			p.EffectiveFrom, p.EffectiveTo = date(1, 1, 1), date(2025, 1, 1)
+		}, nil, []want{e("effective_from", "0001-01-01 is before 1945-09-02")}},
+		{"huyen ending on 0001-01-01", func(p *Procedure) {
+			p.Level = []Level{LevelHuyen}
+			p.EffectiveFrom, p.EffectiveTo = date(2020, 1, 1), date(1, 1, 1)
+		}, nil, []want{e("effective_to", "0001-01-01 is before 1945-09-02")}},
+		{"issued 0001-01-01", func(p *Procedure) { p.LegalBasis[0].Issued = date(1, 1, 1) }, nil,
+			[]want{e("legal_basis[0].issued", "0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: write the day the document was issued (ngày ban hành), such as 2014-11-20, or remove issued")}},
+		{"issued 1945-09-02", func(p *Procedure) { p.LegalBasis[0].Issued = date(1945, 9, 2) }, nil, nil},
+		{"issued after the reference date", func(p *Procedure) { p.LegalBasis[0].Issued = date(2025, 9, 2) }, nil,
+			[]want{w("legal_basis[0].issued", "2025-09-02 is after the site's reference date 2025-09-01: check the day the document was issued, or as_of in site.toml")}},
+		{"issued more than a year after the reference date", func(p *Procedure) {
+			p.LegalBasis = append(p.LegalBasis, LegalDoc{Number: "1/2026/QH16", Title: "Luật", Issued: date(2062, 9, 2)})
+		}, nil, []want{e("legal_basis[1].issued", "2062-09-02 is more than a year after the site's reference date 2025-09-01: check the year")}},
+		{"every date 0001-01-01: none required", func(p *Procedure) {
+			p.SyncedAt, p.EffectiveFrom, p.EffectiveTo, p.LegalBasis[0].Issued = date(1, 1, 1), date(1, 1, 1), date(1, 1, 1), date(1, 1, 1)
+		}, nil, []want{
+			e("synced_at", "0001-01-01 is before"), e("effective_from", "0001-01-01 is before"),
+			e("effective_to", "0001-01-01 is before"), e("legal_basis[0].issued", "0001-01-01 is before"),
+		}},
+
 		// Validity.
-		{"effective_from missing", func(p *Procedure) { p.EffectiveFrom = time.Time{} }, nil,
+		{"effective_from missing", func(p *Procedure) { p.EffectiveFrom = tomlfile.Date{} }, nil,
 			[]want{e("effective_from", "required: the date the procedure takes effect")}},
 		{"effective_to before effective_from", func(p *Procedure) { p.EffectiveTo = date(2025, 6, 30) }, nil,
 			[]want{e("effective_to", "2025-06-30 is before effective_from 2025-07-01")}},
 		{"effective_to same day ok", func(p *Procedure) { p.EffectiveTo = p.EffectiveFrom }, nil, nil},
 		{"effective_to without effective_from", func(p *Procedure) {
-			p.EffectiveFrom = time.Time{}
+			p.EffectiveFrom = tomlfile.Date{}
 			p.EffectiveTo = date(2025, 1, 1)
 		}, nil, []want{e("effective_from", "required")}},
 		{"huyen ending before it started", func(p *Procedure) {
@@ -475,27 +525,30 @@ func TestChannelAndHasLevel(t *testing.T) {
 
 func TestInForceOn(t *testing.T) {
 	from, to := date(2025, 7, 1), date(2025, 12, 31)
+	none := tomlfile.Date{}
 	tests := []struct {
 		name     string
-		from, to time.Time
-		day      time.Time
+		from, to tomlfile.Date
+		day      tomlfile.Date
 		want     bool
 	}{
-		{"no dates", time.Time{}, time.Time{}, date(1990, 1, 1), true},
+		{"no dates", none, none, date(1990, 1, 1), true},
 		{"before start", from, to, date(2025, 6, 30), false},
 		{"first day", from, to, from, true},
 		{"middle", from, to, date(2025, 9, 2), true},
 		{"last day", from, to, to, true},
 		{"day after", from, to, date(2026, 1, 1), false},
-		{"open end", from, time.Time{}, date(2099, 1, 1), true},
-		{"open end, before start", from, time.Time{}, date(2025, 1, 1), false},
-		{"open start", time.Time{}, to, date(1990, 1, 1), true},
-		{"open start, after end", time.Time{}, to, date(2026, 1, 1), false},
+		{"open end", from, none, date(2099, 1, 1), true},
+		{"open end, before start", from, none, date(2025, 1, 1), false},
+		{"open start", none, to, date(1990, 1, 1), true},
+		{"open start, after end", none, to, date(2026, 1, 1), false},
+		// A written 0001-01-01 is a date, not an end left open.
+		{"ended on 0001-01-01", none, date(1, 1, 1), date(2025, 1, 1), false},
 	}
 	for _, tt := range tests {
 		p := &Procedure{EffectiveFrom: tt.from, EffectiveTo: tt.to}
-		if got := p.InForceOn(tt.day); got != tt.want {
-			t.Errorf("%s: InForceOn(%s) = %v, want %v", tt.name, tt.day.Format(time.DateOnly), got, tt.want)
+		if got := p.InForceOn(tt.day.Time()); got != tt.want {
+			t.Errorf("%s: InForceOn(%s) = %v, want %v", tt.name, tt.day, got, tt.want)
 		}
 	}
 }

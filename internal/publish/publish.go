@@ -1,12 +1,16 @@
-// Package publish writes a build into its destination so that a failed
-// build leaves the previous output exactly as it was, and a rebuild writes
-// only what changed.
+// Package publish writes a build into its destination so that the
+// destination is always either the previous site or the new one, byte for
+// byte, whatever stops the build (an error in the input, a full disk, the
+// process killed), and a rebuild writes only what changed.
 //
 // Every output is compared with the file already in the destination; only
 // new or changed files are written, into a staging folder beside the
-// destination. Commit then moves them into place and removes the files the
-// build no longer produces. Nothing in the destination is touched before
-// Commit, and a build that changed nothing writes nothing at all.
+// destination (.public.spare for public). Nothing in the destination is
+// touched before Commit, which makes the staging folder the whole new
+// site, with a hard link to each file that did not change, and swaps it
+// with the destination in one step; the previous site is then the next
+// build's staging folder. A build that changed nothing writes nothing at
+// all. Begin first undoes what a build that was killed left.
 package publish
 
 import (
@@ -18,30 +22,33 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
 // Output is a build in progress.
 type Output struct {
-	dest    string // absolute destination folder
-	existed bool   // the destination held a previous build
-
-	// rename is os.Rename; tests replace it to make a commit fail midway.
-	rename func(from, to string) error
+	fsys FS
+	dest string      // absolute destination folder
+	prev fs.FileInfo // the destination's folder, when it held a previous build
 
 	// partial is set for a rebuild of some files only: Commit then moves
 	// the changed files in and removes nothing.
 	partial bool
 
 	mu       sync.Mutex
-	staging  string              // created on the first changed file
+	unlock   func()              // releases the lock Begin took; nil once released
+	staging  string              // the spare folder, from the first changed file on
+	fresh    bool                // the spare folder was made by this build: it holds only its files
 	produced map[string]struct{} // every site path of this build
 	changed  []string            // site paths written into staging
+	kept     []string            // site paths the destination already holds as they are
+	inodes   map[string]uint64   // of kept files, where the system gives one
 	stamps   map[string]Stamp    // of every file produced, as it will be in dest
+	failed   error               // the first write that failed; every later one returns it
 }
 
 // Stamp is the size and modification time (Unix nanoseconds) of an output
@@ -128,26 +135,50 @@ func within(p, dir string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// Begin starts a build into dest. Call CheckDestination first.
-func Begin(dest string) (*Output, error) {
+// Begin starts a build into dest, through fsys (OS outside tests). Call
+// CheckDestination first. It takes a lock that no other build into a
+// folder beside dest can take until Commit or Abort, and first undoes what
+// an earlier build that did not finish left there (recover).
+func Begin(fsys FS, dest string) (*Output, error) {
 	d, err := realPath(dest)
 	if err != nil {
 		return nil, err
 	}
-	info, err := os.Stat(d)
-	existed := err == nil && info.IsDir()
-	return &Output{dest: d, existed: existed, produced: map[string]struct{}{}, stamps: map[string]Stamp{}, rename: os.Rename}, nil
+	parent := filepath.Dir(d)
+	if _, err := os.Stat(parent); errors.Is(err, fs.ErrNotExist) {
+		if err := mkdirAll(fsys, parent); err != nil {
+			return nil, &Error{"creating the folder", parent, err}
+		}
+	}
+	unlock, err := lockFolder(parent)
+	if errors.Is(err, errLocked) {
+		return nil, fmt.Errorf("another congkhai build is writing beside %s: wait for it to end", d)
+	}
+	if err != nil {
+		return nil, &Error{"opening the folder", parent, err}
+	}
+	o := &Output{fsys: fsys, dest: d, unlock: unlock, produced: map[string]struct{}{}, stamps: map[string]Stamp{}, inodes: map[string]uint64{}}
+	if err := o.recover(); err != nil {
+		unlock()
+		return nil, err
+	}
+	if info, err := os.Stat(d); err == nil && info.IsDir() {
+		o.prev = info
+	}
+	return o, nil
 }
 
 // BeginPartial starts a rebuild of some files of a previous build in dest:
 // the files written replace their old versions, and every other file of
-// dest stays.
-func BeginPartial(dest string) (*Output, error) {
-	o, err := Begin(dest)
+// dest stays. Each file is replaced in one rename, but not the files
+// together: it is for serve's private folder, not for a published one.
+func BeginPartial(fsys FS, dest string) (*Output, error) {
+	o, err := Begin(fsys, dest)
 	if err != nil {
 		return nil, err
 	}
-	if !o.existed {
+	if o.prev == nil {
+		o.Abort()
 		return nil, fmt.Errorf("%s holds no previous build to update", dest)
 	}
 	o.partial = true
@@ -166,13 +197,18 @@ func clean(sitePath string) (string, error) {
 
 // stage records sitePath and returns it cleaned with the staging file to
 // write, or "" when the destination already holds exactly this content
-// (same reports whether it does, and the stamp of the file that does).
-func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)) (rel, file string, err error) {
+// (same reports whether it does, and the stamp and inode number of the
+// file that does).
+func (o *Output) stage(sitePath string, same func(existing string) (Stamp, uint64, bool)) (rel, file string, err error) {
 	rel, err = clean(sitePath)
 	if err != nil {
 		return "", "", err
 	}
 	o.mu.Lock()
+	if o.failed != nil {
+		o.mu.Unlock()
+		return "", "", o.failed
+	}
 	if _, dup := o.produced[rel]; dup {
 		o.mu.Unlock()
 		return "", "", fmt.Errorf("output %s written twice", rel)
@@ -180,10 +216,16 @@ func (o *Output) stage(sitePath string, same func(existing string) (Stamp, bool)
 	o.produced[rel] = struct{}{}
 	o.mu.Unlock()
 
-	if o.existed {
+	if o.prev != nil {
 		existing := filepath.Join(o.dest, filepath.FromSlash(rel))
-		if st, ok := same(existing); ok {
-			o.setStamp(rel, st)
+		if st, ino, ok := same(existing); ok {
+			o.mu.Lock()
+			o.stamps[rel] = st
+			o.kept = append(o.kept, rel)
+			if ino != 0 {
+				o.inodes[rel] = ino
+			}
+			o.mu.Unlock()
 			return rel, "", nil
 		}
 	}
@@ -198,7 +240,30 @@ func (o *Output) setStamp(rel string, st Stamp) {
 	o.mu.Unlock()
 }
 
-// stagingFile returns where rel is written, creating the staging folder
+// fail records err as the failure of the output, unless one came first,
+// and returns it.
+func (o *Output) fail(err error) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.failLocked(err)
+}
+
+func (o *Output) failLocked(err error) error {
+	if o.failed == nil {
+		o.failed = err
+	}
+	return err
+}
+
+// Err is the first write that failed, or nil. Once a write has failed,
+// every later one returns the same error without writing, and Commit too.
+func (o *Output) Err() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.failed
+}
+
+// stagingFile returns where rel is written, making the staging folder
 // and the file's folders as needed.
 func (o *Output) stagingFile(rel string) (string, error) {
 	staging, err := o.stagingFolder(rel)
@@ -209,48 +274,112 @@ func (o *Output) stagingFile(rel string) (string, error) {
 	// workers create theirs side by side (mkdirAll accepts a folder that
 	// another one created meanwhile).
 	f := filepath.Join(staging, filepath.FromSlash(rel))
-	if err := mkdirAll(filepath.Dir(f)); err != nil {
-		return "", err
+	err = o.room(f)
+	if errors.Is(err, syscall.ENOTDIR) { // a file where one of f's folders goes
+		if err = o.clearWay(f); err == nil {
+			err = o.room(f)
+		}
+	}
+	if err != nil {
+		return "", o.fail(&Error{"making room for", f, err})
 	}
 	return f, nil
 }
 
+// room makes way in the staging folder for the file f: its folders, and
+// nothing in its place. In a spare folder the file there is most often a
+// hard link to the one the destination holds: it is removed, never
+// written into.
+func (o *Output) room(f string) error {
+	if dir := filepath.Dir(f); dir != o.staging {
+		if err := mkdirAll(o.fsys, dir); err != nil {
+			return err
+		}
+	}
+	if o.fresh {
+		return nil
+	}
+	return o.fsys.RemoveAll(f)
+}
+
+// clearWay removes the files of a spare folder that stand where a folder
+// of f goes (the page that became a section). It holds o.mu, so that two
+// workers never see one such file and one removes the folder the other
+// made in its place.
+func (o *Output) clearWay(f string) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	rel, err := filepath.Rel(o.staging, filepath.Dir(f))
+	if err != nil {
+		return err
+	}
+	cur := o.staging
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		cur = filepath.Join(cur, part)
+		if info, err := os.Lstat(cur); err == nil && !info.IsDir() {
+			if err := o.fsys.RemoveAll(cur); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // stagingFolder records rel as changed and returns the staging folder,
-// created on the first call.
+// made on the first call.
 func (o *Output) stagingFolder(rel string) (string, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if o.staging == "" {
-		parent := filepath.Dir(o.dest)
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return "", err
-		}
-		staging, err := os.MkdirTemp(parent, "."+filepath.Base(o.dest)+".staging-")
-		if err != nil {
-			return "", fmt.Errorf("creating a staging folder beside %s: %w", o.dest, err)
-		}
-		if err := os.Chmod(staging, 0o755); err != nil {
-			return "", err
-		}
-		o.staging = staging
+	if err := o.makeStaging(); err != nil {
+		return "", o.failLocked(err)
 	}
 	o.changed = append(o.changed, rel)
 	return o.staging, nil
 }
 
+// spareName is the name, beside dest, of its spare folder: the staging
+// folder of a build, and once swapped, the previous site, which the next
+// build reuses as its staging folder. Its folders are then already made,
+// and most of its files are already hard links to the destination's.
+func spareName(dest string) string { return "." + filepath.Base(dest) + ".spare" }
+
+// makeStaging makes the staging folder, once: the spare folder, made with
+// the mode and group of the previous build's folder unless it exists.
+// o.mu is held.
+func (o *Output) makeStaging() error {
+	if o.staging != "" {
+		return nil
+	}
+	spare := filepath.Join(filepath.Dir(o.dest), spareName(o.dest))
+	if info, err := os.Lstat(spare); err == nil && !info.IsDir() {
+		if err := o.fsys.RemoveAll(spare); err != nil {
+			return &Error{"removing the file", spare, err}
+		}
+	}
+	err := o.fsys.Mkdir(spare, o.prev)
+	switch {
+	case err == nil:
+		o.fresh = true
+	case !errors.Is(err, fs.ErrExist):
+		return &Error{"creating the staging folder", spare, err}
+	}
+	o.staging = spare
+	return nil
+}
+
 // WriteFile writes one output file, unless the destination already holds
 // these exact bytes. It is safe for concurrent use.
 func (o *Output) WriteFile(sitePath string, data []byte) error {
-	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) {
-		mtime, same := rawfile.Holds(existing, data)
-		return Stamp{int64(len(data)), mtime}, same
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, uint64, bool) {
+		held, same := rawfile.Holds(existing, data)
+		return Stamp{int64(len(data)), held.MTime}, held.Inode, same
 	})
 	if err != nil || f == "" {
 		return err
 	}
-	mtime, err := rawfile.WriteFile(f, data, 0o644)
+	mtime, err := o.fsys.WriteFile(f, data)
 	if err != nil {
-		return err
+		return o.fail(&Error{"writing", f, err})
 	}
 	o.setStamp(rel, Stamp{int64(len(data)), mtime})
 	return nil
@@ -259,61 +388,37 @@ func (o *Output) WriteFile(sitePath string, data []byte) error {
 // CopyFile copies the file at src to sitePath, unless the destination
 // already holds the same bytes.
 func (o *Output) CopyFile(sitePath, src string) error {
-	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, bool) { return sameFile(existing, src) })
+	rel, f, err := o.stage(sitePath, func(existing string) (Stamp, uint64, bool) { return sameFile(existing, src) })
 	if err != nil || f == "" {
 		return err
 	}
-	st, err := copyFile(f, src)
+	st, err := o.fsys.CopyFile(f, src)
 	if err != nil {
-		return err
+		return o.fail(&Error{"copying " + src + " to", f, err})
 	}
 	o.setStamp(rel, st)
 	return nil
 }
 
-// copyFile copies the file at src to a new file f and returns f's stamp,
-// read before closing it as rawfile.WriteFile does.
-func copyFile(f, src string) (Stamp, error) {
-	in, err := os.Open(src)
-	if err != nil {
-		return Stamp{}, err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(f, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return Stamp{}, err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return Stamp{}, err
-	}
-	info, err := out.Stat()
-	if err != nil {
-		out.Close()
-		return Stamp{}, err
-	}
-	return StampOf(info), out.Close()
-}
-
 // sameFile reports whether the file a holds the same bytes as b, and if
-// so a's stamp.
-func sameFile(a, b string) (Stamp, bool) {
+// so a's stamp and inode number.
+func sameFile(a, b string) (Stamp, uint64, bool) {
 	ia, err := os.Stat(a)
 	if err != nil || !ia.Mode().IsRegular() {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	ib, err := os.Stat(b)
 	if err != nil || ia.Size() != ib.Size() {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	fa, err := os.Open(a)
 	if err != nil {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	defer fa.Close()
 	fb, err := os.Open(b)
 	if err != nil {
-		return Stamp{}, false
+		return Stamp{}, 0, false
 	}
 	defer fb.Close()
 	bufA, bufB := make([]byte, 32*1024), make([]byte, 32*1024)
@@ -321,25 +426,14 @@ func sameFile(a, b string) (Stamp, bool) {
 		na, errA := io.ReadFull(fa, bufA)
 		nb, errB := io.ReadFull(fb, bufB)
 		if na != nb || !bytes.Equal(bufA[:na], bufB[:nb]) {
-			return Stamp{}, false
+			return Stamp{}, 0, false
 		}
 		if errA != nil || errB != nil {
 			// Both ended together: as na == nb, both say EOF (nothing
 			// more) or both ErrUnexpectedEOF (a last partial block).
-			return StampOf(ia), errA == errB
+			return StampOf(ia), inode(ia), errA == errB
 		}
 	}
-}
-
-// mkdirAll is os.MkdirAll for the common case of a build, where the
-// parent of a page's folder exists already: one mkdir call, not a stat of
-// every parent first.
-func mkdirAll(dir string) error {
-	err := os.Mkdir(dir, 0o755)
-	if err == nil || errors.Is(err, fs.ErrExist) {
-		return nil
-	}
-	return os.MkdirAll(dir, 0o755)
 }
 
 // Changed reports how many files the build wrote (new or different).
@@ -358,238 +452,23 @@ func (o *Output) Stamps() map[string]Stamp {
 	return o.stamps
 }
 
-// Commit puts the build in place. Into a new destination the staging folder
-// is renamed as a whole. Into a previous build each changed file is moved
-// over its old version, then every file the build did not produce is
-// removed, with the folders left empty. The old versions are kept aside
-// until the end, so that if a move fails the destination is put back as it
-// was.
-func (o *Output) Commit() error {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if !o.existed {
-		if o.staging == "" { // a build with no output at all
-			return os.MkdirAll(o.dest, 0o755)
-		}
-		if err := os.Rename(o.staging, o.dest); err != nil {
-			return fmt.Errorf("putting the output in place: %w", err)
-		}
-		o.staging = ""
-		return nil
-	}
-	tx := &commit{dest: o.dest, rename: o.rename}
-	if err := tx.run(o); err != nil {
-		if undoErr := tx.rollback(); undoErr != nil {
-			return fmt.Errorf("%w; putting the previous output back also failed: %v (the old files are in %s)", err, undoErr, tx.backup)
-		}
-		os.RemoveAll(tx.backup)
-		return err
-	}
-	os.RemoveAll(tx.backup)
-	if o.staging != "" {
-		os.RemoveAll(o.staging)
-		o.staging = ""
-	}
-	return nil
-}
-
-// commit is the journal of one Commit into a previous build: every move it
-// made, so that they can be undone in reverse order.
-type commit struct {
-	rename func(from, to string) error
-	dest   string
-	backup string // beside the destination, created on the first move aside
-	steps  []step
-}
-
-// step is one change a commit made: a move, or a folder it created.
-type step struct {
-	from, to string // a move, or a second name to for from (linked)
-	linked   bool
-	mkdir    string // a folder created
-}
-
-func (c *commit) run(o *Output) error {
-	slices.Sort(o.changed)
-	for _, rel := range o.changed {
-		if err := c.makeRoom(rel); err != nil {
-			return err
-		}
-		target := filepath.Join(c.dest, filepath.FromSlash(rel))
-		if err := c.move(filepath.Join(o.staging, filepath.FromSlash(rel)), target); err != nil {
-			return fmt.Errorf("putting %s in place: %w", rel, err)
-		}
-	}
-	if o.partial {
-		return nil
-	}
-	return c.removeStale(o.produced)
-}
-
-// move renames from to to, creating the folders it needs, and records it.
-func (c *commit) move(from, to string) error {
-	if err := c.mkdirAll(filepath.Dir(to)); err != nil {
-		return err
-	}
-	if err := c.rename(from, to); err != nil {
-		return err
-	}
-	c.steps = append(c.steps, step{from: from, to: to})
-	return nil
-}
-
-// mkdirAll creates dir and its missing parents, recording each.
-func (c *commit) mkdirAll(dir string) error {
-	if info, err := os.Stat(dir); err == nil && info.IsDir() {
-		return nil
-	}
-	if err := c.mkdirAll(filepath.Dir(dir)); err != nil {
-		return err
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return err
-	}
-	c.steps = append(c.steps, step{mkdir: dir})
-	return nil
-}
-
-// aside moves a file or folder of the destination into the backup folder.
-func (c *commit) aside(p string) error {
-	to, err := c.backupPath(p)
-	if err != nil {
-		return err
-	}
-	return c.move(p, to)
-}
-
-// keep puts a second name for the file p in the backup folder, so that the
-// new version can be renamed over p: p never goes missing, even for a
-// moment, and a reader sees the old file or the new one, whole. The step
-// is undone as a move back. Where hard links fail, p is moved aside.
-func (c *commit) keep(p string) error {
-	to, err := c.backupPath(p)
-	if err != nil {
-		return err
-	}
-	if err := c.mkdirAll(filepath.Dir(to)); err != nil {
-		return err
-	}
-	if err := os.Link(p, to); err != nil {
-		return c.move(p, to)
-	}
-	c.steps = append(c.steps, step{from: p, to: to, linked: true})
-	return nil
-}
-
-// backupPath is where p, in the destination, is kept during the commit;
-// the backup folder is created on the first call.
-func (c *commit) backupPath(p string) (string, error) {
-	if c.backup == "" {
-		b, err := os.MkdirTemp(filepath.Dir(c.dest), "."+filepath.Base(c.dest)+".old-")
-		if err != nil {
-			return "", err
-		}
-		c.backup = b
-	}
-	rel, err := filepath.Rel(c.dest, p)
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(c.backup, rel), nil
-}
-
-// rollback undoes every step, newest first.
-func (c *commit) rollback() error {
-	var first error
-	for i := len(c.steps) - 1; i >= 0; i-- {
-		st := c.steps[i]
-		var err error
-		switch {
-		case st.mkdir != "":
-			err = os.Remove(st.mkdir)
-		case st.linked:
-			// Renaming a file onto another name of itself does nothing:
-			// then the second name is removed.
-			if err = os.Rename(st.to, st.from); err == nil {
-				if rmErr := os.Remove(st.to); !errors.Is(rmErr, fs.ErrNotExist) {
-					err = rmErr
-				}
-			}
-		default:
-			err = os.Rename(st.to, st.from)
-		}
-		if err != nil && first == nil {
-			first = err
-		}
-	}
-	return first
-}
-
-// makeRoom keeps the old version of rel (kept, to be replaced in one
-// rename), and moves aside what stands in the way of writing it: a folder
-// where the file goes, or a file where one of its folders goes (a page that
-// became a section).
-func (c *commit) makeRoom(rel string) error {
-	parts := strings.Split(rel, "/")
-	cur := c.dest
-	for i, part := range parts {
-		cur = filepath.Join(cur, part)
-		info, err := os.Lstat(cur)
-		if err != nil {
-			return nil
-		}
-		last := i == len(parts)-1
-		if last && info.Mode().IsRegular() {
-			return c.keep(cur) // the new version is renamed over it
-		}
-		if last || !info.IsDir() {
-			return c.aside(cur)
-		}
-	}
-	return nil
-}
-
-// removeStale moves aside the destination's files that this build did not
-// produce, then deletes the folders left empty.
-func (c *commit) removeStale(produced map[string]struct{}) error {
-	var stale, dirs []string
-	err := filepath.WalkDir(c.dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(c.dest, p)
-		if d.IsDir() {
-			if rel != "." {
-				dirs = append(dirs, p)
-			}
-			return nil
-		}
-		if _, ok := produced[filepath.ToSlash(rel)]; !ok {
-			stale = append(stale, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("listing old files in %s: %w", c.dest, err)
-	}
-	for _, p := range stale {
-		if err := c.aside(p); err != nil {
-			return fmt.Errorf("removing the old file %s: %w", p, err)
-		}
-	}
-	slices.Reverse(dirs) // children before parents
-	for _, d := range dirs {
-		os.Remove(d) // fails, as it should, when not empty
-	}
-	return nil
-}
-
-// Abort removes the staging folder; the destination is untouched.
+// Abort releases the lock, and removes the staging folder if the build
+// made it; the destination is untouched. A spare folder that was there
+// stays, with what the build wrote into it: the next build puts it right.
 func (o *Output) Abort() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if o.staging != "" {
-		os.RemoveAll(o.staging)
-		o.staging = ""
+	if o.staging != "" && o.fresh {
+		o.fsys.RemoveAll(o.staging)
+	}
+	o.staging = ""
+	o.release()
+}
+
+// release releases the lock Begin took. o.mu is held.
+func (o *Output) release() {
+	if o.unlock != nil {
+		o.unlock()
+		o.unlock = nil
 	}
 }

@@ -201,8 +201,9 @@ func TestCommitReplacesPreviousOutput(t *testing.T) {
 	mkdir(t, dest, "sitemap.xml") // a folder where a file will go
 	src := filepath.Join(root, "form.docx")
 	write(t, src, "form")
+	before := tree(t, dest)
 
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,18 +232,18 @@ func TestCommitReplacesPreviousOutput(t *testing.T) {
 		"sitemap.xml": "<urlset/>", "bieu-mau/": "", "bieu-mau/to-khai.docx": "form", "same.txt": "same",
 		"page/": "", "page/index.html": "now a section",
 	})
-	if got := staging(t, dest); len(got) != 0 {
-		t.Errorf("left beside the destination: %q", got)
-	}
-	if got := entries(t, root); !slices.Equal(got, []string{"form.docx", "public"}) {
+	// Beside the destination is only the spare folder, for the next
+	// build, and it is the previous build, exactly.
+	if got := entries(t, root); !slices.Equal(got, []string{".public.spare", "form.docx", "public"}) {
 		t.Errorf("beside the destination: %q", got)
 	}
+	sameMap(t, tree(t, filepath.Join(root, ".public.spare")), before)
 }
 
 func TestCommitNewDestination(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "a", "b", "public")
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +270,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "public")
 	files := map[string]string{"index.html": "home", "thu-tuc/index.html": "list"}
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +283,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	out, err = Begin(dest)
+	out, err = Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +304,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 	sameMap(t, tree(t, dest), map[string]string{"index.html": "home", "thu-tuc/": "", "thu-tuc/index.html": "list"})
 
 	// A third build that drops a page removes it and its folder.
-	out, err = Begin(dest)
+	out, err = Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +316,7 @@ func TestRebuildUnchangedWritesNothing(t *testing.T) {
 }
 
 func TestWrittenTwice(t *testing.T) {
-	out, err := Begin(filepath.Join(t.TempDir(), "public"))
+	out, err := Begin(OS{}, filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +336,7 @@ func TestAbortLeavesDestination(t *testing.T) {
 	write(t, filepath.Join(dest, "a", "index.html"), "old a")
 	before := tree(t, dest)
 
-	out, err := Begin(dest)
+	out, err := Begin(OS{}, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,7 +352,7 @@ func TestAbortLeavesDestination(t *testing.T) {
 
 	// Abort without a previous output leaves nothing.
 	fresh := filepath.Join(root, "fresh")
-	out, err = Begin(fresh)
+	out, err = Begin(OS{}, fresh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +394,7 @@ func TestWriteFilePaths(t *testing.T) {
 	for i, tt := range tests {
 		for _, copy := range []bool{false, true} {
 			dest := filepath.Join(root, fmt.Sprintf("out%d-%v", i, copy))
-			out, err := Begin(dest)
+			out, err := Begin(OS{}, dest)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -443,17 +444,10 @@ func TestCommitFailureRestores(t *testing.T) {
 		write(t, filepath.Join(dest, "page"), "a file where a folder will go")
 		before := tree(t, dest)
 
-		out, err := Begin(dest)
+		fsys := &faultFS{op: "rename", nth: failAt, err: fmt.Errorf("injected failure at rename %d", failAt)}
+		out, err := Begin(fsys, dest)
 		if err != nil {
 			t.Fatal(err)
-		}
-		calls := 0
-		out.rename = func(from, to string) error {
-			calls++
-			if calls == failAt {
-				return fmt.Errorf("injected failure at rename %d", calls)
-			}
-			return os.Rename(from, to)
 		}
 		writeAll(t, out, map[string]string{
 			"index.html":      "new home",
@@ -518,7 +512,7 @@ func TestReplacedFileIsNeverMissing(t *testing.T) {
 		if i%2 == 0 {
 			begin = BeginPartial
 		}
-		out, err := begin(dest)
+		out, err := begin(OS{}, dest)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -538,7 +532,8 @@ func TestReplacedFileIsNeverMissing(t *testing.T) {
 		t.Errorf("a reader found the file during a commit as %s", f)
 	default:
 	}
-	if left := staging(t, dest); len(left) != 0 {
+	// Nothing but the spare folder, kept for the next build.
+	if left := staging(t, dest); len(left) > 1 || len(left) == 1 && filepath.Base(left[0]) != spareName(dest) {
 		t.Errorf("left beside the destination: %q", left)
 	}
 }

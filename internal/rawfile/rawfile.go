@@ -46,3 +46,10 @@ func ReadProblem(err error) string {
 	}
 	return "cannot read: " + err.Error()
 }
+
+// Held is what Holds found of a file that holds the bytes it was asked
+// about.
+type Held struct {
+	MTime int64  // modification time, Unix nanoseconds
+	Inode uint64 // inode number; 0 where the system gives none
+}

@@ -101,28 +101,28 @@ func WriteFile(name string, data []byte, perm os.FileMode) (int64, error) {
 }
 
 // Holds reports whether name is a regular file holding exactly data, and
-// if so its modification time (Unix nanoseconds). A file of another size
-// is not read at all.
-func Holds(name string, data []byte) (mtime int64, same bool) {
+// if so its modification time and inode number. A file of another size is
+// not read at all.
+func Holds(name string, data []byte) (Held, bool) {
 	fd, err := open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return 0, false
+		return Held{}, false
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size != int64(len(data)) {
-		return 0, false
+		return Held{}, false
 	}
 	var chunk [16 << 10]byte
 	rest := data
 	for {
 		n, err := read(fd, chunk[:])
 		if err != nil || !bytes.HasPrefix(rest, chunk[:n]) {
-			return 0, false
+			return Held{}, false
 		}
 		if n == 0 {
 			// The file may have grown since Fstat; it must end here.
-			return st.Mtim.Nano(), len(rest) == 0
+			return Held{MTime: st.Mtim.Nano(), Inode: st.Ino}, len(rest) == 0
 		}
 		rest = rest[n:]
 	}

@@ -59,15 +59,15 @@ func WriteFile(name string, data []byte, perm os.FileMode) (int64, error) {
 }
 
 // Holds reports whether name is a regular file holding exactly data, and
-// if so its modification time (Unix nanoseconds).
-func Holds(name string, data []byte) (mtime int64, same bool) {
+// if so its modification time (its inode number is not known here).
+func Holds(name string, data []byte) (Held, bool) {
 	info, err := os.Stat(name)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return 0, false
+		return Held{}, false
 	}
 	old, err := os.ReadFile(name)
 	if err != nil || !bytes.Equal(old, data) {
-		return 0, false
+		return Held{}, false
 	}
-	return info.ModTime().UnixNano(), true
+	return Held{MTime: info.ModTime().UnixNano()}, true
 }

@@ -115,12 +115,12 @@ func TestHolds(t *testing.T) {
 			}
 			want = mtime
 		}
-		mtime, holds := Holds(name, tt.data)
+		held, holds := Holds(name, tt.data)
 		if holds != tt.holds {
 			t.Errorf("%s: Holds = %v, want %v", tt.name, holds, tt.holds)
 		}
-		if holds && mtime != want {
-			t.Errorf("%s: time %d, the file has %d", tt.name, mtime, want)
+		if holds && held.MTime != want {
+			t.Errorf("%s: time %d, the file has %d", tt.name, held.MTime, want)
 		}
 	}
 }

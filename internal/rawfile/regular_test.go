@@ -4,7 +4,9 @@ package rawfile
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -39,5 +41,24 @@ func TestReadRegular(t *testing.T) {
 	_, want := ReadFile(dir, 1<<30)
 	if _, err := ReadRegular(dir, 1<<30); err == nil || errors.Is(err, ErrNotRegular) || err.Error() != want.Error() {
 		t.Errorf("folder: %v, want %v", err, want)
+	}
+}
+
+// TestHoldsInode: on Linux, Holds gives the inode number of the file, as
+// stat does.
+func TestHoldsInode(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("Holds gives an inode number on Linux only")
+	}
+	name := filepath.Join(t.TempDir(), "f")
+	if _, err := WriteFile(name, []byte("Một cửa"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if held, ok := Holds(name, []byte("Một cửa")); !ok || held.Inode != info.Sys().(*syscall.Stat_t).Ino {
+		t.Errorf("Holds = %+v, %v; the file's inode is %d", held, ok, info.Sys().(*syscall.Stat_t).Ino)
 	}
 }

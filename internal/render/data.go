@@ -157,6 +157,16 @@ func (d *Data) MenuKey() string {
 	return "-"
 }
 
+// TrailKey is what the breadcrumb trail depends on: the address of its
+// last step (the trail to a section is always the same), for
+// partialCached.
+func (d *Data) TrailKey() string {
+	if len(d.Breadcrumbs) == 0 {
+		return ""
+	}
+	return d.Breadcrumbs[len(d.Breadcrumbs)-1].Path
+}
+
 // Paginator is one page of a list split into pages of equal length.
 type Paginator struct {
 	Number, Total int             // this page (from 1) and how many there are

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"path"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/static"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vnformat"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -33,8 +35,23 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		// download describes a static file for a link text: "DOCX, 12 KB".
 		"download": func(sitePath string) string { return Download(files, sitePath) },
 		"vnd":      vnformat.VND,
-		"date":     vnformat.Date,
-		"isoDate":  func(t time.Time) string { return t.Format("2006-01-02") },
+		// date, isoDate and weekday take a time.Time (the reference date,
+		// an occurrence) or a date of a file (site.toml's as_of, the
+		// directory's updated): dateArg says which.
+		"date": func(v any) (string, error) {
+			t, given, err := dateArg(v)
+			if err != nil || !given {
+				return "", err
+			}
+			return vnformat.Day(t.Date()), nil
+		},
+		"isoDate": func(v any) (string, error) {
+			t, given, err := dateArg(v)
+			if err != nil || !given {
+				return "", err
+			}
+			return t.Format("2006-01-02"), nil
+		},
 		"deref": func(p *int) int {
 			if p == nil {
 				return 0
@@ -49,7 +66,13 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			return template.URL(n.TelURI())
 		},
 		// weekday names the day of the week of t: Thứ Hai … Chủ nhật.
-		"weekday": func(t time.Time) string { return vnformat.Weekday(t.Weekday()) },
+		"weekday": func(v any) (string, error) {
+			t, given, err := dateArg(v)
+			if err != nil || !given {
+				return "", err
+			}
+			return vnformat.Weekday(t.Weekday()), nil
+		},
 		"add": func(xs ...int) int {
 			n := 0
 			for _, x := range xs {
@@ -76,4 +99,17 @@ func Download(files *static.Files, sitePath string) string {
 		return kind + ", " + vnformat.FileSize(f.Size)
 	}
 	return kind
+}
+
+// dateArg reads the argument of a date function: a time.Time (the zero
+// time is no date) or a date of a file, which says itself whether it was
+// given.
+func dateArg(v any) (t time.Time, given bool, err error) {
+	switch d := v.(type) {
+	case time.Time:
+		return d, !d.IsZero(), nil
+	case tomlfile.Date:
+		return d.Time(), d.Given(), nil
+	}
+	return time.Time{}, false, fmt.Errorf("expected a date, found %T", v)
 }

@@ -3,13 +3,13 @@ package render
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/static"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
@@ -83,14 +83,14 @@ type LegalDocView struct {
 func NewProcedureView(p *procedure.Procedure, site *Site, files *static.Files) *ProcedureView {
 	v := &ProcedureView{
 		Archived:       !p.InForceOn(site.Today),
-		EffectiveTo:    vnformat.Date(p.EffectiveTo),
+		EffectiveTo:    dateText(p.EffectiveTo),
 		ReceptionPlace: p.ReceptionAddress,
 		Hotline:        site.AgencyHotline(p.Agency),
 		Subjects:       strings.Join(p.Subjects, "; "),
 		OnlineLevel:    p.OnlineLevel.Label(),
 		LegacyCodes:    strings.Join(p.LegacyCodes, ", "),
 		Coordinating:   strings.Join(p.CoordinatingAgencies, "; "),
-		EffectiveFrom:  vnformat.Date(p.EffectiveFrom),
+		EffectiveFrom:  dateText(p.EffectiveFrom),
 		SyncedAt:       day(p.SyncedAt),
 	}
 	if v.ReceptionPlace == "" {
@@ -127,11 +127,21 @@ func NewProcedureView(p *procedure.Procedure, site *Site, files *static.Files) *
 	return v
 }
 
-func day(t time.Time) Day {
-	if t.IsZero() {
+func day(d tomlfile.Date) Day {
+	if !d.Given() {
 		return Day{}
 	}
-	return Day{Text: vnformat.Date(t), ISO: t.Format("2006-01-02")}
+	return Day{Text: dateText(d), ISO: d.String()}
+}
+
+// dateText writes a date of a record as pages show it, 15/07/2025, or ""
+// when none was given (a given 0001-01-01 is written too: it is a date).
+func dateText(d tomlfile.Date) string {
+	if !d.Given() {
+		return ""
+	}
+	y, m, dd := d.Time().Date()
+	return vnformat.Day(y, m, dd)
 }
 
 // feeHeading is a fee's type with its amount when it has one: "Lệ phí:
@@ -194,7 +204,7 @@ func Listing(cfg *config.Config, pages []*content.Page) []ListItem {
 			meta.WriteString(" · ")
 			meta.WriteString(l.Label())
 		}
-		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: vnformat.Date(p.EffectiveTo)})
+		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: dateText(p.EffectiveTo)})
 	}
 	return items
 }

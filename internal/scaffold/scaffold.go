@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -25,10 +26,11 @@ import (
 
 // Procedure writes content/<section>/<slug>.md for a new procedure and
 // returns its path relative to the site folder. The slug comes from the
-// title without its leading "Thủ tục".
-// today is the date written as synced_at: the day the editor copies the
-// record from the national database.
-func Procedure(siteDir, code, title string, today time.Time) (string, error) {
+// title without its leading "Thủ tục". Its synced_at is the site's
+// reference date (build.ReferenceDate: sourceDateEpoch when set, else
+// as_of), never the clock, so that the new file is not at once after the
+// date the site is built for.
+func Procedure(siteDir, code, title, sourceDateEpoch string) (string, error) {
 	code = strings.TrimSpace(code)
 	title = vntext.NFC(strings.TrimSpace(title))
 	if !procedure.ValidCode(code) {
@@ -44,10 +46,11 @@ func Procedure(siteDir, code, title string, today time.Time) (string, error) {
 	if slug == "" {
 		return "", fmt.Errorf("cannot make a file name from the title %q: it needs letters or digits", title)
 	}
-	section, err := sectionOf(siteDir)
+	cfg, today, err := siteConfig(siteDir, sourceDateEpoch)
 	if err != nil {
 		return "", err
 	}
+	section := cfg.Procedures.Section
 	// A section folder made here gets its _index.md too, or the site
 	// would not build.
 	index := path.Join(content.Dir, section, content.IndexFile)
@@ -96,8 +99,9 @@ func checkTitle(title string) error {
 
 // Page writes an ordinary page at content/<name>.md, where name may include
 // folders (tin-tuc/thong-bao); a folder that is not yet a section gets an
-// _index.md too. It returns the files written.
-func Page(siteDir, name string, today time.Time) ([]string, error) {
+// _index.md too. Its updated date is the site's reference date, as for
+// Procedure. It returns the files written.
+func Page(siteDir, name, sourceDateEpoch string) ([]string, error) {
 	name = strings.TrimSuffix(strings.Trim(filepath.ToSlash(strings.TrimSpace(name)), "/"), ".md")
 	name = strings.TrimPrefix(name, content.Dir+"/")
 	if name == "" {
@@ -106,10 +110,11 @@ func Page(siteDir, name string, today time.Time) ([]string, error) {
 	if !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
 		return nil, fmt.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
 	}
-	section, err := sectionOf(siteDir)
+	cfg, today, err := siteConfig(siteDir, sourceDateEpoch)
 	if err != nil {
 		return nil, err
 	}
+	section := cfg.Procedures.Section
 	var segs []string
 	for seg := range strings.SplitSeq(name, "/") {
 		s := shorten(vntext.Slug(seg))
@@ -146,14 +151,15 @@ func Page(siteDir, name string, today time.Time) ([]string, error) {
 	return append(written, rel), nil
 }
 
-// sectionOf is the procedures section of the site, from site.toml. When
-// site.toml cannot be read, no file is written: the procedures section
-// may be another folder, and a missing site.toml means that siteDir is
-// not a site folder at all.
-func sectionOf(siteDir string) (string, error) {
+// siteConfig is the site's site.toml, and the date a build of it treats
+// as today. When site.toml cannot be read, no file is written: the
+// procedures section may be another folder, and a missing site.toml means
+// that siteDir is not a site folder at all.
+func siteConfig(siteDir, sourceDateEpoch string) (*config.Config, time.Time, error) {
 	var problems problem.List
 	if cfg := config.Load(siteDir, config.Overrides{}, &problems); cfg != nil {
-		return cfg.Procedures.Section, nil
+		today, err := build.ReferenceDate(cfg.AsOf.Time(), sourceDateEpoch)
+		return cfg, today, err
 	}
 	var lines []string
 	for _, p := range problems.Sorted() {
@@ -161,7 +167,7 @@ func sectionOf(siteDir string) (string, error) {
 			lines = append(lines, p.String())
 		}
 	}
-	return "", fmt.Errorf("fix %s first: it names the folders of the site, and the new file's folder depends on it\n%s",
+	return nil, time.Time{}, fmt.Errorf("fix %s first: it names the folders of the site, and the new file's folder depends on it\n%s",
 		config.FileName, strings.Join(lines, "\n"))
 }
 

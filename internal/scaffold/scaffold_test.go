@@ -5,10 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
-var today = time.Date(2026, 9, 25, 0, 0, 0, 0, time.UTC)
+// epoch is SOURCE_DATE_EPOCH for 2026-09-25.
+const epoch = "1790294400"
 
 // site is a new site folder holding testdata/site.toml.
 func site(t *testing.T) string {
@@ -35,7 +35,7 @@ func TestProcedureRefusesTitles(t *testing.T) {
 		"!!!":                "cannot make a file name",
 	} {
 		dir := site(t)
-		_, err := Procedure(dir, "1.001193", title, today)
+		_, err := Procedure(dir, "1.001193", title, epoch)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Procedure(%q): %v, want an error saying %q", title, err, want)
 		}
@@ -47,10 +47,10 @@ func TestProcedureRefusesTitles(t *testing.T) {
 
 func TestPageRefusesControlCharacters(t *testing.T) {
 	dir := site(t)
-	if _, err := Page(dir, "tin-tuc/\xffthong-bao", today); err == nil {
+	if _, err := Page(dir, "tin-tuc/\xffthong-bao", epoch); err == nil {
 		t.Error("a path with invalid UTF-8 was accepted")
 	}
-	if _, err := Page(dir, "tin-tuc/thong\nbao", today); err == nil {
+	if _, err := Page(dir, "tin-tuc/thong\nbao", epoch); err == nil {
 		t.Error("a path with a line break was accepted")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {
@@ -84,10 +84,10 @@ func TestBrokenSiteTOML(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := Procedure(dir, "1.001193", "Đăng ký khai sinh", today); err == nil || !strings.Contains(err.Error(), "site.toml:") {
+	if _, err := Procedure(dir, "1.001193", "Đăng ký khai sinh", epoch); err == nil || !strings.Contains(err.Error(), "site.toml:") {
 		t.Errorf("Procedure with a broken site.toml: %v", err)
 	}
-	if _, err := Page(dir, "gioi-thieu", today); err == nil {
+	if _, err := Page(dir, "gioi-thieu", epoch); err == nil {
 		t.Error("Page with a broken site.toml succeeded")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {
@@ -103,7 +103,7 @@ func TestPageRefusesIndex(t *testing.T) {
 		"tin-tuc/_index": `"tin-tuc/_index" is not a page: a section's _index.md is made with its first page, such as: congkhai new page tin-tuc/thong-bao`,
 	} {
 		dir := site(t)
-		if _, err := Page(dir, name, today); err == nil || err.Error() != want {
+		if _, err := Page(dir, name, epoch); err == nil || err.Error() != want {
 			t.Errorf("Page(%q): %v, want %q", name, err, want)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "content")); !os.IsNotExist(err) {

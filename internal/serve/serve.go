@@ -35,6 +35,7 @@ type Options struct {
 	Bind            string // the address to listen on; 127.0.0.1 unless asked
 	Port            int    // 0 picks a free port
 	Theme           fs.FS
+	ECharts         []byte // the built-in ECharts (build.Options.ECharts)
 	SourceDateEpoch string
 	Quiet           time.Duration // batching of file events; 0 is the watcher's default
 	Out             io.Writer     // progress and problems, for people
@@ -94,6 +95,7 @@ func Run(ctx context.Context, o Options) error {
 		Destination:     dest,
 		BaseURL:         siteURL,
 		Theme:           o.Theme,
+		ECharts:         o.ECharts,
 		SourceDateEpoch: o.SourceDateEpoch,
 	})}
 	// Before the folder is removed: the build under way, if any, writes

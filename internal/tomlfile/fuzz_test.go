@@ -1,4 +1,4 @@
-package tomlfile
+package tomlfile_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 const fuzzProcedure = `code = "1.001193"
@@ -65,7 +66,7 @@ func FuzzDecode(f *testing.F) {
 		firstLine := int(first%8) + 1
 		var problems []problem.Problem
 		// However deep or large, a document costs bounded work.
-		boundtest.Check(t, len(src), func() { problems = fuzzDecode(New("f.md", src, firstLine)) })
+		boundtest.Check(t, len(src), func() { problems = fuzzDecode(tomlfile.New("f.md", src, firstLine)) })
 		lines := bytes.Count(src, []byte("\n")) + 1 + firstLine - 1
 		for _, pr := range problems {
 			if pr.Line < 0 || pr.Line > lines+1 {
@@ -79,7 +80,7 @@ func FuzzDecode(f *testing.F) {
 		// Text its caller checked for UTF-8 gives the same problems
 		// without the check.
 		if utf8.Valid(src) {
-			if other := fuzzDecode(NewValidUTF8("f.md", src, firstLine)); !slices.Equal(problems, other) {
+			if other := fuzzDecode(tomlfile.NewValidUTF8("f.md", src, firstLine)); !slices.Equal(problems, other) {
 				t.Fatalf("New: %v\nNewValidUTF8: %v", problems, other)
 			}
 		}
@@ -88,7 +89,7 @@ func FuzzDecode(f *testing.F) {
 
 // fuzzDecode decodes and validates a procedure as a build does, and
 // returns its problems.
-func fuzzDecode(doc *Doc) []problem.Problem {
+func fuzzDecode(doc *tomlfile.Doc) []problem.Problem {
 	var problems problem.List
 	var p procedure.Procedure
 	if doc.Decode(&p, &problems) {

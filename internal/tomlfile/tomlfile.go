@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -117,7 +116,7 @@ func (d *Doc) Decode(v any, problems *problem.List) bool {
 	md, err := toml.Decode(d.src, v)
 	if err != nil {
 		var pe toml.ParseError
-		if !errors.As(err, &pe) || strings.HasPrefix(pe.Message, "parsing time") {
+		if !errors.As(err, &pe) || strings.HasPrefix(pe.Message, "parsing time") || pe.Message == errNotDate.Error() {
 			// A value of the wrong type (a date in quotes is one): report
 			// every one, each at its own line (see typeProblems).
 			if ps := d.typeProblems(v); len(ps) > 0 {
@@ -242,6 +241,11 @@ var lastKeyError = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*
 func (d *Doc) decodeProblem(err error) problem.Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
+		if pe.Message == errNotDate.Error() {
+			// A Date that typeProblems did not explain (it explains each).
+			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey,
+				Message: "expected " + describeGoType("time.Time")}
+		}
 		if strings.HasPrefix(pe.Message, "parsing time") {
 			// A date written in quotes, decoded into a time.Time.
 			return problem.Problem{File: d.File, Line: pe.Position.Line, Field: pe.LastKey,
@@ -447,13 +451,4 @@ func keyName(f reflect.StructField) string {
 		return f.Name
 	}
 	return tag
-}
-
-// Date returns the calendar date of a TOML date value as midnight UTC, so
-// that dates compare and print the same on every machine.
-func Date(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -1,6 +1,7 @@
 package tomlfile
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -19,14 +20,16 @@ type inner struct {
 	When time.Time `toml:"when"`
 }
 
+// page has a Date, the type of the schemas' dates, and inner a
+// time.Time, which the type checker knows too.
 type page struct {
-	Title string    `toml:"title"`
-	Count int       `toml:"count"`
-	Draft bool      `toml:"draft"`
-	Tags  []string  `toml:"tags"`
-	Date  time.Time `toml:"date"`
-	Inner inner     `toml:"inner"`
-	Items []item    `toml:"items"`
+	Title string   `toml:"title"`
+	Count int      `toml:"count"`
+	Draft bool     `toml:"draft"`
+	Tags  []string `toml:"tags"`
+	Date  Date     `toml:"date"`
+	Inner inner    `toml:"inner"`
+	Items []item   `toml:"items"`
 }
 
 func TestDecodeValid(t *testing.T) {
@@ -57,7 +60,7 @@ name = "hai"
 	}
 	want := page{
 		Title: "Giới thiệu", Count: 3, Draft: true, Tags: []string{"Hộ tịch", "Chứng thực"},
-		Date:  time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC),
+		Date:  NewDate(2025, 7, 15),
 		Inner: inner{Key: "Đường dây nóng", When: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)},
 		Items: []item{{"một", 1}, {"hai", 0}},
 	}
@@ -65,7 +68,7 @@ name = "hai"
 		!slices.Equal(v.Items, want.Items) || v.Inner.Key != want.Inner.Key {
 		t.Errorf("decoded %+v\nwant %+v", v, want)
 	}
-	if !Date(v.Date).Equal(want.Date) || !Date(v.Inner.When).Equal(want.Inner.When) {
+	if !v.Date.Equal(want.Date) || !DateOf(v.Inner.When).Time().Equal(want.Inner.When) {
 		t.Errorf("dates %v %v", v.Date, v.Inner.When)
 	}
 }
@@ -169,6 +172,24 @@ func TestDecodeProblems(t *testing.T) {
 			src:       "title = \"a\"\ndate = \"2025-07-15\"\n",
 			firstLine: 2,
 			want:      []string{"f.md:3: date: expected a date such as 2025-07-15 (without quotes), found text"},
+		},
+		{
+			name: "number where a date is expected",
+			src:  "date = 20250715\n",
+			want: []string{"f.md:1: date: expected a date such as 2025-07-15 (without quotes), found a whole number"},
+		},
+		{
+			name: "time of day where a date is expected",
+			src:  "title = \"a\"\ndate = 07:30:00\n",
+			want: []string{"f.md:2: date: expected a date such as 2025-07-15 (without quotes), found a time of day"},
+		},
+		{
+			name: "dates of the wrong type with another value of the wrong type",
+			src:  "date = \"2025-07-15\"\ncount = \"2\"\n",
+			want: []string{
+				"f.md:1: date: expected a date such as 2025-07-15 (without quotes), found text",
+				"f.md:2: count: expected a whole number without quotes, such as 8000, found text",
+			},
 		},
 		{
 			name: "string where a nested date is expected",
@@ -430,40 +451,109 @@ func TestErrorfWarnf(t *testing.T) {
 	}
 }
 
-func TestDate(t *testing.T) {
+func TestDateOf(t *testing.T) {
 	ict := time.FixedZone("ICT", 7*3600)
 	tests := []struct {
-		in, want time.Time
+		in   time.Time
+		want string
 	}{
-		{time.Time{}, time.Time{}},
-		{time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
-		{time.Date(2025, 7, 15, 23, 59, 59, 999, time.UTC), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
+		{time.Time{}, "0001-01-01"},
+		{time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC), "2025-07-15"},
+		{time.Date(2025, 7, 15, 23, 59, 59, 999, time.UTC), "2025-07-15"},
 		// The calendar date as written, not the UTC instant (which is the 14th).
-		{time.Date(2025, 7, 15, 0, 30, 0, 0, ict), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
-		{time.Date(2025, 7, 15, 0, 0, 0, 0, time.Local), time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2025, 7, 15, 0, 30, 0, 0, ict), "2025-07-15"},
+		{time.Date(2025, 7, 15, 0, 0, 0, 0, time.Local), "2025-07-15"},
 	}
 	for _, tt := range tests {
-		got := Date(tt.in)
-		if !got.Equal(tt.want) || (!got.IsZero() && got.Location() != time.UTC) {
-			t.Errorf("Date(%v) = %v, want %v", tt.in, got, tt.want)
+		got := DateOf(tt.in)
+		if !got.Given() || got.String() != tt.want || got.Time().Location() != time.UTC || got.Time().Hour() != 0 {
+			t.Errorf("DateOf(%v) = %#v, want %s", tt.in, got, tt.want)
 		}
 	}
 }
 
-// TestDateOfDecodedLocalDate: a TOML local date decodes to the same
-// calendar date whatever the machine's time zone.
-func TestDateOfDecodedLocalDate(t *testing.T) {
+// TestDecodeDate: a date written is given, whatever the day, 0001-01-01
+// included; a date left out is not.
+func TestDecodeDate(t *testing.T) {
+	tests := []struct {
+		src   string
+		given bool
+		want  string
+	}{
+		{"", false, ""},
+		{"date = 2025-07-15\n", true, "2025-07-15"},
+		{"date = 0001-01-01\n", true, "0001-01-01"},
+		{"date = 0000-01-01\n", true, "0000-01-01"},
+		{"date = 9999-12-31\n", true, "9999-12-31"},
+		{"date = 2025-07-15T23:30:00+07:00\n", true, "2025-07-15"},
+		{"date = 2025-07-15T00:30:00-05:00\n", true, "2025-07-15"},
+		{"date = 2025-07-15T08:00:00\n", true, "2025-07-15"},
+	}
+	for _, tt := range tests {
+		var v page
+		var problems problem.List
+		if !New("f.md", []byte(tt.src), 1).Decode(&v, &problems) || problems.Len() > 0 {
+			t.Errorf("%q: %v", tt.src, problems.Sorted())
+			continue
+		}
+		if v.Date.Given() != tt.given || v.Date.String() != tt.want {
+			t.Errorf("%q decoded as %#v, want given %v, %q", tt.src, v.Date, tt.given, tt.want)
+		}
+	}
 	var v page
 	var problems problem.List
-	if !New("f.md", []byte("date = 2025-07-15\n[inner]\nwhen = 2025-07-15T23:30:00+07:00\n"), 1).Decode(&v, &problems) {
-		t.Fatal(problems.Sorted())
+	New("f.md", []byte("date = 0001-01-01\n"), 1).Decode(&v, &problems)
+	if !v.Date.Given() || !v.Date.Time().IsZero() || v.Date.Equal(Date{}) {
+		t.Errorf("0001-01-01 decoded as %#v: want a given date equal to no other", v.Date)
 	}
-	want := time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC)
-	if got := Date(v.Date); got != want {
-		t.Errorf("Date(local date) = %v, want %v", got, want)
+}
+
+func TestDateCompare(t *testing.T) {
+	a, b := NewDate(2025, 6, 30), NewDate(2025, 7, 1)
+	if !a.Before(b) || a.After(b) || !b.After(a) || a.Equal(b) || !a.Equal(NewDate(2025, 6, 30)) {
+		t.Error("dates do not compare by day")
 	}
-	if got := Date(v.Inner.When); got != want {
-		t.Errorf("Date(offset date-time) = %v, want %v", got, want)
+	if NewDate(1, 1, 1).day != earliestTime || (Date{}).Before(NewDate(1, 1, 1)) || !(Date{}).Before(a) {
+		t.Error("a date not given does not compare as 0001-01-01")
+	}
+	if !(Date{}).Equal(Date{}) || (Date{}).Equal(NewDate(1, 1, 1)) {
+		t.Error("a date not given must equal only another date not given")
+	}
+	if got := a.AddDate(0, 0, 1); !got.Equal(b) {
+		t.Errorf("AddDate = %v, want %v", got, b)
+	}
+	if got := (Date{}).AddDate(1, 0, 0); got.Given() {
+		t.Errorf("AddDate of no date = %#v, want no date", got)
+	}
+	if s := (Date{}).String(); s != "" {
+		t.Errorf("String of no date = %q", s)
+	}
+}
+
+type errorer struct{ got []string }
+
+func (e *errorer) Errorf(path, format string, args ...any) {
+	e.got = append(e.got, path+": "+fmt.Sprintf(format, args...))
+}
+
+func TestCheckEarliest(t *testing.T) {
+	const write = "write the day it was checked, such as 2025-07-15"
+	tests := []struct {
+		d    Date
+		ok   bool
+		want string
+	}{
+		{Date{}, true, ""},
+		{NewDate(2025, 7, 15), true, ""},
+		{NewDate(1945, 9, 2), true, ""},
+		{NewDate(1945, 9, 1), false, "d: 1945-09-01 is before 1945-09-02, earlier than any date a portal publishes: " + write},
+		{NewDate(1, 1, 1), false, "d: 0001-01-01 is before 1945-09-02, earlier than any date a portal publishes: " + write},
+	}
+	for _, tt := range tests {
+		var e errorer
+		if ok := CheckEarliest(&e, "d", tt.d, write); ok != tt.ok || strings.Join(e.got, "\n") != tt.want {
+			t.Errorf("CheckEarliest(%v) = %v %q, want %v %q", tt.d, ok, e.got, tt.ok, tt.want)
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ import (
 
 var (
 	timeType          = reflect.TypeFor[time.Time]()
+	dateType          = reflect.TypeFor[Date]()
 	unmarshalerType   = reflect.TypeFor[toml.Unmarshaler]()
 	textUnmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
@@ -47,6 +48,16 @@ func (d *Doc) checkType(data any, t reflect.Type, path string, out *[]problem.Pr
 	if t == timeType {
 		if _, ok := data.(time.Time); !ok {
 			d.typeMismatch(data, "time.Time", path, out)
+		}
+		return
+	}
+	if t == dateType {
+		switch x, ok := data.(time.Time); {
+		case !ok:
+			d.typeMismatch(data, "time.Time", path, out)
+		case timeOfDay(x):
+			*out = append(*out, problem.Problem{File: d.File, Line: d.Line(path), Field: path,
+				Message: "expected " + describeGoType("time.Time") + ", found a time of day"})
 		}
 		return
 	}

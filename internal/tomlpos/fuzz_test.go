@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/congkhai/congkhai/internal/boundtest"
 )
 
 func FuzzScan(f *testing.F) {
@@ -17,6 +19,7 @@ func FuzzScan(f *testing.F) {
 		f.Add([]byte(doc))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		boundtest.Check(t, len(src), func() { Scan(src) })
 		checkIndex(t, src)
 	})
 }
