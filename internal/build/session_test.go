@@ -127,7 +127,9 @@ func TestSessionStop(t *testing.T) {
 // TestSessionExports: an edit to a procedure's record that no list shows
 // (its fee) renders its page alone and exports the procedures again, with
 // the sizes on the pages of the data; an edit to its text alone leaves
-// the exports as they are.
+// the exports as they are. After each rebuild the output, exports and all,
+// is byte for byte what a whole build of the site writes, with the build
+// cache that the builds before filled.
 func TestSessionExports(t *testing.T) {
 	site := newSite(t)
 	dest := filepath.Join(t.TempDir(), "public")
@@ -135,6 +137,31 @@ func TestSessionExports(t *testing.T) {
 	if _, err := s.Build(nil); err != nil {
 		t.Fatal(err)
 	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	sameAsWholeBuild := func(when string) {
+		t.Helper()
+		whole := filepath.Join(t.TempDir(), "public")
+		res, err := Run(Options{Source: site, Destination: whole, Theme: congkhai.Theme, CacheDir: cache})
+		if err != nil {
+			t.Fatalf("%s: the whole build: %v\n%s", when, err, problemLines(res))
+		}
+		want := txtartest.Snapshot(t, whole)
+		if _, ok := want["du-lieu/thu-tuc/thu-tuc.json"]; !ok {
+			t.Fatalf("%s: the whole build wrote no procedures export", when)
+		}
+		got := txtartest.Snapshot(t, dest)
+		for f := range want {
+			if got[f] != want[f] {
+				t.Errorf("%s: %s differs from the whole build's", when, f)
+			}
+		}
+		for f := range got {
+			if _, ok := want[f]; !ok {
+				t.Errorf("%s: %s is not in the whole build", when, f)
+			}
+		}
+	}
+	sameAsWholeBuild("first build")
 	file := "content/thu-tuc/dang-ky-khai-tu.md"
 	text := readFile(t, site, file)
 	withFee := strings.Replace(text, `text = "Ngay trong ngày" }`, `text = "Ngay trong ngày" }
@@ -159,9 +186,11 @@ fees = [{ type = "le_phi", amount_vnd = 123456, text = "Lệ phí khai tử (th�
 	if !strings.Contains(readFile(t, dest, "du-lieu/catalog.jsonld"), `"@value": "`+strconv.FormatInt(info.Size(), 10)+`"`) {
 		t.Error("the catalogue does not give the new size of the export")
 	}
+	sameAsWholeBuild("fee edit")
 	txtartest.WriteFile(t, filepath.Join(site, file), []byte(strings.Replace(withFee, "Nộp.", "Nộp tại xã.", 1)))
 	res, err = s.Build([]string{file})
 	if err != nil || res.Rendered != 1 || res.Written != 1 {
 		t.Errorf("text edit: rendered %d, wrote %d (err %v); want the page alone", res.Rendered, res.Written, err)
 	}
+	sameAsWholeBuild("text edit")
 }
