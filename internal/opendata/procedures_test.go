@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -35,11 +36,25 @@ func sample() *procedure.Procedure {
 			{Name: "Tờ khai", Originals: ptr(1), Copies: ptr(0), Form: &procedure.Form{Title: "Tờ khai", File: "/bieu-mau/to-khai.docx"}},
 			{Name: "Giấy chứng sinh", ShowOnly: true},
 		}}},
-		Result:     []string{"Giấy khai sinh"},
-		LegalBasis: []procedure.LegalDoc{{Number: "60/2014/QH13", Title: "Luật Hộ tịch", Issued: tomlfile.NewDate(2014, 11, 20)}},
-		SourceURL:  "https://dichvucong.gov.vn/x", SyncedAt: tomlfile.NewDate(2026, 10, 5),
+		DossierSets: ptr(2),
+		Result:      []string{"Giấy khai sinh"},
+		LegalBasis:  []procedure.LegalDoc{{Number: "60/2014/QH13", Title: "Luật Hộ tịch", Issued: tomlfile.NewDate(2014, 11, 20)}},
+		SourceURL:   "https://dichvucong.gov.vn/x", SyncedAt: tomlfile.NewDate(2026, 10, 5),
 		EffectiveFrom: tomlfile.NewDate(2025, 7, 1),
 		Description:   "</script><b>khai sinh</b> & \u2028",
+		// The record of a consent is not published, the number only where
+		// the page's text shows it.
+		PublishedMobiles: []personaldata.Consent{{Number: "0912 345 678", ConsentRef: "Văn bản đồng ý số 12 ngày 2025-07-10"}},
+	}
+}
+
+// assertNoConsent fails when an export holds the consent record of sample.
+func assertNoConsent(t *testing.T, out []byte) {
+	t.Helper()
+	for _, s := range []string{"published_mobiles", "0912 345 678", "Văn bản đồng ý"} {
+		if bytes.Contains(out, []byte(s)) {
+			t.Errorf("the export holds %q, of a consent record", s)
+		}
 	}
 }
 
@@ -106,6 +121,15 @@ func TestProcedureJSON(t *testing.T) {
 	if e := doc.Procedures[1]; e["legacy_codes"] == nil || len(e["channels"].([]any)) != 0 {
 		t.Errorf("empty lists must be [], not null: %v", e)
 	}
+	// A number left out is null, never 0; a number written is itself.
+	value := func(i int) any {
+		return got["channels"].([]any)[i].(map[string]any)["processing_time"].(map[string]any)["value"]
+	}
+	if got["dossier_sets"] != 2.0 || doc.Procedures[1]["dossier_sets"] != nil || value(0) != nil || value(1) != 3.0 {
+		t.Errorf("dossier_sets %v and %v, processing_time.value %v and %v; want 2 and null, null and 3",
+			got["dossier_sets"], doc.Procedures[1]["dossier_sets"], value(0), value(1))
+	}
+	assertNoConsent(t, out)
 }
 
 // TestProcedureJSONCount: Close fails when the head announced another
@@ -193,11 +217,14 @@ func TestProcedureCSV(t *testing.T) {
 		"legal_basis":                      "60/2014/QH13",
 		"synced_at":                        "2026-10-05",
 		"effective_to":                     "",
+		"dossier_sets":                     "2",
+		"truc_tiep_processing_time_value":  "",
 	} {
 		if cell[name] != want {
 			t.Errorf("%s = %q, want %q", name, cell[name], want)
 		}
 	}
+	assertNoConsent(t, b.Bytes())
 }
 
 // TestNeutralise: a cell that a spreadsheet would read as a formula gets
