@@ -292,3 +292,36 @@ func TestSecurityHeaders(t *testing.T) {
 		check(u, render.ImmutableCache)
 	}
 }
+
+// TestJSONLDIsData: the schema.org JSON-LD of a page is a data block the
+// browser parses as JSON and never runs, so the strict policy holds with
+// it (every tab fails on a violation): with the headers and with the
+// <meta> policy alone.
+func TestJSONLDIsData(t *testing.T) {
+	for _, path := range []string{"/thu-tuc/dang-ky-khai-sinh/", "/danh-ba/", "/du-lieu/", "/du-lieu/ho-so-thang/"} {
+		t.Run(path, func(t *testing.T) {
+			ctx, seen := shared.watchedTab(t)
+			if err := chromedp.Do(ctx, chromedp.Navigate(siteURL(shared.bare, path)), chromedp.Sleep(300e6)); err != nil {
+				t.Fatal(err)
+			}
+			type ld struct {
+				Blocks, Nodes int
+				Types         []string
+			}
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[ld](`(() => {
+				const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
+				const graph = blocks.length ? JSON.parse(blocks[0].textContent)["@graph"] : [];
+				return {Blocks: blocks.length, Nodes: graph.length, Types: graph.map(n => n["@type"])};
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Blocks != 1 || got.Nodes < 2 || got.Types[0] != "BreadcrumbList" {
+				t.Errorf("JSON-LD: %+v, want one block with the breadcrumbs and what the page describes", got)
+			}
+			if v := seen.take(ctx); len(v) > 0 {
+				t.Errorf("violations: %v", v)
+			}
+		})
+	}
+}

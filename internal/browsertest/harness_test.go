@@ -226,6 +226,10 @@ var pageTypes = []struct {
 	{"reception schedule", "/lich-tiep-cong-dan/"},
 	{"directory poster", "/danh-ba/in/"},
 	{"dashboard", "/ket-qua-phuc-vu/"},
+	{"open data", "/du-lieu/"},
+	{"procedures export", "/du-lieu/thu-tuc/"},
+	{"directory export", "/du-lieu/danh-ba/"},
+	{"dataset export", "/du-lieu/ho-so-thang/"},
 	{"not found", "/khong-co-trang-nay/"},
 	{"search", "/tim-kiem/"},
 }

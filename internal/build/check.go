@@ -13,6 +13,7 @@ import (
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/static"
 )
 
@@ -25,6 +26,10 @@ type checkedSite struct {
 	// outputs are the files the site publishes, in a fixed order: where
 	// each goes and what it is made from (listOutputs).
 	outputs []*output
+	// exports are the families of open data the site publishes, and
+	// feedLinks the feeds each page announces, by its path (openDataJobs).
+	exports   []*export
+	feedLinks map[string][]render.FeedLink
 	// dataFailed is set when a data file or a chart did not load or pass,
 	// so that a page's chart is not reported as unknown without saying why.
 	dataFailed bool

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/search"
@@ -60,6 +62,17 @@ type output struct {
 	// layout data, or a file's bytes. Content pages make their data only
 	// when they are rendered (plan.pageData).
 	make func(p *plan, problems *problem.List) (*render.Data, []byte)
+	// late says make runs in the write stage, when the job is run, not in
+	// the plan: for what gives the size of a streamed file.
+	late bool
+	// stream writes large files in the write stage, such as the
+	// procedures exports, one record at a time (plan.runStream): this
+	// output's file to ws[0], and the file of each output of with to the
+	// writer after, which then have no job of their own to run.
+	stream func(p *plan, ws []io.Writer) error
+	with   []*output
+	// streamedBy is the output whose stream writes this one's file.
+	streamedBy *output
 }
 
 // listOutputs lists every file the site publishes, in a fixed order (which
@@ -72,6 +85,7 @@ func listOutputs(c *checkedSite) []*output {
 	var outs []*output
 	add := func(o *output) { outs = append(outs, o) }
 	dataJobs(c, add)
+	openDataJobs(c, add)
 	contentJobs(c.site, add)
 	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
 	add(generated(&output{path: "404.html", origin: "the not-found page"},
@@ -117,7 +131,7 @@ func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*output)) {
 	}
 	sectionCrumbs := append(crumbs(cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
 	for _, dim := range cat.Dimensions() {
-		add(generated(&output{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title},
+		add(generated(&output{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title, lastmod: latestChange(cat.All)},
 			render.Data{Layout: render.LayoutGroups, Title: dim.Title, Path: dim.Path, Dimension: dim, Breadcrumbs: sectionCrumbs}))
 		dimCrumbs := append(slices.Clone(sectionCrumbs), render.Crumb{Title: dim.Title, Path: dim.Path})
 		for _, g := range dim.Groups {
@@ -127,7 +141,7 @@ func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*output)) {
 					title = fmt.Sprintf("%s – trang %d", g.Name, pg.Number)
 				}
 				path := render.PagePath(g.Path, pg.Number)
-				add(generated(&output{path: indexFile(path), origin: "list of procedures of " + g.Name},
+				add(generated(&output{path: indexFile(path), origin: "list of procedures of " + g.Name, lastmod: latestChange(pg.Items)},
 					render.Data{Layout: render.LayoutGroup, Title: title, Path: path, Dimension: dim, Group: g, Paginator: pg, Breadcrumbs: dimCrumbs}))
 			}
 		}
@@ -187,21 +201,17 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	page := func(layout, title, path string, crumbs []render.Crumb) render.Data {
 		return render.Data{Layout: layout, Title: title, Path: path, Breadcrumbs: crumbs}
 	}
-	addDated(generated(&output{path: indexFile(directoryPaths.DirectoryPath), origin: origin},
-		page(render.LayoutDirectory, "Đường dây nóng và danh bạ", directoryPaths.DirectoryPath, home)))
+	directory := page(render.LayoutDirectory, "Đường dây nóng và danh bạ", directoryPaths.DirectoryPath, home)
+	directory.LinkedData = func() []opendata.Object {
+		return opendata.Organizations(dir, c.cfg.AbsURL(directoryPaths.DirectoryPath), c.cfg.Language)
+	}
+	addDated(generated(&output{path: indexFile(directoryPaths.DirectoryPath), origin: origin}, directory))
 	dirCrumbs := append(home, render.Crumb{Title: "Đường dây nóng và danh bạ", Path: directoryPaths.DirectoryPath})
 	addDated(generated(&output{path: indexFile(directoryPaths.PosterPath), origin: origin},
 		page(render.LayoutPoster, "Đường dây nóng – bản in A4", directoryPaths.PosterPath, dirCrumbs)))
 
 	months := c.cfg.Directory.Months
-	var dated []contacts.Occurrence
-	for _, o := range dir.Occurrences(c.today, months) {
-		// Reception on every working day is said once in words; listing
-		// each day would drown the dated receptions.
-		if o.Reception.Rule.Freq != contacts.Workdays {
-			dated = append(dated, o)
-		}
-	}
+	dated := receptionDates(c)
 	schedule := page(render.LayoutReception, "Lịch tiếp công dân", directoryPaths.SchedulePath, home)
 	schedule.Occurrences = dated
 	schedule.Until = c.today.AddDate(0, months, 0)
@@ -234,21 +244,17 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	}
 }
 
-// machineJobs lists sitemap.xml (with its parts on a large site), which
-// lists every page of outs (the plan writes it: plan.sitemaps),
+// machineJobs lists sitemap.xml (with its parts on a large site, within
+// the protocol's limits of addresses and bytes), which lists every page of
+// outs (the plan writes it: plan.sitemaps),
 // robots.txt, and _headers unless static/ has one of its own, which is
 // then published in its place (staticJobs) as the site's choice.
 func machineJobs(c *checkedSite, outs []*output) []*output {
-	pages := 0
-	for _, o := range outs {
-		if o.html && o.layout != render.LayoutNotFound {
-			pages++
-		}
-	}
+	entries := sitemapEntries(c.cfg, outs)
 	var list []*output
-	for _, name := range render.SitemapFiles(pages) {
+	for _, name := range render.SitemapFiles(entries) {
 		list = append(list, &output{path: name, origin: "the sitemap",
-			make: func(p *plan, _ *problem.List) (*render.Data, []byte) { return nil, p.sitemaps()[name] }})
+			make: func(p *plan, _ *problem.List) (*render.Data, []byte) { return nil, p.sitemaps(entries)[name] }})
 	}
 	robots := render.Robots(c.cfg.AbsURL("/sitemap.xml"))
 	list = append(list, &output{path: "robots.txt", origin: "robots.txt", fixed: robots})

@@ -5,9 +5,11 @@ import (
 	"slices"
 
 	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/msg"
+	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/search"
@@ -21,6 +23,9 @@ type job struct {
 	bytes []byte
 	// searchDoc is the page's number in the search index, or -1.
 	searchDoc int
+	// streamed is the state of a streamed file (output.stream and
+	// output.with), reset before every run of the stream.
+	streamed *streamed
 }
 
 // plan is a checked site ready to be written: every output as a job with
@@ -29,7 +34,10 @@ type job struct {
 type plan struct {
 	*checkedSite
 	jobs []*job
-	md   *markdown.Converter
+	// byPath finds a job by the path of its file, for the sizes of files
+	// that pages give (fileSize).
+	byPath map[string]*job
+	md     *markdown.Converter
 	// view is what every layout sees as .Site.
 	view *render.Site
 	// sitemapFiles are the sitemap's files, made once for all of them.
@@ -68,13 +76,27 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		p.view.EChartsPath = echartsPath(c.echarts)
 		p.view.DashboardPath = dashboardPath
 	}
+	if len(c.exports) > 0 {
+		p.view.OpenDataPath = openDataPath
+	}
 	p.jobs = make([]*job, len(c.outputs))
-	for i, o := range c.outputs {
+	p.byPath = make(map[string]*job, len(c.outputs))
+	// The jobs run in the order of the outputs, but those made late wait
+	// for a streamed file: they go last, so that no worker waits while
+	// pages remain to render.
+	outputs := slices.Concat(slices.DeleteFunc(slices.Clone(c.outputs), func(o *output) bool { return o.late }),
+		slices.DeleteFunc(slices.Clone(c.outputs), func(o *output) bool { return !o.late }))
+	for i, o := range outputs {
 		j := &job{output: o, bytes: o.fixed, searchDoc: -1}
-		if o.make != nil {
+		if o.make != nil && !o.late {
 			j.data, j.bytes = o.make(p, problems)
 		}
+		if o.stream != nil || o.streamedBy != nil {
+			j.streamed = &streamed{}
+			j.streamed.reset()
+		}
 		p.jobs[i] = j
+		p.byPath[o.path] = j
 	}
 	return p
 }
@@ -90,28 +112,34 @@ func filesWithErrors(problems *problem.List) map[string]bool {
 	return files
 }
 
-// sitemaps are the files of the sitemap, listing every page of the site.
-func (p *plan) sitemaps() map[string][]byte {
-	if p.sitemapFiles != nil {
-		return p.sitemapFiles
+// sitemaps are the files of the sitemap of entries, made once for all
+// of them.
+func (p *plan) sitemaps(entries []render.SitemapEntry) map[string][]byte {
+	if p.sitemapFiles == nil {
+		p.sitemapFiles = render.Sitemaps(entries, p.cfg.AbsURL)
 	}
+	return p.sitemapFiles
+}
+
+// sitemapEntries lists every page of outs for the sitemap, with the date
+// of its data, sorted by address.
+func sitemapEntries(cfg *config.Config, outs []*output) []render.SitemapEntry {
 	var entries []render.SitemapEntry
-	for _, o := range p.outputs {
+	for _, o := range outs {
 		if o.html && o.layout != render.LayoutNotFound {
 			var e render.SitemapEntry
 			if o.page != nil {
-				e.URL = p.cfg.AbsURL(o.page.Path)
+				e.URL = cfg.AbsURL(o.page.Path)
 				e.LastMod = o.page.LastChanged()
 			} else {
-				e.URL = p.cfg.AbsURL(o.addr)
+				e.URL = cfg.AbsURL(o.addr)
 				e.LastMod = o.lastmod
 			}
 			entries = append(entries, e)
 		}
 	}
 	slices.SortFunc(entries, func(a, b render.SitemapEntry) int { return cmp.Compare(a.URL, b.URL) })
-	p.sitemapFiles = render.Sitemaps(entries, p.cfg.AbsURL)
-	return p.sitemapFiles
+	return entries
 }
 
 // dashboardData is the dashboard: every dataset with its charts, and the
@@ -122,7 +150,7 @@ func (p *plan) dashboardData(problems *problem.List) *render.Data {
 	seen := map[string]bool{}
 	for _, ds := range p.sets {
 		v := &render.DatasetView{Title: ds.Title, Description: ds.Description, Source: ds.Source, SourceURL: ds.SourceURL,
-			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds)}
+			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds), ExportPath: openDataPath + ds.Name + "/"}
 		for _, spec := range p.charts.All() {
 			if spec.Dataset != ds {
 				continue
@@ -159,6 +187,9 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		}
 		d.Procedure = rec
 		d.View = render.NewProcedureView(rec, pg.Path, p.view, p.static)
+		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: p.cfg.Language, Hotline: d.View.Hotline,
+			Area: opendata.Area{Name: p.cfg.Jurisdiction.Name, Parent: p.cfg.Jurisdiction.Parent}}
+		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
 			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
 				d.Related = append(d.Related, r)

@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/content"
@@ -96,6 +98,11 @@ func (p *plan) searchDoc(j *job, facets map[*content.Page][]string) (d search.Do
 		return d, true
 	}
 	data := j.data
+	if data == nil {
+		// Made late (the open data pages, which give the sizes of files
+		// written by then): not searched.
+		return d, false
+	}
 	switch data.Layout {
 	case render.LayoutGroups, render.LayoutDirectory, render.LayoutReception, render.LayoutDashboard:
 		return search.Doc{Kind: search.Page, URL: data.Path, Title: data.Title}, true
@@ -275,6 +282,24 @@ func (p *plan) writeSearch(out sink, partial bool) (files int, err error) {
 			return len(written), err
 		}
 	}
+	// A file of the index is named by a hash of its content: those of the
+	// last build that no longer are the index's are taken out, so that the
+	// folder holds what a whole build writes.
+	if r, ok := out.(remover); ok && partial {
+		for _, name := range slices.Sorted(maps.Keys(p.searchFiles)) {
+			if !written[name] {
+				if err := r.Remove(searchIndexPath[1:] + name); err != nil {
+					return len(written), err
+				}
+			}
+		}
+	}
 	p.searchFiles = written
 	return len(written), nil
+}
+
+// remover is an output that can take a file out: a Session's, which
+// updates the last build in place.
+type remover interface {
+	Remove(sitePath string) error
 }

@@ -90,7 +90,9 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 	out := gatedOutput{begun, s.opts.gate}
 	res := &Result{Pages: p.pages, Files: p.files}
 	var bufs pageBuffers
+	records := false // a procedure's record changed: its exports follow
 	for _, u := range updates {
+		records = records || (u.old.Kind == content.KindProcedure && !content.SameRecord(u.old, u.new))
 		j := p.jobFor(u.old)
 		if j == nil {
 			out.Abort()
@@ -102,6 +104,17 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 		*u.old = *u.new
 		u.old.Parent, u.old.Pages, u.old.Sections = parent, pages, sections
 		p.run(j, out, problems, &bufs)
+	}
+	if records {
+		// The exports hold every field of every record, and the pages
+		// that list them give their sizes: the streamed files first
+		// (they come first in the jobs), then what reads their sizes.
+		p.resetStreams()
+		for _, j := range p.jobs {
+			if j.stream != nil || j.late {
+				p.run(j, out, problems, &bufs)
+			}
+		}
 	}
 	// The index has the pages' new words: its files are written again,
 	// and only those that changed are.

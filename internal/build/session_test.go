@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -204,4 +205,89 @@ func TestSessionStop(t *testing.T) {
 		t.Errorf("Build after Stop: %v, want ErrStopped", err)
 	}
 	sameTree(t, txtartest.Snapshot(t, out), before)
+}
+
+// TestSessionExports: an edit to a procedure's record that no list shows
+// (its fee) renders its page alone and exports the procedures again, with
+// the sizes on the pages of the data; an edit to its text alone leaves
+// the exports as they are. After each rebuild the output, exports and all,
+// is byte for byte what a whole build of the site writes, with the build
+// cache that the builds before filled.
+func TestSessionExports(t *testing.T) {
+	site := newSite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: site, Destination: dest, Theme: congkhai.Theme})
+	if _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	sameAsWholeBuild := func(when string) {
+		t.Helper()
+		whole := filepath.Join(t.TempDir(), "public")
+		res, err := Run(Options{Source: site, Destination: whole, Theme: congkhai.Theme, CacheDir: cache})
+		if err != nil {
+			t.Fatalf("%s: the whole build: %v\n%s", when, err, problemLines(res))
+		}
+		want := txtartest.Snapshot(t, whole)
+		if _, ok := want["du-lieu/thu-tuc/thu-tuc.json"]; !ok {
+			t.Fatalf("%s: the whole build wrote no procedures export", when)
+		}
+		got := txtartest.Snapshot(t, dest)
+		for f := range want {
+			if got[f] != want[f] {
+				t.Errorf("%s: %s differs from the whole build's", when, f)
+			}
+		}
+		for f := range got {
+			if _, ok := want[f]; !ok {
+				t.Errorf("%s: %s is not in the whole build", when, f)
+			}
+		}
+	}
+	sameAsWholeBuild("first build")
+	file := "content/thu-tuc/dang-ky-khai-tu.md"
+	text := readFile(t, site, file)
+	withFee := strings.Replace(text, `text = "Ngay trong ngày" }`, `text = "Ngay trong ngày" }
+fees = [{ type = "le_phi", amount_vnd = 123456, text = "Lệ phí khai tử (thử)." }]`, 1)
+	txtartest.WriteFile(t, filepath.Join(site, file), []byte(withFee))
+	res, err := s.Build([]string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != 1 {
+		t.Errorf("fee edit: rendered %d pages, want 1", res.Rendered)
+	}
+	for _, f := range []string{"du-lieu/thu-tuc/thu-tuc.json", "du-lieu/thu-tuc/thu-tuc.csv"} {
+		if !strings.Contains(readFile(t, dest, f), "123456") {
+			t.Errorf("%s does not have the new fee", f)
+		}
+	}
+	info, err := os.Stat(filepath.Join(dest, "du-lieu", "thu-tuc", "thu-tuc.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(readFile(t, dest, "du-lieu/catalog.jsonld"), `"@value": "`+strconv.FormatInt(info.Size(), 10)+`"`) {
+		t.Error("the catalogue does not give the new size of the export")
+	}
+	sameAsWholeBuild("fee edit")
+	before := txtartest.Snapshot(t, dest)
+	txtartest.WriteFile(t, filepath.Join(site, file), []byte(strings.Replace(withFee, "Nộp.", "Nộp tại xã.", 1)))
+	res, err = s.Build([]string{file})
+	// A text edit changes the page, and the search index's files that hold
+	// its words: no export, list or other page.
+	var changed []string
+	for f, data := range txtartest.Snapshot(t, dest) {
+		if old, ok := before[f]; !ok || old != data {
+			changed = append(changed, f)
+		}
+	}
+	for _, f := range changed {
+		if f != "thu-tuc/dang-ky-khai-tu/index.html" && !strings.HasPrefix(f, "tim-kiem/index/") {
+			t.Errorf("text edit: %s changed", f)
+		}
+	}
+	if err != nil || res.Rendered != 1 || res.Written != len(changed) {
+		t.Errorf("text edit: rendered %d, wrote %d (err %v); want the page alone, and %d files changed", res.Rendered, res.Written, err, len(changed))
+	}
+	sameAsWholeBuild("text edit")
 }

@@ -60,6 +60,9 @@ func (o gatedOutput) CopyFile(sitePath, src string) error {
 
 func (o gatedOutput) Commit() error { return o.gate.do(o.out.Commit) }
 
+// Remove is publish.Output's: it changes nothing until Commit.
+func (o gatedOutput) Remove(sitePath string) error { return o.out.Remove(sitePath) }
+
 // Err is the first write that failed, if any.
 func (o gatedOutput) Err() error { return o.out.Err() }
 

@@ -88,6 +88,7 @@ type sink interface {
 // produce renders every job on all CPUs and writes it to out. With a nil
 // out it only checks the pages' Markdown bodies.
 func (p *plan) produce(out sink, problems *problem.List, res *Result) {
+	p.resetStreams()
 	work := make(chan *job)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -128,6 +129,7 @@ type pageBuffers struct {
 	src            []byte
 	md, body, page bytes.Buffer
 	search         *search.Writer // the page's words, for the index
+	ld             []byte         // the page's JSON-LD
 }
 
 // run produces one job's file, rendering a page into bufs. A panic in a
@@ -145,6 +147,9 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 	case out != nil && out.Err() != nil:
 		return 0, 0
 	case out == nil:
+		if j.streamed != nil {
+			close(j.streamed.done) // nothing is written: its size stays unknown
+		}
 		if j.page != nil && j.alias == 0 {
 			if _, err := p.renderPage(j, problems, bufs, false); err != nil {
 				problems.Errorf(j.origin, 0, "", "%v", err)
@@ -153,8 +158,25 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 		return 0, 0
 	case j.searchIndex:
 		return 0, 0 // written with every file of the index, once the pages are (writeSearch)
+	case j.stream != nil:
+		err = p.runStream(j, out)
+	case j.streamedBy != nil:
+		// Written by the stream of another job, which reports its errors.
 	case j.copy != "":
 		err = out.CopyFile(j.path, j.copy)
+	case j.late && j.data == nil:
+		// Made now, not in the plan: it gives the size of a streamed
+		// file, which was written by a job dispatched before this one.
+		data, bytes := j.make(p, problems)
+		if data == nil {
+			err = out.WriteFile(j.path, bytes)
+			break
+		}
+		var html []byte
+		html, err = p.execute(j.layout, data, bufs)
+		if err == nil {
+			err = out.WriteFile(j.path, html)
+		}
 	case j.bytes != nil:
 		err = out.WriteFile(j.path, j.bytes)
 	default:
@@ -241,7 +263,21 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 }
 
 // execute runs layout with data into bufs.page and returns its bytes.
+// The page announces the feeds of its address.
 func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]byte, error) {
+	if data.Feeds == nil {
+		data.Feeds = p.feedLinks[data.Path]
+	}
+	if layout != render.LayoutAlias {
+		ld, err := render.AppendJSONLD(bufs.ld[:0], data)
+		if err != nil {
+			return nil, msg.Errorf("the JSON-LD of %s: %w", data.Path, err)
+		}
+		// Read in place, as the body is: the buffer is written again only
+		// for this worker's next page.
+		bufs.ld = ld
+		data.JSONLD = template.JS(unsafe.String(unsafe.SliceData(ld), len(ld)))
+	}
 	if err := p.layouts.Execute(&bufs.page, layout, data); err != nil {
 		return nil, msg.Errorf("layout %s: %w", layout, err)
 	}

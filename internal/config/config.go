@@ -6,6 +6,7 @@ package config
 
 import (
 	"fmt"
+	"net/mail"
 	"net/url"
 	"os"
 	"path"
@@ -33,6 +34,7 @@ type Config struct {
 	Jurisdiction Jurisdiction  `toml:"jurisdiction"`
 	Procedures   Procedures    `toml:"procedures"`
 	Directory    Directory     `toml:"directory"`
+	OpenData     OpenData      `toml:"open_data"`
 	Menu         []MenuItem    `toml:"menu"`
 
 	// Base is the parsed base URL, always ending in "/".
@@ -78,6 +80,26 @@ type Directory struct {
 	// default 3.
 	Months int `toml:"months"`
 }
+
+// OpenData is the [open_data] table: the licence under which the portal
+// publishes its data (the exports under /du-lieu/, the DCAT catalogue) and
+// who publishes it. Without the table the exports are still published,
+// and their pages say that no licence was declared.
+//
+//	[open_data]
+//	license = "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"
+//	license_url = "https://creativecommons.org/licenses/by/4.0/deed.vi"
+//	publisher = "Ủy ban nhân dân phường Thủ Dầu Một"   # optional: default the jurisdiction's name
+//	email = "ubnd.thudaumot@example.gov.vn"           # optional: whom to ask about the data
+type OpenData struct {
+	License    string `toml:"license"`
+	LicenseURL string `toml:"license_url"`
+	Publisher  string `toml:"publisher"`
+	Email      string `toml:"email"`
+}
+
+// HasLicense reports whether the site declares the licence of its data.
+func (o OpenData) HasLicense() bool { return o.License != "" }
 
 // MenuItem is one entry of the main navigation.
 type MenuItem struct {
@@ -177,11 +199,40 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	case c.Directory.Months < 1 || c.Directory.Months > 24:
 		doc.Errorf(problems, "directory.months", "must be between 1 and 24 months")
 	}
+	c.OpenData.validate(doc, problems)
+	if c.OpenData.Publisher == "" {
+		c.OpenData.Publisher = c.Jurisdiction.Name
+	}
 	for i, m := range c.Menu {
 		p := fmt.Sprintf("menu[%d]", i)
 		required(p+".title", m.Title)
 		if !strings.HasPrefix(m.URL, "/") || strings.HasPrefix(m.URL, "//") {
 			doc.Errorf(problems, p+".url", "%q must be a path inside the site starting with /, such as /thu-tuc/", m.URL)
+		}
+	}
+}
+
+// validate checks the licence: a name and an absolute http(s) address go
+// together, and the contact address is a bare e-mail address.
+func (o *OpenData) validate(doc *tomlfile.Doc, problems *problem.List) {
+	o.License = strings.TrimSpace(o.License)
+	o.LicenseURL = strings.TrimSpace(o.LicenseURL)
+	o.Publisher = strings.TrimSpace(o.Publisher)
+	o.Email = strings.TrimSpace(o.Email)
+	switch {
+	case o.License == "" && o.LicenseURL != "":
+		doc.Errorf(problems, "open_data.license", "required with open_data.license_url: the licence's name, such as \"Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)\"")
+	case o.License != "" && o.LicenseURL == "":
+		doc.Errorf(problems, "open_data.license_url", "required with open_data.license: the address of the licence's text, such as \"https://creativecommons.org/licenses/by/4.0/deed.vi\"")
+	}
+	if o.LicenseURL != "" {
+		if u, err := url.Parse(o.LicenseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			doc.Errorf(problems, "open_data.license_url", "%q is not an absolute http(s) address such as https://creativecommons.org/licenses/by/4.0/", o.LicenseURL)
+		}
+	}
+	if o.Email != "" {
+		if _, err := mail.ParseAddress(o.Email); err != nil || strings.ContainsAny(o.Email, "<> ") || strings.Count(o.Email, "@") != 1 {
+			doc.Errorf(problems, "open_data.email", "%q is not an e-mail address: write only the address, such as dulieu@example.gov.vn", o.Email)
 		}
 	}
 }

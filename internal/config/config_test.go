@@ -369,6 +369,29 @@ func TestLoadProblems(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "open_data licence without its address",
+			src:  validSite + "[open_data]\nlicense = \"CC BY 4.0\"\n",
+			want: []string{`site.toml:18: open_data.license_url: required with open_data.license: the address of the licence's text, such as "https://creativecommons.org/licenses/by/4.0/deed.vi"`},
+		},
+		{
+			name: "open_data address without a licence",
+			src:  validSite + "[open_data]\nlicense_url = \"https://creativecommons.org/licenses/by/4.0/\"\n",
+			want: []string{`site.toml:18: open_data.license: required with open_data.license_url: the licence's name, such as "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"`},
+		},
+		{
+			name: "open_data bad address and e-mail",
+			src:  validSite + "[open_data]\nlicense = \"CC BY 4.0\"\nlicense_url = \"creativecommons.org/licenses/by/4.0/\"\nemail = \"Dữ liệu <dl@example.gov.vn>\"\n",
+			want: []string{
+				`site.toml:20: open_data.license_url: "creativecommons.org/licenses/by/4.0/" is not an absolute http(s) address such as https://creativecommons.org/licenses/by/4.0/`,
+				`site.toml:21: open_data.email: "Dữ liệu <dl@example.gov.vn>" is not an e-mail address: write only the address, such as dulieu@example.gov.vn`,
+			},
+		},
+		{
+			name: "open_data unknown key",
+			src:  validSite + "[open_data]\nlicence = \"CC BY 4.0\"\n",
+			want: []string{`site.toml:19: open_data.licence: unknown key "licence" (did you mean "license"?)`},
+		},
+		{
 			name: "several problems at once",
 			src: replace("as_of = 2025-07-15\n", "") +
 				"[procedures]\nsection = \"A\"\nstale_after_days = -3\n",
@@ -389,6 +412,32 @@ func TestLoadProblems(t *testing.T) {
 				t.Errorf("Load returned %v with %d problems", c, len(got))
 			}
 		})
+	}
+}
+
+// TestLoadOpenData: [open_data] gives the licence of the exports; the
+// publisher defaults to the jurisdiction.
+func TestLoadOpenData(t *testing.T) {
+	c, probs := load(t, validSite, Overrides{})
+	if c == nil || len(probs) > 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	if c.OpenData.HasLicense() || c.OpenData.Publisher != "Phường Thủ Dầu Một" {
+		t.Errorf("without [open_data]: %+v, want no licence and the jurisdiction as publisher", c.OpenData)
+	}
+	c, probs = load(t, validSite+`
+[open_data]
+license = " CC BY 4.0 "
+license_url = "https://creativecommons.org/licenses/by/4.0/"
+publisher = "Ủy ban nhân dân phường Thủ Dầu Một"
+email = "dulieu@example.gov.vn"
+`, Overrides{})
+	if c == nil || len(probs) > 0 {
+		t.Fatalf("problems: %q", probs)
+	}
+	want := OpenData{License: "CC BY 4.0", LicenseURL: "https://creativecommons.org/licenses/by/4.0/", Publisher: "Ủy ban nhân dân phường Thủ Dầu Một", Email: "dulieu@example.gov.vn"}
+	if c.OpenData != want || !c.OpenData.HasLicense() {
+		t.Errorf("OpenData = %+v, want %+v", c.OpenData, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"fmt"
@@ -521,6 +522,15 @@ func FieldLine(siteDir string, p *Page, field string) int {
 func (s *Site) Reload(file string, cfg *config.Config, rules procedure.Rules, problems *problem.List) *Page {
 	p, _ := loadFile(s.Dir, file, cfg, rules, s.consented, s.texts, nil, buildcache.Key{}, nil, problems)
 	return p
+}
+
+// SameRecord reports whether two versions of a procedure page, the second
+// read again with Site.Reload, hold the same record: what the exports of
+// the procedures show. Both were packed with the site's table of texts,
+// in which a text keeps its number, so the same record packs to the same
+// bytes.
+func SameRecord(a, b *Page) bool {
+	return a.Kind == b.Kind && a.texts == b.texts && bytes.Equal(a.packed, b.packed) && a.Path == b.Path
 }
 
 // SameListing reports whether two versions of a page show the same in

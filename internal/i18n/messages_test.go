@@ -28,6 +28,7 @@ var quiet = []string{
 	module + "/internal/browsertest",
 	module + "/internal/corpus",
 	module + "/internal/echarts/bundle", // go generate's, for developers
+	module + "/internal/schematest",
 	module + "/internal/linkcheck/linkchecktest",
 	module + "/internal/txtartest",
 }
@@ -254,6 +255,10 @@ var wordsAllowed = []string{
 	module + "/internal/tomlfile/typecheck.go: TOML value has type %s; destination has type %s",
 	// What a search result quotes of a generated list, in the site's language.
 	module + "/internal/build/search.go: Danh sách %d thủ tục hành chính thuộc %s %s.",
+	// What the open data pages say of the procedures export and of each
+	// procedure in the feeds, in the site's language.
+	module + "/internal/build/opendata.go: Mọi thủ tục hành chính công khai trên cổng (%d thủ tục), đủ mọi trường: mã, tên, lĩnh vực, cấp và cơ quan thực hiện, cách nộp, thời hạn và phí, lệ phí, thành phần hồ sơ, căn cứ pháp lý, nguồn và ngày đồng bộ với Cơ sở dữ liệu quốc gia về thủ tục hành chính.",
+	module + "/internal/build/opendata.go: Mã thủ tục %s. Lĩnh vực %s; %s; cơ quan thực hiện: %s. Đồng bộ ngày %s.",
 	// The files a new site or page starts with, in the site's language.
 	module + "/internal/scaffold/scaffold.go",
 	// The reception days as citizens read them, in the site's language.

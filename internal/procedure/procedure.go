@@ -47,8 +47,9 @@ type Procedure struct {
 	Description          string        `toml:"description"`
 	// PublishedMobiles are the mobile numbers the page may show, each
 	// with the record of why; the content loader checks them with the
-	// page's text (personaldata.CheckConsents).
-	PublishedMobiles []personaldata.Consent `toml:"published_mobiles"`
+	// page's text (personaldata.CheckConsents). The consent records are
+	// not published: the open data leaves out a field tagged opendata:"-".
+	PublishedMobiles []personaldata.Consent `toml:"published_mobiles" opendata:"-"`
 }
 
 // Channel is one way to submit a dossier (Cách thức thực hiện), with its

@@ -366,6 +366,19 @@ func (c *commit) run(o *Output) error {
 			return &Error{msg.T("putting in place"), target, err}
 		}
 	}
+	slices.Sort(o.removed)
+	for _, rel := range slices.Compact(o.removed) {
+		if slices.Contains(o.changed, rel) {
+			continue // written again by this build
+		}
+		target := filepath.Join(c.dest, filepath.FromSlash(rel))
+		if info, err := os.Lstat(target); err != nil || info.IsDir() {
+			continue
+		}
+		if err := c.aside(target); err != nil { // removed with the backup
+			return err
+		}
+	}
 	return nil
 }
 

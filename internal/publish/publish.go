@@ -36,7 +36,7 @@ type Output struct {
 	prev fs.FileInfo // the destination's folder, when it held a previous build
 
 	// partial is set for a rebuild of some files only: Commit then moves
-	// the changed files in and removes nothing.
+	// the changed files in and removes only those given to Remove.
 	partial bool
 
 	mu       sync.Mutex
@@ -45,6 +45,7 @@ type Output struct {
 	fresh    bool                // the spare folder was made by this build: it holds only its files
 	produced map[string]struct{} // every site path of this build
 	changed  []string            // site paths written into staging
+	removed  []string            // site paths a partial build takes out
 	kept     []string            // site paths the destination already holds as they are
 	inodes   map[string]uint64   // of kept files, where the system gives one
 	stamps   map[string]Stamp    // of every file produced, as it will be in dest
@@ -434,6 +435,24 @@ func sameFile(a, b string) (Stamp, uint64, bool) {
 			return StampOf(ia), inode(ia), errA == errB
 		}
 	}
+}
+
+// Remove takes the file at sitePath out of the destination when a partial
+// build commits, as one step of the commit: undone with the others if a
+// later one fails. (A whole build publishes only what it produced: it
+// needs no Remove.) A file that is not there is no error.
+func (o *Output) Remove(sitePath string) error {
+	rel, err := clean(sitePath)
+	if err != nil {
+		return err
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.partial {
+		return msg.Errorf("publish: Remove(%q) in a whole build", sitePath)
+	}
+	o.removed = append(o.removed, rel)
+	return nil
 }
 
 // Changed reports how many files the build wrote (new or different).

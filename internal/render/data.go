@@ -11,6 +11,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -37,6 +38,9 @@ type Site struct {
 	// SearchPath is the search page, which the header's search form goes
 	// to; SearchIndexPath the folder of its index.
 	SearchPath, SearchIndexPath string
+	// OpenDataPath is the list of every export (/du-lieu/); "" when the
+	// site publishes none.
+	OpenDataPath string
 }
 
 // DirectoryPaths are the site paths of the pages and files made from the
@@ -113,6 +117,20 @@ type Data struct {
 	Occurrences []contacts.Occurrence // reception.html: the coming dates
 	Until       time.Time             // reception.html: the end of that window
 
+	// Feeds are the Atom feeds the page announces with <link
+	// rel="alternate">.
+	Feeds []FeedLink
+	// LinkedData gives what the page describes as schema.org nodes, for
+	// its JSON-LD; nil for none. It is called when the page is rendered.
+	LinkedData func() []opendata.Object
+	// JSONLD is the page's JSON-LD (AppendJSONLD), set when it is
+	// rendered; "" for none.
+	JSONLD  template.JS
+	Export  *Export   // export.html
+	Exports []*Export // opendata.html
+	// CatalogPath is the address of the DCAT catalogue (opendata.html).
+	CatalogPath string
+
 	// HasCharts asks base.html for the chart scripts: the page shows at
 	// least one chart.
 	HasCharts  bool
@@ -141,7 +159,9 @@ type DatasetView struct {
 	Updated                               time.Time
 	Fictional                             bool
 	CSVPath                               string
-	Figures                               []*Figure
+	// ExportPath is the page of its open data (/du-lieu/<name>/), "" for none.
+	ExportPath string
+	Figures    []*Figure
 }
 
 // MenuKey is what the header depends on besides the site: whether this is

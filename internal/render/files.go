@@ -18,30 +18,67 @@ type SitemapEntry struct {
 // given in a stable order.
 func Sitemap(entries []SitemapEntry) []byte {
 	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	b.WriteString(urlsetHead)
 	for _, e := range entries {
-		b.WriteString("  <url><loc>")
-		_ = xml.EscapeText(&b, []byte(e.URL))
-		b.WriteString("</loc>")
-		if !e.LastMod.IsZero() {
-			b.WriteString("<lastmod>" + e.LastMod.Format("2006-01-02") + "</lastmod>")
-		}
-		b.WriteString("</url>\n")
+		appendEntry(&b, e)
 	}
-	b.WriteString("</urlset>\n")
+	b.WriteString(urlsetTail)
 	return b.Bytes()
 }
 
-// SitemapLimit is the most addresses one sitemap file may hold
-// (sitemaps.org); a larger site gets a sitemap index.
-const SitemapLimit = 50000
+const (
+	urlsetHead = xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n"
+	urlsetTail = "</urlset>\n"
+)
 
-// SitemapFiles names the files Sitemaps makes of n addresses, sorted.
-func SitemapFiles(n int) []string {
+// appendEntry writes one <url> of a sitemap.
+func appendEntry(b *bytes.Buffer, e SitemapEntry) {
+	b.WriteString("  <url><loc>")
+	_ = xml.EscapeText(b, []byte(e.URL))
+	b.WriteString("</loc>")
+	if !e.LastMod.IsZero() {
+		b.WriteString("<lastmod>" + e.LastMod.Format("2006-01-02") + "</lastmod>")
+	}
+	b.WriteString("</url>\n")
+}
+
+// The limits of one sitemap file (sitemaps.org): 50,000 addresses and
+// 50 MB (52,428,800 bytes) uncompressed. A larger site gets a sitemap
+// index.
+const (
+	SitemapLimit = 50000
+	SitemapBytes = 50 << 20
+)
+
+// splitSitemap cuts entries into the parts of a sitemap index: each part
+// as long as it can be within urls addresses and size bytes.
+func splitSitemap(entries []SitemapEntry, urls, size int) [][]SitemapEntry {
+	var parts [][]SitemapEntry
+	var b bytes.Buffer
+	start, n := 0, len(urlsetHead)+len(urlsetTail)
+	for i, e := range entries {
+		b.Reset()
+		appendEntry(&b, e)
+		if i > start && (i-start >= urls || n+b.Len() > size) {
+			parts = append(parts, entries[start:i])
+			start, n = i, len(urlsetHead)+len(urlsetTail)
+		}
+		n += b.Len()
+	}
+	return append(parts, entries[start:])
+}
+
+// SitemapFiles names the files Sitemaps makes of entries, sorted.
+func SitemapFiles(entries []SitemapEntry) []string {
+	return sitemapFiles(entries, SitemapLimit, SitemapBytes)
+}
+
+func sitemapFiles(entries []SitemapEntry, urls, size int) []string {
 	names := []string{"sitemap.xml"}
-	for i := 0; n > SitemapLimit && i*SitemapLimit < n; i++ {
-		names = append(names, sitemapPart(i+1))
+	if parts := splitSitemap(entries, urls, size); len(parts) > 1 {
+		for i := range parts {
+			names = append(names, sitemapPart(i+1))
+		}
 	}
 	slices.Sort(names)
 	return names
@@ -50,20 +87,26 @@ func SitemapFiles(n int) []string {
 // sitemapPart names the nth file of a sitemap index.
 func sitemapPart(n int) string { return fmt.Sprintf("sitemap-%d.xml", n) }
 
-// Sitemaps splits entries into files of at most SitemapLimit addresses:
-// one sitemap.xml for most sites; for larger ones sitemap-1.xml,
-// sitemap-2.xml, … and sitemap.xml as their index. absURL turns a site
-// path into an absolute address. The result maps file names to contents.
+// Sitemaps splits entries into files within the limits of the protocol
+// (SitemapLimit addresses, SitemapBytes bytes): one sitemap.xml for most
+// sites; for larger ones sitemap-1.xml, sitemap-2.xml, … and sitemap.xml
+// as their index, each part with the latest date of its pages. absURL
+// turns a site path into an absolute address. The result maps file names
+// to contents.
 func Sitemaps(entries []SitemapEntry, absURL func(string) string) map[string][]byte {
-	if len(entries) <= SitemapLimit {
+	return sitemaps(entries, absURL, SitemapLimit, SitemapBytes)
+}
+
+func sitemaps(entries []SitemapEntry, absURL func(string) string, urls, size int) map[string][]byte {
+	parts := splitSitemap(entries, urls, size)
+	if len(parts) == 1 {
 		return map[string][]byte{"sitemap.xml": Sitemap(entries)}
 	}
 	files := map[string][]byte{}
 	var index bytes.Buffer
 	index.WriteString(xml.Header)
 	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for i := 0; i*SitemapLimit < len(entries); i++ {
-		part := entries[i*SitemapLimit : min((i+1)*SitemapLimit, len(entries))]
+	for i, part := range parts {
 		name := sitemapPart(i + 1)
 		files[name] = Sitemap(part)
 		index.WriteString("  <sitemap><loc>")

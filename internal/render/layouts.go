@@ -41,12 +41,14 @@ const (
 	LayoutReception  = "reception.html" // the citizen reception schedule
 	LayoutDashboard  = "dashboard.html" // performance figures and charts
 	LayoutSearch     = "search.html"    // the search page, and what to do without JavaScript
+	LayoutOpenData   = "opendata.html"  // every export of the portal's data
+	LayoutExport     = "export.html"    // one export: its files, licence, date and columns
 	LayoutAlias      = "alias.html"     // redirect from an old address
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutSearch}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutSearch, LayoutOpenData, LayoutExport}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for

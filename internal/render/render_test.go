@@ -142,12 +142,87 @@ func TestSitemapIndex(t *testing.T) {
 	if len(small) != 1 || !strings.Contains(string(small["sitemap.xml"]), "<urlset") {
 		t.Error("a small site should have one sitemap.xml")
 	}
-	// SitemapFiles names the same files, before there are entries.
+	// SitemapFiles names the same files, before they are written.
 	for _, n := range []int{0, 3, SitemapLimit, SitemapLimit + 1, len(entries)} {
-		got := SitemapFiles(n)
+		got := SitemapFiles(entries[:n])
 		want := slices.Sorted(maps.Keys(Sitemaps(entries[:n], func(p string) string { return p })))
 		if !slices.Equal(got, want) {
 			t.Errorf("SitemapFiles(%d) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestSitemapBytes: past 50 MB a sitemap is split too, even with fewer
+// than 50,000 addresses (sitemaps.org): 30,000 addresses of 1,900
+// characters are 58 MB, two files of at most 50 MB each.
+func TestSitemapBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 58 MB of sitemaps; the small limits of TestSitemapSplit cover the same code")
+	}
+	long := strings.Repeat("a", 1900)
+	entries := make([]SitemapEntry, 30000)
+	for i := range entries {
+		entries[i] = SitemapEntry{URL: fmt.Sprintf("https://x.example/%s/%d/", long, i), LastMod: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)}
+	}
+	files := Sitemaps(entries, func(p string) string { return "https://x.example" + p })
+	if got, want := slices.Sorted(maps.Keys(files)), SitemapFiles(entries); !slices.Equal(got, want) || len(got) != 3 {
+		t.Fatalf("files %v, SitemapFiles %v; want an index and 2 sitemaps", got, want)
+	}
+	total := 0
+	for _, name := range []string{"sitemap-1.xml", "sitemap-2.xml"} {
+		b := files[name]
+		if len(b) > SitemapBytes {
+			t.Errorf("%s is %d bytes, over %d", name, len(b), SitemapBytes)
+		}
+		total += strings.Count(string(b), "<url>")
+	}
+	if total != len(entries) {
+		t.Errorf("the parts hold %d addresses, want %d", total, len(entries))
+	}
+	if n := len(files["sitemap-1.xml"]); n < SitemapBytes-4096 {
+		t.Errorf("sitemap-1.xml is %d bytes: it should be filled up to the limit", n)
+	}
+}
+
+// TestSitemapSplit: with small limits, each part is as long as it can be
+// within both the count and the size, an entry exactly at the size fits,
+// and one larger than the size alone still gets a part of its own.
+func TestSitemapSplit(t *testing.T) {
+	entry := func(i int) SitemapEntry { return SitemapEntry{URL: fmt.Sprintf("https://x/%03d", i)} }
+	var b bytes.Buffer
+	appendEntry(&b, entry(0))
+	one := b.Len() // every entry has this size
+	frame := len(urlsetHead) + len(urlsetTail)
+	var entries []SitemapEntry
+	for i := range 10 {
+		entries = append(entries, entry(i))
+	}
+	for _, tt := range []struct {
+		urls, size int
+		want       []int // lengths of the parts
+	}{
+		{urls: 4, size: 1 << 20, want: []int{4, 4, 2}},
+		{urls: 100, size: frame + 3*one, want: []int{3, 3, 3, 1}},
+		{urls: 100, size: frame + 3*one - 1, want: []int{2, 2, 2, 2, 2}},
+		{urls: 2, size: frame + 3*one, want: []int{2, 2, 2, 2, 2}},
+		{urls: 100, size: 1, want: []int{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}},
+		{urls: 100, size: 1 << 20, want: []int{10}},
+	} {
+		var got []int
+		for _, p := range splitSitemap(entries, tt.urls, tt.size) {
+			got = append(got, len(p))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%d addresses, %d bytes: parts %v, want %v", tt.urls, tt.size, got, tt.want)
+		}
+		files := sitemaps(entries, func(p string) string { return p }, tt.urls, tt.size)
+		for name, f := range files {
+			if name != "sitemap.xml" && len(f) > tt.size && strings.Count(string(f), "<url>") > 1 {
+				t.Errorf("%s is %d bytes with several addresses, over %d", name, len(f), tt.size)
+			}
+		}
+		if names := sitemapFiles(entries, tt.urls, tt.size); !slices.Equal(names, slices.Sorted(maps.Keys(files))) {
+			t.Errorf("sitemapFiles %v, Sitemaps made %v", names, slices.Sorted(maps.Keys(files)))
 		}
 	}
 }
