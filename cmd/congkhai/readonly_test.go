@@ -36,8 +36,13 @@ func testReadOnlyDestination(t *testing.T, bin string) {
 		const nobody = 65534
 		cred = &syscall.Credential{Uid: nobody, Gid: nobody}
 		// nobody must reach the site and the command, and own the site.
+		// Read and search for everyone, keeping every other bit: one of
+		// these folders may be /tmp itself, which must stay writable by
+		// all, and sticky.
 		for _, d := range []string{dir, filepath.Dir(dir), filepath.Dir(filepath.Dir(dir)), filepath.Dir(bin), filepath.Dir(filepath.Dir(bin))} {
-			os.Chmod(d, 0o755)
+			if info, err := os.Stat(d); err == nil {
+				os.Chmod(d, info.Mode()&(os.ModePerm|os.ModeSticky|os.ModeSetgid)|0o055)
+			}
 		}
 		err := filepath.Walk(site, func(p string, _ os.FileInfo, err error) error {
 			if err != nil {
