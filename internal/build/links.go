@@ -198,6 +198,24 @@ func (l *linkIndex) checkExternal(o linkcheck.Options, problems *problem.List) [
 	return notes
 }
 
+// pageOfMarkdown returns the address of the page made from the Markdown
+// file a link names (md, as written on the page at pagePath), when there
+// is one: editors write the name relative to the file's folder, which is
+// the page's parent, or to the page's address.
+func (l *linkIndex) pageOfMarkdown(pagePath, md string) (string, bool) {
+	page, _ := url.Parse(pagePath)
+	for _, base := range []string{pagePath, path.Dir(strings.TrimSuffix(page.Path, "/")) + "/"} {
+		b, _ := url.Parse(base)
+		target := b.ResolveReference(&url.URL{Path: md}).Path
+		addr := strings.TrimSuffix(strings.TrimSuffix(target, ".md"), "_index")
+		addr = strings.TrimSuffix(addr, "/") + "/"
+		if _, ok := l.exists(addr); ok {
+			return addr, true
+		}
+	}
+	return "", false
+}
+
 // checkLink returns what is wrong with a link written on the page at
 // pagePath, or "".
 func (l *linkIndex) checkLink(pagePath, dest string) msg.Text {
@@ -214,6 +232,9 @@ func (l *linkIndex) checkLink(pagePath, dest string) msg.Text {
 		target = base.ResolveReference(&url.URL{Path: u.Path}).Path
 	}
 	if strings.HasSuffix(target, ".md") {
+		if addr, ok := l.pageOfMarkdown(pagePath, u.Path); ok {
+			return msg.T("links to a Markdown file; link to the page's address instead: %s", addr)
+		}
 		return msg.T("links to a Markdown file; link to the page's address instead, such as /thu-tuc/dang-ky-khai-sinh/")
 	}
 	page, ok := l.exists(target)
