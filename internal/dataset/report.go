@@ -18,6 +18,9 @@ type reporter struct {
 	n        int
 	dropped  int
 	errors   int
+	// from is the line of the first problem left out: the note that
+	// says so sorts there, after the problems listed above it.
+	from int
 }
 
 func newReporter(file string, problems *problem.List) *reporter {
@@ -29,6 +32,9 @@ func newReporter(file string, problems *problem.List) *reporter {
 func (r *reporter) errorAt(line, col int, field, format string, args ...any) {
 	r.errors++
 	if r.n >= maxCellProblems {
+		if r.dropped == 0 {
+			r.from = max(line, 0)
+		}
 		r.dropped++
 		return
 	}
@@ -39,7 +45,7 @@ func (r *reporter) errorAt(line, col int, field, format string, args ...any) {
 // flush reports how many problems were left out.
 func (r *reporter) flush() {
 	if r.dropped > 0 {
-		r.problems.Errorf(r.file, 0, "", "%d more problems in this file are not listed: fix the ones listed first", r.dropped)
+		r.problems.Errorf(r.file, r.from, "", "%d more problems from this line on are not listed (%d in this file): fix the ones above first", r.dropped, r.n+r.dropped)
 		r.dropped = 0
 	}
 }
