@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/limits"
@@ -140,6 +141,9 @@ func Load(dir string, o Overrides, problems *problem.List) *Config {
 	return &c
 }
 
+// languageTag is a BCP 47 language tag as pages use them: vi, en, en-GB.
+var languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
 func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFlag bool) {
 	required := func(path, value string) {
 		if strings.TrimSpace(value) == "" {
@@ -148,6 +152,10 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	}
 	required("title", c.Title)
 	required("language", c.Language)
+	if l := strings.TrimSpace(c.Language); l != "" && !languageTag.MatchString(l) {
+		// It is the pages' <html lang>: a screen reader picks its voice by it.
+		doc.Errorf(problems, "language", "%q is not a language code: write the code of the pages' language, \"vi\" for Vietnamese (\"en\" for English)", c.Language)
+	}
 	required("jurisdiction.id", c.Jurisdiction.ID)
 	required("jurisdiction.name", c.Jurisdiction.Name)
 	required("jurisdiction.level", c.Jurisdiction.Level)

@@ -304,6 +304,11 @@ func TestLoadProblems(t *testing.T) {
 			want: []string{"site.toml:15: menu[1].title: required"},
 		},
 		{
+			name: "language in words",
+			src:  replace(`language = "vi"`, `language = "tiếng Việt"`),
+			want: []string{`site.toml:3: language: "tiếng Việt" is not a language code: write the code of the pages' language, "vi" for Vietnamese ("en" for English)`},
+		},
+		{
 			name: "unknown key with suggestion",
 			src:  replace(`language = "vi"`, `langauge = "vi"`),
 			want: []string{
