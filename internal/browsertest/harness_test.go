@@ -220,6 +220,9 @@ var pageTypes = []struct {
 	{"reception schedule", "/lich-tiep-cong-dan/"},
 	{"directory poster", "/danh-ba/in/"},
 	{"dashboard", "/ket-qua-phuc-vu/"},
+	{"reception points", "/diem-tiep-nhan/"},
+	{"reception point", "/diem-tiep-nhan/cong-an-phuong/"},
+	{"accessibility statement", "/tuyen-bo-tiep-can/"},
 	{"not found", "/khong-co-trang-nay/"},
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/msg"
+	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -53,6 +54,7 @@ type loadedSite struct {
 	site    *content.Site
 	layouts *render.Layouts
 	dir     *contacts.Directory // data/danh-ba.toml; nil without one
+	offices *office.File        // data/diem-tiep-nhan.toml; nil without one
 	// consented are the mobile numbers the directory publishes, which the
 	// other files of the site may show; nil when it has errors.
 	consented personaldata.Consented
@@ -96,6 +98,7 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	beforeDir := problems.Errors()
 	l.dir = contacts.Load(opts.Source, l.data.ReadFile, problems)
 	l.consented = consentedBy(l.dir, problems.Errors() > beforeDir)
+	l.offices = office.Load(opts.Source, l.data.ReadFile, problems)
 
 	l.site = content.Load(opts.Source, cfg, l.rules, l.consented, l.cache, problems)
 	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)

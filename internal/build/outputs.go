@@ -10,9 +10,11 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/static"
@@ -74,6 +76,15 @@ func listOutputs(c *checkedSite) []*output {
 	staticJobs(c.static, c.echartsOrigin, add)
 	if c.dir != nil {
 		directoryJobs(c, add)
+	}
+	if c.offices != nil {
+		officeJobs(c, add)
+	}
+	if c.cfg.Accessibility.Given() {
+		statement := generated(&output{path: indexFile(statementPath), origin: "the accessibility statement in " + config.FileName},
+			render.Data{Layout: render.LayoutStatement, Title: "Tuyên bố về khả năng tiếp cận", Path: statementPath, Breadcrumbs: []render.Crumb{homeCrumb}})
+		statement.lastmod = c.cfg.Accessibility.Reviewed.Time()
+		add(statement)
 	}
 	return append(outs, machineJobs(c, outs)...)
 }
@@ -224,6 +235,36 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 					problems.Errorf(origin, 0, "", "writing the vCard of %s: %v", person.ID, err)
 				}
 				return nil, vcf.Bytes()
+			}})
+	}
+}
+
+// statementPath is the accessibility statement.
+const statementPath = "/tuyen-bo-tiep-can/"
+
+// officeJobs lists the reception points: their list and a page each.
+func officeJobs(c *checkedSite, add func(*output)) {
+	const origin = office.FileName
+	lastmod := c.offices.Updated.Time()
+	home := []render.Crumb{homeCrumb}
+	const title = "Nơi tiếp nhận hồ sơ"
+	list := &output{path: indexFile(render.OfficesPath), origin: origin, html: true, layout: render.LayoutOffices, addr: render.OfficesPath, lastmod: lastmod,
+		make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
+			d := &render.Data{Site: p.view, Layout: render.LayoutOffices, Title: title, Path: render.OfficesPath, Breadcrumbs: home}
+			for i := range c.offices.Points {
+				d.Points = append(d.Points, render.NewPointView(&c.offices.Points[i], p.view))
+			}
+			return d, nil
+		}}
+	add(list)
+	crumbs := append(home, render.Crumb{Title: title, Path: render.OfficesPath})
+	for i := range c.offices.Points {
+		pt := &c.offices.Points[i]
+		path := render.OfficePath(pt)
+		add(&output{path: indexFile(path), origin: origin, html: true, layout: render.LayoutOffice, addr: path, lastmod: lastmod,
+			make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
+				return &render.Data{Site: p.view, Layout: render.LayoutOffice, Title: pt.Name, Path: path, Breadcrumbs: crumbs,
+					Point: render.NewPointPage(pt, p.view, c.catalog.All)}, nil
 			}})
 	}
 }

@@ -51,7 +51,8 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 	for _, pg := range c.site.Pages {
 		pagesByPath[pg.Path] = pg
 	}
-	p.view = &render.Site{Config: c.cfg, Home: c.site.Home, Catalog: c.catalog, Today: c.today, Pages: pagesByPath, Directory: c.dir}
+	p.view = render.NewSite(render.Site{Config: c.cfg, Home: c.site.Home, Catalog: c.catalog, Today: c.today, Pages: pagesByPath,
+		Directory: c.dir, Offices: c.offices})
 	if c.dir != nil {
 		p.view.DirectoryPaths = directoryPaths
 	}

@@ -34,6 +34,12 @@ type Config struct {
 	Procedures   Procedures    `toml:"procedures"`
 	Directory    Directory     `toml:"directory"`
 	Menu         []MenuItem    `toml:"menu"`
+	// Feedback, StatusLookup and Accessibility are the friendly office's
+	// settings: the survey and feedback channels, the dossier status
+	// lookup, the accessibility statement.
+	Feedback      Feedback      `toml:"feedback"`
+	StatusLookup  StatusLookup  `toml:"status_lookup"`
+	Accessibility Accessibility `toml:"accessibility"`
 
 	// Base is the parsed base URL, always ending in "/".
 	Base *url.URL `toml:"-"`
@@ -177,6 +183,7 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	case c.Directory.Months < 1 || c.Directory.Months > 24:
 		doc.Errorf(problems, "directory.months", "must be between 1 and 24 months")
 	}
+	c.validateOffice(doc, problems)
 	for i, m := range c.Menu {
 		p := fmt.Sprintf("menu[%d]", i)
 		required(p+".title", m.Title)

@@ -11,6 +11,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -34,6 +35,17 @@ type Site struct {
 	// charts; EChartsPath is the hashed address of ECharts.
 	DashboardPath string
 	EChartsPath   string
+	// Offices is data/diem-tiep-nhan.toml, nil when the site has none;
+	// Calendar is the directory's days off, when they close them.
+	Offices  *office.File
+	Calendar contacts.Calendar
+}
+
+// NewSite returns the .Site of layouts with the directory's days off as
+// its calendar.
+func NewSite(s Site) *Site {
+	s.Calendar = calendarOf(s.Directory)
+	return &s
 }
 
 // DirectoryPaths are the site paths of the pages and files made from the
@@ -106,6 +118,9 @@ type Data struct {
 	Paginator *Paginator           // group.html: this page of the group's list
 
 	Target string // alias.html: the path redirected to
+
+	Point  *PointView   // office.html
+	Points []*PointView // offices.html
 
 	Occurrences []contacts.Occurrence // reception.html: the coming dates
 	Until       time.Time             // reception.html: the end of that window

@@ -36,16 +36,19 @@ const (
 	LayoutGroups     = "groups.html"     // every field, agency or level
 	LayoutGroup      = "group.html"      // the procedures of one field, agency or level
 	LayoutNotFound   = "404.html"
-	LayoutDirectory  = "directory.html" // hotlines and people
-	LayoutPoster     = "poster.html"    // the same, as an A4 poster to print
-	LayoutReception  = "reception.html" // the citizen reception schedule
-	LayoutDashboard  = "dashboard.html" // performance figures and charts
-	LayoutAlias      = "alias.html"     // redirect from an old address
+	LayoutDirectory  = "directory.html"     // hotlines and people
+	LayoutPoster     = "poster.html"        // the same, as an A4 poster to print
+	LayoutReception  = "reception.html"     // the citizen reception schedule
+	LayoutDashboard  = "dashboard.html"     // performance figures and charts
+	LayoutAlias      = "alias.html"         // redirect from an old address
+	LayoutOffices    = "offices.html"       // the reception points
+	LayoutOffice     = "office.html"        // one reception point
+	LayoutStatement  = "accessibility.html" // the accessibility statement
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutOffices, LayoutOffice, LayoutStatement}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for
