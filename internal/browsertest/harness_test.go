@@ -223,6 +223,7 @@ var pageTypes = []struct {
 	{"reception points", "/diem-tiep-nhan/"},
 	{"reception point", "/diem-tiep-nhan/cong-an-phuong/"},
 	{"accessibility statement", "/tuyen-bo-tiep-can/"},
+	{"feedback channels", "/phan-anh-kien-nghi/"},
 	{"not found", "/khong-co-trang-nay/"},
 }
 

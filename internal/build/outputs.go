@@ -58,6 +58,10 @@ type output struct {
 	// layout data, or a file's bytes. Content pages make their data only
 	// when they are rendered (plan.pageData).
 	make func(p *plan, problems *problem.List) (*render.Data, []byte)
+	// produce makes a generated file's bytes when it is written, for files
+	// one per page (a procedure's survey QR code), so that none is held
+	// in memory meanwhile.
+	produce func(p *plan) ([]byte, error)
 }
 
 // listOutputs lists every file the site publishes, in a fixed order (which
@@ -70,6 +74,7 @@ func listOutputs(c *checkedSite) []*output {
 	add := func(o *output) { outs = append(outs, o) }
 	dataJobs(c, add)
 	contentJobs(c.site, add)
+	surveyQRJobs(c, add)
 	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
 	add(generated(&output{path: "404.html", origin: "the not-found page"},
 		render.Data{Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}))
@@ -79,6 +84,10 @@ func listOutputs(c *checkedSite) []*output {
 	}
 	if c.offices != nil {
 		officeJobs(c, add)
+	}
+	if c.cfg.Feedback.Channels() {
+		add(generated(&output{path: indexFile(feedbackPath), origin: "the feedback channels in " + config.FileName},
+			render.Data{Layout: render.LayoutFeedback, Title: "Phản ánh, kiến nghị", Path: feedbackPath, Breadcrumbs: []render.Crumb{homeCrumb}}))
 	}
 	if c.cfg.Accessibility.Given() {
 		statement := generated(&output{path: indexFile(statementPath), origin: "the accessibility statement in " + config.FileName},
@@ -111,6 +120,26 @@ func contentJobs(site *content.Site, add func(*output)) {
 			o.html = false // a redirect is not a page
 			add(o)
 		}
+	}
+}
+
+// surveyQRJobs lists, when site.toml has a survey, the QR code of each
+// procedure's survey as an SVG file in its page's folder, which the page
+// links to for printing.
+func surveyQRJobs(c *checkedSite, add func(*output)) {
+	if c.cfg.Feedback.SurveyURL == "" {
+		return
+	}
+	for _, pg := range c.site.Pages {
+		if pg.Kind != content.KindProcedure {
+			continue
+		}
+		path := pg.Path + render.SurveyQRFile
+		add(&output{path: path[1:], origin: pg.File,
+			produce: func(p *plan) ([]byte, error) {
+				svg, err := render.SurveyQR(p.view.Survey(pg.Procedure.Code, "").URL)
+				return []byte(svg), err
+			}})
 	}
 }
 
@@ -239,8 +268,13 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	}
 }
 
-// statementPath is the accessibility statement.
-const statementPath = "/tuyen-bo-tiep-can/"
+// statementPath is the accessibility statement; feedbackPath the page of
+// the channels for complaints and proposals (partials/survey.html links
+// to it).
+const (
+	statementPath = "/tuyen-bo-tiep-can/"
+	feedbackPath  = "/phan-anh-kien-nghi/"
+)
 
 // officeJobs lists the reception points: their list and a page each.
 func officeJobs(c *checkedSite, add func(*output)) {

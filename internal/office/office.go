@@ -179,3 +179,32 @@ func (p *Point) Week(today time.Time, cal contacts.Calendar) []Day {
 	}
 	return days
 }
+
+// Stretch is days in a row of a week that keep the same hours (or are
+// closed for the same reason): what a procedure page shows of the week.
+type Stretch struct {
+	First, Last Day
+}
+
+// Days writes the stretch's weekdays and dates: "Thứ Hai – Thứ Sáu
+// (26/10 – 30/10/2026)", or one day's.
+func (s Stretch) Days() string {
+	if s.First.Date.Equal(s.Last.Date) {
+		return s.First.Weekday + " (" + s.First.Text + ")"
+	}
+	return s.First.Weekday + " – " + s.Last.Weekday + " (" + vnformat.DayMonth(s.First.Date) + " – " + s.Last.Text + ")"
+}
+
+// Stretches groups the days of week that follow each other with the same
+// hours and the same day off.
+func Stretches(week []Day) []Stretch {
+	var out []Stretch
+	for _, d := range week {
+		if n := len(out); n > 0 && out[n-1].Last.Hours == d.Hours && out[n-1].Last.Holiday == d.Holiday {
+			out[n-1].Last = d
+			continue
+		}
+		out = append(out, Stretch{First: d, Last: d})
+	}
+	return out
+}

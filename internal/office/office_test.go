@@ -203,3 +203,24 @@ func TestCheckReferences(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestStretches: days in a row with the same hours, or closed for the
+// same reason, are one stretch; a day off between working days splits.
+func TestStretches(t *testing.T) {
+	p := &example(t).Points[0]
+	cal := contacts.NewCalendar([]contacts.Holiday{{From: tomlfile.NewDate(2026, 9, 1), To: tomlfile.NewDate(2026, 9, 2), Name: "Quốc khánh"}})
+	var got []string
+	for _, s := range Stretches(p.Week(day(2026, 9, 1), cal)) {
+		got = append(got, s.Days()+": "+s.First.Hours+s.First.Holiday)
+	}
+	want := []string{
+		"Thứ Hai (31/8/2026): 07:30–11:30, 13:30–17:00",
+		"Thứ Ba – Thứ Tư (01/9 – 02/9/2026): Quốc khánh",
+		"Thứ Năm – Thứ Sáu (03/9 – 04/9/2026): 07:30–11:30, 13:30–17:00",
+		"Thứ Bảy (05/9/2026): 07:30–11:30",
+		"Chủ nhật (06/9/2026): ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("stretches:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

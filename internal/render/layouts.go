@@ -44,11 +44,12 @@ const (
 	LayoutOffices    = "offices.html"       // the reception points
 	LayoutOffice     = "office.html"        // one reception point
 	LayoutStatement  = "accessibility.html" // the accessibility statement
+	LayoutFeedback   = "feedback.html"      // how to send a complaint or proposal
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutOffices, LayoutOffice, LayoutStatement}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutOffices, LayoutOffice, LayoutStatement, LayoutFeedback}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for

@@ -24,8 +24,9 @@ func OfficePath(p *office.Point) string { return OfficesPath + p.ID + "/" }
 type PointView struct {
 	*office.Point
 	Path       string
-	Today      office.Day   // the build's reference date
-	Week       []office.Day // Monday to Sunday of that date's week
+	Today      office.Day       // the build's reference date
+	Week       []office.Day     // Monday to Sunday of that date's week
+	Stretches  []office.Stretch // the week, days with the same hours together
 	Features   []office.Feature
 	Procedures []*content.Page // the procedures it receives, by title
 	Survey     *SurveyView     // nil when site.toml has no survey
@@ -33,8 +34,10 @@ type PointView struct {
 
 // NewPointView writes out p, with its week, for the pages of site.
 func NewPointView(p *office.Point, site *Site) *PointView {
-	return &PointView{Point: p, Path: OfficePath(p), Today: p.On(site.Today, site.Calendar),
+	v := &PointView{Point: p, Path: OfficePath(p), Today: p.On(site.Today, site.Calendar),
 		Week: p.Week(site.Today, site.Calendar), Features: p.Accessibility.Features()}
+	v.Stretches = office.Stretches(v.Week)
+	return v
 }
 
 // NewPointPage is the view of p for its own page: with the procedures it
@@ -47,7 +50,9 @@ func NewPointPage(p *office.Point, site *Site, procedures []*content.Page) *Poin
 			v.Procedures = append(v.Procedures, pg)
 		}
 	}
-	v.Survey = site.Survey("", p.ID)
+	if v.Survey = site.Survey("", p.ID); v.Survey != nil {
+		v.Survey.QR, _ = SurveyQR(v.Survey.URL) // "" when it cannot be made: the link stays
+	}
 	return v
 }
 
@@ -65,11 +70,18 @@ func contains(ps []*office.Point, p *office.Point) bool {
 // to print for the counter.
 type SurveyView struct {
 	URL string
-	QR  template.HTML // "" if it could not be made
+	QR  template.HTML // inline, on a reception point's page; "" if it could not be made
+	// QRPath is the QR code as an SVG file of its own, for a procedure:
+	// its page links to it rather than carrying it, to stay light.
+	QRPath string
 }
 
+// SurveyQRFile is the name of a procedure's survey QR code, in its page's
+// folder.
+const SurveyQRFile = "danh-gia-qr.svg"
+
 // Survey returns the survey of a procedure (code) or a reception point
-// (point id), from site.toml's feedback.survey_url, whose {ma_thu_tuc}
+// (point id), without its QR code, from site.toml's feedback.survey_url, whose {ma_thu_tuc}
 // and {diem_tiep_nhan} are replaced, escaped for a query (a parameter
 // that would be left empty is left out); nil when the site has no survey.
 func (s *Site) Survey(code, point string) *SurveyView {
@@ -91,11 +103,13 @@ func (s *Site) Survey(code, point string) *SurveyView {
 		query = append(query, k+"="+v)
 	}
 	u.RawQuery = strings.Join(query, "&")
-	v := &SurveyView{URL: u.String()}
-	if code, err := qr.SVG(v.URL, "Mã QR của phiếu khảo sát sự hài lòng: "+v.URL); err == nil {
-		v.QR = code
-	}
-	return v
+	return &SurveyView{URL: u.String()}
+}
+
+// SurveyQR is the QR code of a survey address, labelled for screen
+// readers.
+func SurveyQR(surveyURL string) (template.HTML, error) {
+	return qr.SVG(surveyURL, "Mã QR của phiếu khảo sát sự hài lòng: "+surveyURL)
 }
 
 // calendarOf is the directory's days off, or none without a directory.

@@ -133,7 +133,9 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 			v.Offices = append(v.Offices, NewPointView(pt, site))
 		}
 	}
-	v.Survey = site.Survey(p.Code, "")
+	if v.Survey = site.Survey(p.Code, ""); v.Survey != nil {
+		v.Survey.QRPath = site.Config.RelURL(sitePath + SurveyQRFile)
+	}
 	if h := site.HotlineAt(v.ReceptionPlace); h != nil {
 		v.PlaceHours = h.Hours
 	}
