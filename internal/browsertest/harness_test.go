@@ -224,6 +224,7 @@ var pageTypes = []struct {
 	{"reception point", "/diem-tiep-nhan/cong-an-phuong/"},
 	{"accessibility statement", "/tuyen-bo-tiep-can/"},
 	{"feedback channels", "/phan-anh-kien-nghi/"},
+	{"late dossiers", "/ket-qua-phuc-vu/ho-so-tre-han/"},
 	{"not found", "/khong-co-trang-nay/"},
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/late"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/personaldata"
@@ -55,6 +56,8 @@ type loadedSite struct {
 	layouts *render.Layouts
 	dir     *contacts.Directory // data/danh-ba.toml; nil without one
 	offices *office.File        // data/diem-tiep-nhan.toml; nil without one
+	late    *late.File          // data/ho-so-tre-han.csv; nil without one
+	totals  late.Totals         // the monthly totals it is counted against
 	// consented are the mobile numbers the directory publishes, which the
 	// other files of the site may show; nil when it has errors.
 	consented personaldata.Consented
@@ -104,6 +107,12 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, l.data.ReadFile, problems)
+	for _, ds := range sets {
+		if ds.Name == late.TotalsDataset {
+			l.totals = late.TotalsOf(ds)
+		}
+	}
+	l.late = late.Load(opts.Source, l.data.ReadFile, l.totals, problems)
 	l.charts = chart.Load(sets, problems)
 	// A dataset with a chart in error is not published, as one whose
 	// file is in error is not.

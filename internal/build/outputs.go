@@ -14,6 +14,7 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/late"
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
@@ -84,6 +85,9 @@ func listOutputs(c *checkedSite) []*output {
 	}
 	if c.offices != nil {
 		officeJobs(c, add)
+	}
+	if c.late != nil {
+		lateJobs(c, add)
 	}
 	if c.cfg.Feedback.Channels() {
 		add(generated(&output{path: indexFile(feedbackPath), origin: "the feedback channels in " + config.FileName},
@@ -275,6 +279,32 @@ const (
 	statementPath = "/tuyen-bo-tiep-can/"
 	feedbackPath  = "/phan-anh-kien-nghi/"
 )
+
+// latePath is the page of late dossiers and apologies; lateCSV its
+// figures, with the same small groups suppressed.
+const (
+	latePath = dashboardPath + "ho-so-tre-han/"
+	lateCSV  = csvDir + "ho-so-tre-han-tong-hop.csv"
+)
+
+// lateJobs lists the page of late dossiers and its CSV export.
+func lateJobs(c *checkedSite, add func(*output)) {
+	groups := c.late.Groups(c.totals)
+	view := &render.LateView{Groups: groups, Open: c.late.OpenByProcedure(c.totals), Reasons: late.Reasons(),
+		CSVPath: lateCSV, MinGroup: late.MinGroup, Procedures: map[string]*content.Page{}}
+	for _, o := range view.Open {
+		if pg := c.site.ProcedureByCode(o.Code); pg != nil {
+			view.Procedures[o.Code] = pg
+		}
+	}
+	trail := []render.Crumb{homeCrumb}
+	if c.echarts != nil { // the dashboard is published
+		trail = append(trail, render.Crumb{Title: "Kết quả phục vụ người dân, doanh nghiệp", Path: dashboardPath})
+	}
+	add(generated(&output{path: indexFile(latePath), origin: late.FileName},
+		render.Data{Layout: render.LayoutLate, Title: "Hồ sơ trễ hạn và thư xin lỗi", Path: latePath, Breadcrumbs: trail, Late: view}))
+	add(&output{path: lateCSV[1:], origin: late.FileName, fixed: late.CSV(groups)})
+}
 
 // officeJobs lists the reception points: their list and a page each.
 func officeJobs(c *checkedSite, add func(*output)) {

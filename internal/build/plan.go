@@ -56,6 +56,9 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 	if c.dir != nil {
 		p.view.DirectoryPaths = directoryPaths
 	}
+	if c.late != nil {
+		p.view.LatePath = latePath
+	}
 	if c.echarts != nil {
 		p.view.EChartsPath = echartsPath(c.echarts)
 		p.view.DashboardPath = dashboardPath

@@ -11,6 +11,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/late"
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -39,6 +40,8 @@ type Site struct {
 	// Calendar is the directory's days off, when they close them.
 	Offices  *office.File
 	Calendar contacts.Calendar
+	// LatePath is the page of late dossiers and apologies, "" without one.
+	LatePath string
 }
 
 // NewSite returns the .Site of layouts with the directory's days off as
@@ -119,6 +122,7 @@ type Data struct {
 
 	Target string // alias.html: the path redirected to
 
+	Late   *LateView    // late.html
 	Point  *PointView   // office.html
 	Points []*PointView // offices.html
 
@@ -130,6 +134,18 @@ type Data struct {
 	HasCharts  bool
 	Datasets   []*DatasetView    // dashboard.html
 	KeyFigures []chart.Highlight // dashboard.html: latest figures, once each
+}
+
+// LateView is the page of late dossiers: figures per agency and month,
+// the open ones by procedure, every group below MinGroup suppressed.
+type LateView struct {
+	Groups   []late.Group
+	Open     []late.OpenGroup
+	Reasons  []late.Reason
+	CSVPath  string
+	MinGroup int
+	// Procedures are the pages of the open dossiers' procedures, by code.
+	Procedures map[string]*content.Page
 }
 
 // Figure is a chart ready for partials/chart.html.

@@ -45,11 +45,12 @@ const (
 	LayoutOffice     = "office.html"        // one reception point
 	LayoutStatement  = "accessibility.html" // the accessibility statement
 	LayoutFeedback   = "feedback.html"      // how to send a complaint or proposal
+	LayoutLate       = "late.html"          // late dossiers and apologies
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutOffices, LayoutOffice, LayoutStatement, LayoutFeedback}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutOffices, LayoutOffice, LayoutStatement, LayoutFeedback, LayoutLate}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for
