@@ -112,7 +112,9 @@ func load(opts Options, problems *problem.List) *loadedSite {
 			l.totals = late.TotalsOf(ds)
 		}
 	}
-	l.late = late.Load(opts.Source, l.data.ReadFile, l.totals, problems)
+	if l.late = late.Load(opts.Source, l.data.ReadFile, l.totals, problems); l.late != nil {
+		l.late.CheckTotals(l.totals, problems)
+	}
 	l.charts = chart.Load(sets, problems)
 	// A dataset with a chart in error is not published, as one whose
 	// file is in error is not.

@@ -80,7 +80,8 @@ func (d Dossier) Open() bool { return d.Resolved.IsZero() }
 // of dossiers late is counted against it.
 type Unit struct {
 	Name     string
-	Resolved int // dossiers resolved that month, early, on time or late
+	Resolved     int // dossiers resolved that month, early, on time or late
+	ResolvedLate int // of which late
 }
 
 // Totals are the units' monthly totals, by period and unit_id.

@@ -159,3 +159,25 @@ func TestParseProblems(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCheckTotals: an agency's month with fewer or more dossiers resolved
+// late than data/ho-so-thang.csv counts is a warning at its first row;
+// open dossiers and months the totals lack are not counted.
+func TestCheckTotals(t *testing.T) {
+	src := header + rows("2026-10", "a", 3, 0, []int{2}, "khac") + rows("2026-10", "b", 2, 0, []int{2}, "khac") +
+		"2026-10,b,1.001193,2026-10-01,2026-10-10,,5,,lien_thong,2026-11-05\n" + rows("2026-09", "c", 1, 0, []int{2}, "khac")
+	f, got := parse(t, src, nil)
+	if f == nil {
+		t.Fatal(got)
+	}
+	var l problem.List
+	f.CheckTotals(Totals{{"2026-10", "a"}: {ResolvedLate: 4}, {"2026-10", "b"}: {ResolvedLate: 2}}, &l)
+	got = nil
+	for _, p := range l.Sorted() {
+		got = append(got, p.String())
+	}
+	want := "data/ho-so-tre-han.csv:2: warning: 2026-10, a: 3 dossiers resolved late here, 4 in data/ho-so-thang.csv (resolved_late): list every late dossier once"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}

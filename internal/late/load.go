@@ -35,7 +35,8 @@ func TotalsOf(ds *dataset.Dataset) Totals {
 		for _, c := range cols[3:] {
 			n += int(r.Values[c.Index].Num)
 		}
-		t[[2]string{r.Values[cols[0].Index].Text, r.Values[cols[1].Index].Text}] = Unit{Name: r.Values[cols[2].Index].Text, Resolved: n}
+		t[[2]string{r.Values[cols[0].Index].Text, r.Values[cols[1].Index].Text}] = Unit{Name: r.Values[cols[2].Index].Text, Resolved: n,
+			ResolvedLate: int(r.Values[cols[5].Index].Num)}
 	}
 	return t
 }
@@ -65,4 +66,31 @@ func Load(siteDir string, readFile func(name string) ([]byte, error), totals Tot
 		return nil
 	}
 	return Parse(FileName, src, totals.Units(), problems)
+}
+
+// CheckTotals warns, at the first row of each, about an agency's month
+// whose dossiers resolved late are not as many as data/ho-so-thang.csv
+// counts (resolved_late): one of the two files misses some.
+func (f *File) CheckTotals(totals Totals, problems *problem.List) {
+	type group struct{ line, n int }
+	groups := map[[2]string]*group{}
+	var order [][2]string
+	for _, d := range f.Dossiers {
+		k := [2]string{d.Period, d.Unit}
+		g := groups[k]
+		if g == nil {
+			g = &group{line: d.Line}
+			groups[k] = g
+			order = append(order, k)
+		}
+		if !d.Open() {
+			g.n++
+		}
+	}
+	for _, k := range order {
+		u, ok := totals[k]
+		if g := groups[k]; ok && g.n != u.ResolvedLate {
+			problems.Warnf(FileName, g.line, "", "%s, %s: %d dossiers resolved late here, %d in data/ho-so-thang.csv (resolved_late): list every late dossier once", k[0], k[1], g.n, u.ResolvedLate)
+		}
+	}
 }
