@@ -79,7 +79,7 @@ func (d Dossier) Open() bool { return d.Resolved.IsZero() }
 // Unit is an agency's monthly total from data/ho-so-thang.csv: the share
 // of dossiers late is counted against it.
 type Unit struct {
-	Name     string
+	Name         string
 	Resolved     int // dossiers resolved that month, early, on time or late
 	ResolvedLate int // of which late
 }
