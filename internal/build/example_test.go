@@ -37,6 +37,7 @@ var exampleGolden = []string{
 	"phan-anh-kien-nghi/index.html",
 	"ket-qua-phuc-vu/ho-so-tre-han/index.html",
 	"du-lieu/ho-so-tre-han-tong-hop.csv",
+	"du-lieu/ho-so-tre-han-theo-thang.csv",
 	"404.html",
 	"sitemap.xml",
 	"robots.txt",

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
@@ -283,9 +284,30 @@ const (
 // latePath is the page of late dossiers and apologies; lateCSV its
 // figures, with the same small groups suppressed.
 const (
-	latePath = dashboardPath + "ho-so-tre-han/"
-	lateCSV  = csvDir + "ho-so-tre-han-tong-hop.csv"
+	latePath     = dashboardPath + "ho-so-tre-han/"
+	lateCSV      = csvDir + "ho-so-tre-han-tong-hop.csv"
+	lateChartCSV = csvDir + "ho-so-tre-han-theo-thang.csv"
 )
+
+// lateChart draws the late dossiers of every agency by month, from the
+// suppressed monthly figures, as the dashboard's charts are drawn.
+func lateChart(csv []byte, today time.Time, problems *problem.List) *render.Figure {
+	ds := dataset.Parse(lateChartCSV[1:], csv, late.FileName, late.ChartDescription(today), problems)
+	if ds == nil {
+		return nil
+	}
+	set := chart.Load([]*dataset.Dataset{ds}, problems)
+	spec, ok := set.Find(late.ChartName)
+	if !ok {
+		return nil
+	}
+	ch, err := chart.New(latePath, spec)
+	if err != nil {
+		problems.Errorf(late.FileName, 0, "", "%v", err)
+		return nil
+	}
+	return render.NewFigure(ch, lateChartCSV)
+}
 
 // lateJobs lists the page of late dossiers and its CSV export.
 func lateJobs(c *checkedSite, add func(*output)) {
@@ -301,8 +323,18 @@ func lateJobs(c *checkedSite, add func(*output)) {
 	if c.echarts != nil { // the dashboard is published
 		trail = append(trail, render.Crumb{Title: "Kết quả phục vụ người dân, doanh nghiệp", Path: dashboardPath})
 	}
-	add(generated(&output{path: indexFile(latePath), origin: late.FileName},
-		render.Data{Layout: render.LayoutLate, Title: "Hồ sơ trễ hạn và thư xin lỗi", Path: latePath, Breadcrumbs: trail, Late: view}))
+	const title = "Hồ sơ trễ hạn và thư xin lỗi"
+	chartCSV := c.late.ChartCSV()
+	add(&output{path: indexFile(latePath), origin: late.FileName, html: true, layout: render.LayoutLate, addr: latePath,
+		make: func(p *plan, problems *problem.List) (*render.Data, []byte) {
+			d := &render.Data{Site: p.view, Layout: render.LayoutLate, Title: title, Path: latePath, Breadcrumbs: trail, Late: view}
+			if c.echarts != nil {
+				view.Chart = lateChart(chartCSV, c.today, problems)
+				d.HasCharts = view.Chart != nil
+			}
+			return d, nil
+		}})
+	add(&output{path: lateChartCSV[1:], origin: late.FileName, fixed: chartCSV})
 	add(&output{path: lateCSV[1:], origin: late.FileName, fixed: late.CSV(groups)})
 }
 

@@ -293,3 +293,81 @@ func csvField(s string) string {
 	}
 	return s
 }
+
+// Month is one month of all agencies together, for the chart: the late
+// dossiers and those with an apology letter, each "" when below MinGroup
+// (a chart cannot draw "< 3": the month is left empty and its table cell
+// says so).
+type Month struct {
+	Period        string
+	Late, Apology string
+}
+
+// ChartName is the name of the chart of late dossiers by month.
+const ChartName = "ho-so-tre-han-va-thu-xin-loi-theo-thang"
+
+// ChartCSV is the figures of the chart, every agency summed per month, as
+// CSV: the columns the description ChartDescription declares, a month
+// below MinGroup left empty.
+func (f *File) ChartCSV() []byte {
+	late, apology := map[string]int{}, map[string]int{}
+	var periods []string
+	for _, d := range f.Dossiers {
+		if _, seen := late[d.Period]; !seen {
+			periods = append(periods, d.Period)
+		}
+		late[d.Period]++
+		if !d.Apology.IsZero() {
+			apology[d.Period]++
+		}
+	}
+	slices.Sort(periods)
+	var b strings.Builder
+	b.WriteString("period,late,with_apology\n")
+	cell := func(n int) string {
+		if n < MinGroup {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	for _, p := range periods {
+		b.WriteString(p + "," + cell(late[p]) + "," + cell(apology[p]) + "\n")
+	}
+	return []byte(b.String())
+}
+
+// ChartDescription is the description of ChartCSV, with its chart,
+// updated on the day given (the build's reference date).
+func ChartDescription(updated time.Time) []byte {
+	return []byte(strings.Replace(chartDescription, "{updated}", updated.Format(time.DateOnly), 1))
+}
+
+const chartDescription = `title = "Hồ sơ trễ hạn và thư xin lỗi theo tháng"
+source = "Hệ thống thông tin giải quyết thủ tục hành chính"
+updated = {updated}
+key = ["period"]
+
+[[columns]]
+name = "period"
+type = "month"
+label = "Tháng"
+
+[[columns]]
+name = "late"
+type = "integer"
+label = "Hồ sơ trễ hạn"
+unit = "hồ sơ"
+
+[[columns]]
+name = "with_apology"
+type = "integer"
+label = "Có thư xin lỗi"
+unit = "hồ sơ"
+
+[[charts]]
+name = "` + ChartName + `"
+title = "Hồ sơ trễ hạn và hồ sơ có thư xin lỗi theo tháng, các cơ quan cộng lại"
+kind = "bar"
+x = "period"
+bars = ["late", "with_apology"]
+`

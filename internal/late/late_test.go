@@ -181,3 +181,18 @@ func TestCheckTotals(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestChartCSV: every agency summed per month, a month below 3 left
+// empty (the chart cannot draw "< 3"), months in order.
+func TestChartCSV(t *testing.T) {
+	src := header + rows("2026-10", "a", 2, 2, []int{2}, "khac") + rows("2026-10", "b", 2, 0, []int{2}, "khac") +
+		rows("2026-09", "a", 1, 1, []int{2}, "khac")
+	f, got := parse(t, src, nil)
+	if f == nil {
+		t.Fatal(got)
+	}
+	want := "period,late,with_apology\n2026-09,,\n2026-10,4,\n"
+	if g := string(f.ChartCSV()); g != want {
+		t.Errorf("ChartCSV:\n%s\nwant\n%s", g, want)
+	}
+}

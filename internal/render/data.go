@@ -146,6 +146,9 @@ type LateView struct {
 	MinGroup int
 	// Procedures are the pages of the open dossiers' procedures, by code.
 	Procedures map[string]*content.Page
+	// Chart is the late dossiers of every agency by month, nil when the
+	// site serves no ECharts.
+	Chart *Figure
 }
 
 // Figure is a chart ready for partials/chart.html.
