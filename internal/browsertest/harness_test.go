@@ -225,6 +225,7 @@ var pageTypes = []struct {
 	{"accessibility statement", "/tuyen-bo-tiep-can/"},
 	{"feedback channels", "/phan-anh-kien-nghi/"},
 	{"late dossiers", "/ket-qua-phuc-vu/ho-so-tre-han/"},
+	{"status lookup", "/tra-cuu-ho-so/"},
 	{"not found", "/khong-co-trang-nay/"},
 }
 

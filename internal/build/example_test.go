@@ -35,6 +35,7 @@ var exampleGolden = []string{
 	"diem-tiep-nhan/cong-an-phuong/index.html",
 	"tuyen-bo-tiep-can/index.html",
 	"phan-anh-kien-nghi/index.html",
+	"tra-cuu-ho-so/index.html",
 	"ket-qua-phuc-vu/ho-so-tre-han/index.html",
 	"du-lieu/ho-so-tre-han-tong-hop.csv",
 	"du-lieu/ho-so-tre-han-theo-thang.csv",

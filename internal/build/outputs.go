@@ -90,6 +90,10 @@ func listOutputs(c *checkedSite) []*output {
 	if c.late != nil {
 		lateJobs(c, add)
 	}
+	if c.cfg.StatusLookup.URLTemplate != "" {
+		add(generated(&output{path: indexFile(render.LookupPath), origin: "status_lookup in " + config.FileName},
+			render.Data{Layout: render.LayoutLookup, Title: "Tra cứu tình trạng hồ sơ", Path: render.LookupPath, Breadcrumbs: []render.Crumb{homeCrumb}}))
+	}
 	if c.cfg.Feedback.Channels() {
 		add(generated(&output{path: indexFile(feedbackPath), origin: "the feedback channels in " + config.FileName},
 			render.Data{Layout: render.LayoutFeedback, Title: "Phản ánh, kiến nghị", Path: feedbackPath, Breadcrumbs: []render.Crumb{homeCrumb}}))

@@ -36,6 +36,10 @@ func (f Feedback) Channels() bool {
 // software.
 type StatusLookup struct {
 	URL string `toml:"url"`
+	// URLTemplate is the software's address of one dossier, where
+	// {so_ho_so} stands for its number: the lookup page fills it in (with
+	// JavaScript; URL without).
+	URLTemplate string `toml:"url_template"`
 }
 
 // Accessibility is the portal's accessibility statement.
@@ -116,6 +120,15 @@ func (c *Config) validateOffice(doc *tomlfile.Doc, problems *problem.List) {
 		doc.Errorf(problems, "feedback.answer_time", "required with a feedback channel: how long an answer takes, such as \"Trả lời trong 10 ngày làm việc\"")
 	}
 	link("status_lookup.url", c.StatusLookup.URL)
+	if t := c.StatusLookup.URLTemplate; t != "" {
+		link("status_lookup.url_template", strings.Replace(t, "{so_ho_so}", "1", 1))
+		switch {
+		case strings.Count(t, "{so_ho_so}") != 1:
+			doc.Errorf(problems, "status_lookup.url_template", "must hold {so_ho_so} once, where the dossier number goes, such as https://motcua.example.gov.vn/tra-cuu?ma_ho_so={so_ho_so}")
+		case c.StatusLookup.URL == "":
+			doc.Errorf(problems, "status_lookup.url", "required with url_template: the lookup page itself, for browsers without JavaScript")
+		}
+	}
 
 	a := &c.Accessibility
 	if !a.Given() {

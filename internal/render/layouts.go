@@ -46,11 +46,12 @@ const (
 	LayoutStatement  = "accessibility.html" // the accessibility statement
 	LayoutFeedback   = "feedback.html"      // how to send a complaint or proposal
 	LayoutLate       = "late.html"          // late dossiers and apologies
+	LayoutLookup     = "lookup.html"        // the dossier status lookup by number
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutOffices, LayoutOffice, LayoutStatement, LayoutFeedback, LayoutLate}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutOffices, LayoutOffice, LayoutStatement, LayoutFeedback, LayoutLate, LayoutLookup}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for

@@ -16,6 +16,10 @@ import (
 // point's page is under it, by id.
 const OfficesPath = "/diem-tiep-nhan/"
 
+// LookupPath is the page that looks a dossier up by its number, when
+// site.toml gives status_lookup.url_template.
+const LookupPath = "/tra-cuu-ho-so/"
+
 // OfficePath is the page of a reception point.
 func OfficePath(p *office.Point) string { return OfficesPath + p.ID + "/" }
 
