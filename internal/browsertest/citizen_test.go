@@ -83,7 +83,7 @@ func TestWithoutJavaScript(t *testing.T) {
 // and visibly focused; the order follows the page (no positive tabindex),
 // and the main navigation is reached without a mouse.
 func TestKeyboard(t *testing.T) {
-	for _, pt := range []string{"/", "/thu-tuc/dang-ky-khai-sinh/", "/danh-ba/", "/ket-qua-phuc-vu/"} {
+	for _, pt := range []string{"/", "/thu-tuc/dang-ky-khai-sinh/", "/danh-ba/", "/ket-qua-phuc-vu/", "/diem-tiep-nhan/trung-tam-phuc-vu-hanh-chinh-cong/", "/ket-qua-phuc-vu/ho-so-tre-han/"} {
 		t.Run(pt, func(t *testing.T) {
 			ctx := shared.tab(t)
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(shared.url(pt))); err != nil {

@@ -230,6 +230,12 @@ var pageTypes = []struct {
 	{"procedures export", "/du-lieu/thu-tuc/"},
 	{"directory export", "/du-lieu/danh-ba/"},
 	{"dataset export", "/du-lieu/ho-so-thang/"},
+	{"reception points", "/diem-tiep-nhan/"},
+	{"reception point", "/diem-tiep-nhan/cong-an-phuong/"},
+	{"accessibility statement", "/tuyen-bo-tiep-can/"},
+	{"feedback channels", "/phan-anh-kien-nghi/"},
+	{"late dossiers", "/ket-qua-phuc-vu/ho-so-tre-han/"},
+	{"status lookup", "/tra-cuu-ho-so/"},
 	{"not found", "/khong-co-trang-nay/"},
 	{"search", "/tim-kiem/"},
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -41,5 +42,39 @@ func TestPosterPrintsOnOneA4Page(t *testing.T) {
 	// A4 is 210 × 297 mm, 595.3 × 841.9 points.
 	if !a4.Match(pdf) {
 		t.Errorf("the poster is not printed on A4 paper: %q", mediaBox.Find(pdf))
+	}
+}
+
+// TestReceptionPointPrintsAsCounterCard: a reception point's page prints
+// as the card for its counter, its name, address and the survey with its
+// QR code large enough to scan from a step away, on one A4 sheet; the week
+// and the accessibility list stay on the screen.
+func TestReceptionPointPrintsAsCounterCard(t *testing.T) {
+	const path = "/diem-tiep-nhan/trung-tam-phuc-vu-hanh-chinh-cong/"
+	if n, _ := printPages(t, path); n != 1 {
+		t.Errorf("%s prints on %d pages, want 1", path, n)
+	}
+	ctx := shared.tab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(path))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		QR            float64 // width of the survey's QR code, CSS px
+		Week, Feature bool    // visible
+	}
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(() => {
+		const shown = sel => { const el = document.querySelector(sel); return !!el && el.getBoundingClientRect().height > 0; };
+		const qr = document.querySelector(".survey-qr .qr");
+		return {QR: qr ? qr.getBoundingClientRect().width : 0, Week: shown(".office-week"), Feature: shown(".features")};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 70 mm is 264.6 CSS px.
+	if s.QR < 260 || s.Week || s.Feature {
+		t.Errorf("printed: QR code %.0f px wide (want 70 mm, 265 px), week shown %v, features shown %v", s.QR, s.Week, s.Feature)
 	}
 }

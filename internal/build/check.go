@@ -11,6 +11,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/msg"
+	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
@@ -53,6 +54,13 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	popular := checkPopular(l.opts.Source, l.cfg, l.site, problems)
 	c.catalog = catalog.Build(l.site, popular)
 	c.catalog.CheckSpellings(problems)
+	if l.offices != nil {
+		var fields []string
+		for _, g := range c.catalog.Fields.Groups {
+			fields = append(fields, g.Name)
+		}
+		l.offices.CheckReferences(func(code string) bool { return l.site.ProcedureByCode(code) != nil }, fields, problems)
+	}
 
 	before := problems.Errors()
 	l.charts.CheckNames(problems)
@@ -89,9 +97,14 @@ func unbuiltOutputs(c *checkedSite, problems *problem.List) map[string]string {
 			}
 		}
 	}
+	if c.offices == nil {
+		if p, ok := problems.FirstError(office.FileName); ok {
+			unbuilt["/"+indexFile(render.OfficesPath)] = p.Place()
+		}
+	}
 	var dataProblem string
 	for _, p := range problems.Sorted() {
-		if p.Severity != problem.Error || !strings.HasPrefix(p.File, dataset.Folder+"/") || p.File == contacts.FileName {
+		if p.Severity != problem.Error || !strings.HasPrefix(p.File, dataset.Folder+"/") || p.File == contacts.FileName || p.File == office.FileName {
 			continue
 		}
 		if dataProblem == "" {

@@ -16,7 +16,9 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/late"
 	"github.com/congkhai/congkhai/internal/msg"
+	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -53,6 +55,9 @@ type loadedSite struct {
 	site    *content.Site
 	layouts *render.Layouts
 	dir     *contacts.Directory // data/danh-ba.toml; nil without one
+	offices *office.File        // data/diem-tiep-nhan.toml; nil without one
+	late    *late.File          // data/ho-so-tre-han.csv; nil without one
+	totals  late.Totals         // the monthly totals it is counted against
 	// consented are the mobile numbers the directory publishes, which the
 	// other files of the site may show; nil when it has errors.
 	consented personaldata.Consented
@@ -96,11 +101,20 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	beforeDir := problems.Errors()
 	l.dir = contacts.Load(opts.Source, l.data.ReadFile, problems)
 	l.consented = consentedBy(l.dir, problems.Errors() > beforeDir)
+	l.offices = office.Load(opts.Source, l.data.ReadFile, problems)
 
 	l.site = content.Load(opts.Source, cfg, l.rules, l.consented, l.cache, problems)
 	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, l.data.ReadFile, problems)
+	for _, ds := range sets {
+		if ds.Name == late.TotalsDataset {
+			l.totals = late.TotalsOf(ds)
+		}
+	}
+	if l.late = late.Load(opts.Source, l.data.ReadFile, l.totals, problems); l.late != nil {
+		l.late.CheckTotals(l.totals, problems)
+	}
 	l.charts = chart.Load(sets, problems)
 	// A dataset with a chart in error is not published, as one whose
 	// file is in error is not.

@@ -11,9 +11,13 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/late"
+	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
@@ -73,6 +77,10 @@ type output struct {
 	with   []*output
 	// streamedBy is the output whose stream writes this one's file.
 	streamedBy *output
+	// produce makes a generated file's bytes when it is written, for files
+	// one per page (a procedure's survey QR code), so that none is held
+	// in memory meanwhile.
+	produce func(p *plan) ([]byte, error)
 }
 
 // listOutputs lists every file the site publishes, in a fixed order (which
@@ -87,6 +95,7 @@ func listOutputs(c *checkedSite) []*output {
 	dataJobs(c, add)
 	openDataJobs(c, add)
 	contentJobs(c.site, add)
+	surveyQRJobs(c, add)
 	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
 	add(generated(&output{path: "404.html", origin: "the not-found page"},
 		render.Data{Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}))
@@ -95,6 +104,26 @@ func listOutputs(c *checkedSite) []*output {
 		directoryJobs(c, add)
 	}
 	searchJobs(add)
+	if c.offices != nil {
+		officeJobs(c, add)
+	}
+	if c.late != nil {
+		lateJobs(c, add)
+	}
+	if c.cfg.StatusLookup.URLTemplate != "" {
+		add(generated(&output{path: indexFile(render.LookupPath), origin: "status_lookup in " + config.FileName},
+			render.Data{Layout: render.LayoutLookup, Title: "Tra cứu tình trạng hồ sơ", Path: render.LookupPath, Breadcrumbs: []render.Crumb{homeCrumb}}))
+	}
+	if c.cfg.Feedback.Channels() {
+		add(generated(&output{path: indexFile(feedbackPath), origin: "the feedback channels in " + config.FileName},
+			render.Data{Layout: render.LayoutFeedback, Title: "Phản ánh, kiến nghị", Path: feedbackPath, Breadcrumbs: []render.Crumb{homeCrumb}}))
+	}
+	if c.cfg.Accessibility.Given() {
+		statement := generated(&output{path: indexFile(statementPath), origin: "the accessibility statement in " + config.FileName},
+			render.Data{Layout: render.LayoutStatement, Title: "Tuyên bố về khả năng tiếp cận", Path: statementPath, Breadcrumbs: []render.Crumb{homeCrumb}})
+		statement.lastmod = c.cfg.Accessibility.Reviewed.Time()
+		add(statement)
+	}
 	return append(outs, machineJobs(c, outs)...)
 }
 
@@ -120,6 +149,26 @@ func contentJobs(site *content.Site, add func(*output)) {
 			o.html = false // a redirect is not a page
 			add(o)
 		}
+	}
+}
+
+// surveyQRJobs lists, when site.toml has a survey, the QR code of each
+// procedure's survey as an SVG file in its page's folder, which the page
+// links to for printing.
+func surveyQRJobs(c *checkedSite, add func(*output)) {
+	if c.cfg.Feedback.SurveyURL == "" {
+		return
+	}
+	for _, pg := range c.site.Pages {
+		if pg.Kind != content.KindProcedure {
+			continue
+		}
+		path := pg.Path + render.SurveyQRFile
+		add(&output{path: path[1:], origin: pg.File,
+			produce: func(p *plan) ([]byte, error) {
+				svg, err := render.SurveyQR(p.view.Survey(pg.Procedure.Code, "").URL)
+				return []byte(svg), err
+			}})
 	}
 }
 
@@ -240,6 +289,98 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 					problems.Errorf(origin, 0, "", "writing the vCard of %s: %v", person.ID, err)
 				}
 				return nil, vcf.Bytes()
+			}})
+	}
+}
+
+// statementPath is the accessibility statement; feedbackPath the page of
+// the channels for complaints and proposals (partials/survey.html links
+// to it).
+const (
+	statementPath = "/tuyen-bo-tiep-can/"
+	feedbackPath  = "/phan-anh-kien-nghi/"
+)
+
+// latePath is the page of late dossiers and apologies; lateCSV its
+// figures, with the same small groups suppressed.
+const (
+	latePath     = dashboardPath + "ho-so-tre-han/"
+	lateCSV      = csvDir + "ho-so-tre-han-tong-hop.csv"
+	lateChartCSV = csvDir + "ho-so-tre-han-theo-thang.csv"
+)
+
+// lateChart draws the late dossiers of every agency by month, from the
+// suppressed monthly figures, as the dashboard's charts are drawn.
+func lateChart(csv []byte, today time.Time, problems *problem.List) *render.Figure {
+	ds := dataset.Parse(lateChartCSV[1:], csv, late.FileName, late.ChartDescription(today), problems)
+	if ds == nil {
+		return nil
+	}
+	set := chart.Load([]*dataset.Dataset{ds}, problems)
+	spec, ok := set.Find(late.ChartName)
+	if !ok {
+		return nil
+	}
+	ch, err := chart.New(latePath, spec)
+	if err != nil {
+		problems.Errorf(late.FileName, 0, "", "%v", err)
+		return nil
+	}
+	return render.NewFigure(ch, lateChartCSV)
+}
+
+// lateJobs lists the page of late dossiers and its CSV export.
+func lateJobs(c *checkedSite, add func(*output)) {
+	groups := c.late.Groups(c.totals)
+	view := &render.LateView{Groups: groups, Open: c.late.OpenByProcedure(c.totals), Reasons: late.Reasons(),
+		CSVPath: lateCSV, MinGroup: late.MinGroup, Procedures: map[string]*content.Page{}}
+	for _, o := range view.Open {
+		if pg := c.site.ProcedureByCode(o.Code); pg != nil {
+			view.Procedures[o.Code] = pg
+		}
+	}
+	trail := []render.Crumb{homeCrumb}
+	if c.echarts != nil { // the dashboard is published
+		trail = append(trail, render.Crumb{Title: "Kết quả phục vụ người dân, doanh nghiệp", Path: dashboardPath})
+	}
+	const title = "Hồ sơ trễ hạn và thư xin lỗi"
+	chartCSV := c.late.ChartCSV()
+	add(&output{path: indexFile(latePath), origin: late.FileName, html: true, layout: render.LayoutLate, addr: latePath,
+		make: func(p *plan, problems *problem.List) (*render.Data, []byte) {
+			d := &render.Data{Site: p.view, Layout: render.LayoutLate, Title: title, Path: latePath, Breadcrumbs: trail, Late: view}
+			if c.echarts != nil {
+				view.Chart = lateChart(chartCSV, c.today, problems)
+				d.HasCharts = view.Chart != nil
+			}
+			return d, nil
+		}})
+	add(&output{path: lateChartCSV[1:], origin: late.FileName, fixed: chartCSV})
+	add(&output{path: lateCSV[1:], origin: late.FileName, fixed: late.CSV(groups)})
+}
+
+// officeJobs lists the reception points: their list and a page each.
+func officeJobs(c *checkedSite, add func(*output)) {
+	const origin = office.FileName
+	lastmod := c.offices.Updated.Time()
+	home := []render.Crumb{homeCrumb}
+	const title = "Nơi tiếp nhận hồ sơ"
+	list := &output{path: indexFile(render.OfficesPath), origin: origin, html: true, layout: render.LayoutOffices, addr: render.OfficesPath, lastmod: lastmod,
+		make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
+			d := &render.Data{Site: p.view, Layout: render.LayoutOffices, Title: title, Path: render.OfficesPath, Breadcrumbs: home}
+			for i := range c.offices.Points {
+				d.Points = append(d.Points, render.NewPointView(&c.offices.Points[i], p.view))
+			}
+			return d, nil
+		}}
+	add(list)
+	crumbs := append(home, render.Crumb{Title: title, Path: render.OfficesPath})
+	for i := range c.offices.Points {
+		pt := &c.offices.Points[i]
+		path := render.OfficePath(pt)
+		add(&output{path: indexFile(path), origin: origin, html: true, layout: render.LayoutOffice, addr: path, lastmod: lastmod,
+			make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
+				return &render.Data{Site: p.view, Layout: render.LayoutOffice, Title: pt.Name, Path: path, Breadcrumbs: crumbs,
+					Point: render.NewPointPage(pt, p.view, c.catalog.All)}, nil
 			}})
 	}
 }

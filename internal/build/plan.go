@@ -67,11 +67,15 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 	for _, pg := range c.site.Pages {
 		pagesByPath[pg.Path] = pg
 	}
-	p.view = &render.Site{Config: c.cfg, Home: c.site.Home, Catalog: c.catalog, Today: c.today, Pages: pagesByPath, Directory: c.dir}
+	p.view = render.NewSite(render.Site{Config: c.cfg, Home: c.site.Home, Catalog: c.catalog, Today: c.today, Pages: pagesByPath,
+		Directory: c.dir, Offices: c.offices})
 	if c.dir != nil {
 		p.view.DirectoryPaths = directoryPaths
 	}
 	p.view.SearchPath, p.view.SearchIndexPath = searchPath, searchIndexPath
+	if c.late != nil {
+		p.view.LatePath = latePath
+	}
 	if c.echarts != nil {
 		p.view.EChartsPath = echartsPath(c.echarts)
 		p.view.DashboardPath = dashboardPath

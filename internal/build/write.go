@@ -179,6 +179,11 @@ func (p *plan) run(j *job, out sink, problems *problem.List, bufs *pageBuffers) 
 		}
 	case j.bytes != nil:
 		err = out.WriteFile(j.path, j.bytes)
+	case j.produce != nil:
+		var b []byte
+		if b, err = j.produce(p); err == nil {
+			err = out.WriteFile(j.path, b)
+		}
 	default:
 		var html []byte
 		// The layout of a page whose file has errors is not run (in a

@@ -37,6 +37,12 @@ type Config struct {
 	Directory    Directory     `toml:"directory"`
 	OpenData     OpenData      `toml:"open_data"`
 	Menu         []MenuItem    `toml:"menu"`
+	// Feedback, StatusLookup and Accessibility are the friendly office's
+	// settings: the survey and feedback channels, the dossier status
+	// lookup, the accessibility statement.
+	Feedback      Feedback      `toml:"feedback"`
+	StatusLookup  StatusLookup  `toml:"status_lookup"`
+	Accessibility Accessibility `toml:"accessibility"`
 
 	// Base is the parsed base URL, always ending in "/".
 	Base *url.URL `toml:"-"`
@@ -211,6 +217,7 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 	if c.OpenData.Publisher == "" {
 		c.OpenData.Publisher = c.Jurisdiction.Name
 	}
+	c.validateOffice(doc, problems)
 	for i, m := range c.Menu {
 		p := fmt.Sprintf("menu[%d]", i)
 		required(p+".title", m.Title)

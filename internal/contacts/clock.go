@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Clock is a time of day, written in TOML as a local time (start =
@@ -93,4 +95,17 @@ func (c Clock) String() string {
 // on returns the time of day on date d in zone loc.
 func (c Clock) on(d time.Time, loc *time.Location) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), c.Hour(), c.Minute(), c.Second(), 0, loc)
+}
+
+// Problem returns the error of a time of day that another file requires
+// (a reception point's opening hours): one that is not a time of day, or
+// none given; example is what the message suggests, such as 07:30:00.
+func (c Clock) Problem(example string) error {
+	switch {
+	case c.bad != "":
+		return msg.Errorf("expected a time of day such as 07:30:00 (without quotes), found %s", c.bad)
+	case !c.set:
+		return msg.Errorf("required: a time of day such as %s", example)
+	}
+	return nil
 }

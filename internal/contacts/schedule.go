@@ -311,3 +311,19 @@ func absDays(d time.Duration) int {
 // vietnamTime is Viet Nam's time zone, UTC+07:00 all year (no daylight
 // saving since 1975), so it needs no time zone database.
 func vietnamTime() *time.Location { return time.FixedZone("ICT", 7*3600) }
+
+// Calendar is the directory's days off, for the pages that say when a
+// place is open: the same list that moves and cancels receptions.
+type Calendar struct{ days calendar }
+
+// NewCalendar returns the days off of holidays (those validation rejects
+// are left out, as for receptions).
+func NewCalendar(holidays []Holiday) Calendar { return Calendar{calendarOf(holidays)} }
+
+// DayOff returns the name of the holiday on the date of d, and whether it
+// is one. Weekends are not days off here: a place says itself which days
+// it opens.
+func (c Calendar) DayOff(d time.Time) (string, bool) {
+	name, off := c.days[tomlfile.DateOf(d).Time()]
+	return name, off
+}

@@ -30,6 +30,11 @@ import (
 // Folder is the folder of a site that holds the CSV files.
 const Folder = "data"
 
+// LateDossiersFile is the CSV file of late dossiers, one row each, which
+// package late reads and Load leaves out: its rows are never published as
+// a dataset is.
+const LateDossiersFile = Folder + "/ho-so-tre-han.csv"
+
 // Dataset is one CSV file with its description, typed.
 type Dataset struct {
 	Name        string // the base name: ho-so-thang
@@ -155,6 +160,8 @@ func Parse(csvFile string, csvSrc []byte, descFile string, descSrc []byte, probl
 // to other parts of the site. The files are read with readFile:
 // os.ReadFile, or a reader that keeps their bytes for other checks of
 // data/ (datafiles.Folder.ReadFile).
+// LateDossiersFile, which package late reads (its rows are never
+// published), is not a dataset and is left out.
 func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) []*Dataset {
 	dir := filepath.Join(siteDir, Folder)
 	entries, err := os.ReadDir(dir)
@@ -171,6 +178,9 @@ func Load(siteDir string, readFile func(name string) ([]byte, error), problems *
 			continue
 		}
 		name := e.Name()
+		if Folder+"/"+name == LateDossiersFile {
+			continue
+		}
 		ext := filepath.Ext(name)
 		base := strings.TrimSuffix(name, ext)
 		switch strings.ToLower(ext) {

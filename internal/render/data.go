@@ -11,6 +11,8 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/late"
+	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -41,6 +43,19 @@ type Site struct {
 	// OpenDataPath is the list of every export (/du-lieu/); "" when the
 	// site publishes none.
 	OpenDataPath string
+	// Offices is data/diem-tiep-nhan.toml, nil when the site has none;
+	// Calendar is the directory's days off, when they close them.
+	Offices  *office.File
+	Calendar contacts.Calendar
+	// LatePath is the page of late dossiers and apologies, "" without one.
+	LatePath string
+}
+
+// NewSite returns the .Site of layouts with the directory's days off as
+// its calendar.
+func NewSite(s Site) *Site {
+	s.Calendar = calendarOf(s.Directory)
+	return &s
 }
 
 // DirectoryPaths are the site paths of the pages and files made from the
@@ -114,6 +129,10 @@ type Data struct {
 
 	Target string // alias.html: the path redirected to
 
+	Late   *LateView    // late.html
+	Point  *PointView   // office.html
+	Points []*PointView // offices.html
+
 	Occurrences []contacts.Occurrence // reception.html: the coming dates
 	Until       time.Time             // reception.html: the end of that window
 
@@ -136,6 +155,21 @@ type Data struct {
 	HasCharts  bool
 	Datasets   []*DatasetView    // dashboard.html
 	KeyFigures []chart.Highlight // dashboard.html: latest figures, once each
+}
+
+// LateView is the page of late dossiers: figures per agency and month,
+// the open ones by procedure, every group below MinGroup suppressed.
+type LateView struct {
+	Groups   []late.Group
+	Open     []late.OpenGroup
+	Reasons  []late.Reason
+	CSVPath  string
+	MinGroup int
+	// Procedures are the pages of the open dossiers' procedures, by code.
+	Procedures map[string]*content.Page
+	// Chart is the late dossiers of every agency by month, nil when the
+	// site serves no ECharts.
+	Chart *Figure
 }
 
 // Figure is a chart ready for partials/chart.html.

@@ -36,19 +36,25 @@ const (
 	LayoutGroups     = "groups.html"     // every field, agency or level
 	LayoutGroup      = "group.html"      // the procedures of one field, agency or level
 	LayoutNotFound   = "404.html"
-	LayoutDirectory  = "directory.html" // hotlines and people
-	LayoutPoster     = "poster.html"    // the same, as an A4 poster to print
-	LayoutReception  = "reception.html" // the citizen reception schedule
-	LayoutDashboard  = "dashboard.html" // performance figures and charts
-	LayoutSearch     = "search.html"    // the search page, and what to do without JavaScript
-	LayoutOpenData   = "opendata.html"  // every export of the portal's data
-	LayoutExport     = "export.html"    // one export: its files, licence, date and columns
-	LayoutAlias      = "alias.html"     // redirect from an old address
+	LayoutDirectory  = "directory.html"     // hotlines and people
+	LayoutPoster     = "poster.html"        // the same, as an A4 poster to print
+	LayoutReception  = "reception.html"     // the citizen reception schedule
+	LayoutDashboard  = "dashboard.html"     // performance figures and charts
+	LayoutSearch     = "search.html"        // the search page, and what to do without JavaScript
+	LayoutOpenData   = "opendata.html"      // every export of the portal's data
+	LayoutExport     = "export.html"        // one export: its files, licence, date and columns
+	LayoutAlias      = "alias.html"         // redirect from an old address
+	LayoutOffices    = "offices.html"       // the reception points
+	LayoutOffice     = "office.html"        // one reception point
+	LayoutStatement  = "accessibility.html" // the accessibility statement
+	LayoutFeedback   = "feedback.html"      // how to send a complaint or proposal
+	LayoutLate       = "late.html"          // late dossiers and apologies
+	LayoutLookup     = "lookup.html"        // the dossier status lookup by number
 	layoutBase       = "base.html"
 	partialsDir      = "partials"
 )
 
-var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutSearch, LayoutOpenData, LayoutExport}
+var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedure, LayoutProcedures, LayoutGroups, LayoutGroup, LayoutNotFound, LayoutDirectory, LayoutPoster, LayoutReception, LayoutDashboard, LayoutSearch, LayoutOpenData, LayoutExport, LayoutOffices, LayoutOffice, LayoutStatement, LayoutFeedback, LayoutLate, LayoutLookup}
 
 // Layouts holds one parsed template set per layout; each set is the base
 // layout, the partials and the layout's own file. Sets are safe for

@@ -64,6 +64,11 @@ type ProcedureView struct {
 	// the same address as a QR code (SVG, "" if it could not be made).
 	URL string
 	QR  template.HTML
+
+	// Offices are the reception points that receive the procedure, each
+	// with its week; nil when data/diem-tiep-nhan.toml names none.
+	Offices []*PointView
+	Survey  *SurveyView // "Bạn có hài lòng?", nil without a survey
 }
 
 // Day is a date written for readers (Text, dd/mm/yyyy) and for machines
@@ -122,6 +127,14 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 	}
 	if v.ReceptionPlace == "" {
 		v.ReceptionPlace = p.Agency
+	}
+	if !v.Archived {
+		for _, pt := range site.Offices.For(p.Code, p.Field) {
+			v.Offices = append(v.Offices, NewPointView(pt, site))
+		}
+	}
+	if v.Survey = site.Survey(p.Code, ""); v.Survey != nil {
+		v.Survey.QRPath = site.Config.RelURL(sitePath + SurveyQRFile)
 	}
 	if h := site.HotlineAt(v.ReceptionPlace); h != nil {
 		v.PlaceHours = h.Hours
