@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
@@ -167,6 +168,14 @@ func TestChecklistPrintsOnOneA4Page(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(path))); err != nil {
 				t.Fatal(err)
 			}
+			// The QR code is a file beside the page that only a printed
+			// page loads (loading="lazy" in a part hidden on screen): it must
+			// load once the page is laid out for print.
+			loaded := chromedp.Poll[bool](`(() => { const q = document.querySelector(".takeaway img.qr"); return !!q && q.complete && q.naturalWidth > 0; })()`,
+				chromedp.WithPollingTimeout(10*time.Second))
+			if _, err := chromedp.Run(ctx, loaded); err != nil {
+				t.Errorf("the QR code did not load for print: %v", err)
+			}
 			type printed struct {
 				Papers, Boxes     int
 				Code, Place, QR   bool
@@ -175,7 +184,7 @@ func TestChecklistPrintsOnOneA4Page(t *testing.T) {
 			}
 			p, err := chromedp.Run(ctx, chromedp.Evaluate[printed](`(() => {
 				const shown = el => !!el && getComputedStyle(el).display !== "none" && el.getBoundingClientRect().height > 0;
-				const qr = document.querySelector(".takeaway svg.qr");
+				const qr = document.querySelector(".takeaway img.qr");
 				return {
 					Papers: [...document.querySelectorAll(".papers li")].filter(shown).length,
 					Boxes: [...document.querySelectorAll(".papers li")].filter(li => getComputedStyle(li, "::before").borderStyle !== "none").length,

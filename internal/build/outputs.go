@@ -95,6 +95,7 @@ func listOutputs(c *checkedSite) []*output {
 	dataJobs(c, add)
 	openDataJobs(c, add)
 	contentJobs(c.site, add)
+	pageQRJobs(c, add)
 	surveyQRJobs(c, add)
 	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
 	add(generated(&output{path: "404.html", origin: "the not-found page"},
@@ -149,6 +150,23 @@ func contentJobs(site *content.Site, add func(*output)) {
 			o.html = false // a redirect is not a page
 			add(o)
 		}
+	}
+}
+
+// pageQRJobs lists the QR code of each procedure page's address, an SVG
+// file in its folder that the printed checklist shows: made when it is
+// written, and loaded only by a page that is printed.
+func pageQRJobs(c *checkedSite, add func(*output)) {
+	for _, pg := range c.site.Pages {
+		if pg.Kind != content.KindProcedure {
+			continue
+		}
+		path := pg.Path + render.PageQRFile
+		add(&output{path: path[1:], origin: pg.File,
+			produce: func(p *plan) ([]byte, error) {
+				svg, err := render.PageQR(p.cfg.AbsURL(pg.Path))
+				return []byte(svg), err
+			}})
 	}
 }
 

@@ -81,8 +81,17 @@ type SurveyView struct {
 }
 
 // SurveyQRFile is the name of a procedure's survey QR code, in its page's
-// folder.
-const SurveyQRFile = "danh-gia-qr.svg"
+// folder; PageQRFile that of the QR code of the page's own address, which
+// its printed checklist shows.
+const (
+	SurveyQRFile = "danh-gia-qr.svg"
+	PageQRFile   = "qr.svg"
+)
+
+// PageQR is the QR code of a page's full address, as an SVG file.
+func PageQR(pageURL string) (template.HTML, error) {
+	return qr.SVG(pageURL, "Mã QR của trang này: "+pageURL)
+}
 
 // Survey returns the survey of a procedure (code) or a reception point
 // (point id), without its QR code, from site.toml's feedback.survey_url, whose {ma_thu_tuc}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,7 +10,6 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/procedure"
-	"github.com/congkhai/congkhai/internal/qr"
 	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vnformat"
@@ -60,10 +58,11 @@ type ProcedureView struct {
 	Coordinating   string // coordinating agencies, joined with "; "
 	EffectiveFrom  string // dd/mm/yyyy
 	SyncedAt       Day
-	// URL is the page's full address, printed on its checklist with QR,
-	// the same address as a QR code (SVG, "" if it could not be made).
-	URL string
-	QR  template.HTML
+	// URL is the page's full address, printed on its checklist with
+	// QRPath, the address of the same as a QR code: an SVG file beside the
+	// page (PageQRFile), which only a printed page loads.
+	URL    string
+	QRPath string
 
 	// Offices are the reception points that receive the procedure, each
 	// with its week; nil when data/diem-tiep-nhan.toml names none.
@@ -149,9 +148,7 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 	if len(p.Result) > 0 {
 		v.Result = p.Result[0]
 	}
-	if code, err := qr.SVG(v.URL, "Mã QR của trang này: "+v.URL); err == nil {
-		v.QR = code
-	}
+	v.QRPath = site.Config.RelURL(sitePath + PageQRFile)
 	v.Online = onlineAnswer(p.OnlineLevel)
 	v.answerPapers(p)
 	v.Channels = make([]ChannelView, len(p.Channels))
