@@ -1,12 +1,8 @@
 package contacts
 
 import (
-	"errors"
-	"io/fs"
-	"path/filepath"
-
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/problem"
-	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
@@ -20,12 +16,8 @@ import (
 // those numbers itself: the build runs personaldata.Lint once over every
 // file in data/, this one included.
 func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) *Directory {
-	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		problems.Errorf(FileName, 0, "", "%s", rawfile.ReadProblem(err))
+	src, ok := datafiles.ReadOptional(siteDir, FileName, readFile, problems)
+	if !ok {
 		return nil
 	}
 	return Parse(FileName, src, problems)

@@ -6,12 +6,14 @@
 package datafiles
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/limits"
+	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
@@ -84,4 +86,19 @@ func (f *Folder) Drain(fn func(name string, src []byte, err error)) {
 		fn(rel, src, err)
 		return nil
 	})
+}
+
+// ReadOptional reads the file name (a slash path in the site folder
+// siteDir, such as data/danh-ba.toml) that a site may do without, with
+// readFile (Folder.ReadFile). A file that is not there is no problem: ok is
+// false and nothing is recorded. Any other error is a problem of the file.
+func ReadOptional(siteDir, name string, readFile func(name string) ([]byte, error), problems *problem.List) (src []byte, ok bool) {
+	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(name)))
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			problems.Errorf(name, 0, "", "%s", rawfile.ReadProblem(err))
+		}
+		return nil, false
+	}
+	return src, true
 }

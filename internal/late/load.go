@@ -1,13 +1,9 @@
 package late
 
 import (
-	"errors"
-	"io/fs"
-	"path/filepath"
-
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/problem"
-	"github.com/congkhai/congkhai/internal/rawfile"
 )
 
 // TotalsDataset is the dataset whose monthly totals per agency the share
@@ -57,12 +53,8 @@ func (t Totals) Units() map[string]bool {
 // personal-data lint sees its bytes), checks its rows against totals, and
 // returns nil when there is no file or it has errors.
 func Load(siteDir string, readFile func(name string) ([]byte, error), totals Totals, problems *problem.List) *File {
-	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		problems.Errorf(FileName, 0, "", "%s", rawfile.ReadProblem(err))
+	src, ok := datafiles.ReadOptional(siteDir, FileName, readFile, problems)
+	if !ok {
 		return nil
 	}
 	return Parse(FileName, src, totals.Units(), problems)

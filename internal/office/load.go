@@ -1,19 +1,16 @@
 package office
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path/filepath"
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
-	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -23,12 +20,8 @@ import (
 // personal-data lint), records every problem and returns the validated
 // file: nil when there is none (not a problem) or when it has errors.
 func Load(siteDir string, readFile func(name string) ([]byte, error), problems *problem.List) *File {
-	src, err := readFile(filepath.Join(siteDir, filepath.FromSlash(FileName)))
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		problems.Errorf(FileName, 0, "", "%s", rawfile.ReadProblem(err))
+	src, ok := datafiles.ReadOptional(siteDir, FileName, readFile, problems)
+	if !ok {
 		return nil
 	}
 	return Parse(FileName, src, problems)
