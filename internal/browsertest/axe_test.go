@@ -71,20 +71,28 @@ func TestAccessibility(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				res := runAxe(t, ctx, axe)
-				if len(res.Passes) < 10 {
-					t.Fatalf("axe-core checked only %d rules: the page did not load?", len(res.Passes))
-				}
-				for _, v := range res.Violations {
-					var b strings.Builder
-					fmt.Fprintf(&b, "%s (%s): %s", v.ID, v.Impact, v.Help)
-					for _, n := range v.Nodes {
-						fmt.Fprintf(&b, "\n    at %v: %s\n      %s", n.Target, n.HTML, strings.ReplaceAll(n.FailureSummary, "\n", "\n      "))
-					}
-					t.Error(b.String())
-				}
+				checkAxe(t, ctx, axe)
 			})
 		}
+	}
+}
+
+// checkAxe runs axe-core (axe, its source) on the page of ctx and fails
+// the test for each violation, with its rule and elements, or when axe
+// checked so few rules that the page cannot have loaded.
+func checkAxe(t *testing.T, ctx context.Context, axe string) {
+	t.Helper()
+	res := runAxe(t, ctx, axe)
+	if len(res.Passes) < 10 {
+		t.Fatalf("axe-core checked only %d rules: the page did not load?", len(res.Passes))
+	}
+	for _, v := range res.Violations {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s (%s): %s", v.ID, v.Impact, v.Help)
+		for _, n := range v.Nodes {
+			fmt.Fprintf(&b, "\n    at %v: %s\n      %s", n.Target, n.HTML, strings.ReplaceAll(n.FailureSummary, "\n", "\n      "))
+		}
+		t.Error(b.String())
 	}
 }
 

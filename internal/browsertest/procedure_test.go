@@ -130,18 +130,7 @@ func TestProceduresAccessibility(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.EmulateViewport(vp.width, vp.height), chromedp.Navigate(shared.url(path))); err != nil {
 					t.Fatal(err)
 				}
-				res := runAxe(t, ctx, axe)
-				if len(res.Passes) < 10 {
-					t.Fatalf("axe-core checked only %d rules: the page did not load?", len(res.Passes))
-				}
-				for _, v := range res.Violations {
-					var b strings.Builder
-					fmt.Fprintf(&b, "%s (%s): %s", v.ID, v.Impact, v.Help)
-					for _, n := range v.Nodes {
-						fmt.Fprintf(&b, "\n    at %v: %s\n      %s", n.Target, n.HTML, strings.ReplaceAll(n.FailureSummary, "\n", "\n      "))
-					}
-					t.Error(b.String())
-				}
+				checkAxe(t, ctx, axe)
 			})
 		}
 	}

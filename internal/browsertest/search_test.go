@@ -296,10 +296,7 @@ func TestSearchAccessibility(t *testing.T) {
 				}
 				typeQuery(t, ctx, q)
 				settled(t, ctx)
-				res := runAxe(t, ctx, axe)
-				for _, v := range res.Violations {
-					t.Errorf("%s (%s): %s: %v", v.ID, v.Impact, v.Help, v.Nodes)
-				}
+				checkAxe(t, ctx, axe)
 				landmarks, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("form[role=search]")].map(f => f.getAttribute("aria-label"))`))
 				if err != nil || !slices.Contains(landmarks, "Tìm thủ tục, trang và danh bạ") {
 					t.Errorf("search landmarks: %v (%v)", landmarks, err)
