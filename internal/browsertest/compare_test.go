@@ -14,8 +14,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/congkhai/congkhai/internal/frontmatter"
@@ -291,15 +289,7 @@ func runEngine(t *testing.T, base, fn, q, module string, served *servedBytes) en
 		t.Fatal(err)
 	}
 	served.take()
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuSlowdown}); err != nil {
-		t.Fatal(err)
-	}
+	coldSlowPhone(t, ctx)
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/__compare.html")); err != nil {
 		t.Fatal(err)
 	}

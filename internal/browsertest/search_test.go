@@ -423,15 +423,7 @@ func timeQuery(t *testing.T, p *portal, q string, typed bool) (time.Duration, in
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuSlowdown}); err != nil {
-		t.Fatal(err)
-	}
+	coldSlowPhone(t, ctx)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800), chromedp.Navigate(p.url("/tim-kiem/"))); err != nil {
 		t.Fatal(err)
 	}
@@ -539,4 +531,20 @@ func generatedPortal(t *testing.T) *portal {
 		t.Fatalf("building a portal of %d procedures: %v", *searchSize, bigErr)
 	}
 	return bigPortal
+}
+
+// coldSlowPhone makes the tab of ctx a phone cpuSlowdown times slower than
+// this machine, with an empty cache, and turns on the network events
+// that count what it downloads.
+func coldSlowPhone(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuSlowdown}); err != nil {
+		t.Fatal(err)
+	}
 }
