@@ -100,9 +100,7 @@ func completed(cmds []command, tr msg.Translator) []completedCommand {
 		maps.Copy(values, c.values)
 		fs.VisitAll(func(f *flag.Flag) {
 			valueName, _ := flag.UnquoteUsage(f) // English: "folder" is the kind of value
-			translated := *f
-			translated.Usage = msg.Words(f.Usage).In(tr)
-			_, usage := flag.UnquoteUsage(&translated)
+			_, usage := unquoteUsage(f, tr)
 			usage, _, _ = strings.Cut(usage, "\n")
 			usage = strings.TrimRight(usage, ";,: ")
 			b, isBool := f.Value.(interface{ IsBoolFlag() bool })

@@ -124,9 +124,7 @@ func printDefaults(w io.Writer, fs *flag.FlagSet, tr msg.Translator) {
 	fs.VisitAll(func(f *flag.Flag) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "  -%s", f.Name)
-		translated := *f
-		translated.Usage = msg.Words(f.Usage).In(tr)
-		name, usage := flag.UnquoteUsage(&translated)
+		name, usage := unquoteUsage(f, tr)
 		if name != "" {
 			b.WriteString(" " + name)
 		}
@@ -142,6 +140,14 @@ func printDefaults(w io.Writer, fs *flag.FlagSet, tr msg.Translator) {
 		}
 		fmt.Fprintln(w, b.String())
 	})
+}
+
+// unquoteUsage is flag.UnquoteUsage of f's usage in the language of tr:
+// the name of its value (the word in `…`) and its usage without the quotes.
+func unquoteUsage(f *flag.Flag, tr msg.Translator) (name, usage string) {
+	translated := *f
+	translated.Usage = msg.Words(f.Usage).In(tr)
+	return flag.UnquoteUsage(&translated)
 }
 
 // defaultText is "(default …)" for a flag whose default is not its type's
