@@ -16,7 +16,9 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/datafiles"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/late"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/personaldata"
@@ -54,6 +56,9 @@ type loadedSite struct {
 	rules   procedure.Rules // what records were validated against
 	site    *content.Site
 	layouts *render.Layouts
+	// locales are the site's languages, its default first: the built-in
+	// tables with the site's i18n/<lang>.toml in their place.
+	locales []*locale.Locale
 	dir     *contacts.Directory // data/danh-ba.toml; nil without one
 	offices *office.File        // data/diem-tiep-nhan.toml; nil without one
 	late    *late.File          // data/ho-so-tre-han.csv; nil without one
@@ -104,7 +109,8 @@ func load(opts Options, problems *problem.List) *loadedSite {
 	l.offices = office.Load(opts.Source, l.data.ReadFile, problems)
 
 	l.site = content.Load(opts.Source, cfg, l.rules, l.consented, l.cache, problems)
-	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), problems)
+	l.locales = loadLocales(opts.Source, cfg, problems)
+	l.layouts = render.LoadLayouts(opts.Theme, opts.Source, render.Funcs(cfg, l.static), l.locales, problems)
 	beforeData := problems.Errors()
 	sets := dataset.Load(opts.Source, l.data.ReadFile, problems)
 	for _, ds := range sets {
@@ -223,4 +229,21 @@ func npmVersion(site string) string {
 func echartsPath(src []byte) string {
 	sum := sha256.Sum256(src)
 	return "/js/echarts." + hex.EncodeToString(sum[:5]) + ".js"
+}
+
+// loadLocales returns the locale of each language of the site, its
+// default first: congkhai's tables of the language with the site's own
+// (i18n/<lang>.toml) in their place.
+func loadLocales(dir string, cfg *config.Config, problems *problem.List) []*locale.Locale {
+	var out []*locale.Locale
+	for _, lang := range cfg.Langs() {
+		cat, err := i18n.Load(lang)
+		if err != nil {
+			problems.Errorf(i18n.SiteDir, 0, "", "%v", err)
+			continue
+		}
+		site := i18n.LoadSite(dir, lang, problems)
+		out = append(out, locale.New(lang, cat.With(site), site.Names))
+	}
+	return out
 }

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -273,6 +274,15 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	u.Path = p
 	u.RawPath = ""
 	return u, nil
+}
+
+// Langs returns the languages of the site's pages, its default first.
+func (c *Config) Langs() []i18n.Lang {
+	lang, ok := i18n.Parse(c.Language)
+	if !ok {
+		lang = i18n.Default
+	}
+	return []i18n.Lang{lang}
 }
 
 // BasePath is the path part of the base URL: "/" or "/portal/".

@@ -109,7 +109,7 @@ func codes() []string {
 	return out
 }
 
-//go:embed vi/*.toml
+//go:embed vi/*.toml en/*.toml
 var builtin embed.FS
 
 // Catalog is one language's tables.

@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -18,6 +19,8 @@ import (
 	"sync"
 	"text/template/parse"
 
+	"github.com/congkhai/congkhai/internal/i18n"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/static"
@@ -60,14 +63,22 @@ var pageLayouts = []string{LayoutHome, LayoutSection, LayoutPage, LayoutProcedur
 // layout, the partials and the layout's own file. Sets are safe for
 // concurrent execution.
 type Layouts struct {
-	sets map[string]*template.Template
+	locale *locale.Locale
+	sets   map[string]*template.Template
 	// cache holds the output of partials rendered with partialCached.
 	cache sync.Map
+	// editions are the same layouts in each language of the site, this
+	// one among them; texts are the texts they translate.
+	editions map[i18n.Lang]*Layouts
+	texts    []Text
 }
 
 // LoadLayouts merges the theme's layouts with the site's (the site's file
-// wins, name by name) and parses them.
-func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *problem.List) *Layouts {
+// wins, name by name) and parses them, once per language of locales (the
+// first the site's default): each language's sets are clones of the
+// first with its LangFuncs. A text of a layout that a language does not
+// translate is a problem at its line.
+func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, locales []*locale.Locale, problems *problem.List) *Layouts {
 	files := static.MergeTheme(theme, siteDir, LayoutsDir, problems, func(rel, name string) bool {
 		known := slices.Contains(pageLayouts, name) || name == layoutBase || name == LayoutAlias ||
 			(path.Dir(name) == partialsDir && strings.HasSuffix(name, ".html"))
@@ -86,9 +97,12 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 	}
 	slices.Sort(partials)
 
-	l := &Layouts{sets: map[string]*template.Template{}}
+	l := &Layouts{locale: locales[0], sets: map[string]*template.Template{}, editions: map[i18n.Lang]*Layouts{}}
+	l.editions[l.locale.Lang()] = l
 	funcs = maps.Clone(funcs)
+	maps.Copy(funcs, LangFuncs(l.locale))
 	funcs["partialCached"] = l.partialCached
+	seen := map[string]bool{}
 	for _, name := range append(slices.Clone(pageLayouts), LayoutAlias) {
 		// The root gets a name no file has: html/template's New resets an
 		// existing template of the same name, root included.
@@ -107,10 +121,19 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 				break
 			}
 			mainBefore := mainTree(set)
-			if _, err := set.New(part).Parse(string(f.Data)); err != nil {
+			t, err := set.New(part).Parse(string(f.Data))
+			if err != nil {
 				problems.Add(templateProblem(f.Origin, err))
 				ok = false
 				break
+			}
+			if !seen[part] {
+				seen[part] = true
+				for _, d := range t.Templates() {
+					if d.Tree != nil && d.Tree.ParseName == part {
+						l.texts = append(l.texts, collectTexts(strings.TrimPrefix(f.Origin, "built-in "), d.Tree)...)
+					}
+				}
 			}
 			if part == name && name != LayoutAlias && mainTree(set) == mainBefore {
 				// base.html's empty "main" block would stand in for it:
@@ -124,8 +147,34 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, problems *
 			l.sets[name] = set
 		}
 	}
+	slices.SortFunc(l.texts, func(a, b Text) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Key, b.Key))
+	})
+	l.texts = slices.CompactFunc(l.texts, func(a, b Text) bool { return a == b })
+	checkTexts(l.texts, locales, problems)
+	for _, loc := range locales[1:] {
+		e := &Layouts{locale: loc, sets: map[string]*template.Template{}, editions: l.editions, texts: l.texts}
+		lf := LangFuncs(loc)
+		lf["partialCached"] = e.partialCached
+		for name, set := range l.sets {
+			c, err := set.Clone()
+			if err != nil {
+				problems.Errorf(LayoutsDir+"/"+name, 0, "", "%v", err)
+				continue
+			}
+			e.sets[name] = c.Funcs(lf)
+		}
+		l.editions[loc.Lang()] = e
+	}
 	return l
 }
+
+// In returns the layouts of the site's edition in lang, or nil when the
+// site has none in that language.
+func (l *Layouts) In(lang i18n.Lang) *Layouts { return l.editions[lang] }
+
+// Locale returns the language these layouts write.
+func (l *Layouts) Locale() *locale.Locale { return l.locale }
 
 // mainTree is the parsed body of the "main" block in set, or nil: a page
 // layout that leaves it as it was (base.html's empty block) defined none.
