@@ -100,9 +100,9 @@ func translateHTML(loc *locale.Locale, format string, args []any) template.HTML 
 
 // Text is one text a layout translates, where it is written.
 type Text struct {
-	Key    string
-	File   string // the layout's file: layouts/procedure.html or built-in …
-	Line   int
+	Key  string
+	File string // the layout's file: layouts/procedure.html or built-in …
+	Line int
 	// One is plural's form for one, English only: the other languages
 	// translate the other form.
 	One bool
