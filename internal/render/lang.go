@@ -38,7 +38,7 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 			}
 			return translateHTML(loc, format, args)
 		},
-		"lang":    func() string { return string(loc.Lang()) },
+		"lang": func() string { return string(loc.Lang()) },
 		"number":  func(n int) string { return loc.Int(int64(n)) },
 		"vnd":     loc.VND,
 		"decimal": loc.Number,
@@ -56,6 +56,11 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 			}
 			return loc.Weekday(t.Weekday()), nil
 		},
+		// link and extLink make a link to pass to T, for a sentence with
+		// a link in it: {{T "See %s" (link (url "/danh-ba/") (T "the directory"))}}.
+		// extLink's is to another site (rel="external").
+		"link":    func(href string, text any) template.HTML { return linkHTML(href, text, "") },
+		"extLink": func(href string, text any) template.HTML { return linkHTML(href, text, ` rel="external"`) },
 		// name is a data name (a field, an agency, a position) in the
 		// page's language, as the site's i18n table gives it.
 		"name": func(vi string) string {
@@ -215,4 +220,26 @@ func hasLetters(key string) bool {
 		key = strings.Replace(key, v.Spec, "", 1)
 	}
 	return strings.IndexFunc(key, func(r rune) bool { return r > 127 || (r|0x20 >= 'a' && r|0x20 <= 'z') }) >= 0
+}
+
+// linkHTML is an <a> element for a text of T that has a link in it:
+// href must be a site address (as url gives it), a fragment or an http(s),
+// mailto: or tel: address; any other is replaced by "#ZgotmplZ", as
+// html/template does. The text is escaped unless it is HTML (a T).
+func linkHTML(href string, text any, attrs string) template.HTML {
+	ok := strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//") || strings.HasPrefix(href, "#")
+	for _, scheme := range []string{"https://", "http://", "mailto:", "tel:"} {
+		ok = ok || strings.HasPrefix(href, scheme)
+	}
+	if !ok {
+		href = "#ZgotmplZ"
+	}
+	var body string
+	switch t := text.(type) {
+	case template.HTML:
+		body = string(t)
+	default:
+		body = template.HTMLEscapeString(fmt.Sprint(t))
+	}
+	return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `"` + attrs + `>` + body + `</a>`)
 }
