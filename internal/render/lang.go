@@ -38,7 +38,7 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 			}
 			return translateHTML(loc, format, args)
 		},
-		"lang": func() string { return string(loc.Lang()) },
+		"lang":    func() string { return string(loc.Lang()) },
 		"number":  func(n int) string { return loc.Int(int64(n)) },
 		"vnd":     loc.VND,
 		"decimal": loc.Number,
