@@ -48,7 +48,10 @@ type checkedSite struct {
 func check(l *loadedSite, problems *problem.List) *checkedSite {
 	c := &checkedSite{loadedSite: l}
 	l.site.CheckSections(l.cfg, problems)
-	l.site.CheckCodes(problems)
+	for _, e := range l.site.Editions() {
+		e.CheckCodes(problems)
+	}
+	l.site.CheckTranslations(problems)
 	checkRelated(l.site, problems)
 	checkForms(l.site, l.static, problems)
 	popular := checkPopular(l.opts.Source, l.cfg, l.site, problems)

@@ -6,11 +6,14 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net/mail"
 	"net/url"
 	"os"
 	"path"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/i18n"
@@ -38,6 +41,9 @@ type Config struct {
 	Directory    Directory     `toml:"directory"`
 	OpenData     OpenData      `toml:"open_data"`
 	Menu         []MenuItem    `toml:"menu"`
+	// Languages are the site's editions in other languages than
+	// Language, by their code ([languages.en]).
+	Languages map[string]Edition `toml:"languages"`
 	// Feedback, StatusLookup and Accessibility are the friendly office's
 	// settings: the survey and feedback channels, the dossier status
 	// lookup, the accessibility statement.
@@ -47,6 +53,74 @@ type Config struct {
 
 	// Base is the parsed base URL, always ending in "/".
 	Base *url.URL `toml:"-"`
+	// editions are the site's languages, its default first (Editions).
+	editions []*Edition
+}
+
+// Edition is the site in one language: the default one at the root of
+// the site, from the top-level settings, and each of [languages.<code>]
+// under its path:
+//
+//	[languages.en]
+//	name = "English"                 # optional: the language's name in itself
+//	path = "/en/"                    # optional: /<code>/
+//	title = "Thu Dau Mot Ward portal"
+//	description = "Administrative procedures, hotlines and performance of Thu Dau Mot Ward."
+//	notice = "…"                     # optional
+//	[[languages.en.menu]]
+//	title = "Procedures"
+//	url = "/en/thu-tuc/"
+type Edition struct {
+	Lang        i18n.Lang  `toml:"-"`
+	Name        string     `toml:"name"`
+	Path        string     `toml:"path"`
+	Title       string     `toml:"title"`
+	Description string     `toml:"description"`
+	Notice      string     `toml:"notice"`
+	Menu        []MenuItem `toml:"menu"`
+	// Default is set for the site's own language, published at the root.
+	Default bool `toml:"-"`
+}
+
+// Prefix is what the edition's addresses start with before the site's
+// paths: "" for the default language, "/en" for English at /en/.
+func (e *Edition) Prefix() string { return strings.TrimSuffix(e.Path, "/") }
+
+// Editions returns the site's languages, its default first, then the
+// others by code.
+func (c *Config) Editions() []*Edition {
+	if c.editions == nil {
+		// A Config made in code rather than loaded: its one language.
+		lang, ok := i18n.Parse(c.Language)
+		if !ok {
+			lang = i18n.Default
+		}
+		return []*Edition{{Lang: lang, Name: lang.Name(), Path: "/", Title: c.Title, Description: c.Description, Notice: c.Notice, Menu: c.Menu, Default: true}}
+	}
+	return c.editions
+}
+
+// Edition returns the site's edition in lang, or nil.
+func (c *Config) Edition(lang i18n.Lang) *Edition {
+	for _, e := range c.Editions() {
+		if e.Lang == lang {
+			return e
+		}
+	}
+	return nil
+}
+
+// In returns site.toml as the edition reads it: the title, description,
+// notice, menu and language of the edition in place of the top-level
+// ones. The default edition's is c itself.
+func (c *Config) In(e *Edition) *Config {
+	if e == nil || e.Default {
+		return c
+	}
+	out := *c
+	out.Title, out.Description, out.Notice, out.Menu = e.Title, e.Description, e.Notice, e.Menu
+	out.Language = string(e.Lang)
+	return &out
 }
 
 // Jurisdiction is the administrative unit the portal speaks for.
@@ -219,13 +293,65 @@ func (c *Config) validate(doc *tomlfile.Doc, problems *problem.List, baseFromFla
 		c.OpenData.Publisher = c.Jurisdiction.Name
 	}
 	c.validateOffice(doc, problems)
-	for i, m := range c.Menu {
-		p := fmt.Sprintf("menu[%d]", i)
+	checkMenu(doc, problems, "menu", c.Menu, required)
+	c.validateLanguages(doc, problems, required)
+}
+
+func checkMenu(doc *tomlfile.Doc, problems *problem.List, at string, menu []MenuItem, required func(path, value string)) {
+	for i, m := range menu {
+		p := fmt.Sprintf("%s[%d]", at, i)
 		required(p+".title", m.Title)
 		if !strings.HasPrefix(m.URL, "/") || strings.HasPrefix(m.URL, "//") {
 			doc.Errorf(problems, p+".url", "%q must be a path inside the site starting with /, such as /thu-tuc/", m.URL)
 		}
 	}
+}
+
+// validateLanguages checks [languages.<code>] and lists the editions: the
+// default language, whose settings are the top-level ones, then each
+// other language at its path.
+func (c *Config) validateLanguages(doc *tomlfile.Doc, problems *problem.List, required func(path, value string)) {
+	def, ok := i18n.Parse(c.Language)
+	if !ok || string(def) != strings.TrimSpace(c.Language) {
+		if len(c.Languages) > 0 && strings.TrimSpace(c.Language) != "" && languageTag.MatchString(strings.TrimSpace(c.Language)) {
+			doc.Errorf(problems, "language", "%q: a site with [languages] must be in a language congkhai writes pages in: %s", c.Language, langCodes())
+		}
+		def = i18n.Default
+	}
+	c.editions = []*Edition{{Lang: def, Name: def.Name(), Path: "/", Title: c.Title, Description: c.Description, Notice: c.Notice, Menu: c.Menu, Default: true}}
+	for _, code := range slices.Sorted(maps.Keys(c.Languages)) {
+		e := c.Languages[code]
+		at := "languages." + code
+		lang, ok := i18n.Parse(code)
+		switch {
+		case !ok || string(lang) != code:
+			doc.Errorf(problems, at, "%q is not a language congkhai writes pages in: use %s", code, langCodes())
+			continue
+		case lang == def:
+			doc.Errorf(problems, at, "%q is the site's own language (language = %q): its title and menu are the top-level ones; remove [%s]", code, c.Language, at)
+			continue
+		}
+		e.Lang = lang
+		if strings.TrimSpace(e.Name) == "" {
+			e.Name = lang.Name()
+		}
+		if e.Path == "" {
+			e.Path = "/" + code + "/"
+		} else if seg := strings.Trim(e.Path, "/"); !strings.HasPrefix(e.Path, "/") || !strings.HasSuffix(e.Path, "/") || !vntext.IsSlug(seg) || strings.Contains(seg, "/") {
+			doc.Errorf(problems, at+".path", "%q must be one folder at the root of the site, such as \"/%s/\"", e.Path, code)
+		}
+		required(at+".title", e.Title)
+		checkMenu(doc, problems, at+".menu", e.Menu, required)
+		c.editions = append(c.editions, &e)
+	}
+}
+
+func langCodes() string {
+	var codes []string
+	for _, l := range i18n.Langs() {
+		codes = append(codes, strconv.Quote(string(l)))
+	}
+	return strings.Join(codes, ", ")
 }
 
 // validate checks the licence: a name and an absolute http(s) address go
@@ -278,11 +404,11 @@ func ParseBaseURL(s string) (*url.URL, error) {
 
 // Langs returns the languages of the site's pages, its default first.
 func (c *Config) Langs() []i18n.Lang {
-	lang, ok := i18n.Parse(c.Language)
-	if !ok {
-		lang = i18n.Default
+	var out []i18n.Lang
+	for _, e := range c.Editions() {
+		out = append(out, e.Lang)
 	}
-	return []i18n.Lang{lang}
+	return out
 }
 
 // BasePath is the path part of the base URL: "/" or "/portal/".

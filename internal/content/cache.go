@@ -25,6 +25,9 @@ import (
 func settingsKey(cfg *config.Config, rules procedure.Rules, consented personaldata.Consented) buildcache.Key {
 	h := buildcache.NewHasher("page settings")
 	h.String(cfg.Procedures.Section).String(cfg.Title)
+	for _, e := range cfg.Editions() {
+		h.String(string(e.Lang)).String(e.Path).String(e.Title)
+	}
 	h.String(rules.Today.Format(time.RFC3339Nano)).Int(int64(rules.StaleAfterDays))
 	if consented == nil {
 		h.String("mobiles not checked")

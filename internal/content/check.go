@@ -30,3 +30,20 @@ func (s *Site) CheckCodes(problems *problem.List) {
 		}
 	}
 }
+
+// CheckTranslations reports a translated procedure whose code is not its
+// original's: a translation describes the same procedure, in another
+// language, and the two pages are each other's alternates.
+func (s *Site) CheckTranslations(problems *problem.List) {
+	for _, e := range s.editions[1:] {
+		for _, p := range e.Procedures {
+			orig := p.Translation(s.Lang)
+			if orig == nil || orig.Procedure == nil {
+				continue
+			}
+			if p.Procedure.Code != orig.Procedure.Code {
+				problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is not the code of %s (%q): a translation describes the same procedure, with the same code", p.Procedure.Code, orig.File, orig.Procedure.Code)
+			}
+		}
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/congkhai/congkhai/internal/buildcache"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/frontmatter"
+	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/msg"
@@ -38,7 +39,11 @@ const IndexFile = "_index.md"
 
 // Site is every published content page of a site.
 type Site struct {
-	Dir        string // the site folder
+	Dir string // the site folder
+	// Lang is the language of the site's pages; editions are the site in
+	// its other languages (Edition), for the site of its default one.
+	Lang       i18n.Lang
+	editions   []*Site
 	Home       *Page
 	Pages      []*Page // every page, home and sections included, ordered by Path
 	Procedures []*Page // the procedure pages, ordered by Path
@@ -91,7 +96,20 @@ func Load(siteDir string, cfg *config.Config, rules procedure.Rules, consented p
 	wg.Wait()
 
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
-	s := assemble(siteDir, pages, cfg)
+	byLang := map[i18n.Lang][]*Page{}
+	for _, p := range pages {
+		byLang[p.Lang] = append(byLang[p.Lang], p)
+	}
+	var s *Site
+	for _, e := range cfg.Editions() {
+		es := assemble(siteDir, byLang[e.Lang], cfg, e)
+		es.texts, es.consented = texts, consented
+		if s == nil {
+			s = es
+		}
+		s.editions = append(s.editions, es)
+	}
+	linkTranslations(s.editions)
 	for _, f := range failed {
 		if f != nil {
 			s.Failed = append(s.Failed, *f)
@@ -173,6 +191,11 @@ func loadFile(siteDir, file string, cfg *config.Config, rules procedure.Rules, c
 		key = pageKey(settings, file, src)
 		if b, ok := cache.Get(key); ok {
 			if p, found, err := decodePage(b, file, texts); err == nil {
+				if p != nil {
+					// The language is the file name's, which the key holds.
+					_, e, _ := fileEdition(path.Base(file), cfg)
+					p.Lang = e.Lang
+				}
 				errs := 0
 				for _, pr := range found {
 					problems.Add(pr)
@@ -219,12 +242,13 @@ var codeLine = regexp.MustCompile(`(?m)^[ \t]*code[ \t]*=[ \t]*"([^"\n]*)"`)
 func failedFile(file string, src []byte, cfg *config.Config) *FailedFile {
 	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
 	dir = strings.TrimSuffix(dir, "/")
-	f := &FailedFile{File: file, Path: pagePath(dir, strings.TrimSuffix(name, ".md"))}
+	name, e, _ := fileEdition(name, cfg)
+	f := &FailedFile{File: file, Path: e.Prefix() + pagePath(dir, strings.TrimSuffix(name, ".md"))}
 	switch {
 	case name == IndexFile && dir == "":
-		f.Path = "/"
+		f.Path = e.Path
 	case name == IndexFile:
-		f.Path = pagePath(dir, "")
+		f.Path = e.Prefix() + pagePath(dir, "")
 	}
 	if m := codeLine.FindSubmatch(src); m != nil && dir == cfg.Procedures.Section {
 		f.Code = string(m[1])
@@ -268,7 +292,14 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 
 	dir, name := path.Split(strings.TrimPrefix(file, Dir+"/"))
 	dir = strings.TrimSuffix(dir, "/")
-	p := &Page{File: file, Dir: dir, BodyLine: split.BodyLine, BodyHash: sha256.Sum256(split.Body)}
+	name, e, bad := fileEdition(name, cfg)
+	if !bad.IsZero() {
+		problems.Add(problem.Problem{File: file}.Say(bad))
+		lint(nil, false)
+		return nil, nil
+	}
+	p := &Page{Lang: e.Lang, File: file, Dir: dir, BodyLine: split.BodyLine, BodyHash: sha256.Sum256(split.Body)}
+	prefix := e.Prefix()
 
 	isProcedure := dir == cfg.Procedures.Section && name != IndexFile
 	if strings.HasPrefix(dir, cfg.Procedures.Section+"/") {
@@ -291,7 +322,7 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 		p.Title = proc.Title
 		p.Description = proc.Description
 		p.Aliases = proc.Aliases
-		p.Path = pagePath(dir, strings.TrimSuffix(name, ".md"))
+		p.Path = prefix + pagePath(dir, strings.TrimSuffix(name, ".md"))
 		checkAliases(doc, problems, p.Aliases)
 		// A page with invalid fields is kept, so that the checks that need
 		// the whole site (codes, links) report its other problems too; the
@@ -318,13 +349,13 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 	switch {
 	case name == IndexFile && dir == "":
 		p.Kind = KindHome
-		p.Path = "/"
+		p.Path = e.Path
 		if m.Title == "" {
-			m.Title = cfg.Title
+			m.Title = e.Title
 		}
 	case name == IndexFile:
 		p.Kind = KindSection
-		p.Path = pagePath(dir, "")
+		p.Path = prefix + pagePath(dir, "")
 		if strings.TrimSpace(m.Title) == "" {
 			doc.Errorf(problems, "title", "required")
 		}
@@ -340,7 +371,7 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 			}
 			slug = m.Slug
 		}
-		p.Path = pagePath(dir, slug)
+		p.Path = prefix + pagePath(dir, slug)
 	}
 	if m.Slug != "" && name == IndexFile {
 		doc.Errorf(problems, "slug", "a section takes its address from its folder name; rename the folder instead")
@@ -357,6 +388,84 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 	p.Aliases = m.Aliases
 	return p, nil
 }
+
+// langSuffix is the language a content file's name may end with before
+// .md: gioi-thieu.en.md is gioi-thieu.md in English.
+var langSuffix = regexp.MustCompile(`\.([a-z]{2,3})\.md$`)
+
+// fileEdition returns the name of a content file without its language
+// (gioi-thieu.en.md → gioi-thieu.md) and the edition it belongs to: the
+// default one for a name without a language. A language the site does not
+// declare is a problem (bad), the file in the default edition meanwhile.
+func fileEdition(name string, cfg *config.Config) (string, *config.Edition, msg.Text) {
+	eds := cfg.Editions()
+	m := langSuffix.FindStringSubmatch(name)
+	if m == nil {
+		return name, eds[0], msg.Text{}
+	}
+	base := strings.TrimSuffix(name, m[0]) + ".md"
+	lang, _ := i18n.Parse(m[1])
+	e := cfg.Edition(lang)
+	switch {
+	case e == nil || string(lang) != m[1]:
+		return base, eds[0], msg.T("%q is not a language of the site: a translation's name ends in the code of a language site.toml declares ([languages.en] for %s), or rename the file without %q", m[1], "name.en.md", "."+m[1])
+	case e.Default:
+		return base, eds[0], msg.T("%q is the site's own language: its pages are %s, without %q", m[1], base, "."+m[1])
+	}
+	return base, e, msg.Text{}
+}
+
+// langFile is the name of a file of content/ in an edition's language:
+// _index.md, _index.en.md.
+func langFile(name string, e *config.Edition) string {
+	if e.Default {
+		return name
+	}
+	return strings.TrimSuffix(name, ".md") + "." + string(e.Lang) + ".md"
+}
+
+// linkTranslations gives every page its versions in the other editions:
+// the pages whose files have the same name but for the language.
+func linkTranslations(editions []*Site) {
+	byName := map[string][]*Page{}
+	var names []string
+	for _, s := range editions {
+		for _, p := range s.Pages {
+			key := langSuffix.ReplaceAllString(p.File, ".md")
+			if byName[key] == nil {
+				names = append(names, key)
+			}
+			byName[key] = append(byName[key], p)
+		}
+	}
+	for _, key := range names {
+		versions := byName[key]
+		if len(versions) < 2 {
+			continue
+		}
+		for _, p := range versions {
+			for _, q := range versions {
+				if q != p {
+					p.Translations = append(p.Translations, q)
+				}
+			}
+		}
+	}
+}
+
+// Edition returns the site in lang (s itself for its own language), or
+// nil when the site has no such edition.
+func (s *Site) Edition(lang i18n.Lang) *Site {
+	for _, e := range s.editions {
+		if e.Lang == lang {
+			return e
+		}
+	}
+	return nil
+}
+
+// Editions returns the site in each of its languages, its default first.
+func (s *Site) Editions() []*Site { return s.editions }
 
 // pagePath builds /dir/slug/ with every segment folded to a slug, so that a
 // file named "Giới thiệu.md" is published at /gioi-thieu/.
@@ -431,8 +540,8 @@ func checkAliases(doc *tomlfile.Doc, problems *problem.List, aliases []string) {
 // assemble links pages to their sections. What it finds wrong across
 // files (a folder without _index.md, a code used twice) it leaves for the
 // build's site-wide checks: the unindexed folders, Site.ProcedureByCode.
-func assemble(siteDir string, pages []*Page, cfg *config.Config) *Site {
-	s := &Site{Dir: siteDir, byCode: map[string]*Page{}}
+func assemble(siteDir string, pages []*Page, cfg *config.Config, e *config.Edition) *Site {
+	s := &Site{Dir: siteDir, Lang: e.Lang, byCode: map[string]*Page{}}
 	byDir := map[string]*Page{}
 	for _, p := range pages {
 		if p.Kind == KindHome || p.Kind == KindSection {
@@ -441,7 +550,7 @@ func assemble(siteDir string, pages []*Page, cfg *config.Config) *Site {
 	}
 	if byDir[""] == nil {
 		// A home page needs no file: the site title is enough.
-		byDir[""] = &Page{Kind: KindHome, File: Dir + "/" + IndexFile, Path: "/", Title: cfg.Title}
+		byDir[""] = &Page{Kind: KindHome, Lang: e.Lang, File: Dir + "/" + langFile(IndexFile, e), Path: e.Path, Title: e.Title}
 		pages = append(pages, byDir[""])
 	}
 	s.Home = byDir[""]

@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/tomlfile"
@@ -30,7 +31,10 @@ func (k Kind) String() string {
 // read again when the page is rendered, so that memory does not grow with
 // the size of the site's text.
 type Page struct {
-	Kind        Kind
+	Kind Kind
+	// Lang is the language of the page: the site's, or the one its file
+	// name gives (gioi-thieu.en.md).
+	Lang        i18n.Lang
 	File        string // slash-separated path from the site folder: content/thu-tuc/khai-sinh.md
 	Dir         string // folder under content/: "" or thu-tuc or tin-tuc/2025
 	Path        string // site path, always ending in /: /thu-tuc/dang-ky-khai-sinh/
@@ -61,6 +65,24 @@ type Page struct {
 	// sub-sections directly inside, ordered by weight then title.
 	Pages    []*Page
 	Sections []*Page
+	// Translations are the same page in the site's other languages, in
+	// the order of the site's editions: gioi-thieu.md and gioi-thieu.en.md
+	// are each other's.
+	Translations []*Page
+}
+
+// Translation returns the page in lang (p itself when it is in lang), or
+// nil when it has none.
+func (p *Page) Translation(lang i18n.Lang) *Page {
+	if p.Lang == lang {
+		return p
+	}
+	for _, t := range p.Translations {
+		if t.Lang == lang {
+			return t
+		}
+	}
+	return nil
 }
 
 // TitleOf is a page's title, for the sorts of vntext.SortByText.
