@@ -24,6 +24,9 @@ import (
 type checkedSite struct {
 	*loadedSite
 	catalog *catalog.Catalog
+	// editions are the site in each of its languages, the default first
+	// (whose site and catalog are the ones above).
+	editions []*edition
 	// outputs are the files the site publishes, in a fixed order: where
 	// each goes and what it is made from (listOutputs).
 	outputs []*output
@@ -57,6 +60,7 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	popular := checkPopular(l.opts.Source, l.cfg, l.site, problems)
 	c.catalog = catalog.Build(l.site, popular)
 	c.catalog.CheckSpellings(problems)
+	c.editions = newEditions(c, popular)
 	if l.offices != nil {
 		var fields []string
 		for _, g := range c.catalog.Fields.Groups {

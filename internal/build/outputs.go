@@ -2,7 +2,7 @@ package build
 
 import (
 	"bytes"
-	"fmt"
+	"cmp"
 	"io"
 	"path"
 	"path/filepath"
@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
@@ -46,6 +45,9 @@ var directoryPaths = render.DirectoryPaths{
 // where it goes, what it comes from, and, for a generated file, how the
 // plan makes it. The plan turns each output into a job.
 type output struct {
+	// ed is the edition of a page in another language than the site's
+	// (nil: the default one).
+	ed     *edition
 	path   string // output path in the destination, such as thu-tuc/index.html
 	origin string // what produced it, for collision messages
 	alias  int    // for a redirect: 1 + its index in the page's aliases
@@ -95,11 +97,10 @@ func listOutputs(c *checkedSite) []*output {
 	dataJobs(c, add)
 	openDataJobs(c, add)
 	contentJobs(c.site, add)
-	pageQRJobs(c, add)
-	surveyQRJobs(c, add)
-	catalogJobs(c.catalog, c.cfg.Procedures.PageSize, add)
+	procedureQRJobs(c, c.site, add)
+	catalogJobs(c.editions[0], c.cfg.Procedures.PageSize, add)
 	add(generated(&output{path: "404.html", origin: "the not-found page"},
-		render.Data{Layout: render.LayoutNotFound, Title: "Không tìm thấy trang", Path: "/404.html"}))
+		render.Data{Layout: render.LayoutNotFound, Title: c.editions[0].loc.T("Page not found"), Path: "/404.html"}))
 	staticJobs(c.static, c.echartsOrigin, add)
 	if c.dir != nil {
 		directoryJobs(c, add)
@@ -119,13 +120,60 @@ func listOutputs(c *checkedSite) []*output {
 		add(generated(&output{path: indexFile(feedbackPath), origin: "the feedback channels in " + config.FileName},
 			render.Data{Layout: render.LayoutFeedback, Title: "Phản ánh, kiến nghị", Path: feedbackPath, Breadcrumbs: []render.Crumb{homeCrumb}}))
 	}
+	for _, ed := range c.editions[1:] {
+		editionJobs(c, ed, add)
+	}
 	if c.cfg.Accessibility.Given() {
 		statement := generated(&output{path: indexFile(statementPath), origin: "the accessibility statement in " + config.FileName},
 			render.Data{Layout: render.LayoutStatement, Title: "Tuyên bố về khả năng tiếp cận", Path: statementPath, Breadcrumbs: []render.Crumb{homeCrumb}})
 		statement.lastmod = c.cfg.Accessibility.Reviewed.Time()
 		add(statement)
 	}
+	for _, o := range outs {
+		if o.html && o.ed == nil {
+			c.editions[0].addrs[cmp.Or(o.addr, pagePathOf(o))] = true
+		}
+	}
 	return append(outs, machineJobs(c, outs)...)
+}
+
+// pagePathOf is the address of a content page's output.
+func pagePathOf(o *output) string {
+	if o.page != nil && o.alias == 0 {
+		return o.page.Path
+	}
+	return ""
+}
+
+// editionJobs lists the pages of an edition in another language than the
+// site's: its content pages (the translations), their lists, and the
+// pages made from data that are in every language: the directory, the
+// reception schedule and the dashboard. Files (the calendar, vCards, CSV,
+// exports) are the same in every language and published once.
+func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
+	in := func(o *output) {
+		o.ed = ed
+		if o.html {
+			ed.addrs[o.addr] = true
+		}
+		add(o)
+	}
+	contentJobs(ed.site, in)
+	procedureQRJobs(c, ed.site, in)
+	catalogJobs(ed, c.cfg.Procedures.PageSize, in)
+	if c.dir != nil {
+		t := ed.loc.T
+		home := []render.Crumb{ed.home()}
+		directory := render.Data{Layout: render.LayoutDirectory, Title: t("Hotlines and directory"), Path: ed.path(directoryPaths.DirectoryPath), Breadcrumbs: home}
+		o := generated(&output{path: indexFile(directory.Path), origin: contacts.FileName, lastmod: c.dir.Updated.Time()}, directory)
+		in(o)
+		schedule := render.Data{Layout: render.LayoutReception, Title: t("Citizen reception schedule"), Path: ed.path(directoryPaths.SchedulePath), Breadcrumbs: home,
+			Occurrences: receptionDates(c), Until: c.today.AddDate(0, c.cfg.Directory.Months, 0)}
+		in(generated(&output{path: indexFile(schedule.Path), origin: contacts.FileName, lastmod: c.dir.Updated.Time()}, schedule))
+	}
+	if c.echarts != nil {
+		in(dashboardJob(c, ed))
+	}
 }
 
 // generated makes o a page whose data is d, and the plan's .Site.
@@ -133,7 +181,9 @@ func generated(o *output, d render.Data) *output {
 	o.html, o.layout, o.addr = true, d.Layout, d.Path
 	o.make = func(p *plan, _ *problem.List) (*render.Data, []byte) {
 		d := d
-		d.Site = p.view
+		ed := p.editionOf(o)
+		d.Site = ed.view
+		d.Alternates = p.alternates(ed, d.Path, o.page)
 		return &d, nil
 	}
 	return o
@@ -153,11 +203,17 @@ func contentJobs(site *content.Site, add func(*output)) {
 	}
 }
 
+// procedureQRJobs lists the QR codes of the procedure pages of site.
+func procedureQRJobs(c *checkedSite, site *content.Site, add func(*output)) {
+	pageQRJobs(site, add)
+	surveyQRJobs(c, site, add)
+}
+
 // pageQRJobs lists the QR code of each procedure page's address, an SVG
 // file in its folder that the printed checklist shows: made when it is
 // written, and loaded only by a page that is printed.
-func pageQRJobs(c *checkedSite, add func(*output)) {
-	for _, pg := range c.site.Pages {
+func pageQRJobs(site *content.Site, add func(*output)) {
+	for _, pg := range site.Pages {
 		if pg.Kind != content.KindProcedure {
 			continue
 		}
@@ -173,11 +229,11 @@ func pageQRJobs(c *checkedSite, add func(*output)) {
 // surveyQRJobs lists, when site.toml has a survey, the QR code of each
 // procedure's survey as an SVG file in its page's folder, which the page
 // links to for printing.
-func surveyQRJobs(c *checkedSite, add func(*output)) {
+func surveyQRJobs(c *checkedSite, site *content.Site, add func(*output)) {
 	if c.cfg.Feedback.SurveyURL == "" {
 		return
 	}
-	for _, pg := range c.site.Pages {
+	for _, pg := range site.Pages {
 		if pg.Kind != content.KindProcedure {
 			continue
 		}
@@ -192,11 +248,12 @@ func surveyQRJobs(c *checkedSite, add func(*output)) {
 
 // catalogJobs lists the procedures by field, agency and level: one page
 // per dimension, and the pages of each group.
-func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*output)) {
+func catalogJobs(ed *edition, pageSize int, add func(*output)) {
+	cat := ed.catalog
 	if cat.Section == nil {
 		return
 	}
-	sectionCrumbs := append(crumbs(cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
+	sectionCrumbs := append(ed.crumbs(cat.Section.Parent), render.Crumb{Title: cat.Section.Title, Path: cat.Section.Path})
 	for _, dim := range cat.Dimensions() {
 		add(generated(&output{path: indexFile(dim.Path), origin: "list of procedures by " + dim.Title, lastmod: latestChange(cat.All)},
 			render.Data{Layout: render.LayoutGroups, Title: dim.Title, Path: dim.Path, Dimension: dim, Breadcrumbs: sectionCrumbs}))
@@ -205,7 +262,7 @@ func catalogJobs(cat *catalog.Catalog, pageSize int, add func(*output)) {
 			for _, pg := range render.Paginate(g.Procedures, pageSize, g.Path) {
 				title := g.Name
 				if pg.Number > 1 {
-					title = fmt.Sprintf("%s – trang %d", g.Name, pg.Number)
+					title = ed.loc.T("%s – page %d", g.Name, pg.Number)
 				}
 				path := render.PagePath(g.Path, pg.Number)
 				add(generated(&output{path: indexFile(path), origin: "list of procedures of " + g.Name, lastmod: latestChange(pg.Items)},
@@ -245,14 +302,21 @@ func dataJobs(c *checkedSite, add func(*output)) {
 		return
 	}
 	add(&output{path: echartsPath(c.echarts)[1:], origin: c.echartsOrigin, fixed: c.echarts})
+	add(dashboardJob(c, c.editions[0]))
+}
+
+// dashboardJob is the dashboard of an edition, with every chart and the
+// latest key figures.
+func dashboardJob(c *checkedSite, ed *edition) *output {
 	var lastmod time.Time
 	for _, ds := range c.sets {
 		if ds.Updated.After(lastmod) {
 			lastmod = ds.Updated
 		}
 	}
-	add(&output{path: indexFile(dashboardPath), origin: "the dashboard", layout: render.LayoutDashboard, html: true, addr: dashboardPath, lastmod: lastmod,
-		make: func(p *plan, problems *problem.List) (*render.Data, []byte) { return p.dashboardData(problems), nil }})
+	addr := ed.path(dashboardPath)
+	return &output{path: indexFile(addr), origin: "the dashboard", layout: render.LayoutDashboard, html: true, addr: addr, lastmod: lastmod,
+		make: func(p *plan, problems *problem.List) (*render.Data, []byte) { return p.dashboardData(ed, problems), nil }}
 }
 
 // directoryJobs lists the directory page, its poster, the reception
@@ -409,7 +473,7 @@ func officeJobs(c *checkedSite, add func(*output)) {
 // robots.txt, and _headers unless static/ has one of its own, which is
 // then published in its place (staticJobs) as the site's choice.
 func machineJobs(c *checkedSite, outs []*output) []*output {
-	entries := sitemapEntries(c.cfg, outs)
+	entries := sitemapEntries(c, outs)
 	var list []*output
 	for _, name := range render.SitemapFiles(entries) {
 		list = append(list, &output{path: name, origin: "the sitemap",
@@ -454,16 +518,16 @@ func layoutOf(pg *content.Page, site *content.Site) string {
 	return render.LayoutPage
 }
 
-// homeCrumb starts every breadcrumb trail.
+// homeCrumb starts every breadcrumb trail of the default edition.
 var homeCrumb = render.Crumb{Title: "Trang chủ", Path: "/"}
 
 // crumbs is the trail from home to section (both included).
-func crumbs(section *content.Page) []render.Crumb {
+func (e *edition) crumbs(section *content.Page) []render.Crumb {
 	var trail []render.Crumb
 	for s := section; s != nil && s.Kind != content.KindHome; s = s.Parent {
 		trail = append(trail, render.Crumb{Title: s.Title, Path: s.Path})
 	}
-	trail = append(trail, homeCrumb)
+	trail = append(trail, e.home())
 	slices.Reverse(trail)
 	return trail
 }

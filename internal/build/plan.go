@@ -63,26 +63,41 @@ type plan struct {
 // page meanwhile.
 func newPlan(c *checkedSite, problems *problem.List) *plan {
 	p := &plan{checkedSite: c, md: markdown.New(c.cfg.BasePath(), chart.Fence)}
-	pagesByPath := make(map[string]*content.Page, len(c.site.Pages))
-	for _, pg := range c.site.Pages {
-		pagesByPath[pg.Path] = pg
+	var editions []*config.Edition
+	for _, ed := range c.editions {
+		editions = append(editions, ed.Edition)
 	}
-	p.view = render.NewSite(render.Site{Config: c.cfg, Home: c.site.Home, Catalog: c.catalog, Today: c.today, Pages: pagesByPath,
-		Directory: c.dir, Offices: c.offices})
-	if c.dir != nil {
-		p.view.DirectoryPaths = directoryPaths
+	for _, ed := range c.editions {
+		pagesByPath := make(map[string]*content.Page, len(ed.site.Pages))
+		for _, pg := range ed.site.Pages {
+			pagesByPath[pg.Path] = pg
+		}
+		view := render.NewSite(render.Site{Config: ed.cfg, Home: ed.site.Home, Catalog: ed.catalog, Today: c.today, Pages: pagesByPath,
+			Directory: c.dir, Offices: c.offices, EditionOf: render.EditionOf{Edition: ed.Edition, Editions: editions}})
+		if c.dir != nil {
+			view.DirectoryPaths = directoryPaths
+			if ed.addrs[ed.path(directoryPaths.DirectoryPath)] {
+				view.DirectoryPath = ed.path(directoryPaths.DirectoryPath)
+				view.SchedulePath = ed.path(directoryPaths.SchedulePath)
+			}
+		}
+		view.SearchPath, view.SearchIndexPath = searchPath, searchIndexPath
+		if c.late != nil {
+			view.LatePath = latePath
+		}
+		if c.echarts != nil {
+			view.EChartsPath = echartsPath(c.echarts)
+			view.DashboardPath = ed.path(dashboardPath)
+		}
+		if len(c.exports) > 0 {
+			view.OpenDataPath = openDataPath
+		}
+		if ed != c.editions[0] {
+			view.Original = c.editions[0].view
+		}
+		ed.view = view
 	}
-	p.view.SearchPath, p.view.SearchIndexPath = searchPath, searchIndexPath
-	if c.late != nil {
-		p.view.LatePath = latePath
-	}
-	if c.echarts != nil {
-		p.view.EChartsPath = echartsPath(c.echarts)
-		p.view.DashboardPath = dashboardPath
-	}
-	if len(c.exports) > 0 {
-		p.view.OpenDataPath = openDataPath
-	}
+	p.view = c.editions[0].view
 	p.jobs = make([]*job, len(c.outputs))
 	p.byPath = make(map[string]*job, len(c.outputs))
 	// The jobs run in the order of the outputs, but those made late wait
@@ -127,17 +142,31 @@ func (p *plan) sitemaps(entries []render.SitemapEntry) map[string][]byte {
 
 // sitemapEntries lists every page of outs for the sitemap, with the date
 // of its data, sorted by address.
-func sitemapEntries(cfg *config.Config, outs []*output) []render.SitemapEntry {
+func sitemapEntries(c *checkedSite, outs []*output) []render.SitemapEntry {
+	cfg := c.cfg
 	var entries []render.SitemapEntry
 	for _, o := range outs {
 		if o.html && o.layout != render.LayoutNotFound {
 			var e render.SitemapEntry
+			addr := o.addr
 			if o.page != nil {
-				e.URL = cfg.AbsURL(o.page.Path)
+				addr = o.page.Path
 				e.LastMod = o.page.LastChanged()
 			} else {
-				e.URL = cfg.AbsURL(o.addr)
 				e.LastMod = o.lastmod
+			}
+			e.URL = cfg.AbsURL(addr)
+			// Every version of a page lists them all, itself included;
+			// a language's home standing in for a missing version is
+			// not an alternate.
+			alts := c.alternates(c.editionOf(o), addr, o.page)
+			if slices.ContainsFunc(alts, func(a render.Alternate) bool { return a.Home }) {
+				alts = slices.DeleteFunc(alts, func(a render.Alternate) bool { return a.Home })
+			}
+			if len(alts) > 1 {
+				for _, a := range alts {
+					e.Alternates = append(e.Alternates, render.SitemapAlternate{Lang: a.Lang, URL: cfg.AbsURL(a.Path)})
+				}
 			}
 			entries = append(entries, e)
 		}
@@ -148,18 +177,21 @@ func sitemapEntries(cfg *config.Config, outs []*output) []render.SitemapEntry {
 
 // dashboardData is the dashboard: every dataset with its charts, and the
 // latest key figures, each once.
-func (p *plan) dashboardData(problems *problem.List) *render.Data {
-	d := &render.Data{Site: p.view, Layout: render.LayoutDashboard, Title: "Kết quả phục vụ người dân, doanh nghiệp",
-		Path: dashboardPath, HasCharts: true, Breadcrumbs: []render.Crumb{homeCrumb}}
+func (p *plan) dashboardData(ed *edition, problems *problem.List) *render.Data {
+	d := &render.Data{Site: ed.view, Layout: render.LayoutDashboard, Title: ed.loc.T("Results of service to citizens and businesses"),
+		Path: ed.path(dashboardPath), HasCharts: true, Breadcrumbs: []render.Crumb{ed.home()}}
+	d.Alternates = p.alternates(ed, d.Path, nil)
 	seen := map[string]bool{}
 	for _, ds := range p.sets {
-		v := &render.DatasetView{Title: ds.Title, Description: ds.Description, Source: ds.Source, SourceURL: ds.SourceURL,
+		title, _ := ed.loc.Name(ds.Title)
+		description, _ := ed.loc.Name(ds.Description)
+		v := &render.DatasetView{Title: title, Description: description, Source: ds.Source, SourceURL: ds.SourceURL,
 			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds), ExportPath: openDataPath + ds.Name + "/"}
 		for _, spec := range p.charts.All() {
 			if spec.Dataset != ds {
 				continue
 			}
-			ch, err := chart.New(dashboardPath, spec)
+			ch, err := chart.New(d.Path, spec)
 			if err != nil {
 				ds.Errorf(problems, spec.Field(), "%v", err)
 				continue
@@ -180,35 +212,37 @@ func (p *plan) dashboardData(problems *problem.List) *render.Data {
 // pageData is what the layout of a content page receives.
 func (p *plan) pageData(j *job) (*render.Data, error) {
 	pg := j.page
-	d := &render.Data{Site: p.view, Layout: j.layout, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg}
+	ed := p.editionOf(j.output)
+	d := &render.Data{Site: ed.view, Layout: j.layout, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg,
+		Alternates: p.alternates(ed, pg.Path, pg)}
 	switch j.layout {
 	case render.LayoutProcedures:
-		d.Dimension = p.catalog.Fields
+		d.Dimension = ed.catalog.Fields
 	case render.LayoutProcedure:
 		rec, err := pg.Record()
 		if err != nil {
 			return nil, err
 		}
 		d.Procedure = rec
-		d.View = render.NewProcedureView(rec, pg.Path, p.view, p.static)
-		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: p.cfg.Language, Hotline: d.View.Hotline,
+		d.View = render.NewProcedureView(rec, pg.Path, ed.view, p.static)
+		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: ed.cfg.Language, Hotline: d.View.Hotline,
 			Area: opendata.Area{Name: p.cfg.Jurisdiction.Name, Parent: p.cfg.Jurisdiction.Parent}}
 		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
-			if r := p.site.ProcedureByCode(code); r != nil && r != pg {
+			if r := ed.site.ProcedureByCode(code); r != nil && r != pg {
 				d.Related = append(d.Related, r)
 			}
 		}
 	}
 	if pg.Kind != content.KindHome {
-		d.Breadcrumbs = crumbs(pg.Parent)
+		d.Breadcrumbs = ed.crumbs(pg.Parent)
 	}
 	return d, nil
 }
 
 // chartHTML renders the charts a page places in its Markdown through
 // partials/chart.html.
-func (p *plan) chartHTML(page string) func(markdown.Embed) ([]byte, error) {
+func (p *plan) chartHTML(page string, ed *edition) func(markdown.Embed) ([]byte, error) {
 	return func(e markdown.Embed) ([]byte, error) {
 		spec, ok := p.charts.Find(e.Name)
 		if !chart.IsChart(e) || !ok {
@@ -218,6 +252,6 @@ func (p *plan) chartHTML(page string) func(markdown.Embed) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return p.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(spec.Dataset)))
+		return ed.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(spec.Dataset)))
 	}
 }

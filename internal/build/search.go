@@ -83,7 +83,9 @@ func (p *plan) newSearch() *search.Builder {
 // not-found page, the poster, the search page, later pages of a list).
 func (p *plan) searchDoc(j *job, facets map[*content.Page][]string) (d search.Doc, ok bool) {
 	j.searchDoc = -1
-	if !j.html || j.alias > 0 {
+	// The index is the default language's: the pages of another are
+	// not its documents.
+	if !j.html || j.alias > 0 || j.ed != nil {
 		return d, false
 	}
 	if pg := j.page; pg != nil {

@@ -73,7 +73,8 @@ func (s *Session) rebuildPages(changed []string) (*Result, bool) {
 	var updates []update
 	for _, file := range changed {
 		old := byFile[file]
-		if old == nil || !strings.HasPrefix(file, content.Dir+"/") || path.Ext(file) != ".md" {
+		// A page with translations is linked to them: built whole.
+		if old == nil || len(old.Translations) > 0 || !strings.HasPrefix(file, content.Dir+"/") || path.Ext(file) != ".md" {
 			return nil, false // a new, removed or non-page file
 		}
 		pg := p.site.Reload(file, p.cfg, p.rules, problems)

@@ -242,7 +242,7 @@ func (p *plan) renderPage(j *job, problems *problem.List, bufs *pageBuffers, exe
 		if problems.Errors() > before || !execute {
 			return nil, nil
 		}
-		if err := bd.writeHTML(&bufs.body, p.chartHTML(pg.Path)); err != nil {
+		if err := bd.writeHTML(&bufs.body, p.chartHTML(pg.Path, p.editionOf(j.output))); err != nil {
 			return nil, err
 		}
 		// The layout reads the body in place, not from a copy: the
@@ -283,7 +283,11 @@ func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]b
 		bufs.ld = ld
 		data.JSONLD = template.JS(unsafe.String(unsafe.SliceData(ld), len(ld)))
 	}
-	if err := p.layouts.Execute(&bufs.page, layout, data); err != nil {
+	layouts := p.layouts
+	if data.Site != nil && data.Site.Edition != nil {
+		layouts = p.layouts.In(data.Site.Edition.Lang)
+	}
+	if err := layouts.Execute(&bufs.page, layout, data); err != nil {
 		return nil, msg.Errorf("layout %s: %w", layout, err)
 	}
 	return bufs.page.Bytes(), nil

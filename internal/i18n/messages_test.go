@@ -257,6 +257,8 @@ var data = []string{
 	// citizen reads them.
 	"internal/contacts.Rule.Describe",
 	"internal/vnformat.Weekday",
+	// Language codes in quotes, "vi", "en".
+	"internal/config.langCodes",
 	// A language's name in itself, Tiếng Việt, English.
 	"internal/i18n.Lang.Name",
 }

@@ -49,6 +49,11 @@ type Site struct {
 	Calendar contacts.Calendar
 	// LatePath is the page of late dossiers and apologies, "" without one.
 	LatePath string
+	// EditionOf is the language of these pages among the site's.
+	EditionOf
+	// Original is the Site of the default language when this one is
+	// another's, for links to pages only it has; nil for the default.
+	Original *Site
 }
 
 // NewSite returns the .Site of layouts with the directory's days off as
@@ -136,6 +141,9 @@ type Data struct {
 	Occurrences []contacts.Occurrence // reception.html: the coming dates
 	Until       time.Time             // reception.html: the end of that window
 
+	// Alternates are the page in the site's other languages (hreflang,
+	// the language switcher); none on a site in one language.
+	Alternates []Alternate
 	// Feeds are the Atom feeds the page announces with <link
 	// rel="alternate">.
 	Feeds []FeedLink
@@ -202,7 +210,7 @@ type DatasetView struct {
 // the home page, and which menu entry, if any, is this page. Layouts pass
 // it to partialCached so that the header is rendered once per variant.
 func (d *Data) MenuKey() string {
-	if d.Path == "/" {
+	if d.Path == d.Site.HomePath() {
 		return "home"
 	}
 	for i, m := range d.Site.Config.Menu {

@@ -12,13 +12,22 @@ import (
 type SitemapEntry struct {
 	URL     string    // absolute
 	LastMod time.Time // zero when unknown; never the build time
+	// Alternates are the page in every language of the site, itself
+	// included (Google's xhtml:link annotations); none on a site in one
+	// language.
+	Alternates []SitemapAlternate
+}
+
+// SitemapAlternate is a page's version in one language.
+type SitemapAlternate struct {
+	Lang, URL string
 }
 
 // Sitemap renders sitemap.xml (sitemaps.org protocol 0.9). Entries must be
 // given in a stable order.
 func Sitemap(entries []SitemapEntry) []byte {
 	var b bytes.Buffer
-	b.WriteString(urlsetHead)
+	b.WriteString(urlsetHeadOf(entries))
 	for _, e := range entries {
 		appendEntry(&b, e)
 	}
@@ -29,6 +38,9 @@ func Sitemap(entries []SitemapEntry) []byte {
 const (
 	urlsetHead = xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n"
 	urlsetTail = "</urlset>\n"
+	// urlsetHeadAlternates declares the namespace of xhtml:link, for a
+	// site in more than one language.
+	urlsetHeadAlternates = xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n"
 )
 
 // appendEntry writes one <url> of a sitemap.
@@ -38,6 +50,13 @@ func appendEntry(b *bytes.Buffer, e SitemapEntry) {
 	b.WriteString("</loc>")
 	if !e.LastMod.IsZero() {
 		b.WriteString("<lastmod>" + e.LastMod.Format("2006-01-02") + "</lastmod>")
+	}
+	for _, a := range e.Alternates {
+		b.WriteString(`<xhtml:link rel="alternate" hreflang="`)
+		_ = xml.EscapeText(b, []byte(a.Lang))
+		b.WriteString(`" href="`)
+		_ = xml.EscapeText(b, []byte(a.URL))
+		b.WriteString(`"/>`)
 	}
 	b.WriteString("</url>\n")
 }
@@ -50,18 +69,35 @@ const (
 	SitemapBytes = 50 << 20
 )
 
+// urlsetHeadOf is the head of a sitemap of entries: with the namespace
+// of xhtml:link when one of them has alternates.
+func urlsetHeadOf(entries []SitemapEntry) string {
+	for _, e := range entries {
+		if len(e.Alternates) > 0 {
+			return urlsetHeadAlternates
+		}
+	}
+	return urlsetHead
+}
+
 // splitSitemap cuts entries into the parts of a sitemap index: each part
 // as long as it can be within urls addresses and size bytes.
 func splitSitemap(entries []SitemapEntry, urls, size int) [][]SitemapEntry {
 	var parts [][]SitemapEntry
 	var b bytes.Buffer
-	start, n := 0, len(urlsetHead)+len(urlsetTail)
+	// Every part is measured with the longer head: a part's head is
+	// known only once its entries are.
+	frame := len(urlsetHeadAlternates) + len(urlsetTail)
+	if urlsetHeadOf(entries) == urlsetHead {
+		frame = len(urlsetHead) + len(urlsetTail)
+	}
+	start, n := 0, frame
 	for i, e := range entries {
 		b.Reset()
 		appendEntry(&b, e)
 		if i > start && (i-start >= urls || n+b.Len() > size) {
 			parts = append(parts, entries[start:i])
-			start, n = i, len(urlsetHead)+len(urlsetTail)
+			start, n = i, frame
 		}
 		n += b.Len()
 	}

@@ -1,0 +1,98 @@
+package build
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/congkhai/congkhai/internal/catalog"
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
+	"github.com/congkhai/congkhai/internal/render"
+)
+
+// edition is the site in one of its languages: its pages, their lists,
+// the layouts that write its language, and what its layouts see. The
+// default language's is the site at the root; another's is the pages
+// translated into it, under its path (/en/), with the directory and the
+// dashboard, which are made from data in both.
+type edition struct {
+	*config.Edition
+	cfg     *config.Config // site.toml as the edition reads it (Config.In)
+	loc     *locale.Locale
+	site    *content.Site
+	catalog *catalog.Catalog
+	layouts *render.Layouts
+	// view is what the edition's layouts see as .Site, set by the plan.
+	view *render.Site
+	// addrs are the addresses of the edition's pages, for the
+	// alternates of the others' (set by listOutputs).
+	addrs map[string]bool
+}
+
+// path is a site path of the default edition (/danh-ba/) in this one
+// (/en/danh-ba/).
+func (e *edition) path(sitePath string) string { return e.Prefix() + sitePath }
+
+// home is the first step of the edition's breadcrumb trails.
+func (e *edition) home() render.Crumb {
+	return render.Crumb{Title: e.loc.T("Home"), Path: e.Path}
+}
+
+// newEditions makes the edition of every language of the site, the
+// default first, from the checked site's content and catalog.
+func newEditions(c *checkedSite, popular []string) []*edition {
+	var out []*edition
+	for i, e := range c.cfg.Editions() {
+		ed := &edition{Edition: e, cfg: c.cfg.In(e), loc: c.locales[i], site: c.site.Edition(e.Lang),
+			layouts: c.layouts.In(e.Lang), addrs: map[string]bool{}}
+		if i == 0 {
+			ed.catalog = c.catalog
+		} else {
+			codes := slices.DeleteFunc(slices.Clone(popular), func(code string) bool { return ed.site.ProcedureByCode(code) == nil })
+			ed.catalog = catalog.Build(ed.site, codes)
+		}
+		out = append(out, ed)
+	}
+	return out
+}
+
+// editionOf is the edition an output belongs to: the default one unless
+// it says.
+func (c *checkedSite) editionOf(o *output) *edition {
+	if o.ed != nil {
+		return o.ed
+	}
+	return c.editions[0]
+}
+
+// alternates are the page at addr of edition ed in the site's other
+// languages: its translation for a content page (pg), the same address
+// under the other's path for a generated page, or the other's home when
+// it has neither.
+func (c *checkedSite) alternates(ed *edition, addr string, pg *content.Page) []render.Alternate {
+	if len(c.editions) < 2 || ed.layouts == nil {
+		return nil
+	}
+	var out []render.Alternate
+	for _, other := range c.editions {
+		a := render.Alternate{Lang: string(other.Lang), Name: other.Name}
+		switch {
+		case other == ed:
+			a.Path = addr
+		case pg != nil:
+			if t := pg.Translation(other.Lang); t != nil {
+				a.Path = t.Path
+			}
+		default:
+			if p := other.Prefix() + strings.TrimPrefix(addr, ed.Prefix()); other.addrs[p] {
+				a.Path = p
+			}
+		}
+		if a.Path == "" {
+			a.Path, a.Home = other.Path, true
+		}
+		out = append(out, a)
+	}
+	return out
+}
