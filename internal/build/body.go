@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/rawfile"
+	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -61,7 +63,7 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 	if err != nil {
 		return nil, msg.Errorf("the file changed during the build: %w", err)
 	}
-	doc := p.md.Parse(vntext.NFCBytes(split.Body))
+	doc := p.md.ParseIn(vntext.NFCBytes(split.Body), p.foreignLinks(pg))
 	bd := &body{embeds: doc.Embeds, links: doc.Links, empty: doc.EmptyItems}
 	if p.cache != nil || !p.opts.noSearch { // a cached body holds its text for every later build
 		doc.Text(func(run []byte) {
@@ -72,7 +74,7 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 		})
 	}
 	if pg.Kind == content.KindProcedure {
-		for _, h := range procedure.RequiredHeadings() {
+		for _, h := range procedure.RequiredHeadingsIn(p.langOf(pg)) {
 			if !doc.HasHeading(2, h) {
 				bd.missing = append(bd.missing, h)
 			}
@@ -101,9 +103,47 @@ func (p *plan) bodyKey(pg *content.Page) buildcache.Key {
 	h := buildcache.NewHasher("body")
 	h.Bytes(pg.BodyHash[:]).String(p.cfg.BasePath()).String(strings.Join(p.md.Embeds(), "\x00"))
 	if pg.Kind == content.KindProcedure {
-		h.String(strings.Join(procedure.RequiredHeadings(), "\x00"))
+		h.String(strings.Join(procedure.RequiredHeadingsIn(p.langOf(pg)), "\x00"))
+	}
+	if f := p.foreignLinks(pg); f != nil {
+		// Links to the default language's pages are marked.
+		h.String("foreign").String(pg.Path).String(string(f.Marker(string(p.editions[0].Lang))))
 	}
 	return h.Key()
+}
+
+// langOf is the language of a page, as its edition's code: "vi", "en".
+func (p *plan) langOf(pg *content.Page) string { return string(pg.Lang) }
+
+// foreignLinks marks, in a page of an edition other than the default,
+// the links to pages of the default edition: every site path not under
+// the edition's own, but for files (forms, images), which are in no
+// language. It is nil for a page of the default edition.
+func (p *plan) foreignLinks(pg *content.Page) *markdown.Foreign {
+	def := p.editions[0]
+	if pg.Lang == def.Lang || pg.Lang == "" {
+		return nil
+	}
+	var own string
+	for _, e := range p.editions {
+		if e.Lang == pg.Lang {
+			own = e.Path
+		}
+	}
+	return &markdown.Foreign{
+		Lang: func(dest string) string {
+			dest, _, _ = strings.Cut(dest, "#")
+			dest, _, _ = strings.Cut(dest, "?")
+			if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, own) {
+				return ""
+			}
+			if ext := path.Ext(dest); ext != "" && ext != ".html" {
+				return ""
+			}
+			return string(def.Lang)
+		},
+		Marker: func(lang string) []byte { return []byte(render.LangMarker(lang)) },
+	}
 }
 
 // writeHTML writes the body's HTML into buf, each embed as embedHTML

@@ -91,6 +91,7 @@ func (c *checkedSite) alternates(ed *edition, addr string, pg *content.Page) []r
 		}
 		if a.Path == "" {
 			a.Path, a.Home = other.Path, true
+			a.Note = other.loc.T("home page: this page is not in this language")
 		}
 		out = append(out, a)
 	}

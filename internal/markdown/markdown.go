@@ -81,7 +81,20 @@ type Document struct {
 }
 
 // Parse parses src. It does not fail: Markdown has no syntax errors.
-func (c *Converter) Parse(src []byte) *Document {
+func (c *Converter) Parse(src []byte) *Document { return c.ParseIn(src, nil) }
+
+// Foreign marks the links of a page in one language to pages in another:
+// Lang says which language a root-relative destination is in ("" for the
+// page's own), and Marker is the HTML put at the end of such a link's
+// text, such as "(tiếng Việt)" in a span of that language.
+type Foreign struct {
+	Lang   func(dest string) string
+	Marker func(lang string) []byte
+}
+
+// ParseIn parses src as Parse does, marking the links foreign (nil: none)
+// says go to a page in another language with hreflang and its marker.
+func (c *Converter) ParseIn(src []byte, foreign *Foreign) *Document {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc := &Document{src: src, root: root, md: c.md}
@@ -103,6 +116,14 @@ func (c *Converter) Parse(src []byte) *Document {
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, Text: plainText(n, src), ID: string(idb), Line: line})
 		case *ast.Link:
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: lines.line(inlinePos(n))})
+			if foreign != nil {
+				if lang := foreign.Lang(string(n.Destination)); lang != "" {
+					n.SetAttributeString("hreflang", []byte(lang))
+					marker := ast.NewString(foreign.Marker(lang))
+					marker.SetCode(true) // HTML, written as it is
+					n.AppendChild(n, marker)
+				}
+			}
 			n.Destination = c.rebase(n.Destination)
 		case *ast.Image:
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Image: true, Line: lines.line(inlinePos(n))})

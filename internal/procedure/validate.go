@@ -335,3 +335,12 @@ func validVocab[T ~string](r Reporter, path string, noun msg.Text, v T, all []T)
 func RequiredHeadings() []string {
 	return []string{"Trình tự thực hiện", "Yêu cầu, điều kiện thực hiện"}
 }
+
+// RequiredHeadingsIn are RequiredHeadings in a translation's language:
+// for English, "Steps" and "Requirements and conditions".
+func RequiredHeadingsIn(lang string) []string {
+	if lang == "en" {
+		return []string{"Steps", "Requirements and conditions"}
+	}
+	return RequiredHeadings()
+}

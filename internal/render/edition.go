@@ -1,7 +1,12 @@
 package render
 
 import (
+	"html/template"
+	"path"
+	"strings"
+
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/i18n"
 )
 
 // Alternate is a page in another language of the site: the same page, or,
@@ -12,6 +17,8 @@ type Alternate struct {
 	Name string // the language's name in itself: Tiếng Việt, English
 	Path string // site path
 	Home bool   // the page has no version in the language: Path is its home
+	// Note says so, in that language, when Home is set.
+	Note string
 }
 
 // EditionOf is what a layout knows of the site's languages: this page's
@@ -33,3 +40,27 @@ func (e EditionOf) HomePath() string {
 
 // Multilingual reports whether the site has more than one language.
 func (e EditionOf) Multilingual() bool { return len(e.Editions) > 1 }
+
+// LangMarker is what ends a link to a page in another language than the
+// page's: the language's name, in it, " (tiếng Việt)".
+func LangMarker(lang string) template.HTML {
+	l := i18n.Lang(lang)
+	name := l.Name()
+	if l == i18n.Vietnamese { // "tiếng Việt" inside a sentence
+		name = "t" + name[1:]
+	}
+	return template.HTML(` <span class="lang-note">(<span lang="` + template.HTMLEscapeString(lang) + `">` + template.HTMLEscapeString(name) + `</span>)</span>`)
+}
+
+// OtherLang is the language of the page at sitePath when it is not in
+// this Site's (a page of the default edition linked from another's):
+// "vi", or "" for a page of the Site's own language or a file.
+func (s *Site) OtherLang(sitePath string) string {
+	if s.Original == nil || s.Edition == nil || !strings.HasPrefix(sitePath, "/") || strings.HasPrefix(sitePath, s.Edition.Path) {
+		return ""
+	}
+	if ext := path.Ext(strings.TrimSuffix(sitePath, "/")); ext != "" && ext != ".html" {
+		return ""
+	}
+	return string(s.Original.Edition.Lang)
+}
