@@ -316,7 +316,9 @@ func dashboardJob(c *checkedSite, ed *edition) *output {
 	}
 	addr := ed.path(dashboardPath)
 	return &output{path: indexFile(addr), origin: "the dashboard", layout: render.LayoutDashboard, html: true, addr: addr, lastmod: lastmod,
-		make: func(p *plan, problems *problem.List) (*render.Data, []byte) { return p.dashboardData(ed, problems), nil }}
+		make: func(p *plan, problems *problem.List) (*render.Data, []byte) {
+			return p.dashboardData(ed, problems), nil
+		}}
 }
 
 // directoryJobs lists the directory page, its poster, the reception
