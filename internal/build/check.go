@@ -261,12 +261,25 @@ func checkMenu(dir string, cfg *config.Config, outputs []*output, unbuilt map[st
 	for _, o := range outputs {
 		published["/"+o.path] = true
 	}
+	type entry struct {
+		field string
+		item  config.MenuItem
+	}
+	var menu []entry
 	for i, m := range cfg.Menu {
+		menu = append(menu, entry{fmt.Sprintf("menu[%d].url", i), m})
+	}
+	for _, e := range cfg.Editions()[1:] {
+		for i, m := range e.Menu {
+			menu = append(menu, entry{fmt.Sprintf("languages.%s.menu[%d].url", e.Lang, i), m})
+		}
+	}
+	for _, me := range menu {
+		m, field := me.item, me.field
 		u, _, _ := strings.Cut(m.URL, "#")
 		if published[u] || published[u+"index.html"] || published[u+"/index.html"] {
 			continue
 		}
-		field := fmt.Sprintf("menu[%d].url", i)
 		if where, ok := lookupFile(unbuilt, u); ok {
 			problems.Errorf(config.FileName, config.FieldLine(dir, field), field, "%q could not be built: see %s", m.URL, where)
 			continue
