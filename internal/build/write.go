@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/chart"
+	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/publish"
@@ -54,6 +55,7 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 		}
 		res.Files += n
 	}
+	p.warnMissingNames(problems)
 	res.Problems = problems.Sorted()
 	if err := out.Err(); err != nil { // a write failed: the build's error, said once
 		out.Abort()
@@ -291,4 +293,17 @@ func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]b
 		return nil, msg.Errorf("layout %s: %w", layout, err)
 	}
 	return bufs.page.Bytes(), nil
+}
+
+// warnMissingNames warns of each data name (a field, a position, a
+// chart's title) that a page of another language than the site's showed
+// as written, in Vietnamese, because the site's table of that language
+// gives it no form.
+func (p *plan) warnMissingNames(problems *problem.List) {
+	for _, ed := range p.editions[1:] {
+		file := i18n.SiteDir + "/" + string(ed.Lang) + ".toml"
+		for _, name := range ed.loc.Missing() {
+			problems.Warnf(file, 0, "names", "%q is shown in Vietnamese on the %s pages: give its %s form here, as \"%s\" = \"…\"", name, ed.Name, ed.Name, name)
+		}
+	}
 }

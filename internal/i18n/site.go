@@ -43,11 +43,7 @@ func (t *SiteTables) Line(table, key string) int {
 	if t == nil || t.doc == nil {
 		return 0
 	}
-	return t.doc.Line(table + "." + quoteKey(key))
-}
-
-func quoteKey(k string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(k) + `"`
+	return t.doc.Line(table + "." + key)
 }
 
 // LoadSite reads the site's table of lang from the site folder dir; a

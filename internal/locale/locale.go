@@ -9,7 +9,9 @@ package locale
 import (
 	"fmt"
 	"strconv"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/i18n"
@@ -26,6 +28,9 @@ type Locale struct {
 	// names gives the site's data names (fields, agencies, positions,
 	// chart titles) in this language, keyed by their Vietnamese form.
 	names map[string]string
+	// missing are the names asked for that have no form in this
+	// language, for the build's warnings.
+	missing sync.Map
 }
 
 // New returns the locale of lang with its translator and the site's
@@ -82,7 +87,20 @@ func (l *Locale) Name(vi string) (string, bool) {
 	if s, ok := l.names[vi]; ok {
 		return s, true
 	}
+	l.missing.Store(vi, true)
 	return vi, false
+}
+
+// Missing returns the names Name was asked for that have no form in the
+// locale's language, sorted.
+func (l *Locale) Missing() []string {
+	var out []string
+	l.missing.Range(func(k, _ any) bool {
+		out = append(out, k.(string))
+		return true
+	})
+	slices.Sort(out)
+	return out
 }
 
 // Int writes n with the thousands grouped: 1.234.567 or 1,234,567.

@@ -63,9 +63,14 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		"extLink": func(href string, text any) template.HTML { return linkHTML(href, text, ` rel="external"`) },
 		// name is a data name (a field, an agency, a position) in the
 		// page's language, as the site's i18n table gives it.
-		"name": func(vi string) string {
-			s, _ := loc.Name(vi)
-			return s
+		// A name without a form in the language is shown as written,
+		// marked as Vietnamese for screen readers.
+		"name": func(vi string) template.HTML {
+			s, ok := loc.Name(vi)
+			if !ok {
+				return template.HTML(`<span lang="vi">` + template.HTMLEscapeString(s) + `</span>`)
+			}
+			return template.HTML(template.HTMLEscapeString(s))
 		},
 	}
 }
@@ -208,7 +213,7 @@ func checkTexts(texts []Text, locales []*locale.Locale, problems *problem.List) 
 			if t.One || !hasLetters(t.Key) {
 				continue
 			}
-			problems.Errorf(t.File, t.Line, "", "the text %q has no translation in %s (%s): add it to %s/%s.toml under [messages]", t.Key, loc.Lang().Name(), string(loc.Lang()), i18n.SiteDir, string(loc.Lang()))
+			problems.Errorf(t.File, t.Line, "", "the text %q has no translation in the %q table of the site's languages: add it to %s/%s.toml under [messages]", t.Key, string(loc.Lang()), i18n.SiteDir, string(loc.Lang()))
 		}
 	}
 }
