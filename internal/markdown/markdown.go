@@ -41,7 +41,7 @@ func New(basePath string, embeds ...string) *Converter {
 			parser.WithAttribute(), // ## Heading {#explicit-id}
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(embedRenderer{}, 100), util.Prioritized(tableRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(embedRenderer{}, 100), util.Prioritized(tableRenderer{}, 100), util.Prioritized(linkRenderer{}, 100)),
 		),
 		// Raw HTML stays off (no html.WithUnsafe): editors write Markdown,
 		// and javascript: links are dropped.

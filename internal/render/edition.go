@@ -64,3 +64,19 @@ func (s *Site) OtherLang(sitePath string) string {
 	}
 	return string(s.Original.Edition.Lang)
 }
+
+// Hreflang is the page's versions for <link rel="alternate" hreflang>:
+// none when it has no version in another language (a home page standing
+// in for one is not an alternate).
+func (d *Data) Hreflang() []Alternate {
+	var out []Alternate
+	for _, a := range d.Alternates {
+		if !a.Home {
+			out = append(out, a)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
