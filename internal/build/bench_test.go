@@ -137,16 +137,24 @@ func BenchmarkRenderIndexShare(b *testing.B) {
 	n, files := 0, 0
 	for b.Loop() {
 		n++
-		p.opts.noSearch, p.search = true, nil
+		p.opts.noSearch = true
+		for _, ed := range p.editions {
+			ed.search = nil
+		}
 		cpu := processCPU()
 		p.produce(discard{}, problems, &Result{})
 		without += processCPU() - cpu
 
 		cpu = processCPU()
 		p.opts.noSearch = false
-		p.search = p.newSearch()
+		files = 0
+		for _, ed := range p.editions {
+			ed.search = p.newSearch(ed)
+		}
 		p.produce(discard{}, problems, &Result{})
-		files = len(p.search.Files())
+		for _, ed := range p.editions {
+			files += len(ed.search.Files())
+		}
 		with += processCPU() - cpu
 	}
 	if problems.Errors() > 0 {

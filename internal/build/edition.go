@@ -9,6 +9,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/render"
+	"github.com/congkhai/congkhai/internal/search"
 )
 
 // edition is the site in one of its languages: its pages, their lists,
@@ -28,6 +29,13 @@ type edition struct {
 	// addrs are the addresses of the edition's pages, for the
 	// alternates of the others' (set by listOutputs).
 	addrs map[string]bool
+	// n is the edition's place among the site's (0: the default).
+	n int
+	// search gathers the edition's index while its pages are written
+	// (nil when nothing is written); searchFiles are the names of the
+	// files it wrote last.
+	search      *search.Builder
+	searchFiles map[string]bool
 }
 
 // path is a site path of the default edition (/danh-ba/) in this one
@@ -45,7 +53,7 @@ func newEditions(c *checkedSite, popular []string) []*edition {
 	var out []*edition
 	for i, e := range c.cfg.Editions() {
 		ed := &edition{Edition: e, cfg: c.cfg.In(e), loc: c.locales[i], site: c.site.Edition(e.Lang),
-			layouts: c.layouts.In(e.Lang), addrs: map[string]bool{}}
+			layouts: c.layouts.In(e.Lang), addrs: map[string]bool{}, n: i}
 		if i == 0 {
 			ed.catalog = c.catalog
 		} else {

@@ -105,7 +105,7 @@ func listOutputs(c *checkedSite) []*output {
 	if c.dir != nil {
 		directoryJobs(c, add)
 	}
-	searchJobs(add)
+	searchJobs(c.editions[0], add)
 	if c.offices != nil {
 		officeJobs(c, add)
 	}
@@ -174,6 +174,7 @@ func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 	if c.echarts != nil {
 		in(dashboardJob(c, ed))
 	}
+	searchJobs(ed, in)
 }
 
 // generated makes o a page whose data is d, and the plan's .Site.
@@ -497,8 +498,10 @@ func machineJobs(c *checkedSite, outs []*output) []*output {
 	if c.echarts != nil {
 		hashed = append(hashed, echartsPath(c.echarts))
 	}
-	for _, name := range search.HashedNames() {
-		hashed = append(hashed, searchIndexPath+name)
+	for _, ed := range c.editions {
+		for _, name := range search.HashedNames() {
+			hashed = append(hashed, ed.path(searchIndexPath)+name)
+		}
 	}
 	headers := render.Headers(c.cfg.RelURL, hashed)
 	return append(list, &output{path: render.HeadersFile, origin: "the " + render.HeadersFile + " file", fixed: headers})

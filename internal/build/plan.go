@@ -12,7 +12,6 @@ import (
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
-	"github.com/congkhai/congkhai/internal/search"
 )
 
 // job is an output with what the plan gave it to write: a generated
@@ -47,11 +46,6 @@ type plan struct {
 	dest         string
 	pages, files int
 	links        *linkIndex // set by Check: what the link checker needs
-	// search gathers the index while the pages are written; nil when
-	// nothing is written (a check, a build with errors). searchFiles are
-	// the names of the index's files it wrote last.
-	search      *search.Builder
-	searchFiles map[string]bool
 	// erroneous are the files with errors, set by Check of a site with
 	// errors: their pages are not rendered, their bodies only checked.
 	erroneous map[string]bool
@@ -81,7 +75,7 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 				view.SchedulePath = ed.path(directoryPaths.SchedulePath)
 			}
 		}
-		view.SearchPath, view.SearchIndexPath = searchPath, searchIndexPath
+		view.SearchPath, view.SearchIndexPath = ed.path(searchPath), ed.path(searchIndexPath)
 		if c.late != nil {
 			view.LatePath = latePath
 		}

@@ -1,11 +1,11 @@
 package build
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
+	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/render"
@@ -23,21 +23,24 @@ const (
 // the browse groups and how to find a procedure, and the index's
 // manifest, which stands for every file of the index: their names are
 // only known once every page is written.
-func searchJobs(add func(*output)) {
-	add(generated(&output{path: indexFile(searchPath), origin: "the search page"},
-		render.Data{Layout: render.LayoutSearch, Title: "Tìm kiếm", Path: searchPath, Breadcrumbs: []render.Crumb{homeCrumb}}))
-	add(&output{path: searchIndexPath[1:] + search.ManifestName, origin: "the search index", searchIndex: true})
+func searchJobs(ed *edition, add func(*output)) {
+	add(generated(&output{path: indexFile(ed.path(searchPath)), origin: "the search page"},
+		render.Data{Layout: render.LayoutSearch, Title: ed.loc.T("Search"), Path: ed.path(searchPath), Breadcrumbs: []render.Crumb{ed.home()}}))
+	add(&output{path: ed.path(searchIndexPath)[1:] + search.ManifestName, origin: "the search index", searchIndex: true})
 }
 
 // newSearch makes the index of the plan's documents, with the words of
 // those that have no body already in it: the lists, the directory's
 // pages and every person, unit and hotline. Content pages are added as
 // they are rendered (indexPage), since their text is read only then.
-func (p *plan) newSearch() *search.Builder {
+func (p *plan) newSearch(ed *edition) *search.Builder {
 	var docs []search.Doc
 	var generated []*job // pages without a file, each with its doc
-	facets := facetsOf(p)
+	facets := facetsOf(ed.catalog)
 	for _, j := range p.jobs {
+		if p.editionOf(j.output) != ed {
+			continue
+		}
 		d, ok := p.searchDoc(j, facets)
 		if !ok {
 			continue
@@ -49,8 +52,8 @@ func (p *plan) newSearch() *search.Builder {
 		}
 	}
 	var people []contactDoc
-	if p.dir != nil {
-		people = p.contactDocs()
+	if p.dir != nil && ed.addrs[ed.path(directoryPaths.DirectoryPath)] {
+		people = p.contactDocs(ed)
 		for i := range people {
 			people[i].slot = len(docs)
 			docs = append(docs, people[i].doc)
@@ -59,14 +62,14 @@ func (p *plan) newSearch() *search.Builder {
 	b, ids := search.NewBuilder(docs)
 	w := b.NewWriter()
 	for _, j := range p.jobs {
-		if j.searchDoc >= 0 {
+		if j.searchDoc >= 0 && p.editionOf(j.output) == ed {
 			j.searchDoc = ids[j.searchDoc]
 		}
 	}
 	for _, j := range generated {
 		w.Begin(j.searchDoc)
 		w.Add(search.Title, j.data.Title)
-		w.Add(search.Description, generatedDescription(j.data))
+		w.Add(search.Description, generatedDescription(ed, j.data))
 		w.End()
 	}
 	for _, c := range people {
@@ -83,9 +86,7 @@ func (p *plan) newSearch() *search.Builder {
 // not-found page, the poster, the search page, later pages of a list).
 func (p *plan) searchDoc(j *job, facets map[*content.Page][]string) (d search.Doc, ok bool) {
 	j.searchDoc = -1
-	// The index is the default language's: the pages of another are
-	// not its documents.
-	if !j.html || j.alias > 0 || j.ed != nil {
+	if !j.html || j.alias > 0 {
 		return d, false
 	}
 	if pg := j.page; pg != nil {
@@ -118,18 +119,20 @@ func (p *plan) searchDoc(j *job, facets map[*content.Page][]string) (d search.Do
 }
 
 // generatedDescription is what a result quotes of a generated page.
-func generatedDescription(d *render.Data) string {
+func generatedDescription(ed *edition, d *render.Data) string {
+	t := ed.loc.T
 	switch d.Layout {
 	case render.LayoutGroup:
-		return fmt.Sprintf("Danh sách %d thủ tục hành chính thuộc %s %s.", len(d.Group.Procedures), strings.ToLower(d.Dimension.Title), d.Group.Name)
+		return ed.loc.Plural(len(d.Group.Procedures), "%d administrative procedure of %s %s.", "%d administrative procedures of %s %s.",
+			len(d.Group.Procedures), strings.ToLower(d.Dimension.Title), d.Group.Name)
 	case render.LayoutGroups:
-		return "Thủ tục hành chính xếp theo " + strings.ToLower(d.Title) + "."
+		return t("Administrative procedures by %s.", strings.ToLower(d.Title))
 	case render.LayoutDirectory:
-		return "Số điện thoại, thư điện tử công vụ của lãnh đạo và đường dây nóng tiếp nhận phản ánh, kiến nghị."
+		return t("The phone numbers and official e-mail addresses of the leaders, and the hotlines that take complaints and proposals.")
 	case render.LayoutReception:
-		return "Lịch tiếp công dân của lãnh đạo: ngày, giờ và địa điểm."
+		return t("When the leaders receive citizens: days, hours and places.")
 	case render.LayoutDashboard:
-		return "Số liệu kết quả giải quyết hồ sơ, mức độ hài lòng và các chỉ số cải cách hành chính."
+		return t("How dossiers were handled, how satisfied citizens are, and the indexes of administrative reform.")
 	}
 	return ""
 }
@@ -137,9 +140,9 @@ func generatedDescription(d *render.Data) string {
 // facetsOf lists, for every procedure, the browse groups it is in, as the
 // search page's filters name them: the last folder of the dimension's
 // address and the group's slug ("linh-vuc=ho-tich").
-func facetsOf(p *plan) map[*content.Page][]string {
+func facetsOf(cat *catalog.Catalog) map[*content.Page][]string {
 	out := map[*content.Page][]string{}
-	for _, dim := range p.catalog.Dimensions() {
+	for _, dim := range cat.Dimensions() {
 		for _, g := range dim.Groups {
 			for _, pg := range g.Procedures {
 				out[pg] = append(out[pg], dim.Key()+"="+g.Slug)
@@ -158,40 +161,44 @@ type contactDoc struct {
 }
 
 // contactDocs are the directory's hotlines, people and units.
-func (p *plan) contactDocs() []contactDoc {
+func (p *plan) contactDocs(ed *edition) []contactDoc {
 	var out []contactDoc
-	dirPath := directoryPaths.DirectoryPath
+	dirPath := ed.path(directoryPaths.DirectoryPath)
+	name := func(vi string) string {
+		s, _ := ed.loc.Name(vi)
+		return s
+	}
 	for i := range p.dir.Hotlines {
 		h := &p.dir.Hotlines[i]
-		out = append(out, contactDoc{doc: search.Doc{Kind: search.Contact, URL: dirPath + "#" + h.ID, Title: h.Name, Sub: joinSub(h.Tel.Display(), h.Organization)},
+		out = append(out, contactDoc{doc: search.Doc{Kind: search.Contact, URL: dirPath + "#" + h.ID, Title: name(h.Name), Sub: joinSub(h.Tel.Display(), name(h.Organization))},
 			add: func(w *search.Writer) {
 				w.AddPhone(h.Tel)
 				for _, n := range h.Numbers {
 					w.AddPhone(n.Tel)
 				}
-				w.Add(search.Meta, h.Organization)
-				w.Add(search.Meta, h.Hours)
-				w.Add(search.Body, h.Note)
+				w.Add(search.Meta, name(h.Organization))
+				w.Add(search.Meta, name(h.Hours))
+				w.Add(search.Body, name(h.Note))
 			}})
 	}
 	for i := range p.dir.People {
 		pe := &p.dir.People[i]
-		out = append(out, contactDoc{doc: search.Doc{Kind: search.Contact, URL: dirPath + "#" + pe.ID, Title: pe.FullName, Sub: joinSub(pe.Position, pe.Organization)},
+		out = append(out, contactDoc{doc: search.Doc{Kind: search.Contact, URL: dirPath + "#" + pe.ID, Title: pe.FullName, Sub: joinSub(name(pe.Position), name(pe.Organization))},
 			add: func(w *search.Writer) {
 				for _, ph := range pe.Phones {
 					w.AddPhone(ph.Tel)
 				}
-				w.Add(search.Meta, pe.Position)
-				w.Add(search.Meta, pe.Organization)
-				w.Add(search.Body, pe.Note)
+				w.Add(search.Meta, name(pe.Position))
+				w.Add(search.Meta, name(pe.Organization))
+				w.Add(search.Body, name(pe.Note))
 			}})
 	}
 	for i := range p.dir.Organizations {
 		o := &p.dir.Organizations[i]
-		out = append(out, contactDoc{doc: search.Doc{Kind: search.Contact, URL: dirPath + "#" + vntext.Slug(o.Name), Title: o.Name, Sub: o.Address},
+		out = append(out, contactDoc{doc: search.Doc{Kind: search.Contact, URL: dirPath + "#" + vntext.Slug(o.Name), Title: name(o.Name), Sub: name(o.Address)},
 			add: func(w *search.Writer) {
 				w.AddPhone(o.Tel)
-				w.Add(search.Meta, o.Address)
+				w.Add(search.Meta, name(o.Address))
 			}})
 	}
 	return out
@@ -210,13 +217,17 @@ func joinSub(a, b string) string {
 // indexPage adds a rendered content page to the index: its title, its
 // description, its record's fields and the text of its body (body.text).
 func (p *plan) indexPage(j *job, text []byte, rec *procedure.Procedure, bufs *pageBuffers) {
-	if p.search == nil || j.searchDoc < 0 {
+	ed := p.editionOf(j.output)
+	if ed.search == nil || j.searchDoc < 0 {
 		return
 	}
-	if bufs.search == nil {
-		bufs.search = p.search.NewWriter()
+	if len(bufs.search) <= ed.n {
+		bufs.search = append(bufs.search, make([]*search.Writer, ed.n+1-len(bufs.search))...)
 	}
-	w := bufs.search
+	if bufs.search[ed.n] == nil {
+		bufs.search[ed.n] = ed.search.NewWriter()
+	}
+	w := bufs.search[ed.n]
 	pg := j.page
 	w.Begin(j.searchDoc)
 	w.Add(search.Title, pg.Title)
@@ -271,16 +282,29 @@ func addRecord(w *search.Writer, rec *procedure.Procedure) {
 // their names are hashes of their content, so a name the index still has
 // holds what it held. It returns how many files the index has.
 func (p *plan) writeSearch(out sink, partial bool) (files int, err error) {
-	if p.search == nil {
+	for _, ed := range p.editions {
+		n, err := p.writeSearchOf(ed, out, partial)
+		files += n
+		if err != nil {
+			return files, err
+		}
+	}
+	return files, nil
+}
+
+// writeSearchOf writes the index of one edition, as writeSearch does.
+func (p *plan) writeSearchOf(ed *edition, out sink, partial bool) (files int, err error) {
+	if ed.search == nil {
 		return 0, nil
 	}
+	dir := ed.path(searchIndexPath)[1:]
 	written := map[string]bool{}
-	for _, f := range p.search.Files() {
+	for _, f := range ed.search.Files() {
 		written[f.Name] = true
-		if partial && p.searchFiles[f.Name] && f.Name != search.ManifestName {
+		if partial && ed.searchFiles[f.Name] && f.Name != search.ManifestName {
 			continue
 		}
-		if err := out.WriteFile(searchIndexPath[1:]+f.Name, f.Data); err != nil {
+		if err := out.WriteFile(dir+f.Name, f.Data); err != nil {
 			return len(written), err
 		}
 	}
@@ -288,15 +312,15 @@ func (p *plan) writeSearch(out sink, partial bool) (files int, err error) {
 	// last build that no longer are the index's are taken out, so that the
 	// folder holds what a whole build writes.
 	if r, ok := out.(remover); ok && partial {
-		for _, name := range slices.Sorted(maps.Keys(p.searchFiles)) {
+		for _, name := range slices.Sorted(maps.Keys(ed.searchFiles)) {
 			if !written[name] {
-				if err := r.Remove(searchIndexPath[1:] + name); err != nil {
+				if err := r.Remove(dir + name); err != nil {
 					return len(written), err
 				}
 			}
 		}
 	}
-	p.searchFiles = written
+	ed.searchFiles = written
 	return len(written), nil
 }
 

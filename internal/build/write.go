@@ -41,9 +41,11 @@ func write(p *plan, problems *problem.List) (*Result, *plan, error) {
 	}
 	out := gatedOutput{begun, p.opts.gate}
 	if !p.opts.noSearch {
-		p.search = p.newSearch()
-		if p.opts.session {
-			p.search.KeepForEdits()
+		for _, ed := range p.editions {
+			ed.search = p.newSearch(ed)
+			if p.opts.session {
+				ed.search.KeepForEdits()
+			}
 		}
 	}
 	p.produce(out, problems, res)
@@ -130,7 +132,7 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 type pageBuffers struct {
 	src            []byte
 	md, body, page bytes.Buffer
-	search         *search.Writer // the page's words, for the index
+	search         []*search.Writer // the page's words, for the index of each edition
 	ld             []byte         // the page's JSON-LD
 }
 

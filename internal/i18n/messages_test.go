@@ -217,8 +217,6 @@ var printsWords = map[string]bool{
 var wordsAllowed = []string{
 	// The TOML library's own words, which plainTypeError rewrites.
 	module + "/internal/tomlfile/typecheck.go: TOML value has type %s; destination has type %s",
-	// What a search result quotes of a generated list, in the site's language.
-	module + "/internal/build/search.go: Danh sách %d thủ tục hành chính thuộc %s %s.",
 	// What the open data pages say of the procedures export and of each
 	// procedure in the feeds, in the site's language.
 	module + "/internal/build/opendata.go: Mọi thủ tục hành chính công khai trên cổng (%d thủ tục), đủ mọi trường: mã, tên, lĩnh vực, cấp và cơ quan thực hiện, cách nộp, thời hạn và phí, lệ phí, thành phần hồ sơ, căn cứ pháp lý, nguồn và ngày đồng bộ với Cơ sở dữ liệu quốc gia về thủ tục hành chính.",
