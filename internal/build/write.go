@@ -133,7 +133,7 @@ type pageBuffers struct {
 	src            []byte
 	md, body, page bytes.Buffer
 	search         []*search.Writer // the page's words, for the index of each edition
-	ld             []byte         // the page's JSON-LD
+	ld             []byte           // the page's JSON-LD
 }
 
 // run produces one job's file, rendering a page into bufs. A panic in a

@@ -366,7 +366,9 @@ func formatIndex(sig *types.Signature) int {
 	if iface, ok := last.Elem().Underlying().(*types.Interface); !ok || !iface.Empty() {
 		return -1
 	}
-	if b, ok := format.Type().(*types.Basic); !ok || b.Kind() != types.String || format.Name() != "format" {
+	// A plural's two forms are (one, other string, args ...any): the
+	// other is the key; the form for one is English only.
+	if b, ok := format.Type().(*types.Basic); !ok || b.Kind() != types.String || (format.Name() != "format" && format.Name() != "other") {
 		return -1
 	}
 	return n - 2

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"text/template/parse"
 
@@ -61,6 +62,15 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		// extLink's is to another site (rel="external").
 		"link":    func(href string, text any) template.HTML { return linkHTML(href, text, "") },
 		"extLink": func(href string, text any) template.HTML { return linkHTML(href, text, ` rel="external"`) },
+		// timeTag is a <time> element, for a date inside a text of T:
+		// {{T "Updated %s" (timeTag (isoDate .Updated) (date .Updated))}}.
+		"timeTag": func(iso, text string) template.HTML {
+			return template.HTML(`<time datetime="` + argEscaper.Replace(iso) + `">` + argEscaper.Replace(text) + `</time>`)
+		},
+		// tag puts a word of a text of T in an inline element without
+		// attributes (strong, em, i, b, code):
+		// {{T "The portal %s the standard." (tag "strong" .Status)}}.
+		"tag": inlineTag,
 		// name is a data name (a field, an agency, a position) in the
 		// page's language, as the site's i18n table gives it.
 		// A name without a form in the language is shown as written,
@@ -87,7 +97,7 @@ func translateHTML(loc *locale.Locale, format string, args []any) template.HTML 
 	var b strings.Builder
 	last := 0
 	for _, v := range msg.Verbs(f) {
-		b.WriteString(template.HTMLEscapeString(strings.ReplaceAll(f[last:v.Start], "%%", "%")))
+		textEscaper.WriteString(&b, strings.ReplaceAll(f[last:v.Start], "%%", "%"))
 		last = v.End
 		if v.Arg < 0 || v.Arg >= len(args) {
 			b.WriteString("%!(BADINDEX)")
@@ -101,12 +111,36 @@ func translateHTML(loc *locale.Locale, format string, args []any) template.HTML 
 			if strings.HasPrefix(spec, "%[") {
 				spec = "%" + spec[strings.IndexByte(spec, ']')+1:]
 			}
-			b.WriteString(template.HTMLEscapeString(fmt.Sprintf(spec, a)))
+			argEscaper.WriteString(&b, fmt.Sprintf(spec, a))
 		}
 	}
-	b.WriteString(template.HTMLEscapeString(strings.ReplaceAll(f[last:], "%%", "%")))
+	textEscaper.WriteString(&b, strings.ReplaceAll(f[last:], "%%", "%"))
 	return template.HTML(b.String())
 }
+
+// argEscaper escapes an argument of T as html/template escapes a value
+// in a page's text ({{.Name}}): a text written with T comes out byte for
+// byte as the layout wrote it with the value in place.
+var argEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"&", "&amp;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
+
+// textEscaper escapes the words of T's text itself, as a layout writes
+// them in its HTML: the signs that would begin markup (<, >, &), not the
+// quotes, which a page's text shows as they are. In an attribute
+// html/template escapes the quotes of T's HTML itself.
+var textEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	"&", "&amp;",
+	"<", "&lt;",
+	">", "&gt;",
+)
 
 // Text is one text a layout translates, where it is written.
 type Text struct {
@@ -239,12 +273,25 @@ func linkHTML(href string, text any, attrs string) template.HTML {
 	if !ok {
 		href = "#ZgotmplZ"
 	}
-	var body string
-	switch t := text.(type) {
-	case template.HTML:
-		body = string(t)
-	default:
-		body = template.HTMLEscapeString(fmt.Sprint(t))
+	return template.HTML(`<a href="` + argEscaper.Replace(href) + `"` + attrs + `>` + bodyHTML(text) + `</a>`)
+}
+
+// bodyHTML is the content of an element made for T: HTML as it is, any
+// other value escaped.
+func bodyHTML(text any) string {
+	if t, ok := text.(template.HTML); ok {
+		return string(t)
 	}
-	return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `"` + attrs + `>` + body + `</a>`)
+	return argEscaper.Replace(fmt.Sprint(text))
+}
+
+// inlineTags are the elements tag makes.
+var inlineTags = []string{"strong", "em", "i", "b", "code"}
+
+// inlineTag is tag's: text in an element of inlineTags.
+func inlineTag(name string, text any) (template.HTML, error) {
+	if !slices.Contains(inlineTags, name) {
+		return "", msg.Errorf("tag %s: use one of %s", name, strings.Join(inlineTags, ", "))
+	}
+	return template.HTML("<" + name + ">" + bodyHTML(text) + "</" + name + ">"), nil
 }

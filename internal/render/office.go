@@ -137,13 +137,15 @@ func calendarOf(d *contacts.Directory) contacts.Calendar {
 // rated, in words ("thủ tục Đăng ký khai sinh"), and the site's feedback
 // channels.
 type FeedbackView struct {
-	Survey   *SurveyView
-	What     string
+	Survey *SurveyView
+	// What is a text, or HTML a layout made with T (what a text of T
+	// puts in as it is).
+	What     any
 	Feedback config.Feedback
 }
 
 // FeedbackFor returns the view of partials/survey.html for survey (nil:
-// none) of what.
-func (s *Site) FeedbackFor(survey *SurveyView, what string) *FeedbackView {
+// none) of what: a text, or a text of T.
+func (s *Site) FeedbackFor(survey *SurveyView, what any) *FeedbackView {
 	return &FeedbackView{Survey: survey, What: what, Feedback: s.Config.Feedback}
 }
