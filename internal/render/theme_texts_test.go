@@ -120,7 +120,7 @@ func TestThemeUntranslatedOverride(t *testing.T) {
 	p := got[0]
 	msg := p.MessageIn(nil)
 	if p.File != "layouts/partials/footer.html" || p.Line != 3 || p.Severity != problem.Error ||
-		!strings.Contains(msg, `"Opening times of the archive"`) || !strings.Contains(msg, "(vi)") {
+		!strings.Contains(msg, `"Opening times of the archive"`) || !strings.Contains(msg, `"vi" table`) || !strings.Contains(msg, "i18n/vi.toml") {
 		t.Errorf("got %s:%d: %s (severity %v)", p.File, p.Line, msg, p.Severity)
 	}
 }
