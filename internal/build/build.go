@@ -23,6 +23,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/linkcheck"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -202,7 +203,7 @@ func Check(opts Options, co CheckOptions) (*Result, error) {
 
 // inputDirs are the folders of a site a build reads; the destination may
 // not be inside one of them.
-var inputDirs = []string{content.Dir, static.StaticDir, static.AssetsDir, render.LayoutsDir, "data"}
+var inputDirs = []string{content.Dir, static.StaticDir, static.AssetsDir, render.LayoutsDir, "data", i18n.SiteDir}
 
 // Inputs are the folders and the file of a site that a build reads (it also
 // reads the ECharts file installed by npm): what serve watches.

@@ -71,6 +71,9 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		// attributes (strong, em, i, b, code):
 		// {{T "The portal %s the standard." (tag "strong" .Status)}}.
 		"tag": inlineTag,
+		// langMarker ends a link to a page in another language:
+		// " (tiếng Việt)".
+		"langMarker": LangMarker,
 		// name is a data name (a field, an agency, a position) in the
 		// page's language, as the site's i18n table gives it.
 		// A name without a form in the language is shown as written,
