@@ -68,7 +68,7 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		pagesByPath[pg.Path] = pg
 	}
 	p.view = render.NewSite(render.Site{Config: c.cfg, Home: c.site.Home, Catalog: c.catalog, Today: c.today, Pages: pagesByPath,
-		Directory: c.dir, Offices: c.offices})
+		Directory: c.dir, Offices: c.offices, Locale: c.locales[0]})
 	if c.dir != nil {
 		p.view.DirectoryPaths = directoryPaths
 	}
@@ -191,7 +191,7 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		}
 		d.Procedure = rec
 		d.View = render.NewProcedureView(rec, pg.Path, p.view, p.static)
-		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: p.cfg.Language, Hotline: d.View.Hotline,
+		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: p.cfg.Language, Hotline: d.View.Hotline, Locale: p.view.Locale,
 			Area: opendata.Area{Name: p.cfg.Jurisdiction.Name, Parent: p.cfg.Jurisdiction.Parent}}
 		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
