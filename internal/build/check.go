@@ -58,7 +58,7 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	checkRelated(l.site, problems)
 	checkForms(l.site, l.static, problems)
 	popular := checkPopular(l.opts.Source, l.cfg, l.site, problems)
-	c.catalog = catalog.Build(l.site, popular)
+	c.catalog = catalog.Build(l.site, popular, l.locales[0])
 	c.catalog.CheckSpellings(problems)
 	c.editions = newEditions(c, popular)
 	if l.offices != nil {

@@ -58,7 +58,7 @@ func newEditions(c *checkedSite, popular []string) []*edition {
 			ed.catalog = c.catalog
 		} else {
 			codes := slices.DeleteFunc(slices.Clone(popular), func(code string) bool { return ed.site.ProcedureByCode(code) == nil })
-			ed.catalog = catalog.Build(ed.site, codes)
+			ed.catalog = catalog.Build(ed.site, codes, ed.loc)
 		}
 		out = append(out, ed)
 	}

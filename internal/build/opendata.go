@@ -13,6 +13,7 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -128,7 +129,7 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 		e := directoryExport(c)
 		m := meta(e)
 		in := opendata.DirectoryInput{Directory: c.dir, Occurrences: receptionDates(c), Calendar: cfg.AbsURL(directoryPaths.CalendarPath),
-			VCard: func(p *contacts.Person) string { return cfg.AbsURL(directoryPaths.VCardPath(p)) }}
+			VCard: func(p *contacts.Person) string { return cfg.AbsURL(directoryPaths.VCardPath(p)) }, Locale: c.locales[0]}
 		add(madeFile(e.files[0].path, contacts.FileName, func() ([]byte, error) { return opendata.DirectoryJSON(in, m) }))
 		add(madeFile(e.files[1].path, contacts.FileName, func() ([]byte, error) { return opendata.DirectoryCSV(c.dir) }))
 		add(&output{path: e.files[2].path[1:], origin: contacts.FileName, fixed: opendata.DirectorySchema()})
@@ -424,10 +425,11 @@ func feedJobs(c *checkedSite, add func(*output)) {
 	var siteFeeds []render.FeedLink
 	if cat := c.catalog; cat.Section != nil && len(c.site.Procedures) > 0 {
 		field := func(pg *content.Page) string { return pg.Procedure.Field }
-		add(feed("Thủ tục hành chính mới cập nhật – "+cfg.Title, cat.Section.Path, c.site.Procedures, procedureSummary, field))
+		summary := func(pg *content.Page) string { return procedureSummary(c.locales[0], pg) }
+		add(feed("Thủ tục hành chính mới cập nhật – "+cfg.Title, cat.Section.Path, c.site.Procedures, summary, field))
 		siteFeeds = append(siteFeeds, c.feedLinks[cat.Section.Path]...)
 		for _, g := range cat.Fields.Groups {
-			add(feed("Thủ tục lĩnh vực "+g.Name+" mới cập nhật – "+cfg.Title, g.Path, g.Procedures, procedureSummary, noCategory))
+			add(feed("Thủ tục lĩnh vực "+g.Name+" mới cập nhật – "+cfg.Title, g.Path, g.Procedures, summary, noCategory))
 		}
 	}
 	for _, sec := range c.site.Pages {
@@ -447,14 +449,14 @@ func feedJobs(c *checkedSite, add func(*output)) {
 
 // procedureSummary says what a procedure is, for its feed entry: its
 // description, or its field, agency and levels.
-func procedureSummary(pg *content.Page) string {
+func procedureSummary(loc *locale.Locale, pg *content.Page) string {
 	p := pg.Procedure
 	if p.Description != "" {
 		return p.Description
 	}
 	var levels []string
 	for _, l := range p.Level {
-		levels = append(levels, l.Label())
+		levels = append(levels, loc.Text(l.Label()))
 	}
 	return fmt.Sprintf("Mã thủ tục %s. Lĩnh vực %s; %s; cơ quan thực hiện: %s. Đồng bộ ngày %s.",
 		p.Code, p.Field, strings.Join(levels, ", "), p.Agency, vnformat.Date(p.SyncedAt.Time()))

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/schematest"
@@ -294,7 +295,7 @@ func TestExportsRoundTrip(t *testing.T) {
 				}
 				amounts = append(amounts, a)
 			}
-			fees[ch.Kind.Label()] = amounts
+			fees[locale.Vietnamese().Text(ch.Kind.Label())] = amounts
 		}
 		if fmt.Sprint(fees) != fmt.Sprint(s.fees) {
 			t.Errorf("JSON: the fees of %s are %v, its page shows %v", p.Code, fees, s.fees)
@@ -323,7 +324,7 @@ func TestExportsRoundTrip(t *testing.T) {
 			t.Errorf("CSV: %s is %s %q, its page shows %s %q", r[col["url"]], r[col["code"]], r[col["title"]], s.code, s.title)
 		}
 		for _, k := range procedure.ChannelKinds() {
-			want, has := s.fees[k.Label()]
+			want, has := s.fees[locale.Vietnamese().Text(k.Label())]
 			types := r[col[string(k)+"_fee_types"]]
 			var got []string
 			if types != "" {

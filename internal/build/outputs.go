@@ -221,7 +221,7 @@ func pageQRJobs(site *content.Site, add func(*output)) {
 		path := pg.Path + render.PageQRFile
 		add(&output{path: path[1:], origin: pg.File,
 			produce: func(p *plan) ([]byte, error) {
-				svg, err := render.PageQR(p.cfg.AbsURL(pg.Path))
+				svg, err := render.PageQR(p.view.Locale, p.cfg.AbsURL(pg.Path))
 				return []byte(svg), err
 			}})
 	}
@@ -241,7 +241,7 @@ func surveyQRJobs(c *checkedSite, site *content.Site, add func(*output)) {
 		path := pg.Path + render.SurveyQRFile
 		add(&output{path: path[1:], origin: pg.File,
 			produce: func(p *plan) ([]byte, error) {
-				svg, err := render.SurveyQR(p.view.Survey(pg.Procedure.Code, "").URL)
+				svg, err := render.SurveyQR(p.view.Locale, p.view.Survey(pg.Procedure.Code, "").URL)
 				return []byte(svg), err
 			}})
 	}
@@ -356,6 +356,7 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 		Domain:       c.cfg.Base.Hostname(),
 		Stamp:        c.today,
 		CalendarName: "Lịch tiếp công dân – " + c.cfg.Jurisdiction.Name,
+		Locale:       c.locales[0],
 	}
 	addDated(&output{path: directoryPaths.CalendarPath[1:], origin: origin,
 		make: func(_ *plan, problems *problem.List) (*render.Data, []byte) {
@@ -416,8 +417,8 @@ func lateChart(csv []byte, today time.Time, problems *problem.List) *render.Figu
 
 // lateJobs lists the page of late dossiers and its CSV export.
 func lateJobs(c *checkedSite, add func(*output)) {
-	groups := c.late.Groups(c.totals)
-	view := &render.LateView{Groups: groups, Open: c.late.OpenByProcedure(c.totals), Reasons: late.Reasons(),
+	groups := c.late.Groups(c.totals, c.locales[0])
+	view := &render.LateView{Groups: groups, Open: c.late.OpenByProcedure(c.totals, c.locales[0]), Reasons: late.Reasons(),
 		CSVPath: lateCSV, MinGroup: late.MinGroup, Procedures: map[string]*content.Page{}}
 	for _, o := range view.Open {
 		if pg := c.site.ProcedureByCode(o.Code); pg != nil {

@@ -67,7 +67,7 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 			pagesByPath[pg.Path] = pg
 		}
 		view := render.NewSite(render.Site{Config: ed.cfg, Home: ed.site.Home, Catalog: ed.catalog, Today: c.today, Pages: pagesByPath,
-			Directory: c.dir, Offices: c.offices, EditionOf: render.EditionOf{Edition: ed.Edition, Editions: editions}})
+			Directory: c.dir, Offices: c.offices, Locale: ed.loc, EditionOf: render.EditionOf{Edition: ed.Edition, Editions: editions}})
 		if c.dir != nil {
 			view.DirectoryPaths = directoryPaths
 			if ed.addrs[ed.path(directoryPaths.DirectoryPath)] {
@@ -219,7 +219,7 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		}
 		d.Procedure = rec
 		d.View = render.NewProcedureView(rec, pg.Path, ed.view, p.static)
-		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: ed.cfg.Language, Hotline: d.View.Hotline,
+		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: ed.cfg.Language, Hotline: d.View.Hotline, Locale: ed.loc,
 			Area: opendata.Area{Name: p.cfg.Jurisdiction.Name, Parent: p.cfg.Jurisdiction.Parent}}
 		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/search"
@@ -235,7 +236,7 @@ func (p *plan) indexPage(j *job, text []byte, rec *procedure.Procedure, bufs *pa
 	w.Add(search.Description, pg.Description)
 	w.AddBytes(search.Body, text)
 	if rec != nil {
-		addRecord(w, rec)
+		addRecord(w, rec, p.view.Locale)
 	}
 	w.End()
 }
@@ -245,7 +246,7 @@ func (p *plan) indexPage(j *job, text []byte, rec *procedure.Procedure, bufs *pa
 // subjects, and the papers to bring, with the numbers of its legal basis,
 // as body text. Fees, times and notes are left to the page: the index
 // costs every build the time to read what it holds.
-func addRecord(w *search.Writer, rec *procedure.Procedure) {
+func addRecord(w *search.Writer, rec *procedure.Procedure, loc *locale.Locale) {
 	w.Add(search.Code, rec.Code)
 	for _, c := range rec.LegacyCodes {
 		w.Add(search.Code, c)
@@ -256,7 +257,7 @@ func addRecord(w *search.Writer, rec *procedure.Procedure) {
 	w.Add(search.Meta, rec.Field)
 	w.Add(search.Meta, rec.Agency)
 	for _, l := range rec.Level {
-		w.Add(search.Meta, l.Label())
+		w.Add(search.Meta, loc.Text(l.Label()))
 	}
 	for _, r := range rec.Result {
 		w.Add(search.Meta, r)

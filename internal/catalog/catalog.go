@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -24,7 +25,7 @@ type Group struct {
 
 // Dimension is one way of grouping, with the page that lists its groups.
 type Dimension struct {
-	Title  string // "Lĩnh vực"
+	Title  string // "Lĩnh vực", "Field", in the site's language
 	Path   string // /thu-tuc/linh-vuc/
 	Groups []*Group
 }
@@ -60,9 +61,10 @@ func (c *Catalog) Dimensions() []*Dimension {
 	return []*Dimension{c.Fields, c.Agencies, c.Levels}
 }
 
-// Build groups the procedures of site. popular are the codes to feature,
-// already checked to exist.
-func Build(site *content.Site, popular []string) *Catalog {
+// Build groups the procedures of site, with the titles of the groupings
+// and the names of levels in the language of loc. popular are the codes
+// to feature, already checked to exist.
+func Build(site *content.Site, popular []string, loc *locale.Locale) *Catalog {
 	section := site.ProcedureSection
 	base := "/"
 	if section != nil {
@@ -73,11 +75,11 @@ func Build(site *content.Site, popular []string) *Catalog {
 	c.All = slices.Clone(site.Procedures)
 	vntext.SortByText(coll, c.All, content.TitleOf, nil, content.ByPath)
 
-	c.Fields = c.group(coll, "Lĩnh vực", base+"linh-vuc/", "field",
+	c.Fields = c.group(coll, loc.T("Field"), base+"linh-vuc/", "field",
 		func(p *procedure.Procedure) string { return p.Field })
-	c.Agencies = c.group(coll, "Cơ quan thực hiện", base+"co-quan/", "agency",
+	c.Agencies = c.group(coll, loc.T("Implementing agency"), base+"co-quan/", "agency",
 		func(p *procedure.Procedure) string { return p.Agency })
-	c.Levels = levels(base+"cap/", c.All)
+	c.Levels = levels(loc, base+"cap/", c.All)
 
 	for _, code := range popular {
 		if p := site.ProcedureByCode(code); p != nil {
@@ -114,10 +116,10 @@ func (c *Catalog) group(coll *vntext.Collator, title, base, field string, key fu
 }
 
 // levels groups by level in the fixed order of procedure.Levels().
-func levels(base string, pages []*content.Page) *Dimension {
-	d := &Dimension{Title: "Cấp thực hiện", Path: base}
+func levels(loc *locale.Locale, base string, pages []*content.Page) *Dimension {
+	d := &Dimension{Title: loc.T("Level of government"), Path: base}
 	for _, l := range procedure.Levels() {
-		g := &Group{Name: l.Label(), Slug: string(l), Path: base + string(l) + "/"}
+		g := &Group{Name: loc.Text(l.Label()), Slug: string(l), Path: base + string(l) + "/"}
 		for _, p := range pages {
 			if p.Procedure.HasLevel(l) {
 				g.Procedures = append(g.Procedures, p)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -124,7 +125,7 @@ func titles(pages []*content.Page) []string {
 func TestBuild(t *testing.T) {
 	site := loadSite(t, testProcs)
 	var problems problem.List
-	c := Build(site, []string{"1.000009", "1.000001", "1.000005"})
+	c := Build(site, []string{"1.000009", "1.000001", "1.000005"}, locale.Vietnamese())
 	c.CheckSpellings(&problems)
 	if problems.Len() != 0 {
 		t.Fatalf("problems: %v", problems.Sorted())
@@ -196,7 +197,7 @@ func TestBuild(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("levels\n got %q\nwant %q", got, want)
 		}
-		if c.Levels.Groups[0].Name != procedure.LevelBo.Label() || c.Levels.Groups[1].Path != "/thu-tuc/cap/tinh/" {
+		if c.Levels.Groups[0].Name != locale.Vietnamese().Text(procedure.LevelBo.Label()) || c.Levels.Groups[1].Path != "/thu-tuc/cap/tinh/" {
 			t.Errorf("level group %q at %q", c.Levels.Groups[0].Name, c.Levels.Groups[1].Path)
 		}
 	})
@@ -222,7 +223,7 @@ func TestBuild(t *testing.T) {
 func TestBuildDoesNotReorderSite(t *testing.T) {
 	site := loadSite(t, testProcs)
 	before := slices.Clone(site.Procedures)
-	Build(site, nil)
+	Build(site, nil, locale.Vietnamese())
 	if !slices.Equal(before, site.Procedures) {
 		t.Error("Build reordered site.Procedures")
 	}
@@ -230,7 +231,7 @@ func TestBuildDoesNotReorderSite(t *testing.T) {
 
 func TestPopularMissingCodesSkipped(t *testing.T) {
 	site := loadSite(t, testProcs[:2])
-	c := Build(site, []string{"9.999999", "1.000002", "1.000002"})
+	c := Build(site, []string{"9.999999", "1.000002", "1.000002"}, locale.Vietnamese())
 	if got, want := titles(c.Popular), []string{"Đăng ký khai sinh", "Đăng ký khai sinh"}; !slices.Equal(got, want) {
 		t.Errorf("popular %q, want %q", got, want)
 	}
@@ -244,7 +245,7 @@ func TestSpellingConflict(t *testing.T) {
 	}
 	site := loadSite(t, procs)
 	var problems problem.List
-	c := Build(site, nil)
+	c := Build(site, nil, locale.Vietnamese())
 	c.CheckSpellings(&problems)
 	var got []string
 	for _, p := range problems.Sorted() {
@@ -271,7 +272,7 @@ func TestFieldWithoutSlug(t *testing.T) {
 		{"a", "1.000001", "Thủ tục A", "…", "Ủy ban nhân dân xã", `["xa"]`, ""},
 	}
 	site := loadSite(t, procs)
-	c := Build(site, nil)
+	c := Build(site, nil, locale.Vietnamese())
 	if g := c.Fields.Groups[0]; g.Slug != "khac" || g.Path != "/thu-tuc/linh-vuc/khac/" {
 		t.Errorf("field %q: slug %q path %q, want khac", g.Name, g.Slug, g.Path)
 	}
@@ -280,7 +281,7 @@ func TestFieldWithoutSlug(t *testing.T) {
 func TestBuildWithoutSection(t *testing.T) {
 	site := loadSite(t, testProcs[:1])
 	site.ProcedureSection = nil
-	c := Build(site, nil)
+	c := Build(site, nil, locale.Vietnamese())
 	if c.Fields.Path != "/linh-vuc/" || c.Levels.Groups[0].Path != "/cap/xa/" {
 		t.Errorf("paths without a section: %q %q", c.Fields.Path, c.Levels.Groups[0].Path)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/congkhai/congkhai/internal/limits"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/rawfile"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 	"github.com/congkhai/congkhai/internal/vntext"
@@ -131,17 +132,14 @@ type Jurisdiction struct {
 	Parent string `toml:"parent"`
 }
 
-// LevelLabel is the Vietnamese name of the jurisdiction's level.
-func (j Jurisdiction) LevelLabel() string {
-	switch j.Level {
-	case "tinh":
-		return "Cấp tỉnh"
-	case "xa":
-		return "Cấp xã"
-	case "huyen":
-		return "Cấp huyện (trước 01/7/2025)"
+// LevelLabel is the name of the jurisdiction's level, as procedures name
+// theirs: Commune level (Cấp xã).
+func (j Jurisdiction) LevelLabel() msg.Text {
+	switch l := procedure.Level(j.Level); l {
+	case procedure.LevelTinh, procedure.LevelXa, procedure.LevelHuyen:
+		return l.Label()
 	}
-	return j.Level
+	return msg.Plain(j.Level)
 }
 
 // Procedures configures the procedures section.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -178,8 +179,8 @@ func TestLoadValid(t *testing.T) {
 	if c.Jurisdiction != want {
 		t.Errorf("Jurisdiction = %+v, want %+v", c.Jurisdiction, want)
 	}
-	if c.Jurisdiction.LevelLabel() != "Cấp xã" {
-		t.Errorf("LevelLabel() = %q", c.Jurisdiction.LevelLabel())
+	if got := locale.Vietnamese().Text(c.Jurisdiction.LevelLabel()); got != "Cấp xã" {
+		t.Errorf("LevelLabel() = %q", got)
 	}
 	menu := []MenuItem{{"Thủ tục hành chính", "/thu-tuc/"}, {"Giới thiệu", "/gioi-thieu/"}}
 	if !slices.Equal(c.Menu, menu) {
@@ -478,11 +479,34 @@ func TestFieldLine(t *testing.T) {
 }
 
 func TestLevelLabel(t *testing.T) {
-	for level, want := range map[string]string{
-		"tinh": "Cấp tỉnh", "xa": "Cấp xã", "huyen": "Cấp huyện (trước 01/7/2025)", "khac": "khac",
+	vi := locale.Vietnamese()
+	for level, want := range map[string][2]string{
+		"tinh":  {"Cấp tỉnh", "Province level"},
+		"xa":    {"Cấp xã", "Commune level"},
+		"huyen": {"Cấp huyện (trước 01/7/2025)", "District level (before 1 July 2025)"},
+		"khac":  {"khac", "khac"},
 	} {
-		if got := (Jurisdiction{Level: level}).LevelLabel(); got != want {
-			t.Errorf("LevelLabel(%q) = %q, want %q", level, got, want)
+		l := (Jurisdiction{Level: level}).LevelLabel()
+		if got := vi.Text(l); got != want[0] {
+			t.Errorf("LevelLabel(%q) = %q, want %q", level, got, want[0])
 		}
+		if got := l.String(); got != want[1] {
+			t.Errorf("LevelLabel(%q) in English = %q, want %q", level, got, want[1])
+		}
+	}
+}
+
+func TestStatusLabel(t *testing.T) {
+	vi := locale.Vietnamese()
+	for status, want := range map[string][2]string{
+		"day_du": {"đáp ứng đầy đủ", "fully meets"}, "mot_phan": {"đáp ứng một phần", "partly meets"}, "chua": {"chưa đáp ứng", "does not yet meet"},
+	} {
+		l := Accessibility{Status: status}.StatusLabel()
+		if vi.Text(l) != want[0] || l.String() != want[1] {
+			t.Errorf("StatusLabel(%q) = %q, %q, want %q", status, vi.Text(l), l.String(), want)
+		}
+	}
+	if !(Accessibility{Status: "khac"}).StatusLabel().IsZero() {
+		t.Error("an unknown status has a label")
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -59,17 +60,18 @@ type Accessibility struct {
 	Tel phone.Number `toml:"-"`
 }
 
-// StatusLabel is the Vietnamese wording of Status.
-func (a Accessibility) StatusLabel() string {
+// StatusLabel is the wording of Status within a sentence: "fully meets"
+// (đáp ứng đầy đủ); the zero Text for an unknown status.
+func (a Accessibility) StatusLabel() msg.Text {
 	switch a.Status {
 	case "day_du":
-		return "đáp ứng đầy đủ"
+		return msg.T("fully meets")
 	case "mot_phan":
-		return "đáp ứng một phần"
+		return msg.T("partly meets")
 	case "chua":
-		return "chưa đáp ứng"
+		return msg.T("does not yet meet")
 	}
-	return ""
+	return msg.Text{}
 }
 
 // Given reports whether site.toml has an accessibility statement.
@@ -137,7 +139,7 @@ func (c *Config) validateOffice(doc *tomlfile.Doc, problems *problem.List) {
 	if strings.TrimSpace(a.Standard) == "" {
 		doc.Errorf(problems, "accessibility.standard", "required: the standard the portal is measured against, such as \"WCAG 2.1 mức AA\"")
 	}
-	if a.StatusLabel() == "" {
+	if a.StatusLabel().IsZero() {
 		doc.Errorf(problems, "accessibility.status", "%q is not a status: use \"day_du\", \"mot_phan\" or \"chua\"", a.Status)
 	}
 	if a.Status != "day_du" && len(a.Limits) == 0 {

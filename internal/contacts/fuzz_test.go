@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/boundtest"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -50,8 +51,9 @@ func FuzzLoad(f *testing.F) {
 		}
 		d.Groups()
 		d.HotlinePeople()
+		vi := locale.Vietnamese()
 		for i := range d.Reception {
-			d.Reception[i].Describe()
+			vi.Text(d.Reception[i].Describe())
 		}
 		updated := d.Updated.Time()
 		occ := d.Occurrences(updated, 3)
@@ -67,7 +69,7 @@ func FuzzLoad(f *testing.F) {
 				(o.Moved() || o.Reception.Rule.Freq == MonthlyDay) {
 				t.Fatalf("occurrence moved to or left on a day off: %s", day(o.Date))
 			}
-			o.Remark()
+			o.Remark(vi)
 		}
 		var buf bytes.Buffer
 		if err := WriteICS(&buf, occ, icsOptions); err != nil {

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 )
 
@@ -21,7 +23,20 @@ type Options struct {
 	Stamp time.Time
 	// CalendarName is the calendar's name in calendar apps.
 	CalendarName string
+	// Locale is the language of the events and cards; nil is Vietnamese.
+	Locale *locale.Locale
 }
+
+// locale returns the language of the files.
+func (o Options) locale() *locale.Locale {
+	if o.Locale == nil {
+		return vietnamese()
+	}
+	return o.Locale
+}
+
+// vietnamese is the Vietnamese locale, for Options that give none.
+var vietnamese = sync.OnceValue(locale.Vietnamese)
 
 // TZID is the time zone of every event: Viet Nam, UTC+07:00 all year.
 const TZID = "Asia/Ho_Chi_Minh"
@@ -58,6 +73,7 @@ func WriteICS(w io.Writer, events []Occurrence, o Options) error {
 	c.prop("END", "STANDARD")
 	c.prop("END", "VTIMEZONE")
 	stamp := o.Stamp.UTC().Format("20060102T150405Z")
+	lang := o.locale()
 	uids := make(map[string]bool, len(events))
 	for i, e := range events {
 		if e.Reception == nil {
@@ -78,11 +94,11 @@ func WriteICS(w io.Writer, events []Occurrence, o Options) error {
 		} else {
 			c.prop("DTSTART;VALUE=DATE", e.Date.Format("20060102"))
 		}
-		c.prop("SUMMARY", escapeText(e.summary()))
+		c.prop("SUMMARY", escapeText(e.summary(lang)))
 		if e.Reception.Place != "" {
 			c.prop("LOCATION", escapeText(e.Reception.Place))
 		}
-		c.prop("DESCRIPTION", escapeText(e.description()))
+		c.prop("DESCRIPTION", escapeText(e.description(lang)))
 		if e.Cancelled {
 			c.prop("STATUS", "CANCELLED")
 		} else {
@@ -95,36 +111,43 @@ func WriteICS(w io.Writer, events []Occurrence, o Options) error {
 	return err
 }
 
-// summary is the event's title: "Tiếp công dân định kỳ: Chủ tịch Nguyễn
-// Văn An", prefixed with "[Không tiếp] " when cancelled.
-func (e Occurrence) summary() string {
-	s := e.Reception.Kind.Label()
-	if s == "" {
-		s = "Tiếp công dân"
+// summary is the event's title: "Scheduled citizen reception: Chủ tịch
+// Nguyễn Văn An", prefixed with "[No reception] " when cancelled.
+func (e Occurrence) summary(loc *locale.Locale) string {
+	k := e.Reception.Kind.Label()
+	if k.IsZero() {
+		k = msg.T("Citizen reception")
 	}
+	s := loc.Text(k)
 	if e.Host != nil {
-		s += ": " + strings.TrimSpace(e.Host.Position+" "+e.Host.FullName)
+		s += ": " + strings.TrimSpace(name(loc, e.Host.Position)+" "+e.Host.FullName)
 	}
 	if e.Cancelled {
-		s = "[Không tiếp] " + s
+		s = loc.T("[No reception] %s", s)
 	}
+	return s
+}
+
+// name is a data name (a position, an agency) in the language of loc.
+func name(loc *locale.Locale, vi string) string {
+	s, _ := loc.Name(vi)
 	return s
 }
 
 // description says what changed, the rule, the host and the note, one per
 // line.
-func (e Occurrence) description() string {
+func (e Occurrence) description(loc *locale.Locale) string {
 	var lines []string
-	if r := e.Remark(); r != "" {
+	if r := e.Remark(loc); r != "" {
 		lines = append(lines, r)
 	}
-	lines = append(lines, e.Reception.Describe())
+	lines = append(lines, loc.Text(e.Reception.Describe()))
 	if h := e.Host; h != nil {
-		who := strings.TrimSpace(h.Position + " " + h.FullName)
+		who := strings.TrimSpace(name(loc, h.Position) + " " + h.FullName)
 		if h.Organization != "" {
-			who += ", " + h.Organization
+			who += ", " + name(loc, h.Organization)
 		}
-		lines = append(lines, "Người tiếp: "+who)
+		lines = append(lines, loc.T("Received by: %s", who))
 	}
 	if e.Reception.Note != "" {
 		lines = append(lines, e.Reception.Note)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -243,10 +244,10 @@ func TestLoadProblems(t *testing.T) {
 			"  [[reception.exceptions]]\n  date = 2026-12-24\n  moved_to = 2026-12-25\n" +
 			"  [[reception.exceptions]]\n  date = 2026-12-31\n  moved_to = 2027-01-02\n  note = \"Chuyển\"\n",
 			[]string{
-				f + `19: reception[0].exceptions[0].date: 2026-12-23 is not a date of this reception (Thứ Năm hằng tuần): give a date it falls on, such as 2026-12-24`,
+				f + `19: reception[0].exceptions[0].date: 2026-12-23 is not a date of this reception (Every Thursday): give a date it falls on, such as 2026-12-24`,
 				f + `21: reception[0].exceptions[1].note: required: why, as citizens will read it, such as "Hoãn do lãnh đạo đi công tác"`,
 				f + `23: reception[0].exceptions[1].moved_to: 2026-12-25 is a holiday (Nghỉ bù): move the reception to a working day`,
-				f + `26: warning: reception[0].exceptions[2].moved_to: 2027-01-02 is a Thứ Bảy: check that the office is open`,
+				f + `26: warning: reception[0].exceptions[2].moved_to: 2027-01-02 is a Saturday: check that the office is open`,
 			}},
 		{"exception moved too far", head + person + reception + "  [[reception.exceptions]]\n  date = 2026-12-24\n  moved_to = 2027-03-01\n  note = \"Hoãn\"\n",
 			[]string{f + `17: reception[0].exceptions[0].moved_to: 2027-03-01 is 67 days from 2026-12-24: a reception moves by at most 60 days: for a later date, remove moved_to to cancel this one`}},
@@ -312,7 +313,7 @@ func TestLoadAdHocWithoutRule(t *testing.T) {
 	if occ := d.Occurrences(d.Updated.Time(), 3); len(occ) != 0 {
 		t.Errorf("ad hoc reception has %d occurrences", len(occ))
 	}
-	if s := d.Reception[0].Describe(); s != "Khi cần thiết, từ 07:30 đến 11:30" {
+	if s := locale.Vietnamese().Text(d.Reception[0].Describe()); s != "Khi cần thiết, từ 07:30 đến 11:30" {
 		t.Errorf("Describe = %q", s)
 	}
 }

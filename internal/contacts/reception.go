@@ -1,8 +1,7 @@
 package contacts
 
 import (
-	"fmt"
-
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
@@ -50,86 +49,92 @@ type Exception struct {
 	Note    string        `toml:"note"`
 }
 
-// Describe says the rule in Vietnamese: "Thứ Năm hằng tuần", "Ngày 15 hằng
-// tháng", "Thứ Ba tuần thứ ba hằng tháng", "Tất cả các ngày làm việc".
-// It returns "" for an unknown or missing rule.
-func (r Rule) Describe() string {
+// Describe says the rule as citizens read it: "Every Thursday", "Day 15
+// of every month", "The third Tuesday of every month", "Every working
+// day" (Thứ Năm hằng tuần …). It is the zero Text for an unknown or
+// missing rule.
+func (r Rule) Describe() msg.Text {
 	switch r.Freq {
 	case Weekly:
-		return r.Weekday.Label() + " hằng tuần"
+		return msg.T("Every %s", r.Weekday.Label())
 	case MonthlyDay:
-		s := fmt.Sprintf("Ngày %d hằng tháng", r.Day)
 		if r.Day > 28 {
-			s += fmt.Sprintf(" (tháng không có ngày %d thì vào ngày cuối tháng)", r.Day)
+			return msg.T("Day %d of every month (the last day of a month that has no day %d)", r.Day, r.Day)
 		}
-		return s
+		return msg.T("Day %d of every month", r.Day)
 	case MonthlyNthWeekday:
-		s := r.Weekday.Label() + " tuần " + ordinal(r.Nth) + " hằng tháng"
+		s := msg.T("The %s %s of every month", ordinal(r.Nth), r.Weekday.Label())
 		if r.Nth == 5 {
-			s += " (nếu tháng đó có)"
+			s = msg.T("%s (when the month has one)", s)
 		}
 		return s
 	case Workdays:
-		return "Tất cả các ngày làm việc"
+		return msg.T("Every working day")
 	}
-	return ""
+	return msg.Text{}
 }
 
-// Describe says the whole reception rule in Vietnamese, with its hours and
-// what happens on a day off: "Ngày 15 hằng tháng, từ 07:30 đến 11:30; nếu
-// trùng ngày nghỉ thì tiếp vào ngày làm việc tiếp theo".
-func (r *Reception) Describe() string {
+// Describe says the whole reception rule, with its hours and what
+// happens on a day off: "Day 15 of every month, from 07:30 to 11:30; if it
+// falls on a day off, it moves to the next working day" (Ngày 15 hằng
+// tháng, từ 07:30 đến 11:30; nếu trùng ngày nghỉ thì tiếp vào ngày làm
+// việc tiếp theo).
+func (r *Reception) Describe() msg.Text {
 	s := r.Rule.Describe()
-	if s == "" {
-		s = "Khi cần thiết"
+	if s.IsZero() {
+		s = msg.T("When needed")
 	}
 	if !r.Time.Start.IsZero() && !r.Time.End.IsZero() {
-		s += ", từ " + r.Time.Start.String() + " đến " + r.Time.End.String()
+		s = msg.T("%s, from %s to %s", s, r.Time.Start.String(), r.Time.End.String())
 	}
-	if c := r.holidayClause(); c != "" {
-		s += "; " + c
+	if c := r.holidayClause(); !c.IsZero() {
+		s = msg.T("%s; %s", s, c)
 	}
 	return s
 }
 
 // holidayClause says what happens on a day off. A rule on a weekday moves
 // only for holidays; a day of the month also moves when it is a Saturday
-// or a Sunday, so its clause says "ngày nghỉ" (any day off).
-func (r *Reception) holidayClause() string {
-	off := "ngày nghỉ lễ, Tết"
+// or a Sunday, so its clause says "a day off" (ngày nghỉ).
+func (r *Reception) holidayClause() msg.Text {
 	switch r.Rule.Freq {
 	case Weekly, MonthlyNthWeekday:
+		switch r.IfHoliday {
+		case NextWorkingDay:
+			return msg.T("if it falls on a public holiday, it moves to the next working day")
+		case PreviousWorkingDay:
+			return msg.T("if it falls on a public holiday, it moves to the working day before")
+		case SkipHoliday:
+			return msg.T("if it falls on a public holiday, there is none")
+		}
 	case MonthlyDay:
-		off = "ngày nghỉ"
-	default:
-		return ""
+		switch r.IfHoliday {
+		case NextWorkingDay:
+			return msg.T("if it falls on a day off, it moves to the next working day")
+		case PreviousWorkingDay:
+			return msg.T("if it falls on a day off, it moves to the working day before")
+		case SkipHoliday:
+			return msg.T("if it falls on a day off, there is none")
+		}
 	}
-	switch r.IfHoliday {
-	case NextWorkingDay:
-		return "nếu trùng " + off + " thì tiếp vào ngày làm việc tiếp theo"
-	case PreviousWorkingDay:
-		return "nếu trùng " + off + " thì tiếp vào ngày làm việc liền trước"
-	case SkipHoliday:
-		return "nếu trùng " + off + " thì không tiếp"
-	}
-	return ""
+	return msg.Text{}
 }
 
-// ordinal is the Vietnamese ordinal of a week in the month.
-func ordinal(n int) string {
+// ordinal is the ordinal of a week in the month: first (thứ nhất) … last.
+func ordinal(n int) msg.Text {
 	switch n {
 	case 1:
-		return "thứ nhất"
+		return msg.T("first")
 	case 2:
-		return "thứ hai"
+		return msg.T("second")
 	case 3:
-		return "thứ ba"
+		return msg.T("third")
 	case 4:
-		return "thứ tư"
+		return msg.T("fourth")
 	case 5:
-		return "thứ năm"
+		return msg.T("fifth")
 	case -1:
-		return "cuối cùng"
+		return msg.T("last")
 	}
-	return fmt.Sprintf("thứ %d", n)
+	return msg.T("%dth", n)
 }

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 const (
@@ -27,10 +27,11 @@ type Occurrence struct {
 	Start     time.Time // Date at the start time, in Viet Nam time (UTC+07:00)
 	End       time.Time
 	Cancelled bool // by an exception, or because if_holiday = "skip"
-	// Reason is why it moved or was cancelled: the holiday's name, the
-	// weekday ("Chủ nhật") of a day of the month that fell on a weekend, or
-	// the exception's note.
+	// Reason is why it moved or was cancelled: the holiday's name or the
+	// exception's note; "" for a day of the month that fell on a weekend,
+	// which Weekend says.
 	Reason    string
+	Weekend   bool
 	Exception *Exception // the exception applied, if any
 }
 
@@ -38,24 +39,29 @@ type Occurrence struct {
 // the rule gives.
 func (o Occurrence) Moved() bool { return !o.Date.Equal(o.Original) }
 
-// Remark says in Vietnamese what happened to the occurrence, for pages and
-// calendars: "Chuyển từ 02/09 (Quốc khánh)", "Không tiếp (Tết Nguyên đán)",
-// or "" when it takes place as the rule says.
-func (o Occurrence) Remark() string {
+// Remark says what happened to the occurrence, for pages and calendars,
+// in the language of loc: "Moved from 2 September (Quốc khánh)", "No
+// reception (Tết Nguyên đán)", or "" when it takes place as the rule says.
+func (o Occurrence) Remark(loc *locale.Locale) string {
 	var s string
 	switch {
 	case o.Cancelled:
-		s = "Không tiếp"
+		s = loc.T("No reception")
 	case o.Moved():
-		s = "Chuyển từ " + vnformat.DayMonth(o.Original)
+		from := loc.DayMonth(o.Original)
 		if o.Original.Year() != o.Date.Year() {
-			s = "Chuyển từ " + vnformat.Date(o.Original)
+			from = loc.Date(o.Original)
 		}
+		s = loc.T("Moved from %s", from)
 	default:
 		return ""
 	}
-	if o.Reason != "" {
-		s += " (" + o.Reason + ")"
+	switch {
+	case o.Reason != "":
+		reason, _ := loc.Name(o.Reason)
+		s += " (" + reason + ")"
+	case o.Weekend:
+		s += " (" + loc.Weekday(o.Original.Weekday()) + ")"
 	}
 	return s
 }
@@ -120,7 +126,7 @@ func (r *Reception) expand(start, end time.Time, cal calendar) []Occurrence {
 	for _, orig := range r.Rule.dates(start.AddDate(0, 0, -margin), end.AddDate(0, 0, margin), cal) {
 		o := r.place(orig, cal)
 		if ex := r.exceptionFor(orig, o.Date); ex != nil {
-			o.Exception, o.Reason = ex, ex.Note
+			o.Exception, o.Reason, o.Weekend = ex, ex.Note, false
 			o.Cancelled = !ex.MovedTo.Given()
 			if !o.Cancelled {
 				o.Date = ex.MovedTo.Time()
@@ -154,7 +160,7 @@ func (r *Reception) place(orig time.Time, cal calendar) Occurrence {
 	}
 	name, off := cal[orig]
 	if !off && r.Rule.Freq == MonthlyDay && weekend(orig) {
-		name, off = vnformat.Weekday(orig.Weekday()), true
+		o.Weekend, off = true, true
 	}
 	if !off {
 		return o

@@ -5,7 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/i18n"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/tomlfile"
+	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -34,6 +37,9 @@ func show(occ []Occurrence) string {
 		}
 		if o.Reason != "" {
 			s += " (" + o.Reason + ")"
+		}
+		if o.Weekend {
+			s += " (" + vnformat.Weekday(o.Original.Weekday()) + ")"
 		}
 		parts = append(parts, s)
 	}
@@ -209,11 +215,37 @@ func TestRemark(t *testing.T) {
 		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2), Reason: "Hoãn do họp", Cancelled: true}, "Không tiếp (Hoãn do họp)"},
 		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2)}, "Chuyển từ 02/9"},
 	}
+	vi := locale.Vietnamese()
 	for _, tc := range tests {
-		if got := tc.o.Remark(); got != tc.want {
+		if got := tc.o.Remark(vi); got != tc.want {
 			t.Errorf("Remark(%s) = %q, want %q", show([]Occurrence{tc.o}), got, tc.want)
 		}
 	}
+
+	en := english(t)
+	for _, tc := range []struct {
+		o    Occurrence
+		want string
+	}{
+		{Occurrence{Date: date(2026, 9, 3), Original: date(2026, 9, 2), Reason: "Quốc khánh"}, "Moved from 2 September (Quốc khánh)"},
+		{Occurrence{Date: date(2026, 12, 31), Original: date(2027, 1, 1)}, "Moved from 1 January 2027"},
+		{Occurrence{Date: date(2026, 9, 2), Original: date(2026, 9, 2), Reason: "Quốc khánh", Cancelled: true}, "No reception (Quốc khánh)"},
+		{Occurrence{Date: date(2026, 11, 16), Original: date(2026, 11, 15), Weekend: true}, "Moved from 15 November (Sunday)"},
+	} {
+		if got := tc.o.Remark(en); got != tc.want {
+			t.Errorf("English Remark(%s) = %q, want %q", show([]Occurrence{tc.o}), got, tc.want)
+		}
+	}
+}
+
+// english is the English locale with the built-in tables.
+func english(t *testing.T) *locale.Locale {
+	t.Helper()
+	cat, err := i18n.Load(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return locale.New(i18n.English, cat, nil)
 }
 
 func TestDescribe(t *testing.T) {
@@ -233,8 +265,9 @@ func TestDescribe(t *testing.T) {
 		{Rule{}, ""},
 		{Rule{Freq: "hang_tuan"}, ""},
 	}
+	vi := locale.Vietnamese()
 	for _, tc := range rules {
-		if got := tc.rule.Describe(); got != tc.want {
+		if got := vi.Text(tc.rule.Describe()); got != tc.want {
 			t.Errorf("%+v.Describe() = %q, want %q", tc.rule, got, tc.want)
 		}
 	}
@@ -257,8 +290,28 @@ func TestDescribe(t *testing.T) {
 		{noTime(rc("a", Rule{}, "")), "Khi cần thiết"},
 	}
 	for _, tc := range receptions {
-		if got := tc.r.Describe(); got != tc.want {
+		if got := vi.Text(tc.r.Describe()); got != tc.want {
 			t.Errorf("Describe() = %q\n                want %q", got, tc.want)
+		}
+	}
+
+	// The same in English.
+	en := english(t)
+	for _, tc := range []struct {
+		r    *Reception
+		want string
+	}{
+		{ptr(rc("a", weeklyThu, NextWorkingDay)), "Every Thursday, from 07:30 to 11:30; if it falls on a public holiday, it moves to the next working day"},
+		{noTime(rc("a", thirdTue, "")), "The third Tuesday of every month"},
+		{noTime(rc("a", lastFri, SkipHoliday)), "The last Friday of every month; if it falls on a public holiday, there is none"},
+		{noTime(rc("a", fifthMon, "")), "The fifth Monday of every month (when the month has one)"},
+		{noTime(rc("a", monthly(15), PreviousWorkingDay)), "Day 15 of every month; if it falls on a day off, it moves to the working day before"},
+		{noTime(rc("a", monthly(31), "")), "Day 31 of every month (the last day of a month that has no day 31)"},
+		{&afternoon, "Every working day, from 07:30 to 16:30"},
+		{noTime(rc("a", Rule{}, "")), "When needed"},
+	} {
+		if got := en.Text(tc.r.Describe()); got != tc.want {
+			t.Errorf("English Describe() = %q\n                        want %q", got, tc.want)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vnformat"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -242,7 +241,7 @@ func validateExceptions(r reporter, path string, rc *Reception, cal calendar, ch
 		case off:
 			r.Errorf(ep+".moved_to", "%s is a holiday (%s): move the reception to a working day", ex.MovedTo, name)
 		case weekend(moved):
-			r.Warnf(ep+".moved_to", "%s is a %s: check that the office is open", ex.MovedTo, vnformat.Weekday(moved.Weekday()))
+			r.Warnf(ep+".moved_to", "%s is a %s: check that the office is open", ex.MovedTo, Weekdays()[(int(moved.Weekday())+6)%7].Label())
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 )
 
@@ -54,7 +55,7 @@ func WriteVCard(w io.Writer, p *Person, o Options) error {
 	if p.Org != nil && p.Org.Address != "" {
 		c.prop("ADR;TYPE=work", ";;"+escapeText(p.Org.Address)+";;;;")
 	}
-	if note := p.vcardNote(); note != "" {
+	if note := p.vcardNote(o.locale()); note != "" {
 		c.prop("NOTE", escapeVCardText(note))
 	}
 	c.prop("END", "VCARD")
@@ -64,10 +65,10 @@ func WriteVCard(w io.Writer, p *Person, o Options) error {
 
 // vcardNote gathers what has no property of its own: the hotline badge,
 // the person's note and the notes of their numbers.
-func (p *Person) vcardNote() string {
+func (p *Person) vcardNote(loc *locale.Locale) string {
 	var lines []string
 	if p.Hotline {
-		lines = append(lines, "Đường dây nóng")
+		lines = append(lines, loc.T("Hotline"))
 	}
 	if p.Note != "" {
 		lines = append(lines, p.Note)

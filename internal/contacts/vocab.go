@@ -1,16 +1,17 @@
 package contacts
 
 import (
+	"slices"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
-	"github.com/congkhai/congkhai/internal/vnformat"
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // The vocabularies of danh-ba.toml: keys and values are ASCII slugs, the
-// labels citizens read are Vietnamese. Each type lists its values in a
-// function (so no package state can change) and is valid when it has a
-// label.
+// labels citizens read are messages, in the page's language. Each type
+// lists its values in a function (so no package state can change) and is
+// valid when it is one of them.
 
 // PhoneKind is the kind of a person's number as the editor declares it.
 type PhoneKind string
@@ -27,21 +28,21 @@ const (
 // PhoneKinds lists the phone kinds.
 func PhoneKinds() []PhoneKind { return []PhoneKind{PhoneLandline, PhoneMobile, PhoneShort} }
 
-// Label is the Vietnamese name of the kind.
-func (k PhoneKind) Label() string {
+// Label is the name of the kind; the zero Text for an unknown one.
+func (k PhoneKind) Label() msg.Text {
 	switch k {
 	case PhoneLandline:
-		return "Điện thoại cố định"
+		return msg.T("Landline")
 	case PhoneMobile:
-		return "Điện thoại di động"
+		return msg.T("Mobile")
 	case PhoneShort:
-		return "Số ngắn, tổng đài"
+		return msg.T("Short number or switchboard")
 	}
-	return ""
+	return msg.Text{}
 }
 
 // Valid reports whether k is a known kind.
-func (k PhoneKind) Valid() bool { return k.Label() != "" }
+func (k PhoneKind) Valid() bool { return slices.Contains(PhoneKinds(), k) }
 
 // accepts reports whether a number of parsed kind pk may be declared as k.
 func (k PhoneKind) accepts(pk phone.Kind) bool {
@@ -74,29 +75,29 @@ func Channels() []Channel {
 	return []Channel{"dien_thoai", "zalo", "email", "ung_dung", "website", "facebook", "sms"}
 }
 
-// Label is the Vietnamese name of the channel.
-func (c Channel) Label() string {
+// Label is the name of the channel; the zero Text for an unknown one.
+func (c Channel) Label() msg.Text {
 	switch c {
 	case "dien_thoai":
-		return "Điện thoại"
+		return msg.T("Phone")
 	case "zalo":
-		return "Zalo"
+		return msg.T("Zalo")
 	case "email":
-		return "Thư điện tử"
+		return msg.T("Email")
 	case "ung_dung":
-		return "Ứng dụng di động"
+		return msg.T("Mobile app")
 	case "website":
-		return "Cổng thông tin điện tử"
+		return msg.T("Web portal")
 	case "facebook":
-		return "Facebook"
+		return msg.T("Facebook")
 	case "sms":
-		return "Tin nhắn SMS"
+		return msg.T("Text message (SMS)")
 	}
-	return ""
+	return msg.Text{}
 }
 
 // Valid reports whether c is a known channel.
-func (c Channel) Valid() bool { return c.Label() != "" }
+func (c Channel) Valid() bool { return slices.Contains(Channels(), c) }
 
 // ReceptionKind is the kind of citizen reception (Luật Tiếp công dân 2013).
 type ReceptionKind string
@@ -112,21 +113,21 @@ func ReceptionKinds() []ReceptionKind {
 	return []ReceptionKind{ReceptionScheduled, ReceptionRegular, ReceptionAdHoc}
 }
 
-// Label is the Vietnamese name of the kind.
-func (k ReceptionKind) Label() string {
+// Label is the name of the kind; the zero Text for an unknown one.
+func (k ReceptionKind) Label() msg.Text {
 	switch k {
 	case ReceptionScheduled:
-		return "Tiếp công dân định kỳ"
+		return msg.T("Scheduled citizen reception")
 	case ReceptionRegular:
-		return "Tiếp công dân thường xuyên"
+		return msg.T("Regular citizen reception")
 	case ReceptionAdHoc:
-		return "Tiếp công dân đột xuất"
+		return msg.T("Unscheduled citizen reception")
 	}
-	return ""
+	return msg.Text{}
 }
 
 // Valid reports whether k is a known kind.
-func (k ReceptionKind) Valid() bool { return k.Label() != "" }
+func (k ReceptionKind) Valid() bool { return slices.Contains(ReceptionKinds(), k) }
 
 // Freq is how often a reception rule repeats.
 type Freq string
@@ -158,8 +159,27 @@ func Weekdays() []Weekday {
 	return []Weekday{"thu_hai", "thu_ba", "thu_tu", "thu_nam", "thu_sau", "thu_bay", "chu_nhat"}
 }
 
-// Label is the Vietnamese name: "Thứ Hai" ... "Chủ nhật".
-func (w Weekday) Label() string { return vnformat.Weekday(w.Time()) }
+// Label is the weekday's name: Monday (Thứ Hai) … Sunday (Chủ nhật); the
+// zero Text for an unknown one.
+func (w Weekday) Label() msg.Text {
+	switch w.Time() {
+	case time.Monday:
+		return msg.T("Monday")
+	case time.Tuesday:
+		return msg.T("Tuesday")
+	case time.Wednesday:
+		return msg.T("Wednesday")
+	case time.Thursday:
+		return msg.T("Thursday")
+	case time.Friday:
+		return msg.T("Friday")
+	case time.Saturday:
+		return msg.T("Saturday")
+	case time.Sunday:
+		return msg.T("Sunday")
+	}
+	return msg.Text{}
+}
 
 // Valid reports whether w is a known weekday.
 func (w Weekday) Valid() bool { return w.Time() >= 0 }

@@ -223,8 +223,6 @@ var wordsAllowed = []string{
 	module + "/internal/build/opendata.go: Mã thủ tục %s. Lĩnh vực %s; %s; cơ quan thực hiện: %s. Đồng bộ ngày %s.",
 	// The files a new site or page starts with, in the site's language.
 	module + "/internal/scaffold/scaffold.go",
-	// The reception days as citizens read them, in the site's language.
-	module + "/internal/contacts/reception.go",
 	// What version prints is read by programs as much as by people, as
 	// go version's is.
 	module + "/cmd/congkhai/version.go",
@@ -241,6 +239,7 @@ func filepathBase(name string) string { return name[strings.LastIndexByte(name, 
 // translation when a message quotes them.
 var data = []string{
 	"internal/contacts.day",                  // a date, 2026-12-03
+	"internal/contacts.Clock.String",         // a time of day, 07:30
 	"internal/contacts.kindFor",              // a kind of phone of the file, "mobile"
 	"internal/contacts/phone.Number.Display", // a phone number, 0912 345 678
 	"internal/contacts/phone.quote",          // the input in quotes
@@ -249,12 +248,9 @@ var data = []string{
 	"internal/dataset.example",               // a number, 95,5
 	"internal/dataset.quoteByte",             // a delimiter in quotes
 	"internal/problem.Quoted",                // values in quotes
+	"internal/render.lowerFirst",             // a label already in the page's language, in lower case
 	"cmd/congkhai.shellWord",                 // a folder name, quoted for a shell
 	"cmd/congkhai.quotedRest",                // the command's arguments
-	// The portal's own words, in the site's language: quoted as the
-	// citizen reads them.
-	"internal/contacts.Rule.Describe",
-	"internal/vnformat.Weekday",
 	// Language codes in quotes, "vi", "en".
 	"internal/config.langCodes",
 	// A language's name in itself, Tiếng Việt, English.
@@ -352,7 +348,9 @@ func callee(info *types.Info, call *ast.CallExpr) types.Object {
 }
 
 // formatIndex is the index of the format parameter of a function that
-// takes (format string, args ...any), or -1.
+// takes (format string, args ...any), or -1. Locale.Plural's
+// (one, other string, args ...any) counts too: other is the form every
+// language translates, one is English only.
 func formatIndex(sig *types.Signature) int {
 	n := sig.Params().Len()
 	if !sig.Variadic() || n < 2 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/boundtest"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -31,11 +32,11 @@ func FuzzParse(f *testing.F) {
 		for _, d := range file.Dossiers {
 			n[[2]string{d.Period, d.Unit}]++
 		}
-		for _, g := range file.Groups(nil) {
+		for _, g := range file.Groups(nil, locale.Vietnamese()) {
 			if k := n[[2]string{g.Period, g.Unit}]; k < MinGroup && (g.Late.Text != Suppressed || g.MedianDays.Text != Suppressed || g.ShareApology.Text != Suppressed) {
 				t.Fatalf("group of %d published: %+v", k, g)
 			}
 		}
-		CSV(file.Groups(nil))
+		CSV(file.Groups(nil, locale.Vietnamese()))
 	})
 }

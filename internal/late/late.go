@@ -16,7 +16,8 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/dataset"
-	"github.com/congkhai/congkhai/internal/vnformat"
+	"github.com/congkhai/congkhai/internal/locale"
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // FileName is the file of late dossiers, relative to the site folder.
@@ -39,23 +40,23 @@ func Reasons() []Reason {
 	return []Reason{"lien_thong", "xac_minh", "bo_sung", "qua_tai", "he_thong", "khac"}
 }
 
-// Label is the Vietnamese name of the reason.
-func (r Reason) Label() string {
+// Label is the name of the reason; the zero Text for an unknown one.
+func (r Reason) Label() msg.Text {
 	switch r {
 	case "lien_thong":
-		return "Chờ cơ quan phối hợp, liên thông"
+		return msg.T("Waiting for another agency to take part")
 	case "xac_minh":
-		return "Phải xác minh, kiểm tra thực địa"
+		return msg.T("Checks or a site visit were needed")
 	case "bo_sung":
-		return "Chờ bổ sung hồ sơ sau thời hạn"
+		return msg.T("Waiting for papers added after the deadline")
 	case "qua_tai":
-		return "Quá tải, thiếu nhân lực"
+		return msg.T("Too much work, too few staff")
 	case "he_thong":
-		return "Sự cố phần mềm, hệ thống"
+		return msg.T("Software or system failure")
 	case "khac":
-		return "Lý do khác"
+		return msg.T("Other reason")
 	}
-	return ""
+	return msg.Text{}
 }
 
 // Dossier is one late dossier, as the file gives it.
@@ -100,16 +101,16 @@ type Cell struct {
 }
 
 // count is n as published.
-func count(n int) Cell {
+func count(loc *locale.Locale, n int) Cell {
 	if n > 0 && n < MinGroup {
 		return Cell{Text: Suppressed, Value: -1}
 	}
-	return Cell{Text: vnformat.Int(int64(n)), Value: float64(n)}
+	return Cell{Text: loc.Int(int64(n)), Value: float64(n)}
 }
 
 // share is part/whole in percent, one decimal, or "–" when whole is 0;
 // suppressed (Suppressed) when the group it describes is.
-func share(part, whole int, suppressed bool) Cell {
+func share(loc *locale.Locale, part, whole int, suppressed bool) Cell {
 	switch {
 	case suppressed:
 		return Cell{Text: Suppressed, Value: -1}
@@ -117,26 +118,27 @@ func share(part, whole int, suppressed bool) Cell {
 		return Cell{Text: "–", Value: -1}
 	}
 	v := float64(part) * 100 / float64(whole)
-	return Cell{Text: vnformat.Number(v, 1) + "%", Value: v}
+	return Cell{Text: loc.Number(v, 1) + "%", Value: v}
 }
 
 // Group is one agency's month.
 type Group struct {
 	Period, Unit, UnitName string
-	Month                  string // "Tháng 10/2026"
+	Month                  string // "Tháng 10/2026", "October 2026"
 	Late                   Cell   // dossiers late, resolved late or still open
 	Total                  string // dossiers resolved that month (the denominator), "" if unknown
+	resolved               int    // Total as a number, -1 if unknown
 	ShareLate              Cell   // resolved late, of all dossiers resolved that month
 	ShareApology           Cell   // of the late dossiers, with a written apology
 	MedianDays             Cell   // working days late
 	Reasons                []Cell // one per Reasons()
 }
 
-// Groups returns the figures per agency and month, months newest first,
-// agencies in the order of first appearance; every figure of a group of
-// fewer than MinGroup dossiers is suppressed, and so is every reason
-// count below it.
-func (f *File) Groups(totals Totals) []Group {
+// Groups returns the figures per agency and month, written in the
+// language of loc, months newest first, agencies in the order of first
+// appearance; every figure of a group of fewer than MinGroup dossiers is
+// suppressed, and so is every reason count below it.
+func (f *File) Groups(totals Totals, loc *locale.Locale) []Group {
 	type key struct{ period, unit string }
 	byKey := map[key][]Dossier{}
 	var order []key
@@ -153,9 +155,9 @@ func (f *File) Groups(totals Totals) []Group {
 		ds := byKey[k]
 		n := len(ds)
 		small := n < MinGroup
-		g := Group{Period: k.period, Unit: k.unit, Late: count(n)}
+		g := Group{Period: k.period, Unit: k.unit, Late: count(loc, n), resolved: -1}
 		if p, err := time.Parse("2006-01", k.period); err == nil {
-			g.Month = vnformat.MonthLong(p.Year(), p.Month())
+			g.Month = loc.MonthLong(p.Year(), p.Month())
 		}
 		resolvedLate := 0
 		for _, d := range ds {
@@ -166,8 +168,8 @@ func (f *File) Groups(totals Totals) []Group {
 		u, known := totals[[2]string{k.period, k.unit}]
 		g.UnitName = cmp.Or(u.Name, k.unit)
 		if known {
-			g.Total = vnformat.Int(int64(u.Resolved))
-			g.ShareLate = share(resolvedLate, u.Resolved, small)
+			g.Total, g.resolved = loc.Int(int64(u.Resolved)), u.Resolved
+			g.ShareLate = share(loc, resolvedLate, u.Resolved, small)
 		} else {
 			g.ShareLate = Cell{Text: "–", Value: -1}
 		}
@@ -181,15 +183,15 @@ func (f *File) Groups(totals Totals) []Group {
 			days = append(days, d.DaysLate)
 			reasons[d.Reason]++
 		}
-		g.ShareApology = share(apologies, n, small)
+		g.ShareApology = share(loc, apologies, n, small)
 		if small {
 			g.MedianDays = Cell{Text: Suppressed, Value: -1}
 		} else {
 			m := median(days)
-			g.MedianDays = Cell{Text: vnformat.Number(m, 1), Value: m}
+			g.MedianDays = Cell{Text: loc.Number(m, 1), Value: m}
 		}
 		for _, r := range Reasons() {
-			c := count(reasons[r])
+			c := count(loc, reasons[r])
 			if small {
 				c = Cell{Text: Suppressed, Value: -1}
 			}
@@ -221,8 +223,9 @@ type OpenGroup struct {
 }
 
 // OpenByProcedure returns the open late dossiers grouped by procedure and
-// agency, by code; counts below MinGroup are suppressed.
-func (f *File) OpenByProcedure(totals Totals) []OpenGroup {
+// agency, by code, counted in the language of loc; counts below MinGroup
+// are suppressed.
+func (f *File) OpenByProcedure(totals Totals, loc *locale.Locale) []OpenGroup {
 	names := map[string]string{}
 	for k, u := range totals {
 		names[k[1]] = u.Name
@@ -248,7 +251,7 @@ func (f *File) OpenByProcedure(totals Totals) []OpenGroup {
 		}
 	}
 	for i := range out {
-		out[i].Count = count(ns[i])
+		out[i].Count = count(loc, ns[i])
 	}
 	slices.SortStableFunc(out, func(a, b OpenGroup) int { return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Unit, b.Unit)) })
 	return out
@@ -270,7 +273,7 @@ func CSV(groups []Group) []byte {
 		return strconv.FormatFloat(c.Value, 'f', -1, 64)
 	}
 	for _, g := range groups {
-		fields := []string{g.Period, g.Unit, csvField(g.UnitName), num(g.Late), strings.ReplaceAll(g.Total, ".", ""),
+		fields := []string{g.Period, g.Unit, csvField(g.UnitName), num(g.Late), total(g),
 			roundNum(g.ShareLate), roundNum(g.ShareApology), roundNum(g.MedianDays)}
 		for _, r := range g.Reasons {
 			fields = append(fields, num(r))
@@ -278,6 +281,14 @@ func CSV(groups []Group) []byte {
 		b.WriteString(strings.Join(fields, ",") + "\n")
 	}
 	return []byte(b.String())
+}
+
+// total is the resolved dossiers of g for the CSV, "" if unknown.
+func total(g Group) string {
+	if g.resolved < 0 || g.Total == "" {
+		return ""
+	}
+	return strconv.Itoa(g.resolved)
 }
 
 func roundNum(c Cell) string {

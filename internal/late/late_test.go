@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congkhai/congkhai/internal/i18n"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 )
 
@@ -58,7 +60,7 @@ func TestSuppression(t *testing.T) {
 		"2026-10 c": {"3", "6,0%", "66,7%", "2,0", "0 3 0 0 0 0"},
 		"2026-09 a": {"5", "50,0%", "80,0%", "3,0", "4 0 0 0 0 < 3"},
 	}
-	groups := f.Groups(totals)
+	groups := f.Groups(totals, locale.Vietnamese())
 	if len(groups) != len(want) || groups[0].Period != "2026-10" || groups[3].Period != "2026-09" || groups[3].Month != "Tháng 9/2026" {
 		t.Fatalf("groups: %+v", groups)
 	}
@@ -82,6 +84,42 @@ func TestSuppression(t *testing.T) {
 			t.Errorf("export lacks %q:\n%s", line, csv)
 		}
 	}
+
+	// In English the page writes the figures the English way; the export
+	// is the same file.
+	cat, err := i18n.Load(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := f.Groups(totals, locale.New(i18n.English, cat, nil))
+	if g := en[2]; g.Month != "October 2026" || g.ShareLate.Text != "6.0%" || g.ShareApology.Text != "66.7%" || g.MedianDays.Text != "2.0" {
+		t.Errorf("English group: %+v", g)
+	}
+	if CSV(en) == nil || string(CSV(en)) != csv {
+		t.Errorf("the English export differs:\n%s", CSV(en))
+	}
+}
+
+// TestReasonLabels: every reason has a label in Vietnamese and in English.
+func TestReasonLabels(t *testing.T) {
+	vi := locale.Vietnamese()
+	want := map[Reason][2]string{
+		"lien_thong": {"Chờ cơ quan phối hợp, liên thông", "Waiting for another agency to take part"},
+		"qua_tai":    {"Quá tải, thiếu nhân lực", "Too much work, too few staff"},
+		"khac":       {"Lý do khác", "Other reason"},
+	}
+	for _, r := range Reasons() {
+		l := r.Label()
+		if l.IsZero() || vi.Text(l) == l.String() {
+			t.Errorf("%s: label %q, %q", r, vi.Text(l), l.String())
+		}
+		if w, ok := want[r]; ok && (vi.Text(l) != w[0] || l.String() != w[1]) {
+			t.Errorf("%s: label %q, %q, want %q", r, vi.Text(l), l.String(), w)
+		}
+	}
+	if !Reason("moi").Label().IsZero() {
+		t.Error("an unknown reason has a label")
+	}
 }
 
 // TestOpenByProcedure: open dossiers by procedure and agency, the latest
@@ -98,7 +136,7 @@ func TestOpenByProcedure(t *testing.T) {
 	if f == nil {
 		t.Fatal(got)
 	}
-	open := f.OpenByProcedure(Totals{{"2026-10", "a"}: {Name: "Cơ quan A"}})
+	open := f.OpenByProcedure(Totals{{"2026-10", "a"}: {Name: "Cơ quan A"}}, locale.Vietnamese())
 	if len(open) != 2 || open[0].Code != "1.001193" || open[0].Count.Text != "< 3" || open[0].Promised.Format("2006-01-02") != "2026-11-12" ||
 		open[1].Count.Text != "3" || open[1].UnitName != "Cơ quan A" || open[1].Promised.Format("2006-01-02") != "2026-11-04" {
 		t.Errorf("open = %+v", open)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/boundtest"
 	"github.com/congkhai/congkhai/internal/contacts"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -45,7 +46,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("accepted with errors: %v", l.Sorted())
 		}
 		for i := range file.Points {
-			week := file.Points[i].Week(day(2026, 11, 4), cal)
+			week := file.Points[i].Week(day(2026, 11, 4), cal, locale.Vietnamese())
 			if len(week) != 7 || week[0].Date.Weekday() != time.Monday || !week[2].Today || week[0].Open() {
 				t.Fatalf("week of %s: %+v", file.Points[i].ID, week)
 			}

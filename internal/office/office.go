@@ -11,8 +11,9 @@ import (
 
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/locale"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vnformat"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -73,21 +74,23 @@ type Accessibility struct {
 // Feature is one accessibility feature as a page shows it.
 type Feature struct {
 	Key   string // the TOML key, for problems and CSS
-	Label string // Vietnamese
+	Label msg.Text
 	Has   bool
 }
 
 // Features lists the accessibility features in a fixed order.
 func (a Accessibility) Features() []Feature {
-	f := func(key, label string, v *bool) Feature { return Feature{Key: key, Label: label, Has: v != nil && *v} }
+	f := func(key string, label msg.Text, v *bool) Feature {
+		return Feature{Key: key, Label: label, Has: v != nil && *v}
+	}
 	return []Feature{
-		f("step_free", "Lối vào cho xe lăn: ngang bằng hoặc có đường dốc", a.StepFree),
-		f("wheelchair_counter", "Quầy tiếp nhận thấp, người ngồi xe lăn sử dụng được", a.WheelchairCounter),
-		f("accessible_toilet", "Nhà vệ sinh cho người khuyết tật", a.AccessibleToilet),
-		f("hearing_loop", "Vòng từ hỗ trợ máy trợ thính", a.HearingLoop),
-		f("sign_language", "Phiên dịch ngôn ngữ ký hiệu khi có yêu cầu", a.SignLanguage),
-		f("reader_help", "Cán bộ đọc, hướng dẫn điền tờ khai khi có yêu cầu", a.ReaderHelp),
-		f("priority", "Ưu tiên người cao tuổi, phụ nữ mang thai, người khuyết tật", a.Priority),
+		f("step_free", msg.T("Step-free entrance for wheelchairs: level or with a ramp"), a.StepFree),
+		f("wheelchair_counter", msg.T("A low reception counter that wheelchair users can reach"), a.WheelchairCounter),
+		f("accessible_toilet", msg.T("Accessible toilet"), a.AccessibleToilet),
+		f("hearing_loop", msg.T("Hearing loop for hearing aids"), a.HearingLoop),
+		f("sign_language", msg.T("Sign language interpreting on request"), a.SignLanguage),
+		f("reader_help", msg.T("Staff who read forms aloud and help fill them in, on request"), a.ReaderHelp),
+		f("priority", msg.T("Priority for older people, pregnant women and disabled people"), a.Priority),
 	}
 }
 
@@ -135,23 +138,26 @@ func (p *Point) receives(code, foldedField string) bool {
 // Day is one day of a point's week as pages show it.
 type Day struct {
 	Date    time.Time
-	Weekday string // "Thứ Hai"
-	Text    string // "02/11/2026"
+	Weekday string // "Thứ Hai", "Monday"
+	Text    string // "02/11/2026", "2 November 2026"
 	Today   bool   // the build's reference date
 	Hours   string // "07:30–11:30, 13:30–17:00"; "" when closed
 	Holiday string // the day off's name, when it is one
+	// dayMonth is the date without its year, "02/11", "2 November".
+	dayMonth string
 }
 
 // Open reports whether the place opens on the day.
 func (d Day) Open() bool { return d.Hours != "" }
 
-// On returns the day of date for the point: its hours, or closed for a
-// weekday without hours or a day off of cal.
-func (p *Point) On(date time.Time, cal contacts.Calendar) Day {
+// On returns the day of date for the point, written in the language of
+// loc: its hours, or closed for a weekday without hours or a day off of
+// cal.
+func (p *Point) On(date time.Time, cal contacts.Calendar, loc *locale.Locale) Day {
 	date = tomlfile.DateOf(date).Time()
-	d := Day{Date: date, Weekday: vnformat.Weekday(date.Weekday()), Text: vnformat.Date(date)}
+	d := Day{Date: date, Weekday: loc.Weekday(date.Weekday()), Text: loc.Date(date), dayMonth: loc.DayMonth(date)}
 	if name, off := cal.DayOff(date); off {
-		d.Holiday = name
+		d.Holiday, _ = loc.Name(name)
 		return d
 	}
 	for _, h := range p.Hours {
@@ -169,12 +175,12 @@ func (p *Point) On(date time.Time, cal contacts.Calendar) Day {
 
 // Week returns the seven days, Monday to Sunday, of the week that holds
 // today (the build's reference date, never the clock), with today marked.
-func (p *Point) Week(today time.Time, cal contacts.Calendar) []Day {
+func (p *Point) Week(today time.Time, cal contacts.Calendar, loc *locale.Locale) []Day {
 	today = tomlfile.DateOf(today).Time()
 	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
 	days := make([]Day, 7)
 	for i := range days {
-		days[i] = p.On(monday.AddDate(0, 0, i), cal)
+		days[i] = p.On(monday.AddDate(0, 0, i), cal, loc)
 		days[i].Today = days[i].Date.Equal(today)
 	}
 	return days
@@ -192,7 +198,7 @@ func (s Stretch) Days() string {
 	if s.First.Date.Equal(s.Last.Date) {
 		return s.First.Weekday + " (" + s.First.Text + ")"
 	}
-	return s.First.Weekday + " – " + s.Last.Weekday + " (" + vnformat.DayMonth(s.First.Date) + " – " + s.Last.Text + ")"
+	return s.First.Weekday + " – " + s.Last.Weekday + " (" + s.First.dayMonth + " – " + s.Last.Text + ")"
 }
 
 // Stretches groups the days of week that follow each other with the same

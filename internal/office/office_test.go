@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/contacts"
+	"github.com/congkhai/congkhai/internal/i18n"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
@@ -90,7 +92,7 @@ func TestWeek(t *testing.T) {
 			"Thứ Sáu 12/02/2027 07:30–11:30, 13:30–17:00", "Thứ Bảy 13/02/2027 07:30–11:30", "Chủ nhật 14/02/2027"}},
 	}
 	for _, tc := range tests {
-		week := p.Week(tc.today, cal)
+		week := p.Week(tc.today, cal, locale.Vietnamese())
 		var got []string
 		for _, d := range week {
 			s := d.Weekday + " " + d.Text
@@ -108,7 +110,7 @@ func TestWeek(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("week of %s:\n%s\nwant\n%s", tc.today.Format(time.DateOnly), strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 		}
-		if on := p.On(tc.today, cal); on.Hours != week[(int(tc.today.Weekday())+6)%7].Hours {
+		if on := p.On(tc.today, cal, locale.Vietnamese()); on.Hours != week[(int(tc.today.Weekday())+6)%7].Hours {
 			t.Errorf("On(%s) = %+v", tc.today, on)
 		}
 	}
@@ -166,7 +168,7 @@ func TestParseProblems(t *testing.T) {
 			`data/diem-tiep-nhan.toml:19: points[0].hours[3].days: required: the weekdays of these hours, such as ["thu_hai", "thu_sau"]; use one of "thu_hai", "thu_ba", "thu_tu", "thu_nam", "thu_sau", "thu_bay", "chu_nhat"`,
 			`data/diem-tiep-nhan.toml:21: points[0].hours[3].close: 13:00 is not after open 13:00: the place must close after it opens`}},
 		{"accessibility", strings.NewReplacer("  hearing_loop = false\n", "", "reader_help = false", "reader_help = true").Replace(point), []string{
-			"data/diem-tiep-nhan.toml:11: points[0].accessibility.hearing_loop: required: true or false (Vòng từ hỗ trợ máy trợ thính): citizens with a disability plan their visit on it",
+			"data/diem-tiep-nhan.toml:11: points[0].accessibility.hearing_loop: required: true or false (Hearing loop for hearing aids): citizens with a disability plan their visit on it",
 			`data/diem-tiep-nhan.toml:11: points[0].accessibility.note: required with sign_language or reader_help: how to ask for the help, such as "Gọi trước 1 ngày làm việc theo số 0274 3800 200"`}},
 		{"unknown key", strings.Replace(point, "priority = true", "priority = true\n  ramp = true", 1), []string{
 			`data/diem-tiep-nhan.toml:19: points[0].accessibility.ramp: unknown key "ramp"`}},
@@ -210,7 +212,7 @@ func TestStretches(t *testing.T) {
 	p := &example(t).Points[0]
 	cal := contacts.NewCalendar([]contacts.Holiday{{From: tomlfile.NewDate(2026, 9, 1), To: tomlfile.NewDate(2026, 9, 2), Name: "Quốc khánh"}})
 	var got []string
-	for _, s := range Stretches(p.Week(day(2026, 9, 1), cal)) {
+	for _, s := range Stretches(p.Week(day(2026, 9, 1), cal, locale.Vietnamese())) {
 		got = append(got, s.Days()+": "+s.First.Hours+s.First.Holiday)
 	}
 	want := []string{
@@ -222,5 +224,25 @@ func TestStretches(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("stretches:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// In English, with the days and dates the English way.
+	cat, err := i18n.Load(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := locale.New(i18n.English, cat, nil)
+	got = nil
+	for _, s := range Stretches(p.Week(day(2026, 9, 1), cal, en)) {
+		got = append(got, s.Days())
+	}
+	want = []string{"Monday (31 August 2026)", "Tuesday – Wednesday (1 September – 2 September 2026)",
+		"Thursday – Friday (3 September – 4 September 2026)", "Saturday (5 September 2026)", "Sunday (6 September 2026)"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("English stretches:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	features := example(t).Points[0].Accessibility.Features()
+	if l := features[0].Label; l.String() != "Step-free entrance for wheelchairs: level or with a ramp" ||
+		locale.Vietnamese().Text(l) != "Lối vào cho xe lăn: ngang bằng hoặc có đường dốc" {
+		t.Errorf("feature %s: %q, %q", features[0].Key, l.String(), locale.Vietnamese().Text(l))
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/locale"
 )
 
 // DirectoryInput is what the directory export is made of: the directory,
@@ -14,6 +15,9 @@ type DirectoryInput struct {
 	Occurrences []contacts.Occurrence // the dated receptions the schedule page shows
 	Calendar    string                // the absolute address of the iCalendar file
 	VCard       func(*contacts.Person) string
+	// Locale is the language of the words the export writes (the
+	// reception days, the remarks); nil is Vietnamese.
+	Locale *locale.Locale
 }
 
 // directoryDoc is the directory export, in the order its keys are written.
@@ -105,6 +109,7 @@ type receptionDoc struct {
 // (the consent records of personal mobiles) is not published.
 func DirectoryJSON(in DirectoryInput, m Meta) ([]byte, error) {
 	d := in.Directory
+	loc := orVietnamese(in.Locale)
 	doc := directoryDoc{exportHead: head(m), Calendar: in.Calendar,
 		Organizations: []orgDoc{}, Hotlines: []hotlineDoc{}, People: []personDoc{}, ReceptionRules: []ruleDoc{}, Receptions: []receptionDoc{}}
 	for _, o := range d.Organizations {
@@ -133,7 +138,7 @@ func DirectoryJSON(in DirectoryInput, m Meta) ([]byte, error) {
 	}
 	for i := range d.Reception {
 		r := &d.Reception[i]
-		rd := ruleDoc{ID: r.ID, HostID: r.Host, Kind: string(r.Kind), When: r.Describe(), Place: r.Place, Note: r.Note}
+		rd := ruleDoc{ID: r.ID, HostID: r.Host, Kind: string(r.Kind), When: loc.Text(r.Describe()), Place: r.Place, Note: r.Note}
 		if r.HostPerson != nil {
 			rd.Host = r.HostPerson.FullName
 		}
@@ -143,7 +148,7 @@ func DirectoryJSON(in DirectoryInput, m Meta) ([]byte, error) {
 		doc.ReceptionRules = append(doc.ReceptionRules, rd)
 	}
 	for _, o := range in.Occurrences {
-		rd := receptionDoc{Date: date(o.Date), RuleID: o.Reception.ID, Place: o.Reception.Place, Cancelled: o.Cancelled, Remark: o.Remark()}
+		rd := receptionDoc{Date: date(o.Date), RuleID: o.Reception.ID, Place: o.Reception.Place, Cancelled: o.Cancelled, Remark: o.Remark(loc)}
 		if !o.Start.IsZero() {
 			rd.Start, rd.End = o.Start.Format("15:04"), o.End.Format("15:04")
 		}

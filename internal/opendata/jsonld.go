@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/contacts"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
 
@@ -66,6 +67,9 @@ type ServiceInput struct {
 	Area      Area
 	Language  string
 	Hotline   *contacts.Hotline // the agency's hotline, or nil
+	// Locale is the language of the names of channels and fees; nil is
+	// Vietnamese.
+	Locale *locale.Locale
 }
 
 // GovernmentService is a procedure as a schema.org GovernmentService:
@@ -74,6 +78,7 @@ type ServiceInput struct {
 // amount is known as offers in đồng, and its legal basis as terms.
 func GovernmentService(in ServiceInput) Object {
 	p := in.Procedure
+	loc := orVietnamese(in.Locale)
 	n := make(Object, 0, 16)
 	n = append(n, Member{"@type", "GovernmentService"}, Member{"@id", in.URL + "#thu-tuc"},
 		Member{"name", p.Title}, Member{"identifier", p.Code}, Member{"url", in.URL})
@@ -101,7 +106,7 @@ func GovernmentService(in ServiceInput) Object {
 	}
 	for _, ch := range p.Channels {
 		c := make(Object, 0, 8)
-		c = append(c, Member{"@type", "ServiceChannel"}, Member{"name", ch.Kind.Label()})
+		c = append(c, Member{"@type", "ServiceChannel"}, Member{"name", loc.Text(ch.Kind.Label())})
 		if ch.ProcessingTime.Text != "" {
 			c.Set("description", "Thời hạn giải quyết: "+ch.ProcessingTime.Text)
 		}
@@ -130,7 +135,7 @@ func GovernmentService(in ServiceInput) Object {
 				continue
 			}
 			o := make(Object, 0, 5)
-			o = append(o, Member{"@type", "Offer"}, Member{"name", f.Type.Label() + " – " + ch.Kind.Label()}, Member{"price", f.Amount()}, Member{"priceCurrency", "VND"})
+			o = append(o, Member{"@type", "Offer"}, Member{"name", loc.Text(f.Type.Label()) + " – " + loc.Text(ch.Kind.Label())}, Member{"price", f.Amount()}, Member{"priceCurrency", "VND"})
 			if f.Text != "" {
 				o = append(o, Member{"description", f.Text})
 			}

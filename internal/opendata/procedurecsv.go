@@ -65,7 +65,7 @@ func ProcedureColumns() []Column {
 	}
 	for _, k := range procedure.ChannelKinds() {
 		for _, c := range channelColumns {
-			cols = append(cols, Column{string(k) + "_" + c.suffix, k.Label() + ": " + c.label, c.typ, c.unit})
+			cols = append(cols, Column{string(k) + "_" + c.suffix, orVietnamese(nil).Text(k.Label()) + ": " + c.label, c.typ, c.unit})
 		}
 	}
 	return append(cols,

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/locale"
+	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
@@ -577,7 +579,7 @@ func TestFee(t *testing.T) {
 // labelled is a vocabulary value.
 type labelled interface {
 	~string
-	Label() string
+	Label() msg.Text
 	Valid() bool
 }
 
@@ -595,10 +597,11 @@ func checkVocab[T labelled](t *testing.T, name string, vocab func() []T) {
 		t.Errorf("%s: empty vocabulary", name)
 	}
 	labels := map[string]T{}
+	vi := locale.Vietnamese()
 	for _, v := range vals {
-		l := v.Label()
-		if strings.TrimSpace(l) == "" || l == string(v) {
-			t.Errorf("%s %q: Label() = %q, want a Vietnamese label", name, v, l)
+		l := vi.Text(v.Label())
+		if strings.TrimSpace(l) == "" || l == string(v) || l == v.Label().String() {
+			t.Errorf("%s %q: Label() = %q, want a label with a Vietnamese translation", name, v, l)
 		}
 		if other, dup := labels[l]; dup {
 			t.Errorf("%s %q and %q share the label %q", name, v, other, l)
@@ -612,8 +615,8 @@ func checkVocab[T labelled](t *testing.T, name string, vocab func() []T) {
 	if unknown.Valid() {
 		t.Errorf("%s: unknown value is valid", name)
 	}
-	if unknown.Label() != "khong-co" {
-		t.Errorf("%s: Label of an unknown value = %q, want the value itself", name, unknown.Label())
+	if got := vi.Text(unknown.Label()); got != "khong-co" {
+		t.Errorf("%s: Label of an unknown value = %q, want the value itself", name, got)
 	}
 }
 
@@ -624,20 +627,30 @@ func TestVocabularies(t *testing.T) {
 	checkVocab(t, "FeeType", FeeTypes)
 	checkVocab(t, "TimeUnit", TimeUnits)
 
-	// Spot checks of the wording citizens read.
-	for got, want := range map[string]string{
-		LevelXa.Label():         "Cấp xã",
-		LevelHuyen.Label():      "Cấp huyện (trước 01/7/2025)",
-		LevelTinh.Phrase():      "cấp tỉnh",
-		LevelKhac.Phrase():      "cơ quan khác",
-		Level("moi").Phrase():   "moi",
-		OnlineFull.Label():      "Dịch vụ công trực tuyến toàn trình",
-		ChannelPost.Label():     "Dịch vụ bưu chính công ích",
-		FeeLevy.Label():         "Lệ phí",
-		UnitWorkingDays.Label(): "ngày làm việc",
+	// Spot checks of the wording citizens read, in Vietnamese and in
+	// English.
+	vi := locale.Vietnamese()
+	for _, tc := range []struct {
+		label  msg.Text
+		vi, en string
+	}{
+		{LevelXa.Label(), "Cấp xã", "Commune level"},
+		{LevelHuyen.Label(), "Cấp huyện (trước 01/7/2025)", "District level (before 1 July 2025)"},
+		{LevelKhac.Label(), "Cơ quan khác", "Other agency"},
+		{Level("moi").Label(), "moi", "moi"},
+		{OnlineFull.Label(), "Dịch vụ công trực tuyến toàn trình", "Full online public service"},
+		{OnlineNone.Label(), "Chỉ cung cấp thông tin", "Information only"},
+		{ChannelInPerson.Label(), "Trực tiếp", "In person"},
+		{ChannelPost.Label(), "Dịch vụ bưu chính công ích", "By public postal service"},
+		{FeeLevy.Label(), "Lệ phí", "Charge"},
+		{FeeCharge.Label(), "Phí", "Fee"},
+		{UnitWorkingDays.Label(), "ngày làm việc", "working days"},
 	} {
-		if got != want {
-			t.Errorf("label %q, want %q", got, want)
+		if got := vi.Text(tc.label); got != tc.vi {
+			t.Errorf("label %q in Vietnamese: %q, want %q", tc.label.Key(), got, tc.vi)
+		}
+		if got := tc.label.String(); got != tc.en {
+			t.Errorf("label %q in English: %q, want %q", tc.label.Key(), got, tc.en)
 		}
 	}
 	if !slices.Equal(Levels(), []Level{LevelBo, LevelTinh, LevelXa, LevelHuyen, LevelKhac}) {

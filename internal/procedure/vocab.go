@@ -2,7 +2,8 @@ package procedure
 
 import (
 	"slices"
-	"strings"
+
+	"github.com/congkhai/congkhai/internal/msg"
 )
 
 // Level is Cấp thực hiện. Since 1 July 2025 local procedures run only at
@@ -21,33 +22,23 @@ const (
 // a new slice, so that no caller can change the vocabulary of another.
 func Levels() []Level { return []Level{LevelBo, LevelTinh, LevelXa, LevelHuyen, LevelKhac} }
 
-// Label is the Vietnamese name of the level, in sentence case as it
-// begins a line or a list item: Cấp xã, Cấp tỉnh. Phrase is the same name
-// within a sentence.
-func (l Level) Label() string {
+// Label is the name of the level as pages write it, in sentence case as
+// it begins a line or a list item: Commune level (Cấp xã). A level that
+// is not in the vocabulary is written as it is.
+func (l Level) Label() msg.Text {
 	switch l {
 	case LevelBo:
-		return "Cấp bộ"
+		return msg.T("Ministry level")
 	case LevelTinh:
-		return "Cấp tỉnh"
+		return msg.T("Province level")
 	case LevelXa:
-		return "Cấp xã"
+		return msg.T("Commune level")
 	case LevelHuyen:
-		return "Cấp huyện (trước 01/7/2025)"
+		return msg.T("District level (before 1 July 2025)")
 	case LevelKhac:
-		return "Cơ quan khác"
+		return msg.T("Other agency")
 	}
-	return string(l)
-}
-
-// Phrase is the level's name within a sentence: "thủ tục cấp xã". A
-// level that is not in the vocabulary is written as it is.
-func (l Level) Phrase() string {
-	if !l.Valid() {
-		return string(l)
-	}
-	s := l.Label() // every label begins with an ASCII capital
-	return strings.ToLower(s[:1]) + s[1:]
+	return msg.Plain(string(l))
 }
 
 // Valid reports whether l is a known level.
@@ -65,17 +56,17 @@ const (
 // OnlineLevels lists the online levels, in a new slice.
 func OnlineLevels() []OnlineLevel { return []OnlineLevel{OnlineFull, OnlinePartial, OnlineNone} }
 
-// Label is the Vietnamese name of the online level.
-func (o OnlineLevel) Label() string {
+// Label is the name of the online level.
+func (o OnlineLevel) Label() msg.Text {
 	switch o {
 	case OnlineFull:
-		return "Dịch vụ công trực tuyến toàn trình"
+		return msg.T("Full online public service")
 	case OnlinePartial:
-		return "Dịch vụ công trực tuyến một phần"
+		return msg.T("Partial online public service")
 	case OnlineNone:
-		return "Chỉ cung cấp thông tin"
+		return msg.T("Information only")
 	}
-	return string(o)
+	return msg.Plain(string(o))
 }
 
 // Valid reports whether o is a known online level.
@@ -93,17 +84,17 @@ const (
 // ChannelKinds lists the channel kinds, in a new slice.
 func ChannelKinds() []ChannelKind { return []ChannelKind{ChannelInPerson, ChannelOnline, ChannelPost} }
 
-// Label is the Vietnamese name of the channel.
-func (c ChannelKind) Label() string {
+// Label is the name of the channel.
+func (c ChannelKind) Label() msg.Text {
 	switch c {
 	case ChannelInPerson:
-		return "Trực tiếp"
+		return msg.T("In person")
 	case ChannelOnline:
-		return "Trực tuyến"
+		return msg.T("Online")
 	case ChannelPost:
-		return "Dịch vụ bưu chính công ích"
+		return msg.T("By public postal service")
 	}
-	return string(c)
+	return msg.Plain(string(c))
 }
 
 // Valid reports whether c is a known channel kind.
@@ -120,15 +111,16 @@ const (
 // FeeTypes lists the fee types, in a new slice.
 func FeeTypes() []FeeType { return []FeeType{FeeLevy, FeeCharge} }
 
-// Label is the Vietnamese name of the fee type.
-func (f FeeType) Label() string {
+// Label is the name of the fee type: Fee (Phí) or Charge (Lệ phí), as
+// the Law on Fees and Charges names them in English.
+func (f FeeType) Label() msg.Text {
 	switch f {
 	case FeeCharge:
-		return "Phí"
+		return msg.T("Fee")
 	case FeeLevy:
-		return "Lệ phí"
+		return msg.T("Charge")
 	}
-	return string(f)
+	return msg.Plain(string(f))
 }
 
 // Valid reports whether f is a known fee type.
@@ -147,19 +139,19 @@ const (
 // TimeUnits lists the processing-time units, in a new slice.
 func TimeUnits() []TimeUnit { return []TimeUnit{UnitWorkingDays, UnitDays, UnitHours, UnitSameDay} }
 
-// Label is the Vietnamese name of the unit.
-func (u TimeUnit) Label() string {
+// Label is the name of the unit, within a sentence.
+func (u TimeUnit) Label() msg.Text {
 	switch u {
 	case UnitWorkingDays:
-		return "ngày làm việc"
+		return msg.T("working days")
 	case UnitDays:
-		return "ngày"
+		return msg.T("days")
 	case UnitHours:
-		return "giờ"
+		return msg.T("hours")
 	case UnitSameDay:
-		return "trong ngày"
+		return msg.T("within the day")
 	}
-	return string(u)
+	return msg.Plain(string(u))
 }
 
 // Valid reports whether u is a known unit.

@@ -12,6 +12,7 @@ import (
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/late"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -54,12 +55,26 @@ type Site struct {
 	// Original is the Site of the default language when this one is
 	// another's, for links to pages only it has; nil for the default.
 	Original *Site
+	// Locale is the language the views of the site write (ProcedureView,
+	// PointView): the site's default; nil is Vietnamese.
+	Locale *locale.Locale
+}
+
+// locale returns the language of the site's views.
+func (s *Site) locale() *locale.Locale {
+	if s.Locale == nil {
+		return vietnamese()
+	}
+	return s.Locale
 }
 
 // NewSite returns the .Site of layouts with the directory's days off as
 // its calendar.
 func NewSite(s Site) *Site {
 	s.Calendar = calendarOf(s.Directory)
+	if s.Locale == nil {
+		s.Locale = vietnamese()
+	}
 	return &s
 }
 

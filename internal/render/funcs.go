@@ -9,15 +9,16 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts/phone"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vnformat"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // Funcs returns the functions layouts may call. They depend only on the
-// configuration and the site's files, never on the clock.
+// configuration and the site's files, never on the clock; those that
+// follow the page's language are LangFuncs, or PerLang makers here.
 func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 	return template.FuncMap{
 		// url turns a site path (/thu-tuc/) into a link that works under
@@ -33,20 +34,14 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			return cfg.RelURL(a.Path), nil
 		},
 		// download describes a static file for a link text: "DOCX, 12 KB".
-		"download": func(sitePath string) string { return Download(files, sitePath) },
-		"vnd":      vnformat.VND,
+		"download": PerLang(func(loc *locale.Locale) any {
+			return func(sitePath string) string { return Download(loc, files, sitePath) }
+		}),
 		// themeColor is the colour of the browser's frame (theme-color).
 		"themeColor": func() string { return ThemeColor },
-		// date, isoDate and weekday take a time.Time (the reference date,
-		// an occurrence) or a date of a file (site.toml's as_of, the
-		// directory's updated): dateArg says which.
-		"date": func(v any) (string, error) {
-			t, given, err := dateArg(v)
-			if err != nil || !given {
-				return "", err
-			}
-			return vnformat.Day(t.Date()), nil
-		},
+		// isoDate, and LangFuncs' date and weekday, take a time.Time (the
+		// reference date, an occurrence) or a date of a file (site.toml's
+		// as_of, the directory's updated): dateArg says which.
 		"isoDate": func(v any) (string, error) {
 			t, given, err := dateArg(v)
 			if err != nil || !given {
@@ -60,20 +55,11 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			}
 			return *p
 		},
-		"number": func(n int) string { return vnformat.Int(int64(n)) },
 		// tel is the tel: link of a parsed number. html/template refuses
 		// tel: addresses unless they are marked safe; a phone.Number can
 		// only hold digits, so its link is.
 		"tel": func(n phone.Number) template.URL {
 			return template.URL(n.TelURI())
-		},
-		// weekday names the day of the week of t: Thứ Hai … Chủ nhật.
-		"weekday": func(v any) (string, error) {
-			t, given, err := dateArg(v)
-			if err != nil || !given {
-				return "", err
-			}
-			return vnformat.Weekday(t.Weekday()), nil
 		},
 		"add": func(xs ...int) int {
 			n := 0
@@ -83,7 +69,9 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 			return n
 		},
 		// listing writes out a list of procedure pages for display.
-		"listing": func(pages []*content.Page) []ListItem { return Listing(cfg, pages) },
+		"listing": PerLang(func(loc *locale.Locale) any {
+			return func(pages []*content.Page) []ListItem { return Listing(loc, cfg, pages) }
+		}),
 		// limit is the first n items of a list of pages.
 		"limit": func(items []*content.Page, n int) []*content.Page { return items[:min(n, len(items))] },
 		"slug":  vntext.Slug,
@@ -93,12 +81,12 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 }
 
 // Download describes the static file at sitePath for a link text: its
-// type and size, "DOCX, 12 KB", or its type alone when it is not a file of
-// the site.
-func Download(files *static.Files, sitePath string) string {
+// type and size in the language of loc, "DOCX, 12,5 KB", or its type
+// alone when it is not a file of the site.
+func Download(loc *locale.Locale, files *static.Files, sitePath string) string {
 	kind := strings.ToUpper(strings.TrimPrefix(path.Ext(sitePath), "."))
 	if f, ok := files.StaticFile(sitePath); ok {
-		return kind + ", " + vnformat.FileSize(f.Size)
+		return kind + ", " + loc.FileSize(f.Size)
 	}
 	return kind
 }

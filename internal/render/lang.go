@@ -18,8 +18,8 @@ import (
 var textFuncs = map[string]int{"T": 1, "plural": 2}
 
 // LangFuncs are the functions of layouts that follow the page's language:
-// its texts (T, plural), its figures (number, vnd, date, weekday) and the
-// data's names (name). A layout set is cloned once per language with
+// its texts (T, plural, text), its figures (number, vnd, date, weekday)
+// and the data's names (name). A layout set is cloned once per language with
 // these in place.
 func LangFuncs(loc *locale.Locale) template.FuncMap {
 	return template.FuncMap{
@@ -74,6 +74,12 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		// langMarker ends a link to a page in another language:
 		// " (tiếng Việt)".
 		"langMarker": LangMarker,
+		// text is a message of the code (a vocabulary's label, a
+		// reception's days) in the page's language.
+		"text": loc.Text,
+		// locale is the page's language, for a method of the data that
+		// writes in it: {{.Remark locale}}.
+		"locale": func() *locale.Locale { return loc },
 		// name is a data name (a field, an agency, a position) in the
 		// page's language, as the site's i18n table gives it.
 		// A name without a form in the language is shown as written,
@@ -86,6 +92,24 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 			return template.HTML(template.HTMLEscapeString(s))
 		},
 	}
+}
+
+// PerLang makes a function of layouts that follows the page's language
+// and needs more than its locale (the site's files, its configuration):
+// Funcs gives the maker under the function's name, and each language's
+// layouts get the function it makes with their locale.
+type PerLang func(loc *locale.Locale) any
+
+// langFuncs is LangFuncs of loc with the functions of funcs that are
+// PerLang made in loc's language.
+func langFuncs(loc *locale.Locale, funcs template.FuncMap) template.FuncMap {
+	out := LangFuncs(loc)
+	for name, f := range funcs {
+		if mk, ok := f.(PerLang); ok {
+			out[name] = mk(loc)
+		}
+	}
+	return out
 }
 
 // translateHTML writes the translation of format with args in place of

@@ -99,8 +99,9 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, locales []
 
 	l := &Layouts{locale: locales[0], sets: map[string]*template.Template{}, editions: map[i18n.Lang]*Layouts{}}
 	l.editions[l.locale.Lang()] = l
+	given := funcs
 	funcs = maps.Clone(funcs)
-	maps.Copy(funcs, LangFuncs(l.locale))
+	maps.Copy(funcs, langFuncs(l.locale, given))
 	funcs["partialCached"] = l.partialCached
 	seen := map[string]bool{}
 	for _, name := range append(slices.Clone(pageLayouts), LayoutAlias) {
@@ -154,7 +155,7 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, locales []
 	checkTexts(l.texts, locales, problems)
 	for _, loc := range locales[1:] {
 		e := &Layouts{locale: loc, sets: map[string]*template.Template{}, editions: l.editions, texts: l.texts}
-		lf := LangFuncs(loc)
+		lf := langFuncs(loc, given)
 		lf["partialCached"] = e.partialCached
 		for name, set := range l.sets {
 			c, err := set.Clone()

@@ -8,6 +8,7 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/qr"
 )
@@ -31,15 +32,28 @@ type PointView struct {
 	Today      office.Day       // the build's reference date
 	Week       []office.Day     // Monday to Sunday of that date's week
 	Stretches  []office.Stretch // the week, days with the same hours together
-	Features   []office.Feature
+	Features   []FeatureView
 	Procedures []*content.Page // the procedures it receives, by title
 	Survey     *SurveyView     // nil when site.toml has no survey
 }
 
-// NewPointView writes out p, with its week, for the pages of site.
+// FeatureView is an accessibility feature of a point, in the site's
+// language.
+type FeatureView struct {
+	Key   string // the TOML key, for CSS
+	Label string
+	Has   bool
+}
+
+// NewPointView writes out p, with its week, for the pages of site, in
+// its language.
 func NewPointView(p *office.Point, site *Site) *PointView {
-	v := &PointView{Point: p, Path: OfficePath(p), Today: p.On(site.Today, site.Calendar),
-		Week: p.Week(site.Today, site.Calendar), Features: p.Accessibility.Features()}
+	loc := site.locale()
+	v := &PointView{Point: p, Path: OfficePath(p), Today: p.On(site.Today, site.Calendar, loc),
+		Week: p.Week(site.Today, site.Calendar, loc)}
+	for _, f := range p.Accessibility.Features() {
+		v.Features = append(v.Features, FeatureView{Key: f.Key, Label: loc.Text(f.Label), Has: f.Has})
+	}
 	v.Stretches = office.Stretches(v.Week)
 	return v
 }
@@ -55,7 +69,7 @@ func NewPointPage(p *office.Point, site *Site, procedures []*content.Page) *Poin
 		}
 	}
 	if v.Survey = site.Survey("", p.ID); v.Survey != nil {
-		v.Survey.QR, _ = SurveyQR(v.Survey.URL) // "" when it cannot be made: the link stays
+		v.Survey.QR, _ = SurveyQR(site.locale(), v.Survey.URL) // "" when it cannot be made: the link stays
 	}
 	return v
 }
@@ -69,7 +83,7 @@ func contains(ps []*office.Point, p *office.Point) bool {
 	return false
 }
 
-// SurveyView is the "Bạn có hài lòng?" block: the survey's address with
+// SurveyView is the "Are you satisfied?" block: the survey's address with
 // the procedure or the place filled in, and the same address as a QR code
 // to print for the counter.
 type SurveyView struct {
@@ -88,9 +102,10 @@ const (
 	PageQRFile   = "qr.svg"
 )
 
-// PageQR is the QR code of a page's full address, as an SVG file.
-func PageQR(pageURL string) (template.HTML, error) {
-	return qr.SVG(pageURL, "Mã QR của trang này: "+pageURL)
+// PageQR is the QR code of a page's full address, as an SVG file,
+// labelled for screen readers in the language of loc.
+func PageQR(loc *locale.Locale, pageURL string) (template.HTML, error) {
+	return qr.SVG(pageURL, loc.T("QR code of this page: %s", pageURL))
 }
 
 // Survey returns the survey of a procedure (code) or a reception point
@@ -120,9 +135,9 @@ func (s *Site) Survey(code, point string) *SurveyView {
 }
 
 // SurveyQR is the QR code of a survey address, labelled for screen
-// readers.
-func SurveyQR(surveyURL string) (template.HTML, error) {
-	return qr.SVG(surveyURL, "Mã QR của phiếu khảo sát sự hài lòng: "+surveyURL)
+// readers in the language of loc.
+func SurveyQR(loc *locale.Locale, surveyURL string) (template.HTML, error) {
+	return qr.SVG(surveyURL, loc.T("QR code of the satisfaction survey: %s", surveyURL))
 }
 
 // calendarOf is the directory's days off, or none without a directory.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/locale"
 )
 
 // TestSurvey: the survey's address with the procedure's code or the
@@ -29,7 +30,7 @@ func TestSurvey(t *testing.T) {
 			t.Errorf("Survey(%q, %q) of %s = %+v, want %s", tc.code, tc.point, tc.tmpl, v, tc.want)
 			continue
 		}
-		qr, err := SurveyQR(v.URL)
+		qr, err := SurveyQR(locale.Vietnamese(), v.URL)
 		if err != nil || !strings.Contains(string(qr), `aria-label="Mã QR của phiếu khảo sát sự hài lòng: `+strings.ReplaceAll(tc.want, "&", "&amp;")+`"`) {
 			t.Errorf("QR of %s: %.200s %v", tc.want, qr, err)
 		}

@@ -1,10 +1,11 @@
 package render
 
 import (
+	"sync"
 	"time"
 
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/opendata"
-	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // FeedLink is an Atom feed a page announces in its <head>.
@@ -39,6 +40,9 @@ type ExportFile struct {
 	Title, Path string
 	Format      string // JSON, CSV, vCard, iCalendar, JSON Schema
 	Bytes       int64  // -1 when unknown
+	// Locale is the language of its size (12,5 KB, 12.5 KB); nil is
+	// Vietnamese.
+	Locale *locale.Locale
 }
 
 // Size is the file's format and size for a link text, as download does
@@ -47,8 +51,15 @@ func (f ExportFile) Size() string {
 	if f.Bytes < 0 {
 		return f.Format
 	}
-	return f.Format + ", " + vnformat.FileSize(f.Bytes)
+	loc := f.Locale
+	if loc == nil {
+		loc = vietnamese()
+	}
+	return f.Format + ", " + loc.FileSize(f.Bytes)
 }
+
+// vietnamese is the Vietnamese locale of views that are given none.
+var vietnamese = sync.OnceValue(locale.Vietnamese)
 
 // AppendJSONLD appends the page's schema.org JSON-LD to b: its
 // breadcrumb trail and what the page describes (LinkedData); b as it was

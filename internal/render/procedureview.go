@@ -1,7 +1,6 @@
 package render
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,14 +8,15 @@ import (
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/contacts"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/static"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // ProcedureView is a procedure as its page shows it: labels, paper counts,
-// amounts and dates already written out in Vietnamese, and links already
+// amounts and dates already written out in the site's language
+// (Site.Locale), and links already
 // under the base path. procedure.html reads it rather than working these
 // out with template functions: html/template calls every function and
 // method through reflection, and on a portal of 10,000 procedures those
@@ -111,18 +111,19 @@ type LegalDocView struct {
 // NewProcedureView writes out p for its page at sitePath on site; files
 // gives the sizes of downloadable forms.
 func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files *static.Files) *ProcedureView {
+	loc := site.locale()
 	v := &ProcedureView{
 		URL:            site.Config.AbsURL(sitePath),
 		Archived:       !p.InForceOn(site.Today),
-		EffectiveTo:    dateText(p.EffectiveTo),
+		EffectiveTo:    dateText(loc, p.EffectiveTo),
 		ReceptionPlace: p.ReceptionAddress,
 		Hotline:        site.AgencyHotline(p.Agency),
 		Subjects:       strings.Join(p.Subjects, "; "),
-		OnlineLevel:    p.OnlineLevel.Label(),
+		OnlineLevel:    loc.Text(p.OnlineLevel.Label()),
 		LegacyCodes:    strings.Join(p.LegacyCodes, ", "),
 		Coordinating:   strings.Join(p.CoordinatingAgencies, "; "),
-		EffectiveFrom:  dateText(p.EffectiveFrom),
-		SyncedAt:       day(p.SyncedAt),
+		EffectiveFrom:  dateText(loc, p.EffectiveFrom),
+		SyncedAt:       day(loc, p.SyncedAt),
 	}
 	if v.ReceptionPlace == "" {
 		v.ReceptionPlace = p.Agency
@@ -139,9 +140,10 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 		v.PlaceHours = h.Hours
 	}
 	v.Levels = make([]string, len(p.Level))
-	meta := "Lĩnh vực " + p.Field
+	field, _ := loc.Name(p.Field)
+	meta := loc.T("Field: %s", field)
 	for i, l := range p.Level {
-		v.Levels[i] = l.Label()
+		v.Levels[i] = loc.Text(l.Label())
 		meta += " · " + v.Levels[i]
 	}
 	v.Meta = meta
@@ -149,24 +151,24 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 		v.Result = p.Result[0]
 	}
 	v.QRPath = site.Config.RelURL(sitePath + PageQRFile)
-	v.Online = onlineAnswer(p.OnlineLevel)
-	v.answerPapers(p)
+	v.Online = onlineAnswer(loc, p.OnlineLevel)
+	v.answerPapers(loc, p)
 	v.Channels = make([]ChannelView, len(p.Channels))
 	for i, c := range p.Channels {
-		cv := ChannelView{Label: c.Kind.Label(), Time: c.ProcessingTime.Text, Note: c.Note}
+		cv := ChannelView{Label: loc.Text(c.Kind.Label()), Time: c.ProcessingTime.Text, Note: c.Note}
 		for _, f := range c.Fees {
-			cv.Fees = append(cv.Fees, FeeView{Heading: feeHeading(f), Text: f.Text})
+			cv.Fees = append(cv.Fees, FeeView{Heading: feeHeading(loc, f), Text: f.Text})
 		}
 		v.Channels[i] = cv
 	}
-	v.answerTimeAndFee(p.Channels)
+	v.answerTimeAndFee(loc, p.Channels)
 	v.Cases = make([]CaseView, len(p.Dossier))
 	for i, c := range p.Dossier {
 		cv := CaseView{Case: c.Case, Documents: make([]DocumentView, len(c.Documents))}
 		for k, d := range c.Documents {
-			dv := DocumentView{Name: d.Name, Count: paperCount(d), Note: d.Note}
+			dv := DocumentView{Name: d.Name, Count: paperCount(loc, d), Note: d.Note}
 			if d.Form != nil {
-				dv.Form = &FormView{Title: d.Form.Title, URL: site.Config.RelURL(d.Form.File), Size: Download(files, d.Form.File)}
+				dv.Form = &FormView{Title: d.Form.Title, URL: site.Config.RelURL(d.Form.File), Size: Download(loc, files, d.Form.File)}
 			}
 			cv.Documents[k] = dv
 		}
@@ -174,14 +176,14 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 	}
 	v.LegalBasis = make([]LegalDocView, len(p.LegalBasis))
 	for i, l := range p.LegalBasis {
-		v.LegalBasis[i] = LegalDocView{Number: l.Number, Title: l.Title, Issuer: l.Issuer, Issued: day(l.Issued)}
+		v.LegalBasis[i] = LegalDocView{Number: l.Number, Title: l.Title, Issuer: l.Issuer, Issued: day(loc, l.Issued)}
 	}
 	return v
 }
 
 // answerPapers sets the papers of the first screen: the first one, and
 // how many more the full list has.
-func (v *ProcedureView) answerPapers(p *procedure.Procedure) {
+func (v *ProcedureView) answerPapers(loc *locale.Locale, p *procedure.Procedure) {
 	n := 0
 	for _, c := range p.Dossier {
 		for _, d := range c.Documents {
@@ -192,45 +194,45 @@ func (v *ProcedureView) answerPapers(p *procedure.Procedure) {
 		}
 	}
 	if n > 1 {
-		v.MorePapers = "và " + strconv.Itoa(n-1) + " giấy tờ khác"
+		v.MorePapers = loc.Plural(n-1, "and %d other document", "and %d other documents", n-1)
 	}
 }
 
 // onlineAnswer says whether a procedure can be done online, and how far.
-func onlineAnswer(o procedure.OnlineLevel) string {
+func onlineAnswer(loc *locale.Locale, o procedure.OnlineLevel) string {
 	switch o {
 	case procedure.OnlineFull:
-		return "Được, toàn trình"
+		return loc.T("Yes, fully online")
 	case procedure.OnlinePartial:
-		return "Được, một phần (vẫn phải đến nơi tiếp nhận)"
+		return loc.T("Yes, in part (you still need to go to the reception place)")
 	case procedure.OnlineNone:
-		return "Chưa: chỉ nộp trực tiếp hoặc qua bưu chính"
+		return loc.T("Not yet: apply in person or by post")
 	}
-	return o.Label()
+	return loc.Text(o.Label())
 }
 
 // answerTimeAndFee sets how long and how much, in a few words: the time and
 // the fees of every channel when they agree, else those of the first
 // channel (most often in person) with the others said to differ.
-func (v *ProcedureView) answerTimeAndFee(channels []procedure.Channel) {
+func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedure.Channel) {
 	if len(channels) == 0 {
 		return
 	}
 	times := make([]string, len(channels))
 	same := true
 	for i, c := range channels {
-		times[i] = shortTime(c.ProcessingTime)
+		times[i] = shortTime(loc, c.ProcessingTime)
 		same = same && times[i] == times[0]
 	}
 	if same {
 		v.Time = times[0]
 	} else {
 		var b strings.Builder
-		for i, c := range channels {
+		for i := range channels {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString(c.Kind.Label())
+			b.WriteString(v.Channels[i].Label)
 			b.WriteString(": ")
 			b.WriteString(lowerFirst(times[i]))
 		}
@@ -249,9 +251,9 @@ func (v *ProcedureView) answerTimeAndFee(channels []procedure.Channel) {
 	}
 	switch {
 	case !varies && len(first) == 0:
-		v.Fee = "Miễn phí: không thu phí, lệ phí"
+		v.Fee = loc.T("Free: there are no fees or charges")
 	case allFree(channels):
-		v.Fee = "Miễn phí"
+		v.Fee = loc.T("Free of charge")
 	default:
 		hs := make([]string, len(first))
 		for i, f := range first {
@@ -259,17 +261,17 @@ func (v *ProcedureView) answerTimeAndFee(channels []procedure.Channel) {
 		}
 		v.Fee = strings.Join(hs, "; ")
 		if v.Fee == "" {
-			v.Fee = "Không thu phí, lệ phí"
+			v.Fee = loc.T("No fees or charges")
 		}
 		if varies {
-			v.Fee += " (nộp " + lowerFirst(v.Channels[0].Label) + ")"
+			v.Fee = loc.T("%s (when you apply %s)", v.Fee, lowerFirst(v.Channels[0].Label))
 		}
 	}
 	switch {
 	case exempt:
-		v.FeeNote = "Có trường hợp được miễn, giảm"
+		v.FeeNote = loc.T("Some people pay less or nothing")
 	case varies:
-		v.FeeNote = "Mức thu theo từng cách nộp"
+		v.FeeNote = loc.T("The amount depends on how you apply")
 	}
 }
 
@@ -297,20 +299,29 @@ func sameHeadings(a, b []FeeView) bool {
 	return true
 }
 
-// shortTime is a processing time in a few words: "3 ngày làm việc",
-// "Trong ngày", or the record's text when it gives no number.
-func shortTime(t procedure.ProcessingTime) string {
-	switch {
-	case t.Unit == procedure.UnitSameDay:
-		return "Trong ngày"
-	case t.Value != nil && t.Unit.Valid():
-		return strconv.Itoa(*t.Value) + " " + t.Unit.Label()
+// shortTime is a processing time in a few words: "3 working days",
+// "Within the day", or the record's text when it gives no number.
+func shortTime(loc *locale.Locale, t procedure.ProcessingTime) string {
+	if t.Unit == procedure.UnitSameDay {
+		return loc.T("Within the day")
+	}
+	if t.Value == nil {
+		return t.Text
+	}
+	n := *t.Value
+	switch t.Unit {
+	case procedure.UnitWorkingDays:
+		return loc.Plural(n, "%d working day", "%d working days", n)
+	case procedure.UnitDays:
+		return loc.Plural(n, "%d day", "%d days", n)
+	case procedure.UnitHours:
+		return loc.Plural(n, "%d hour", "%d hours", n)
 	}
 	return t.Text
 }
 
 // lowerFirst writes the first letter of s in lower case, for a label in
-// the middle of a sentence: "Trong ngày" → "trong ngày".
+// the middle of a sentence: "Within the day" → "within the day".
 func lowerFirst(s string) string {
 	for i, r := range s {
 		return string(unicode.ToLower(r)) + s[i+utf8.RuneLen(r):]
@@ -318,33 +329,33 @@ func lowerFirst(s string) string {
 	return s
 }
 
-func day(d tomlfile.Date) Day {
+func day(loc *locale.Locale, d tomlfile.Date) Day {
 	if !d.Given() {
 		return Day{}
 	}
-	return Day{Text: dateText(d), ISO: d.String()}
+	return Day{Text: dateText(loc, d), ISO: d.String()}
 }
 
-// dateText writes a date of a record as pages show it, 15/07/2025, or ""
-// when none was given (a given 0001-01-01 is written too: it is a date).
-func dateText(d tomlfile.Date) string {
+// dateText writes a date of a record as pages show it, 15/7/2025 or 15
+// July 2025, or "" when none was given (a given 0001-01-01 is written
+// too: it is a date).
+func dateText(loc *locale.Locale, d tomlfile.Date) string {
 	if !d.Given() {
 		return ""
 	}
-	y, m, dd := d.Time().Date()
-	return vnformat.Day(y, m, dd)
+	return loc.Day(d.Time().Date())
 }
 
-// feeHeading is a fee's type with its amount when it has one: "Lệ phí:
-// miễn phí", "Phí: 8.000 đồng/bản".
-func feeHeading(f procedure.Fee) string {
-	h := f.Type.Label()
+// feeHeading is a fee's type with its amount when it has one: "Charge:
+// free", "Fee: VND 8,000/bản" (the unit is the record's words).
+func feeHeading(loc *locale.Locale, f procedure.Fee) string {
+	h := loc.Text(f.Type.Label())
 	switch {
 	case !f.HasAmount():
 	case f.Free():
-		h += ": miễn phí"
+		h = loc.T("%s: free", h)
 	default:
-		h += ": " + vnformat.VND(f.Amount())
+		h += ": " + loc.VND(f.Amount())
 		if f.UnitText != "" {
 			h += "/" + f.UnitText
 		}
@@ -352,17 +363,19 @@ func feeHeading(f procedure.Fee) string {
 	return h
 }
 
-// paperCount says how many of a paper to bring: "1 bản chính, 2 bản sao".
-func paperCount(d procedure.Document) string {
+// paperCount says how many of a paper to bring: "1 original, 2 copies".
+func paperCount(loc *locale.Locale, d procedure.Document) string {
 	if d.ShowOnly {
-		return "Mang bản chính để xuất trình (không nộp)"
+		return loc.T("Bring the original to show (you do not hand it in)")
 	}
 	var parts []string
 	if d.Originals != nil && *d.Originals != 0 {
-		parts = append(parts, strconv.Itoa(*d.Originals)+" bản chính")
+		n := *d.Originals
+		parts = append(parts, loc.Plural(n, "%d original", "%d originals", n))
 	}
 	if d.Copies != nil && *d.Copies != 0 {
-		parts = append(parts, strconv.Itoa(*d.Copies)+" bản sao")
+		n := *d.Copies
+		parts = append(parts, loc.Plural(n, "%d copy", "%d copies", n))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -370,32 +383,39 @@ func paperCount(d procedure.Document) string {
 // ListItem is a procedure as lists show it (partials/procedure-list.html).
 type ListItem struct {
 	URL, Title string
-	Meta       string // "Mã 1.001234 · Hộ tịch · Cấp xã"
+	Meta       string // "Code 1.001234 · Hộ tịch · Commune level"
 	// ArchivedUntil is the last day of a procedure no longer in force, ""
 	// for one that is.
 	ArchivedUntil string
 }
 
 // Listing writes out a list of procedure pages for partials/procedure-list.html,
-// which makes one call for the whole list instead of a dozen per item.
-func Listing(cfg *config.Config, pages []*content.Page) []ListItem {
+// which makes one call for the whole list instead of a dozen per item,
+// in the language of loc.
+func Listing(loc *locale.Locale, cfg *config.Config, pages []*content.Page) []ListItem {
 	items := make([]ListItem, 0, len(pages))
 	var meta strings.Builder
+	levels := map[procedure.Level]string{}
 	for _, pg := range pages {
 		p := pg.Procedure
 		if p == nil {
 			continue
 		}
 		meta.Reset()
-		meta.WriteString("Mã ")
-		meta.WriteString(p.Code)
+		meta.WriteString(loc.T("Code %s", p.Code))
 		meta.WriteString(" · ")
-		meta.WriteString(p.Field)
+		field, _ := loc.Name(p.Field)
+		meta.WriteString(field)
 		for _, l := range p.Level {
+			label, ok := levels[l]
+			if !ok {
+				label = loc.Text(l.Label())
+				levels[l] = label
+			}
 			meta.WriteString(" · ")
-			meta.WriteString(l.Label())
+			meta.WriteString(label)
 		}
-		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: dateText(p.EffectiveTo)})
+		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: dateText(loc, p.EffectiveTo)})
 	}
 	return items
 }

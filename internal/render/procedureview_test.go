@@ -2,44 +2,131 @@ package render
 
 import (
 	"testing"
+	"time"
 
+	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/i18n"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
 
+// english is the English locale with the built-in tables.
+func english(t *testing.T) *locale.Locale {
+	t.Helper()
+	cat, err := i18n.Load(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return locale.New(i18n.English, cat, nil)
+}
+
 func TestPaperCount(t *testing.T) {
 	n := func(i int) *int { return &i }
+	vi, en := locale.Vietnamese(), english(t)
 	tests := []struct {
-		doc  procedure.Document
-		want string
+		doc    procedure.Document
+		vi, en string
 	}{
-		{procedure.Document{Originals: n(1)}, "1 bản chính"},
-		{procedure.Document{Copies: n(2)}, "2 bản sao"},
-		{procedure.Document{Originals: n(1), Copies: n(2)}, "1 bản chính, 2 bản sao"},
-		{procedure.Document{Originals: n(0), Copies: n(1)}, "1 bản sao"},
-		{procedure.Document{}, ""},
-		{procedure.Document{Originals: n(1), ShowOnly: true}, "Mang bản chính để xuất trình (không nộp)"},
+		{procedure.Document{Originals: n(1)}, "1 bản chính", "1 original"},
+		{procedure.Document{Copies: n(2)}, "2 bản sao", "2 copies"},
+		{procedure.Document{Originals: n(1), Copies: n(2)}, "1 bản chính, 2 bản sao", "1 original, 2 copies"},
+		{procedure.Document{Originals: n(0), Copies: n(1)}, "1 bản sao", "1 copy"},
+		{procedure.Document{Originals: n(3)}, "3 bản chính", "3 originals"},
+		{procedure.Document{}, "", ""},
+		{procedure.Document{Originals: n(1), ShowOnly: true}, "Mang bản chính để xuất trình (không nộp)", "Bring the original to show (you do not hand it in)"},
 	}
 	for _, tt := range tests {
-		if got := paperCount(tt.doc); got != tt.want {
-			t.Errorf("paperCount(%+v) = %q, want %q", tt.doc, got, tt.want)
+		if got := paperCount(vi, tt.doc); got != tt.vi {
+			t.Errorf("paperCount(%+v) = %q, want %q", tt.doc, got, tt.vi)
+		}
+		if got := paperCount(en, tt.doc); got != tt.en {
+			t.Errorf("English paperCount(%+v) = %q, want %q", tt.doc, got, tt.en)
 		}
 	}
 }
 
 func TestFeeHeading(t *testing.T) {
 	amount := func(v int64) *int64 { return &v }
+	vi, en := locale.Vietnamese(), english(t)
 	tests := []struct {
-		fee  procedure.Fee
-		want string
+		fee    procedure.Fee
+		vi, en string
 	}{
-		{procedure.Fee{Type: procedure.FeeType("le_phi")}, "Lệ phí"},
-		{procedure.Fee{Type: procedure.FeeType("le_phi"), AmountVND: amount(0)}, "Lệ phí: miễn phí"},
-		{procedure.Fee{Type: procedure.FeeType("phi"), AmountVND: amount(8000), UnitText: "bản"}, "Phí: 8.000 đồng/bản"},
-		{procedure.Fee{Type: procedure.FeeType("phi"), AmountVND: amount(1500000)}, "Phí: 1.500.000 đồng"},
+		{procedure.Fee{Type: procedure.FeeType("le_phi")}, "Lệ phí", "Charge"},
+		{procedure.Fee{Type: procedure.FeeType("le_phi"), AmountVND: amount(0)}, "Lệ phí: miễn phí", "Charge: free"},
+		{procedure.Fee{Type: procedure.FeeType("phi"), AmountVND: amount(8000), UnitText: "bản"}, "Phí: 8.000 đồng/bản", "Fee: VND 8,000/bản"},
+		{procedure.Fee{Type: procedure.FeeType("phi"), AmountVND: amount(1500000)}, "Phí: 1.500.000 đồng", "Fee: VND 1,500,000"},
 	}
 	for _, tt := range tests {
-		if got := feeHeading(tt.fee); got != tt.want {
-			t.Errorf("feeHeading(%+v) = %q, want %q", tt.fee, got, tt.want)
+		if got := feeHeading(vi, tt.fee); got != tt.vi {
+			t.Errorf("feeHeading(%+v) = %q, want %q", tt.fee, got, tt.vi)
+		}
+		if got := feeHeading(en, tt.fee); got != tt.en {
+			t.Errorf("English feeHeading(%+v) = %q, want %q", tt.fee, got, tt.en)
+		}
+	}
+}
+
+// TestProcedureViewEnglish: the answers of a procedure's first screen, in
+// English and in Vietnamese, from the same record.
+func TestProcedureViewEnglish(t *testing.T) {
+	base, err := config.ParseBaseURL("https://x.example.gov.vn/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := func(i int) *int { return &i }
+	amount := func(v int64) *int64 { return &v }
+	days := func(v int, u procedure.TimeUnit) procedure.ProcessingTime {
+		return procedure.ProcessingTime{Value: n(v), Unit: u, Text: "nguyên văn"}
+	}
+	docs := []procedure.Document{{Name: "Tờ khai", Originals: n(1)}, {Name: "Giấy chứng sinh", Copies: n(1)}, {Name: "CCCD", ShowOnly: true}}
+	tests := []struct {
+		name string
+		p    procedure.Procedure
+		// want are Meta, Online, Time, Fee, FeeNote and MorePapers, in
+		// English then in Vietnamese.
+		en, vi [6]string
+	}{
+		{"same everywhere",
+			procedure.Procedure{Field: "Hộ tịch", Level: []procedure.Level{procedure.LevelXa}, OnlineLevel: procedure.OnlineFull,
+				Channels: []procedure.Channel{{Kind: procedure.ChannelInPerson, ProcessingTime: days(3, procedure.UnitWorkingDays)},
+					{Kind: procedure.ChannelOnline, ProcessingTime: days(3, procedure.UnitWorkingDays)}},
+				Dossier: []procedure.Case{{Documents: docs}}},
+			[6]string{"Field: Hộ tịch · Commune level", "Yes, fully online", "3 working days", "Free: there are no fees or charges", "", "and 2 other documents"},
+			[6]string{"Lĩnh vực Hộ tịch · Cấp xã", "Được, toàn trình", "3 ngày làm việc", "Miễn phí: không thu phí, lệ phí", "", "và 2 giấy tờ khác"}},
+		{"by channel",
+			procedure.Procedure{Field: "Hộ tịch", Level: []procedure.Level{procedure.LevelTinh, procedure.LevelXa}, OnlineLevel: procedure.OnlinePartial,
+				Channels: []procedure.Channel{
+					{Kind: procedure.ChannelInPerson, ProcessingTime: days(1, procedure.UnitWorkingDays),
+						Fees: []procedure.Fee{{Type: procedure.FeeLevy, AmountVND: amount(8000), UnitText: "bản"}}},
+					{Kind: procedure.ChannelOnline, ProcessingTime: procedure.ProcessingTime{Unit: procedure.UnitSameDay},
+						Fees: []procedure.Fee{{Type: procedure.FeeLevy, AmountVND: amount(4000), UnitText: "bản"}}}},
+				Dossier: []procedure.Case{{Documents: docs[:2]}}},
+			[6]string{"Field: Hộ tịch · Province level · Commune level", "Yes, in part (you still need to go to the reception place)",
+				"In person: 1 working day; Online: within the day", "Charge: VND 8,000/bản (when you apply in person)",
+				"The amount depends on how you apply", "and 1 other document"},
+			[6]string{"Lĩnh vực Hộ tịch · Cấp tỉnh · Cấp xã", "Được, một phần (vẫn phải đến nơi tiếp nhận)",
+				"Trực tiếp: 1 ngày làm việc; Trực tuyến: trong ngày", "Lệ phí: 8.000 đồng/bản (nộp trực tiếp)",
+				"Mức thu theo từng cách nộp", "và 1 giấy tờ khác"}},
+		{"free, with exemptions",
+			procedure.Procedure{Field: "Chứng thực", OnlineLevel: procedure.OnlineNone,
+				Channels: []procedure.Channel{{Kind: procedure.ChannelPost, ProcessingTime: days(2, procedure.UnitHours),
+					Fees: []procedure.Fee{{Type: procedure.FeeCharge, AmountVND: amount(0), Text: "Miễn cho người có công"}}}},
+				Dossier: []procedure.Case{{Documents: docs[:1]}}},
+			[6]string{"Field: Chứng thực", "Not yet: apply in person or by post", "2 hours", "Free of charge", "Some people pay less or nothing", ""},
+			[6]string{"Lĩnh vực Chứng thực", "Chưa: chỉ nộp trực tiếp hoặc qua bưu chính", "2 giờ", "Miễn phí", "Có trường hợp được miễn, giảm", ""}},
+	}
+	for _, tc := range tests {
+		for _, lang := range []struct {
+			loc  *locale.Locale
+			want [6]string
+		}{{english(t), tc.en}, {locale.Vietnamese(), tc.vi}} {
+			site := NewSite(Site{Config: &config.Config{Base: base}, Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Locale: lang.loc})
+			v := NewProcedureView(&tc.p, "/thu-tuc/a/", site, nil)
+			got := [6]string{v.Meta, v.Online, v.Time, v.Fee, v.FeeNote, v.MorePapers}
+			if got != lang.want {
+				t.Errorf("%s in %s:\n got %q\nwant %q", tc.name, lang.loc.Lang(), got, lang.want)
+			}
 		}
 	}
 }

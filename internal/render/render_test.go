@@ -16,6 +16,8 @@ import (
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/i18n"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/static"
 )
@@ -92,7 +94,9 @@ func TestFuncs(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	tmpl := template.Must(template.New("t").Funcs(Funcs(cfg, files)).Parse(
+	funcs := Funcs(cfg, files)
+	maps.Copy(funcs, langFuncs(locale.Vietnamese(), funcs))
+	tmpl := template.Must(template.New("t").Funcs(funcs).Parse(
 		`{{url "/thu-tuc/"}}|{{absURL "/thu-tuc/"}}|{{asset "css/congkhai.css"}}|` +
 			`{{download "/bieu-mau/to-khai.docx"}}|{{download "/bieu-mau/khong-co.pdf"}}|` +
 			`{{vnd 8000}}|{{number 1234567}}|{{deref .N}}|{{deref .Nil}}|{{date .D}}|{{isoDate .D}}`))
@@ -107,6 +111,20 @@ func TestFuncs(t *testing.T) {
 		"8.000 đồng|1.234.567|3|0|01/7/2025|2025-07-01"
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+
+	// The same in English: the functions of the language follow it.
+	cat, err := i18n.Load(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := Funcs(cfg, files)
+	maps.Copy(en, langFuncs(locale.New(i18n.English, cat, nil), en))
+	b.Reset()
+	err = template.Must(template.New("t").Funcs(en).Parse(`{{download "/bieu-mau/to-khai.docx"}}|{{vnd 8000}}|{{number 1234567}}|{{date .D}}`)).
+		Execute(&b, map[string]any{"D": time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)})
+	if want := "DOCX, 12.5 KB|VND 8,000|1,234,567|1 July 2025"; err != nil || b.String() != want {
+		t.Errorf("English: got %s %v\nwant %s", b.String(), err, want)
 	}
 
 	// A missing asset is an execution error, not an empty link.
