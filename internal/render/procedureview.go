@@ -137,11 +137,11 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 		v.Survey.QRPath = site.Config.RelURL(sitePath + SurveyQRFile)
 	}
 	if h := site.HotlineAt(v.ReceptionPlace); h != nil {
-		v.PlaceHours = h.Hours
+		v.PlaceHours, _ = loc.Name(h.Hours)
 	}
 	v.Levels = make([]string, len(p.Level))
-	field, _ := loc.Name(p.Field)
-	meta := loc.T("Field: %s", field)
+	// The record is in its page's language: its field is written in it.
+	meta := loc.T("Field: %s", p.Field)
 	for i, l := range p.Level {
 		v.Levels[i] = loc.Text(l.Label())
 		meta += " · " + v.Levels[i]
@@ -404,8 +404,7 @@ func Listing(loc *locale.Locale, cfg *config.Config, pages []*content.Page) []Li
 		meta.Reset()
 		meta.WriteString(loc.T("Code %s", p.Code))
 		meta.WriteString(" · ")
-		field, _ := loc.Name(p.Field)
-		meta.WriteString(field)
+		meta.WriteString(p.Field)
 		for _, l := range p.Level {
 			label, ok := levels[l]
 			if !ok {
