@@ -107,7 +107,7 @@ func listOutputs(c *checkedSite) []*output {
 	}
 	searchJobs(c.editions[0], add)
 	if c.offices != nil {
-		officeJobs(c, add)
+		officeJobs(c, c.editions[0], add)
 	}
 	if c.late != nil {
 		lateJobs(c, add)
@@ -173,6 +173,9 @@ func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 	}
 	if c.echarts != nil {
 		in(dashboardJob(c, ed))
+	}
+	if c.offices != nil {
+		officeJobs(c, ed, in)
 	}
 	searchJobs(ed, in)
 }
@@ -444,29 +447,33 @@ func lateJobs(c *checkedSite, add func(*output)) {
 	add(&output{path: lateCSV[1:], origin: late.FileName, fixed: late.CSV(groups)})
 }
 
-// officeJobs lists the reception points: their list and a page each.
-func officeJobs(c *checkedSite, add func(*output)) {
+// officeJobs lists the reception points of an edition: their list and
+// a page each.
+func officeJobs(c *checkedSite, ed *edition, add func(*output)) {
 	const origin = office.FileName
 	lastmod := c.offices.Updated.Time()
-	home := []render.Crumb{homeCrumb}
-	const title = "Nơi tiếp nhận hồ sơ"
-	list := &output{path: indexFile(render.OfficesPath), origin: origin, html: true, layout: render.LayoutOffices, addr: render.OfficesPath, lastmod: lastmod,
+	home := []render.Crumb{ed.home()}
+	title := ed.loc.T("Places that take applications")
+	listPath := ed.path(render.OfficesPath)
+	list := &output{path: indexFile(listPath), origin: origin, html: true, layout: render.LayoutOffices, addr: listPath, lastmod: lastmod,
 		make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
-			d := &render.Data{Site: p.view, Layout: render.LayoutOffices, Title: title, Path: render.OfficesPath, Breadcrumbs: home}
+			d := &render.Data{Site: ed.view, Layout: render.LayoutOffices, Title: title, Path: listPath, Breadcrumbs: home,
+				Alternates: p.alternates(ed, listPath, nil)}
 			for i := range c.offices.Points {
-				d.Points = append(d.Points, render.NewPointView(&c.offices.Points[i], p.view))
+				d.Points = append(d.Points, render.NewPointView(&c.offices.Points[i], ed.view))
 			}
 			return d, nil
 		}}
 	add(list)
-	crumbs := append(home, render.Crumb{Title: title, Path: render.OfficesPath})
+	crumbs := append(home, render.Crumb{Title: title, Path: listPath})
 	for i := range c.offices.Points {
 		pt := &c.offices.Points[i]
-		path := render.OfficePath(pt)
+		path := ed.path(render.OfficePath(pt))
+		name, _ := ed.loc.Name(pt.Name)
 		add(&output{path: indexFile(path), origin: origin, html: true, layout: render.LayoutOffice, addr: path, lastmod: lastmod,
 			make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
-				return &render.Data{Site: p.view, Layout: render.LayoutOffice, Title: pt.Name, Path: path, Breadcrumbs: crumbs,
-					Point: render.NewPointPage(pt, p.view, c.catalog.All)}, nil
+				return &render.Data{Site: ed.view, Layout: render.LayoutOffice, Title: name, Path: path, Breadcrumbs: crumbs,
+					Point: render.NewPointPage(pt, ed.view, ed.catalog.All), Alternates: p.alternates(ed, path, nil)}, nil
 			}})
 	}
 }

@@ -88,6 +88,10 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		}
 		if ed != c.editions[0] {
 			view.Original = c.editions[0].view
+			view.OriginalFields = map[string]string{}
+			for _, pg := range c.editions[0].catalog.All {
+				view.OriginalFields[pg.Procedure.Code] = pg.Procedure.Field
+			}
 		}
 		ed.view = view
 	}

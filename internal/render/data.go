@@ -54,7 +54,10 @@ type Site struct {
 	EditionOf
 	// Original is the Site of the default language when this one is
 	// another's, for links to pages only it has; nil for the default.
-	Original *Site
+	// OriginalFields are then the field of each procedure's original, by
+	// code.
+	Original       *Site
+	OriginalFields map[string]string
 	// Locale is the language the views of the site write (ProcedureView,
 	// PointView): the site's default; nil is Vietnamese.
 	Locale *locale.Locale

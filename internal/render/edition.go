@@ -80,3 +80,22 @@ func (d *Data) Hreflang() []Alternate {
 	}
 	return out
 }
+
+// officeField is the field the reception points know a procedure by:
+// the Vietnamese original's, for a translated record, since
+// data/diem-tiep-nhan.toml names fields as the site's own records do.
+func (s *Site) officeField(code, field string) string {
+	if f, ok := s.OriginalFields[code]; ok {
+		return f
+	}
+	return field
+}
+
+// LocalPath is a site path of the default edition (/diem-tiep-nhan/) in
+// this Site's (/en/diem-tiep-nhan/).
+func (s *Site) LocalPath(sitePath string) string {
+	if s.Edition == nil || s.Edition.Default {
+		return sitePath
+	}
+	return s.Edition.Prefix() + sitePath
+}

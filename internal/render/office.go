@@ -49,7 +49,7 @@ type FeatureView struct {
 // its language.
 func NewPointView(p *office.Point, site *Site) *PointView {
 	loc := site.locale()
-	v := &PointView{Point: p, Path: OfficePath(p), Today: p.On(site.Today, site.Calendar, loc),
+	v := &PointView{Point: p, Path: site.LocalPath(OfficePath(p)), Today: p.On(site.Today, site.Calendar, loc),
 		Week: p.Week(site.Today, site.Calendar, loc)}
 	for _, f := range p.Accessibility.Features() {
 		v.Features = append(v.Features, FeatureView{Key: f.Key, Label: loc.Text(f.Label), Has: f.Has})
@@ -64,7 +64,7 @@ func NewPointView(p *office.Point, site *Site) *PointView {
 func NewPointPage(p *office.Point, site *Site, procedures []*content.Page) *PointView {
 	v := NewPointView(p, site)
 	for _, pg := range procedures {
-		if pr := pg.Procedure; pr != nil && pr.InForceOn(site.Today) && contains(site.Offices.For(pr.Code, pr.Field), p) {
+		if pr := pg.Procedure; pr != nil && pr.InForceOn(site.Today) && contains(site.Offices.For(pr.Code, site.officeField(pr.Code, pr.Field)), p) {
 			v.Procedures = append(v.Procedures, pg)
 		}
 	}

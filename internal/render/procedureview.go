@@ -129,7 +129,7 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 		v.ReceptionPlace = p.Agency
 	}
 	if !v.Archived {
-		for _, pt := range site.Offices.For(p.Code, p.Field) {
+		for _, pt := range site.Offices.For(p.Code, site.officeField(p.Code, p.Field)) {
 			v.Offices = append(v.Offices, NewPointView(pt, site))
 		}
 	}
