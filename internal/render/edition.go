@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/config"
+	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/i18n"
 )
 
@@ -98,4 +99,17 @@ func (s *Site) LocalPath(sitePath string) string {
 		return sitePath
 	}
 	return s.Edition.Prefix() + sitePath
+}
+
+// PageIn returns the content page at a site path of the default edition
+// in this Site's language (/en/… for /…), or the default edition's when
+// it has no translation, or nil.
+func (s *Site) PageIn(sitePath string) *content.Page {
+	if pg := s.Pages[s.LocalPath(sitePath)]; pg != nil {
+		return pg
+	}
+	if s.Original != nil {
+		return s.Original.Pages[sitePath]
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"path"
 	"strings"
@@ -72,11 +73,50 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		"listing": PerLang(func(loc *locale.Locale) any {
 			return func(pages []*content.Page) []ListItem { return Listing(loc, cfg, pages) }
 		}),
+		// link is LangFuncs' link, which on a page of another edition than
+		// the default marks a link to a page of the default one
+		// (hreflang and " (tiếng Việt)").
+		"link": PerLang(func(loc *locale.Locale) any {
+			foreign := foreignPage(cfg, loc)
+			return func(href string, text any) template.HTML {
+				if lang := foreign(href); lang != "" {
+					body := template.HTML(template.HTMLEscapeString(fmt.Sprint(text)))
+					if h, ok := text.(template.HTML); ok {
+						body = h
+					}
+					return linkHTML(href, body+LangMarker(lang), ` hreflang="`+template.HTMLEscapeString(lang)+`"`)
+				}
+				return linkHTML(href, text, "")
+			}
+		}),
 		// limit is the first n items of a list of pages.
 		"limit": func(items []*content.Page, n int) []*content.Page { return items[:min(n, len(items))] },
 		"slug":  vntext.Slug,
 		// clock is the time of day of t: 07:30.
 		"clock": func(t time.Time) string { return t.Format("15:04") },
+	}
+}
+
+// foreignPage returns the language of a root-relative address (as url
+// writes it) when it is a page of the default edition seen from loc's, ""
+// otherwise: for loc's own pages, files, and on the default edition.
+func foreignPage(cfg *config.Config, loc *locale.Locale) func(href string) string {
+	eds := cfg.Editions()
+	ed := cfg.Edition(loc.Lang())
+	if ed == nil || ed.Default {
+		return func(string) string { return "" }
+	}
+	root, own := cfg.RelURL("/"), cfg.RelURL(ed.Path)
+	return func(href string) string {
+		p, _, _ := strings.Cut(href, "#")
+		p, _, _ = strings.Cut(p, "?")
+		if !strings.HasPrefix(p, root) || strings.HasPrefix(p, own) {
+			return ""
+		}
+		if ext := path.Ext(strings.TrimSuffix(p, "/")); ext != "" && ext != ".html" {
+			return ""
+		}
+		return string(eds[0].Lang)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/template/parse"
 
+	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
@@ -71,6 +72,15 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		// attributes (strong, em, i, b, code):
 		// {{T "The portal %s the standard." (tag "strong" .Status)}}.
 		"tag": inlineTag,
+		// pageTitle is a page's title, marked with its language when it
+		// is not the page's (a Vietnamese page linked from an English one).
+		"pageTitle": func(pg *content.Page) template.HTML {
+			t := template.HTMLEscapeString(pg.Title)
+			if pg.Lang != "" && pg.Lang != loc.Lang() {
+				return template.HTML(`<span lang="` + string(pg.Lang) + `">` + t + `</span>`)
+			}
+			return template.HTML(t)
+		},
 		// langMarker ends a link to a page in another language:
 		// " (tiếng Việt)".
 		"langMarker": LangMarker,
