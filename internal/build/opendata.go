@@ -18,7 +18,6 @@ import (
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/render"
-	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 // The open data of a site: every export under /du-lieu/ with its page,
@@ -394,15 +393,25 @@ func receptionDates(c *checkedSite) []contacts.Occurrence {
 	return dated
 }
 
-// feedJobs lists the Atom feeds: the procedures changed last, those of
-// each field, and the pages of every other section with dates.
+// feedJobs lists the Atom feeds of every edition: the procedures changed
+// last, those of each field, and the pages of every other section with
+// dates, each in its edition's language.
 func feedJobs(c *checkedSite, add func(*output)) {
-	cfg := c.cfg
 	c.feedLinks = map[string][]render.FeedLink{}
+	for _, ed := range c.editions {
+		editionFeeds(c, ed, add)
+	}
+}
+
+// editionFeeds lists the feeds of one edition.
+func editionFeeds(c *checkedSite, ed *edition, add func(*output)) {
+	cfg := ed.cfg
+	t := ed.loc.T
 	rights := ""
 	if cfg.OpenData.HasLicense() {
 		rights = cfg.OpenData.License + " – " + cfg.OpenData.LicenseURL
 	}
+	publisher, _ := ed.loc.Name(cfg.OpenData.Publisher)
 	feed := func(title, page string, pages []*content.Page, summary func(*content.Page) string, category func(*content.Page) string) *output {
 		self := page + feedFile
 		sorted := slices.Clone(pages)
@@ -413,27 +422,31 @@ func feedJobs(c *checkedSite, add func(*output)) {
 			return cmp.Compare(a.Path, b.Path)
 		})
 		sorted = sorted[:min(len(sorted), opendata.FeedEntries)]
-		f := &opendata.Feed{Title: title, ID: cfg.AbsURL(self), Self: cfg.AbsURL(self), Page: cfg.AbsURL(page), Author: cfg.OpenData.Publisher,
+		f := &opendata.Feed{Title: title, ID: cfg.AbsURL(self), Self: cfg.AbsURL(self), Page: cfg.AbsURL(page), Author: publisher,
 			Rights: rights, Language: cfg.Language}
 		for _, pg := range sorted {
 			f.Entries = append(f.Entries, opendata.Entry{Title: pg.Title, URL: cfg.AbsURL(pg.Path), Updated: pg.LastChanged(), Summary: summary(pg), Category: category(pg)})
 		}
 		c.feedLinks[page] = append(c.feedLinks[page], render.FeedLink{Title: title, Path: self})
-		return madeFile(self, "the feed of "+page, f.Atom)
+		o := madeFile(self, "the feed of "+page, f.Atom)
+		if ed.n > 0 {
+			o.ed = ed
+		}
+		return o
 	}
 	noCategory := func(*content.Page) string { return "" }
 	var siteFeeds []render.FeedLink
-	if cat := c.catalog; cat.Section != nil && len(c.site.Procedures) > 0 {
+	if cat := ed.catalog; cat.Section != nil && len(ed.site.Procedures) > 0 {
 		field := func(pg *content.Page) string { return pg.Procedure.Field }
-		summary := func(pg *content.Page) string { return procedureSummary(c.locales[0], pg) }
-		add(feed("Thủ tục hành chính mới cập nhật – "+cfg.Title, cat.Section.Path, c.site.Procedures, summary, field))
+		summary := func(pg *content.Page) string { return procedureSummary(ed.loc, pg) }
+		add(feed(t("Procedures updated lately – %s", cfg.Title), cat.Section.Path, ed.site.Procedures, summary, field))
 		siteFeeds = append(siteFeeds, c.feedLinks[cat.Section.Path]...)
 		for _, g := range cat.Fields.Groups {
-			add(feed("Thủ tục lĩnh vực "+g.Name+" mới cập nhật – "+cfg.Title, g.Path, g.Procedures, summary, noCategory))
+			add(feed(t("Procedures of the field %s updated lately – %s", g.Name, cfg.Title), g.Path, g.Procedures, summary, noCategory))
 		}
 	}
-	for _, sec := range c.site.Pages {
-		if sec.Kind != content.KindSection || sec == c.site.ProcedureSection {
+	for _, sec := range ed.site.Pages {
+		if sec.Kind != content.KindSection || sec == ed.site.ProcedureSection {
 			continue
 		}
 		dated := slices.DeleteFunc(slices.Clone(sec.Pages), func(pg *content.Page) bool { return pg.LastChanged().IsZero() })
@@ -443,8 +456,10 @@ func feedJobs(c *checkedSite, add func(*output)) {
 		add(feed(sec.Title+" – "+cfg.Title, sec.Path, dated, func(pg *content.Page) string { return pg.Description }, noCategory))
 		siteFeeds = append(siteFeeds, c.feedLinks[sec.Path]...)
 	}
-	c.feedLinks["/"] = siteFeeds
-	c.feedLinks[openDataPath] = siteFeeds
+	c.feedLinks[ed.Path] = siteFeeds
+	if ed.n == 0 {
+		c.feedLinks[openDataPath] = siteFeeds
+	}
 }
 
 // procedureSummary says what a procedure is, for its feed entry: its
@@ -458,6 +473,6 @@ func procedureSummary(loc *locale.Locale, pg *content.Page) string {
 	for _, l := range p.Level {
 		levels = append(levels, loc.Text(l.Label()))
 	}
-	return fmt.Sprintf("Mã thủ tục %s. Lĩnh vực %s; %s; cơ quan thực hiện: %s. Đồng bộ ngày %s.",
-		p.Code, p.Field, strings.Join(levels, ", "), p.Agency, vnformat.Date(p.SyncedAt.Time()))
+	return loc.T("Procedure code %s. Field %s; %s; handled by %s. Synchronised on %s.",
+		p.Code, p.Field, strings.Join(levels, ", "), p.Agency, loc.Date(p.SyncedAt.Time()))
 }

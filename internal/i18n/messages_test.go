@@ -220,7 +220,6 @@ var wordsAllowed = []string{
 	// What the open data pages say of the procedures export and of each
 	// procedure in the feeds, in the site's language.
 	module + "/internal/build/opendata.go: Mọi thủ tục hành chính công khai trên cổng (%d thủ tục), đủ mọi trường: mã, tên, lĩnh vực, cấp và cơ quan thực hiện, cách nộp, thời hạn và phí, lệ phí, thành phần hồ sơ, căn cứ pháp lý, nguồn và ngày đồng bộ với Cơ sở dữ liệu quốc gia về thủ tục hành chính.",
-	module + "/internal/build/opendata.go: Mã thủ tục %s. Lĩnh vực %s; %s; cơ quan thực hiện: %s. Đồng bộ ngày %s.",
 	// The files a new site or page starts with, in the site's language.
 	module + "/internal/scaffold/scaffold.go",
 	// What version prints is read by programs as much as by people, as
@@ -251,6 +250,25 @@ var data = []string{
 	"internal/render.lowerFirst",             // a label already in the page's language, in lower case
 	"cmd/congkhai.shellWord",                 // a folder name, quoted for a shell
 	"cmd/congkhai.quotedRest",                // the command's arguments
+	// Figures and data names written in a page's language already.
+	"internal/locale.Locale.Date",
+	"internal/locale.Locale.Day",
+	"internal/locale.Locale.OnDay",
+	"internal/locale.Locale.DayMonth",
+	"internal/locale.Locale.Int",
+	"internal/locale.Locale.Number",
+	"internal/locale.Locale.VND",
+	"internal/locale.Locale.FileSize",
+	"internal/locale.Locale.Month",
+	"internal/locale.Locale.Quarter",
+	"internal/locale.Locale.MonthLong",
+	"internal/locale.Locale.QuarterLong",
+	"internal/locale.Locale.YearLong",
+	"internal/locale.Locale.DayLong",
+	"internal/locale.Locale.Weekday",
+	"internal/locale.Locale.T",
+	"internal/locale.Locale.Plural",
+	"internal/locale.Locale.Text",
 	// Language codes in quotes, "vi", "en".
 	"internal/config.langCodes",
 	// A language's name in itself, Tiếng Việt, English.
