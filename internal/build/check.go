@@ -27,6 +27,9 @@ type checkedSite struct {
 	// editions are the site in each of its languages, the default first
 	// (whose site and catalog are the ones above).
 	editions []*edition
+	// pairs are the versions of generated pages in other languages whose
+	// addresses differ (pairGroups).
+	pairs map[pairKey]string
 	// outputs are the files the site publishes, in a fixed order: where
 	// each goes and what it is made from (listOutputs).
 	outputs []*output
@@ -61,6 +64,9 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	c.catalog = catalog.Build(l.site, popular, l.locales[0])
 	c.catalog.CheckSpellings(problems)
 	c.editions = newEditions(c, popular)
+	for _, ed := range c.editions[1:] {
+		c.pairGroups(ed)
+	}
 	if l.offices != nil {
 		var fields []string
 		for _, g := range c.catalog.Fields.Groups {

@@ -7,6 +7,7 @@ import (
 	"github.com/congkhai/congkhai/internal/catalog"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/search"
@@ -93,7 +94,9 @@ func (c *checkedSite) alternates(ed *edition, addr string, pg *content.Page) []r
 				a.Path = t.Path
 			}
 		default:
-			if p := other.Prefix() + strings.TrimPrefix(addr, ed.Prefix()); other.addrs[p] {
+			if p, ok := c.pairs[pairKey{addr, other.Lang}]; ok {
+				a.Path = p
+			} else if p := other.Prefix() + strings.TrimPrefix(addr, ed.Prefix()); other.addrs[p] {
 				a.Path = p
 			}
 		}
@@ -104,4 +107,46 @@ func (c *checkedSite) alternates(ed *edition, addr string, pg *content.Page) []r
 		out = append(out, a)
 	}
 	return out
+}
+
+// pairKey finds the version of a generated page in a language, when its
+// address there is not its own under the language's path: the list of a
+// field, whose name (and so address) is the field's in each language.
+type pairKey struct {
+	addr string
+	lang i18n.Lang
+}
+
+// pairGroups pairs the groups of an edition's catalog with the default
+// edition's: a group's pair is the group of its procedures' originals,
+// when they are all in one.
+func (c *checkedSite) pairGroups(ed *edition) {
+	def := c.editions[0]
+	if c.pairs == nil {
+		c.pairs = map[pairKey]string{}
+	}
+	for d, dim := range ed.catalog.Dimensions() {
+		origDim := def.catalog.Dimensions()[d]
+		groupOf := map[*content.Page]string{}
+		for _, g := range origDim.Groups {
+			for _, pg := range g.Procedures {
+				groupOf[pg] = g.Path
+			}
+		}
+		for _, g := range dim.Groups {
+			pair := ""
+			for _, pg := range g.Procedures {
+				orig := pg.Translation(def.Lang)
+				if orig == nil || groupOf[orig] == "" || (pair != "" && groupOf[orig] != pair) {
+					pair = ""
+					break
+				}
+				pair = groupOf[orig]
+			}
+			if pair != "" && pair != def.Prefix()+strings.TrimPrefix(g.Path, ed.Prefix()) {
+				c.pairs[pairKey{g.Path, def.Lang}] = pair
+				c.pairs[pairKey{pair, ed.Lang}] = g.Path
+			}
+		}
+	}
 }
