@@ -38,8 +38,8 @@ func TestStructure(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.Lang != "vi" {
-				t.Errorf(`<html lang=%q>, want "vi"`, s.Lang)
+			if want := pageLang(pt.path); s.Lang != want {
+				t.Errorf(`<html lang=%q>, want %q`, s.Lang, want)
 			}
 			ones := 0
 			for i, l := range s.Levels {

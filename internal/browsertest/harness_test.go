@@ -238,6 +238,26 @@ var pageTypes = []struct {
 	{"status lookup", "/tra-cuu-ho-so/"},
 	{"not found", "/khong-co-trang-nay/"},
 	{"search", "/tim-kiem/"},
+	// The English edition (issue 21): every kind of page it has.
+	{"English home", "/en/"},
+	{"English procedure", "/en/thu-tuc/dang-ky-khai-sinh/"},
+	{"English procedure index", "/en/thu-tuc/"},
+	{"English procedures of a field", "/en/thu-tuc/linh-vuc/civil-status/"},
+	{"English ordinary page", "/en/gioi-thieu/"},
+	{"English directory", "/en/danh-ba/"},
+	{"English reception schedule", "/en/lich-tiep-cong-dan/"},
+	{"English dashboard", "/en/ket-qua-phuc-vu/"},
+	{"English reception points", "/en/diem-tiep-nhan/"},
+	{"English reception point", "/en/diem-tiep-nhan/cong-an-phuong/"},
+	{"English search", "/en/tim-kiem/"},
+}
+
+// pageLang is the language a page of pageTypes is written in.
+func pageLang(path string) string {
+	if strings.HasPrefix(path, "/en/") {
+		return "en"
+	}
+	return "vi"
 }
 
 // viewports are a cheap phone and a desktop.
