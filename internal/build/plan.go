@@ -159,7 +159,7 @@ func (p *plan) dashboardData(problems *problem.List) *render.Data {
 			if spec.Dataset != ds {
 				continue
 			}
-			ch, err := chart.New(dashboardPath, spec)
+			ch, err := chart.New(dashboardPath, spec, p.layouts.Locale())
 			if err != nil {
 				ds.Errorf(problems, spec.Field(), "%v", err)
 				continue
@@ -214,7 +214,7 @@ func (p *plan) chartHTML(page string) func(markdown.Embed) ([]byte, error) {
 		if !chart.IsChart(e) || !ok {
 			return nil, msg.Errorf("unknown chart %q", e.Name)
 		}
-		c, err := chart.New(page, spec)
+		c, err := chart.New(page, spec, p.layouts.Locale())
 		if err != nil {
 			return nil, err
 		}
