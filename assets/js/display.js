@@ -34,6 +34,22 @@
   }
   apply();
 
+  // t is a text of the page in its language: the layout writes them as
+  // JSON in <script type="application/json" id="display-texts">, keyed
+  // by their English (layouts/partials/script-texts.html); a text the
+  // page lacks is its key.
+  var table = null;
+  function t(key) {
+    if (table === null) {
+      table = {};
+      var el = document.getElementById("display-texts");
+      try {
+        table = el ? JSON.parse(el.textContent) : {};
+      } catch (e) {}
+    }
+    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : key;
+  }
+
   function button(label, title, onclick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -48,19 +64,19 @@
     if (!box) {
       return;
     }
-    var smaller = button("A−", "Giảm cỡ chữ", function () {
+    var smaller = button("A−", t("Smaller text"), function () {
       size = Math.max(0, size - 1);
       update();
     });
-    var normal = button("A", "Cỡ chữ mặc định", function () {
+    var normal = button("A", t("Default text size"), function () {
       size = 1;
       update();
     });
-    var larger = button("A+", "Tăng cỡ chữ", function () {
+    var larger = button("A+", t("Larger text"), function () {
       size = Math.min(sizes.length - 1, size + 1);
       update();
     });
-    var high = button("Tương phản cao", "Tương phản cao", function () {
+    var high = button(t("High contrast"), t("High contrast"), function () {
       contrast = !contrast;
       update();
     });
@@ -74,7 +90,7 @@
     }
     var label = document.createElement("span");
     label.className = "display-label";
-    label.textContent = "Cỡ chữ:";
+    label.textContent = t("Text size:");
     box.append(label, smaller, normal, larger, high);
     box.hidden = false;
     update();

@@ -50,7 +50,9 @@ type use struct {
 // package msg, a format that is not a constant, and a Problem built with
 // its Message spelt out.
 func TestEveryMessageIsTranslated(t *testing.T) {
-	const themeFile = "theme.toml"
+	// The texts of the layouts and of the browser scripts, which the
+	// layouts give them.
+	layoutFiles := []string{"theme.toml", "scripts.toml"}
 	uses, faults := messagesInCode(t)
 	for _, f := range faults {
 		t.Error(f)
@@ -78,9 +80,9 @@ func TestEveryMessageIsTranslated(t *testing.T) {
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(cat.messages)) {
-		// The layouts' texts are checked against the layouts, by the
-		// tests of package render.
-		if !used[key] && !strings.HasSuffix(cat.files[key], "/"+themeFile) {
+		// The layouts' texts, and the scripts', are checked against the
+		// layouts by the tests of package render.
+		if !used[key] && !slices.Contains(layoutFiles, filepathBase(cat.files[key])) {
 			t.Errorf("%s: %q is not a message of the code any more: remove it", cat.files[key], key)
 		}
 	}
