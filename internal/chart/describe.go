@@ -176,7 +176,7 @@ func describeRanking(loc *locale.Locale, f *Frame) []string {
 	label := lowerFirst(name(loc, c.Label))
 	when := ""
 	if f.At != nil {
-		when = PeriodLabel(loc, *f.At)
+		when = opening(loc, dataset.Value{Kind: dataset.Time, Period: *f.At})
 	}
 	var out []string
 	switch len(f.Units) {
