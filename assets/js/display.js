@@ -34,20 +34,14 @@
   }
   apply();
 
-  // t is a text of the page in its language: the layout writes them as
-  // JSON in <script type="application/json" id="display-texts">, keyed
-  // by their English (layouts/partials/script-texts.html); a text the
-  // page lacks is its key.
-  var table = null;
+  // t is a text in the page's language, by its English: the page gives
+  // them (layouts/partials/script-texts.html).
+  var texts = {};
+  try {
+    texts = JSON.parse(document.getElementById("display-texts").textContent);
+  } catch (e) {}
   function t(key) {
-    if (table === null) {
-      table = {};
-      var el = document.getElementById("display-texts");
-      try {
-        table = el ? JSON.parse(el.textContent) : {};
-      } catch (e) {}
-    }
-    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : key;
+    return texts[key] || key;
   }
 
   function button(label, title, onclick) {
