@@ -15,9 +15,11 @@
   if (!src || !document.querySelectorAll) {
     return;
   }
-  // Vietnamese number formatting: 1.840 and 95,5 (ECharts would write
-  // 1,840, which a Vietnamese reader takes for 1.84).
-  var number = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+  // Numbers the way of the page's language: 1.840 and 95,5 on a
+  // Vietnamese page (ECharts would write 1,840, which a Vietnamese reader
+  // takes for 1.84), 1,840 and 95.5 on an English one.
+  var lang = document.documentElement.lang || "vi";
+  var number = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : lang, { maximumFractionDigits: 2 });
   function format(v) {
     return typeof v === "number" ? number.format(v) : v;
   }

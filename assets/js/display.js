@@ -34,6 +34,16 @@
   }
   apply();
 
+  // t is a text in the page's language, by its English: the page gives
+  // them (layouts/partials/script-texts.html).
+  var texts = {};
+  try {
+    texts = JSON.parse(document.getElementById("display-texts").textContent);
+  } catch (e) {}
+  function t(key) {
+    return texts[key] || key;
+  }
+
   function button(label, title, onclick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -48,19 +58,19 @@
     if (!box) {
       return;
     }
-    var smaller = button("A−", "Giảm cỡ chữ", function () {
+    var smaller = button("A−", t("Smaller text"), function () {
       size = Math.max(0, size - 1);
       update();
     });
-    var normal = button("A", "Cỡ chữ mặc định", function () {
+    var normal = button("A", t("Default text size"), function () {
       size = 1;
       update();
     });
-    var larger = button("A+", "Tăng cỡ chữ", function () {
+    var larger = button("A+", t("Larger text"), function () {
       size = Math.min(sizes.length - 1, size + 1);
       update();
     });
-    var high = button("Tương phản cao", "Tương phản cao", function () {
+    var high = button(t("High contrast"), t("High contrast"), function () {
       contrast = !contrast;
       update();
     });
@@ -74,7 +84,7 @@
     }
     var label = document.createElement("span");
     label.className = "display-label";
-    label.textContent = "Cỡ chữ:";
+    label.textContent = t("Text size:");
     box.append(label, smaller, normal, larger, high);
     box.hidden = false;
     update();

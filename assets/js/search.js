@@ -693,12 +693,38 @@ export async function openIndex(load) {
 
 // The search page ------------------------------------------------------
 
-const KINDS = ["Thủ tục", "Trang", "Danh bạ"];
 const PAGE = 10;
 // TYPING_PAUSE is how long (ms) the script waits after a key for the next
 // before it searches: a search per key typed in a burst would keep a slow
 // phone busy with words already changed.
 const TYPING_PAUSE = 50;
+
+// fill writes a text's format with args in place of its verbs, as Go's
+// fmt does: %s and %d in order, %[2]s by number, %% for a percent sign.
+export function fill(format, args) {
+  let next = 0;
+  return format.replace(/%(?:\[(\d+)\])?([sd%])/g, (m, n, verb) => {
+    if (verb === "%" && !n) return "%";
+    const i = n ? Number(n) - 1 : next;
+    next = i + 1;
+    return i < args.length ? String(args[i]) : m;
+  });
+}
+
+// texts reads the page's texts for a script: the JSON object of the
+// <script type="application/json" id="ID"> the layout wrote with the
+// texts in the page's language, keyed by their English
+// (layouts/partials/script-texts.html). A text the page lacks is its key.
+export function texts(id) {
+  const el = typeof document !== "undefined" && document.getElementById(id);
+  let table = {};
+  try {
+    table = el ? JSON.parse(el.textContent) : {};
+  } catch (e) {
+    // the keys are English texts in their own right
+  }
+  return (key, ...args) => fill(Object.prototype.hasOwnProperty.call(table, key) ? table[key] : key, args);
+}
 
 // marked appends text to el with the words of terms in <mark>, built as
 // text nodes: nothing from the index is ever read as HTML.
@@ -733,6 +759,11 @@ function snippet(text, terms) {
 
 function init(root) {
   if (typeof DecompressionStream === "undefined") return; // the page stays as it is without JavaScript
+  const t = texts("search-texts");
+  // The kinds of result, by the index's number.
+  const kinds = [t("Procedure"), t("Page"), t("Directory")];
+  // Counts are grouped the way of the page's language: 1.234, 1,234.
+  const group = (document.documentElement.lang || "vi").startsWith("vi") ? "." : ",";
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
   const selects = [...form.querySelectorAll("select")];
@@ -791,9 +822,9 @@ function init(root) {
     li.className = "search-result";
     const kind = document.createElement("p");
     kind.className = "result-kind";
-    kind.append(KINDS[h.kind]);
+    kind.append(kinds[h.kind]);
     if (h.code) {
-      kind.append(" · Mã ");
+      kind.append(" · " + t("Code") + " ");
       marked(kind, h.code, shown.terms);
     }
     const heading = document.createElement("h3");
@@ -830,24 +861,25 @@ function init(root) {
 
   const describe = (q, count) => {
     const chosen = selects.filter((s) => s.value).map((s) => s.labels[0].textContent + ": " + s.selectedOptions[0].textContent);
-    const words = q.trim() ? " cho “" + q.trim() + "”" : "";
+    const words = q.trim() ? " " + t("for “%s”", q.trim()) : "";
     const where = chosen.length ? " (" + chosen.join("; ") + ")" : "";
-    if (!count) return "Không tìm thấy kết quả nào" + words + where + ".";
-    return "Có " + String(count).replace(/\B(?=(\d{3})+$)/g, ".") + " kết quả" + words + where + ".";
+    if (!count) return t("No results%s.", words + where);
+    const n = String(count).replace(/\B(?=(\d{3})+$)/g, group);
+    return count === 1 ? t("%s result%s.", n, words + where) : t("%s results%s.", n, words + where);
   };
 
   const help = () => {
     const li = document.createElement("li");
     li.className = "search-help";
     const p = document.createElement("p");
-    p.textContent = "Bạn có thể:";
+    p.textContent = t("You can:");
     const ul = document.createElement("ul");
     const tips = [
-      "kiểm tra chính tả, hoặc gõ không dấu (dang ky khai sinh);",
-      "bớt một vài từ, hoặc dùng từ khác (khai sinh thay cho giấy khai sinh của con);",
-      "gõ mã thủ tục in trên giấy hẹn (ví dụ 1.001193);",
+      t("check the spelling, or type without accents (dang ky khai sinh);"),
+      t("use fewer words, or other ones (khai sinh instead of giấy khai sinh của con);"),
+      t("type the procedure's code, printed on the appointment slip (for example 1.001193);"),
     ];
-    if (facets().length) tips.push("bỏ bộ lọc lĩnh vực, cơ quan hoặc cấp thực hiện;");
+    if (facets().length) tips.push(t("remove the filters by field, agency or level;"));
     for (const t of tips) {
       const tip = document.createElement("li");
       tip.textContent = t;
@@ -856,7 +888,7 @@ function init(root) {
     const browse = document.createElement("li");
     const link = document.createElement("a");
     link.href = "#tim-theo-danh-muc";
-    link.textContent = "tìm theo danh mục lĩnh vực, cơ quan, cấp thực hiện";
+    link.textContent = t("browse the lists by field, agency and level");
     browse.append(link, ".");
     ul.append(browse);
     li.append(p, ul);
@@ -891,7 +923,7 @@ function init(root) {
       if (mine !== seq) return;
       index = openIndex(load); // try again on the next keystroke
       output.hidden = true;
-      status.textContent = "Chưa tải được dữ liệu tìm kiếm. Hãy thử lại, hoặc tìm theo danh mục bên dưới.";
+      status.textContent = t("The search data could not be loaded. Try again, or browse the lists below.");
     }
   };
 

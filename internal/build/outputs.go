@@ -16,6 +16,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/dataset"
 	"github.com/congkhai/congkhai/internal/late"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -399,8 +400,9 @@ const (
 )
 
 // lateChart draws the late dossiers of every agency by month, from the
-// suppressed monthly figures, as the dashboard's charts are drawn.
-func lateChart(csv []byte, today time.Time, problems *problem.List) *render.Figure {
+// suppressed monthly figures, as the dashboard's charts are drawn, in the
+// language of loc.
+func lateChart(csv []byte, today time.Time, loc *locale.Locale, problems *problem.List) *render.Figure {
 	ds := dataset.Parse(lateChartCSV[1:], csv, late.FileName, late.ChartDescription(today), problems)
 	if ds == nil {
 		return nil
@@ -410,7 +412,7 @@ func lateChart(csv []byte, today time.Time, problems *problem.List) *render.Figu
 	if !ok {
 		return nil
 	}
-	ch, err := chart.New(latePath, spec)
+	ch, err := chart.New(latePath, spec, loc)
 	if err != nil {
 		problems.Errorf(late.FileName, 0, "", "%v", err)
 		return nil
@@ -438,7 +440,7 @@ func lateJobs(c *checkedSite, add func(*output)) {
 		make: func(p *plan, problems *problem.List) (*render.Data, []byte) {
 			d := &render.Data{Site: p.view, Layout: render.LayoutLate, Title: title, Path: latePath, Breadcrumbs: trail, Late: view}
 			if c.echarts != nil {
-				view.Chart = lateChart(chartCSV, c.today, problems)
+				view.Chart = lateChart(chartCSV, c.today, p.layouts.Locale(), problems)
 				d.HasCharts = view.Chart != nil
 			}
 			return d, nil

@@ -189,7 +189,7 @@ func (p *plan) dashboardData(ed *edition, problems *problem.List) *render.Data {
 			if spec.Dataset != ds {
 				continue
 			}
-			ch, err := chart.New(d.Path, spec)
+			ch, err := chart.New(d.Path, spec, ed.loc)
 			if err != nil {
 				ds.Errorf(problems, spec.Field(), "%v", err)
 				continue
@@ -246,7 +246,7 @@ func (p *plan) chartHTML(page string, ed *edition) func(markdown.Embed) ([]byte,
 		if !chart.IsChart(e) || !ok {
 			return nil, msg.Errorf("unknown chart %q", e.Name)
 		}
-		c, err := chart.New(page, spec)
+		c, err := chart.New(page, spec, ed.loc)
 		if err != nil {
 			return nil, err
 		}

@@ -1,10 +1,12 @@
 // Package chart checks the charts declared in the descriptions of a site's
 // datasets ([[charts]], see package chart/spec), draws each one's data once
 // (Frame), checks the charts pages place with a ```chart block, and turns
-// a chart into what a page shows: the ECharts option (built with go-echarts
-// and written as JSON, never as a script), a caption, a Vietnamese
-// description written from the data for screen readers, and the full data
-// as a table, which is also what readers without JavaScript see.
+// a chart into what a page shows, in the page's language: the ECharts
+// option (built with go-echarts and written as JSON, never as a script), a
+// caption, a description written from the data for screen readers, and
+// the full data as a table, which is also what readers without JavaScript
+// see. The frame is drawn once; its words and figures are written for
+// each language by New.
 //
 // A page places a chart as a <figure>: the caption in <figcaption>, the
 // option in <script type="application/json" id="ID"> for the site's own
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
@@ -39,7 +42,7 @@ type Chart struct {
 	Kind string // line, bar, stacked_bar or ranking
 
 	Caption     string // the chart's title, for <figcaption>
-	Description string // Vietnamese sentences written from the data
+	Description string // sentences written from the data, in the page's language
 	OptionJSON  []byte // the ECharts option, for <script type="application/json">
 	Renderer    string // always "svg"
 	Height      string // a CSS height such as "420px"; the width is left to CSS (100%)
@@ -68,17 +71,22 @@ func ID(page, name string) string {
 	return strings.Join(parts, "_")
 }
 
-// New draws chart c for the page at path page.
-func New(page string, c *Spec) (*Chart, error) {
+// New draws chart c for the page at path page, in the language of loc:
+// its sentences, figures and periods, and the names of the data (title,
+// series, columns, units) as the site gives them in that language.
+func New(page string, c *Spec, loc *locale.Locale) (*Chart, error) {
 	if c == nil || c.frame == nil {
 		return nil, msg.Errorf("no chart given")
+	}
+	if loc == nil {
+		return nil, msg.Errorf("chart %q: no language given", c.Name)
 	}
 	f, ds := c.frame, c.Dataset
 	ch := &Chart{
 		ID:        ID(page, c.Name),
 		Name:      c.Name,
 		Kind:      c.Kind,
-		Caption:   c.Title,
+		Caption:   name(loc, c.Title),
 		Renderer:  Renderer,
 		Height:    height(f),
 		CSVFile:   ds.CSVFile,
@@ -87,11 +95,11 @@ func New(page string, c *Spec) (*Chart, error) {
 		Updated:   ds.Updated,
 		Fictional: ds.Fictional,
 	}
-	ch.Description = describe(f)
-	ch.Table = table(f)
-	ch.Highlights = highlights(f)
+	ch.Description = describe(loc, f)
+	ch.Table = table(loc, f)
+	ch.Highlights = highlights(loc, f)
 	var err error
-	if ch.OptionJSON, err = option(f, ch.ID, ch.Height, ch.Description); err != nil {
+	if ch.OptionJSON, err = option(loc, f, ch.ID, ch.Height, ch.Description); err != nil {
 		return nil, msg.Errorf("chart %q: %w", c.Name, err)
 	}
 	return ch, nil

@@ -38,7 +38,7 @@ func draw(s *Set, page, name string) (*Chart, error) {
 	if !ok {
 		return nil, fmt.Errorf("no chart is called %q", name)
 	}
-	return New(page, c)
+	return New(page, c, vi)
 }
 
 // examples loads the portal's example datasets: from the dataset
@@ -87,7 +87,7 @@ func TestGolden(t *testing.T) {
 	kinds := map[string]bool{}
 	for _, sp := range sets.All() {
 		t.Run(sp.Name, func(t *testing.T) {
-			c, err := New("/ket-qua-phuc-vu/", sp)
+			c, err := New("/ket-qua-phuc-vu/", sp, vi)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -177,7 +177,7 @@ func TestID(t *testing.T) {
 func TestOption(t *testing.T) {
 	for _, sets := range []*Set{load(t, "testdata/site"), examples(t)} {
 		for _, sp := range sets.All() {
-			c, err := New("/p/", sp)
+			c, err := New("/p/", sp, vi)
 			if err != nil {
 				t.Fatal(err)
 			}

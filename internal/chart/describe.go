@@ -7,6 +7,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
@@ -14,29 +15,30 @@ import (
 // highest and lowest unit are named.
 const maxTrends = 3
 
-// describe writes the chart's figures as Vietnamese sentences, for screen
-// readers and for anyone who cannot see the chart: the latest value with its
-// period and unit, the change since the previous period, the highest and
-// lowest unit when there are several, and any change of unit in a series.
-// Every text taken from a CSV cell stays plain text: the page escapes it.
-func describe(f *Frame) string {
+// describe writes the chart's figures as sentences in the page's
+// language, for screen readers and for anyone who cannot see the chart:
+// the latest value with its period and unit, the change since the
+// previous period, the highest and lowest unit when there are several,
+// and any change of unit in a series. Every text taken from a CSV cell
+// stays plain text: the page escapes it.
+func describe(loc *locale.Locale, f *Frame) string {
 	var s []string
 	switch {
 	case f.Chart.Kind == spec.Ranking:
-		s = describeRanking(f)
+		s = describeRanking(loc, f)
 	case f.X != nil && f.X.Type.IsPeriod():
-		s = describeTime(f)
+		s = describeTime(loc, f)
 	default:
-		s = describeCategories(f)
+		s = describeCategories(loc, f)
 	}
-	s = append(s, describeBreaks(f)...)
+	s = append(s, describeBreaks(loc, f)...)
 	if f.Dataset.Fictional {
-		s = append(s, "Số liệu giả định.")
+		s = append(s, loc.T("The figures are fictional."))
 	}
 	return strings.Join(s, " ")
 }
 
-func describeTime(f *Frame) []string {
+func describeTime(loc *locale.Locale, f *Frame) []string {
 	var out []string
 	named := f.Chart.SeriesBy != ""
 	var subjects []Series
@@ -52,44 +54,48 @@ func describeTime(f *Frame) []string {
 	}
 	switch {
 	case stack:
-		out = append(out, describeStack(f))
+		out = append(out, describeStack(loc, f))
 	case named && len(subjects) > maxTrends:
 	default:
 		for _, s := range subjects[:min(len(subjects), maxTrends)] {
-			out = append(out, trend(f, s, named))
+			out = append(out, trend(loc, f, s, named))
 		}
 	}
 	if len(f.Units) > 1 {
 		about := len(out) > 0 && !stack && subjects[0].Column == f.Primary() && !named
-		out = append(out, extremes(f, about))
+		out = append(out, extremes(loc, f, about))
 	}
 	return out
 }
 
 // trend describes the latest value of one series and its change since the
 // previous period with a value.
-func trend(f *Frame, s Series, named bool) string {
+func trend(loc *locale.Locale, f *Frame, s Series, named bool) string {
 	last := latest(s.Values, len(s.Values))
+	label := name(loc, s.Column.Label)
 	if last < 0 {
 		if named {
-			return fmt.Sprintf("%s: chưa có số liệu.", s.Name)
+			return loc.T("%s: no figures yet.", seriesName(loc, s))
 		}
-		return fmt.Sprintf("%s: chưa có số liệu.", upperFirst(s.Column.Label))
+		return loc.T("%s: no figures yet.", upperFirst(label))
 	}
 	v, c := s.Values[last], s.Column
-	when := categoryLong(f.Categories[last])
 	var b strings.Builder
-	if named {
-		fmt.Fprintf(&b, "%s, %s: %s", s.Name, lowerFirst(when), withUnit(v, c))
-	} else {
-		fmt.Fprintf(&b, "%s, %s %s %s", when, lowerFirst(c.Label), verb(c), withUnit(v, c))
+	switch {
+	case named:
+		fmt.Fprintf(&b, "%s, %s: %s", seriesName(loc, s), inText(loc, f.Categories[last]), withUnit(loc, v, c))
+	case c.Type == dataset.Integer:
+		b.WriteString(loc.T("%s: the %s came to %s", opening(loc, f.Categories[last]), lowerFirst(label), withUnit(loc, v, c)))
+	default:
+		b.WriteString(loc.T("%s: the %s reached %s", opening(loc, f.Categories[last]), lowerFirst(label), withUnit(loc, v, c)))
 	}
 	if prev := latest(s.Values, last); prev >= 0 {
-		fmt.Fprintf(&b, ", %s so với %s", change(v, s.Values[prev], c), lowerFirst(categoryLong(f.Categories[prev])))
+		b.WriteString(loc.T(", %s from %s", change(loc, v, s.Values[prev], c), inText(loc, f.Categories[prev])))
 	}
 	b.WriteString(".")
 	if !named && last < len(f.Categories)-1 {
-		fmt.Fprintf(&b, " %s chưa có số liệu.", categoryLong(f.Categories[len(f.Categories)-1]))
+		b.WriteString(" ")
+		b.WriteString(loc.T("No figures yet for %s.", opening(loc, f.Categories[len(f.Categories)-1])))
 	}
 	return b.String()
 }
@@ -105,103 +111,121 @@ func latest(values []dataset.Value, end int) int {
 	return -1
 }
 
-func verb(c *dataset.Column) string {
-	if c.Type == dataset.Integer {
-		return "là"
-	}
-	return "đạt"
-}
-
 // change says how much v rose or fell from prev, as shown (rounded):
-// "tăng 0,32 điểm phần trăm", "giảm 120 hồ sơ", "không đổi".
-func change(v, prev dataset.Value, c *dataset.Column) string {
+// "tăng 0,32 điểm phần trăm", "giảm 120 hồ sơ", "không đổi"; "up 0.32
+// percentage points".
+func change(loc *locale.Locale, v, prev dataset.Value, c *dataset.Column) string {
 	dec := max(decimals(v, c), decimals(prev, c))
 	d := vnformat.Round(vnformat.Round(v.Num, dec)-vnformat.Round(prev.Num, dec), dec)
 	if d == 0 {
-		return "không đổi"
+		return loc.T("unchanged")
 	}
-	word := "tăng"
-	if d < 0 {
-		word = "giảm"
-	}
-	amount := vnformat.Number(math.Abs(d), dec)
+	amount := loc.Number(math.Abs(d), dec)
 	switch c.Unit {
 	case "":
 	case "%":
-		amount += " điểm phần trăm"
+		if math.Abs(d) == 1 {
+			amount = loc.T("%s percentage point", amount)
+		} else {
+			amount = loc.T("%s percentage points", amount)
+		}
 	default:
-		amount += " " + c.Unit
+		amount += " " + unit(loc, c)
 	}
-	return word + " " + amount
+	if d < 0 {
+		return loc.T("down %s", amount)
+	}
+	return loc.T("up %s", amount)
 }
 
 // describeStack lists the parts of stacked bars at the latest period.
-func describeStack(f *Frame) string {
+func describeStack(loc *locale.Locale, f *Frame) string {
 	last := -1
 	for _, s := range f.Series {
 		last = max(last, latest(s.Values, len(s.Values)))
 	}
 	if last < 0 {
-		return "Chưa có số liệu."
+		return loc.T("No figures yet.")
 	}
 	parts := make([]string, 0, len(f.Series))
 	for _, s := range f.Series {
 		v := s.Values[last]
 		if v.IsMissing() {
-			parts = append(parts, lowerFirst(s.Name)+": "+MissingLabel)
+			parts = append(parts, lowerFirst(seriesName(loc, s))+": "+MissingLabel(loc))
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %s", lowerFirst(s.Name), withUnit(v, s.Column)))
+		parts = append(parts, fmt.Sprintf("%s %s", lowerFirst(seriesName(loc, s)), withUnit(loc, v, s.Column)))
 	}
-	return fmt.Sprintf("%s: %s.", categoryLong(f.Categories[last]), strings.Join(parts, "; "))
+	return fmt.Sprintf("%s: %s.", opening(loc, f.Categories[last]), strings.Join(parts, "; "))
 }
 
 // extremes names the highest and the lowest unit. about says whether the
 // sentence before was about the same measure at the same period.
-func extremes(f *Frame, about bool) string {
+func extremes(loc *locale.Locale, f *Frame, about bool) string {
 	c := f.Primary()
 	hi, lo := f.Units[0], f.Units[len(f.Units)-1]
-	s := fmt.Sprintf("cao nhất: %s (%s); thấp nhất: %s (%s).", hi.Name, withUnit(hi.Value, c), lo.Name, withUnit(lo.Value, c))
 	if about {
-		return upperFirst(s)
+		return loc.T("It was highest at %s (%s) and lowest at %s (%s).", name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))
 	}
-	return fmt.Sprintf("%s, %s %s", categoryLong(f.Categories[f.UnitsAt]), lowerFirst(c.Label), s)
+	return loc.T("%s: the %s was highest at %s (%s) and lowest at %s (%s).", opening(loc, f.Categories[f.UnitsAt]), lowerFirst(name(loc, c.Label)),
+		name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))
 }
 
-func describeRanking(f *Frame) []string {
+func describeRanking(loc *locale.Locale, f *Frame) []string {
 	c := f.Ranked
+	label := lowerFirst(name(loc, c.Label))
 	when := ""
 	if f.At != nil {
-		when = PeriodLabel(*f.At) + ", "
+		when = opening(loc, dataset.Value{Kind: dataset.Time, Period: *f.At})
 	}
 	var out []string
 	switch len(f.Units) {
 	case 0:
-		out = append(out, fmt.Sprintf("%schưa có số liệu về %s.", when, lowerFirst(c.Label)))
+		if when != "" {
+			out = append(out, loc.T("%s: no figures yet for the %s.", when, label))
+		} else {
+			out = append(out, loc.T("No figures yet for the %s.", label))
+		}
 	case 1:
 		u := f.Units[0]
-		out = append(out, upperFirst(fmt.Sprintf("%s%s: %s %s.", when, lowerFirst(c.Label), u.Name, withUnit(u.Value, c))))
+		if when != "" {
+			when += ", "
+		}
+		out = append(out, upperFirst(fmt.Sprintf("%s%s: %s %s.", when, label, name(loc, u.Name), withUnit(loc, u.Value, c))))
 	default:
 		hi, lo := f.Units[0], f.Units[len(f.Units)-1]
 		if f.Chart.Order == "asc" {
 			hi, lo = lo, hi
 		}
-		out = append(out, upperFirst(fmt.Sprintf("%s%s: cao nhất là %s (%s), thấp nhất là %s (%s).", when, lowerFirst(c.Label), hi.Name, withUnit(hi.Value, c), lo.Name, withUnit(lo.Value, c))))
+		if when != "" {
+			out = append(out, upperFirst(loc.T("%s, %s: highest %s (%s), lowest %s (%s).", when, label, name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))))
+		} else {
+			out = append(out, upperFirst(loc.T("%s: highest %s (%s), lowest %s (%s).", label, name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))))
+		}
 	}
-	order := "từ cao đến thấp"
-	if f.Chart.Order == "asc" {
-		order = "từ thấp đến cao"
+	n := len(f.Categories)
+	var s string
+	switch {
+	case n == 1 && f.Chart.Order == "asc":
+		s = loc.T("The chart ranks %d unit from lowest to highest.", n)
+	case n == 1:
+		s = loc.T("The chart ranks %d unit from highest to lowest.", n)
+	case f.Chart.Order == "asc":
+		s = loc.T("The chart ranks %d units from lowest to highest.", n)
+	default:
+		s = loc.T("The chart ranks %d units from highest to lowest.", n)
 	}
-	s := fmt.Sprintf("Biểu đồ xếp %d đơn vị %s.", len(f.Categories), order)
-	if missing := len(f.Categories) - len(f.Units); missing > 0 {
-		s += fmt.Sprintf(" %d đơn vị chưa có số liệu.", missing)
+	if missing := n - len(f.Units); missing == 1 {
+		s += " " + loc.T("%d unit has no figures yet.", missing)
+	} else if missing > 0 {
+		s += " " + loc.T("%d units have no figures yet.", missing)
 	}
 	return append(out, s)
 }
 
 // describeCategories names the highest and lowest category of each series
 // when the axis holds texts (criteria, units) rather than periods.
-func describeCategories(f *Frame) []string {
+func describeCategories(loc *locale.Locale, f *Frame) []string {
 	var out []string
 	for _, s := range f.Series[:min(len(f.Series), maxTrends)] {
 		hi, lo := -1, -1
@@ -217,22 +241,22 @@ func describeCategories(f *Frame) []string {
 			}
 		}
 		if hi < 0 {
-			out = append(out, fmt.Sprintf("%s: chưa có số liệu.", upperFirst(s.Name)))
+			out = append(out, loc.T("%s: no figures yet.", upperFirst(seriesName(loc, s))))
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s: cao nhất là %s (%s), thấp nhất là %s (%s).", upperFirst(s.Name),
-			categoryLong(f.Categories[hi]), withUnit(s.Values[hi], s.Column), categoryLong(f.Categories[lo]), withUnit(s.Values[lo], s.Column)))
+		out = append(out, loc.T("%s: highest %s (%s), lowest %s (%s).", upperFirst(seriesName(loc, s)),
+			categoryLong(loc, f.Categories[hi]), withUnit(loc, s.Values[hi], s.Column), categoryLong(loc, f.Categories[lo]), withUnit(loc, s.Values[lo], s.Column)))
 	}
 	return out
 }
 
 // describeBreaks says where a series changes unit, and that the two are
 // not joined.
-func describeBreaks(f *Frame) []string {
+func describeBreaks(loc *locale.Locale, f *Frame) []string {
 	var out []string
 	for _, b := range f.Breaks {
-		out = append(out, fmt.Sprintf("Từ %s, số liệu thuộc về %s, một đơn vị khác với %s, có số liệu đến %s, nên hai chuỗi số liệu không được nối với nhau.",
-			lowerFirst(categoryLong(f.Categories[b.At])), b.After, b.Before, lowerFirst(categoryLong(f.Categories[b.Last]))))
+		out = append(out, loc.T("From %s, the figures are those of %s, a different unit from %s, whose figures end in %s, so the two series are not joined.",
+			inText(loc, f.Categories[b.At]), name(loc, b.After), FormerName(loc, b.Before), inText(loc, f.Categories[b.Last])))
 	}
 	return out
 }

@@ -17,10 +17,10 @@ func TestPeriodLabels(t *testing.T) {
 		{dataset.Period{Grain: dataset.GrainDay, Year: 2025, N: 7, Day: 1}, "Ngày 01/7/2025", "01/7/2025"},
 	}
 	for _, tt := range tests {
-		if got := PeriodLabel(tt.p); got != tt.long {
+		if got := PeriodLabel(vi, tt.p); got != tt.long {
 			t.Errorf("PeriodLabel(%v) = %q, want %q", tt.p, got, tt.long)
 		}
-		if got := PeriodShort(tt.p); got != tt.short {
+		if got := PeriodShort(vi, tt.p); got != tt.short {
 			t.Errorf("PeriodShort(%v) = %q, want %q", tt.p, got, tt.short)
 		}
 	}

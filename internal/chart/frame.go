@@ -9,6 +9,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 )
@@ -59,7 +60,12 @@ type Frame struct {
 
 // Series is one line or one set of bars.
 type Series struct {
-	Name   string // the column's label, or the group's name with series_by
+	// Name is the column's label, or the group's name with series_by, as
+	// the data writes it (Vietnamese); a page shows it in its language.
+	Name string
+	// Former is set for a unit that no longer exists: its figures are
+	// labelled as a former unit's, "Tỉnh Bình Dương (cũ)" (FormerName).
+	Former bool
 	Column *dataset.Column
 	Role   Role
 	Values []dataset.Value // one per category
@@ -69,9 +75,12 @@ type Series struct {
 // series_by = "unit_id", Bình Dương until 2024 and Thành phố Hồ Chí Minh
 // from 2025. The two are never joined.
 type Break struct {
-	Last   int    // the last category of the series that ends
-	At     int    // the first category of the series that begins
-	Before string // the names of the two series
+	Last int // the last category of the series that ends
+	At   int // the first category of the series that begins
+	// Before and After are the names of the two series as the data
+	// writes them: Before is a former unit's (FormerName), After is as
+	// it was when the break was found.
+	Before string
 	After  string
 }
 
@@ -170,6 +179,7 @@ rows:
 type group struct {
 	key         dataset.Value
 	name        string
+	former      bool // a unit that no longer exists (breaks)
 	cells       map[int][]int
 	first, last int
 }
@@ -229,7 +239,7 @@ func (b *framer) series(rows []int) {
 				s.Role = RoleLine
 			}
 			if c.seriesBy != nil {
-				s.Name = g.name
+				s.Name, s.Former = g.name, g.former
 			}
 			for i, idx := range g.cells {
 				vals, ok := cache[i]
@@ -250,8 +260,9 @@ func (b *framer) series(rows []int) {
 // paired with at most one that begins: the closest one after it, so that
 // UBND thành phố Thủ Dầu Một (until 2025-06) is followed by UBND phường
 // Thủ Dầu Một (from 2025-07) while the units present throughout have none.
-// The name of a unit that ended is marked as a former unit's, "Tỉnh Bình
-// Dương (cũ)", for the legend, the table and the description (FormerName).
+// A unit that ended is marked as a former unit, whose name is written
+// "Tỉnh Bình Dương (cũ)" in the legend, the table and the description
+// (FormerName).
 func breaks(groups []*group) []Break {
 	ordered := slices.Clone(groups)
 	slices.SortStableFunc(ordered, func(a, b *group) int { return cmp.Compare(a.first, b.first) })
@@ -266,7 +277,7 @@ func breaks(groups []*group) []Break {
 		}
 		if best != nil {
 			used[best] = true
-			best.name = FormerName(best.name)
+			best.former = true
 			out = append(out, Break{Last: best.last, At: z.first, Before: best.name, After: z.name})
 		}
 	}
@@ -274,8 +285,16 @@ func breaks(groups []*group) []Break {
 }
 
 // FormerName is the name of a unit that no longer exists, as its figures
-// are labelled: "Tỉnh Bình Dương (cũ)".
-func FormerName(name string) string { return name + " (cũ)" }
+// are labelled, in the page's language: "Tỉnh Bình Dương (cũ)".
+func FormerName(loc *locale.Locale, vi string) string { return loc.T("%s (former)", name(loc, vi)) }
+
+// seriesName is a series' name in the page's language.
+func seriesName(loc *locale.Locale, s Series) string {
+	if s.Former {
+		return FormerName(loc, s.Name)
+	}
+	return name(loc, s.Name)
+}
 
 // categories fills f.Categories from the x values of rows and returns the
 // index of each category by its key.

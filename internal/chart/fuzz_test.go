@@ -52,7 +52,7 @@ func FuzzDescription(f *testing.F) {
 			}
 		}
 		for _, sp := range charts.All() {
-			c, err := New("/p/", sp)
+			c, err := New("/p/", sp, vi)
 			if err != nil {
 				t.Fatalf("chart %q loaded but cannot be built: %v", sp.Name, err)
 			}
@@ -154,7 +154,7 @@ func FuzzData(f *testing.F) {
 					t.Fatalf("series %q has %d values for %d categories", ser.Name, len(ser.Values), len(fr.Categories))
 				}
 			}
-			if _, err := New("/p/", sp); err != nil {
+			if _, err := New("/p/", sp, vi); err != nil {
 				t.Fatalf("chart %q loaded but cannot be built: %v", sp.Name, err)
 			}
 		}

@@ -1,25 +1,28 @@
 package chart
 
-import "github.com/congkhai/congkhai/internal/chart/spec"
+import (
+	"github.com/congkhai/congkhai/internal/chart/spec"
+	"github.com/congkhai/congkhai/internal/locale"
+)
 
 // Highlight is one latest figure of a chart, for the key figures a
 // dashboard shows as plain numbers.
 type Highlight struct {
-	Label  string // the measure: "Tỷ lệ giải quyết đúng hạn"
-	Value  string // formatted with its unit: "98,45%"
-	Period string // when: "Tháng 10/2026"
+	Label  string // the measure: "Tỷ lệ giải quyết đúng hạn", "On-time rate"
+	Value  string // formatted with its unit: "98,45%", "98.45%"
+	Period string // when: "Tháng 10/2026", "October 2026"
 }
 
 // highlights are the latest values of a chart over time whose series are
 // measures, not units: its lines (the rates riding on counts), or its one
 // series. The parts of a stack, rankings and charts with a series per unit
 // have no single latest figure.
-func highlights(f *Frame) []Highlight {
+func highlights(loc *locale.Locale, f *Frame) []Highlight {
 	if f.Chart.Kind == spec.Ranking || f.X == nil || !f.X.Type.IsPeriod() {
 		return nil
 	}
 	if f.Chart.SeriesBy != "" {
-		return unitHighlight(f)
+		return unitHighlight(loc, f)
 	}
 	var lines, bars []Highlight
 	for _, s := range f.Series {
@@ -28,9 +31,9 @@ func highlights(f *Frame) []Highlight {
 			continue
 		}
 		h := Highlight{
-			Label:  upperFirst(s.Column.Label),
-			Value:  withUnit(s.Values[last], s.Column),
-			Period: categoryLong(f.Categories[last]),
+			Label:  upperFirst(name(loc, s.Column.Label)),
+			Value:  withUnit(loc, s.Values[last], s.Column),
+			Period: categoryLong(loc, f.Categories[last]),
 		}
 		if s.Role == RoleLine {
 			lines = append(lines, h)
@@ -50,7 +53,7 @@ func highlights(f *Frame) []Highlight {
 // unitHighlight is the latest figure of a chart with a series per unit when
 // one unit alone has it (a yearly index of the province, whose series
 // changes unit at a merger): "Chỉ số PAPI – Thành phố Hồ Chí Minh".
-func unitHighlight(f *Frame) []Highlight {
+func unitHighlight(loc *locale.Locale, f *Frame) []Highlight {
 	for i := len(f.Categories) - 1; i >= 0; i-- {
 		var with []Series
 		for _, s := range f.Series {
@@ -64,9 +67,9 @@ func unitHighlight(f *Frame) []Highlight {
 		case 1:
 			s := with[0]
 			return []Highlight{{
-				Label:  f.Chart.Title + " – " + s.Name,
-				Value:  withUnit(s.Values[i], s.Column),
-				Period: categoryLong(f.Categories[i]),
+				Label:  name(loc, f.Chart.Title) + " – " + seriesName(loc, s),
+				Value:  withUnit(loc, s.Values[i], s.Column),
+				Period: categoryLong(loc, f.Categories[i]),
 			}}
 		}
 		return nil

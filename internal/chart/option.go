@@ -8,11 +8,12 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
-	"github.com/congkhai/congkhai/internal/vnformat"
+	"github.com/congkhai/congkhai/internal/locale"
 )
 
 // item is a data point with a label of its own: the value already written
-// the Vietnamese way, because ECharts would write 1840.5 as "1,840.5".
+// the way of the page's language, because ECharts would write 1840.5 as
+// "1,840.5" on a Vietnamese page.
 // Label texts hold digits, "," "." and "%" only, never text from a CSV
 // cell, so ECharts' {a}/{b}/{c} templates cannot be triggered.
 type item struct {
@@ -30,10 +31,10 @@ type echart interface {
 // it as JSON: Validate() first (it moves the axis data into place), then
 // json.Marshal of JSON(), which escapes <, > and &. go-echarts' page
 // renderer, its asset host and its inline script are never used.
-func option(f *Frame, id, height, description string) ([]byte, error) {
+func option(loc *locale.Locale, f *Frame, id, height, description string) ([]byte, error) {
 	labels := make([]string, len(f.Categories))
 	for i, v := range f.Categories {
-		labels[i] = categoryLabel(v)
+		labels[i] = categoryLabel(loc, v)
 	}
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: Renderer, Width: "100%", Height: height, Theme: "white"}),
@@ -49,11 +50,11 @@ func option(f *Frame, id, height, description string) ([]byte, error) {
 	var c echart
 	switch {
 	case f.Chart.Kind == spec.Ranking:
-		c = ranking(f, labels, global)
+		c = ranking(loc, f, labels, global)
 	case f.Chart.Kind == spec.Line:
-		c = lineChart(f, labels, global)
+		c = lineChart(loc, f, labels, global)
 	default:
-		c = barChart(f, labels, global)
+		c = barChart(loc, f, labels, global)
 	}
 	c.Validate()
 	return json.Marshal(c.JSON())
@@ -73,8 +74,8 @@ func categoryAxis(labels []string) opts.XAxis {
 
 // valueAxis is an axis for the numbers of column c. Bars start at 0;
 // lines fit the data (scale) and percentages never pass 100.
-func valueAxis(c *dataset.Column, bars bool) opts.YAxis {
-	y := opts.YAxis{Type: "value", Name: c.Unit}
+func valueAxis(loc *locale.Locale, c *dataset.Column, bars bool) opts.YAxis {
+	y := opts.YAxis{Type: "value", Name: unit(loc, c)}
 	if bars {
 		y.Min = 0
 	} else {
@@ -99,21 +100,21 @@ func bounded(y opts.YAxis, c *Spec) opts.YAxis {
 
 // lineChart draws lines only: one per column, or one per unit with
 // series_by, each with its own symbol and dash type.
-func lineChart(f *Frame, labels []string, global []charts.GlobalOpts) echart {
+func lineChart(loc *locale.Locale, f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(global, tooltip("line"), grid("4%"),
 		charts.WithXAxisOpts(categoryAxis(labels)),
-		charts.WithYAxisOpts(bounded(valueAxis(f.Primary(), false), f.Chart)))...)
+		charts.WithYAxisOpts(bounded(valueAxis(loc, f.Primary(), false), f.Chart)))...)
 	l.SetXAxis(labels)
 	for i, s := range f.Series {
-		l.AddSeries(s.Name, nil, lineSeries(f, i, s, 0))
+		l.AddSeries(seriesName(loc, s), nil, lineSeries(loc, f, i, s, 0))
 	}
 	return l
 }
 
 // barChart draws bars, side by side or stacked, and any lines on a second
 // axis on the right (0–100 for a rate).
-func barChart(f *Frame, labels []string, global []charts.GlobalOpts) echart {
+func barChart(loc *locale.Locale, f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	b := charts.NewBar()
 	var bars, lines []int
 	for i, s := range f.Series {
@@ -129,7 +130,7 @@ func barChart(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	}
 	b.SetGlobalOptions(append(global, tooltip("shadow"), grid("4%"),
 		charts.WithXAxisOpts(categoryAxis(labels)),
-		charts.WithYAxisOpts(bounded(valueAxis(main, true), f.Chart)))...)
+		charts.WithYAxisOpts(bounded(valueAxis(loc, main, true), f.Chart)))...)
 	b.SetXAxis(labels)
 	for _, i := range bars {
 		s := f.Series[i]
@@ -138,26 +139,26 @@ func barChart(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 		for j, v := range s.Values {
 			data[j] = plotValue(v, s.Column)
 		}
-		b.AddSeries(s.Name, nil, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+		b.AddSeries(seriesName(loc, s), nil, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 			ss.Data = data
 			ss.ItemStyle = &opts.ItemStyle{Color: color}
 			ss.BarMaxWidth = "48"
 			if f.Stacked() {
 				ss.Stack = "total"
 			}
-			if mark := breakMark(f, s); mark != nil {
+			if mark := breakMark(loc, f, s); mark != nil {
 				ss.MarkLines = mark
 			}
 		}))
 	}
 	if len(lines) > 0 {
-		rate := valueAxis(f.Series[lines[0]].Column, true)
+		rate := valueAxis(loc, f.Series[lines[0]].Column, true)
 		rate.Position = "right"
 		rate.SplitLine = &opts.SplitLine{Show: opts.Bool(false)}
 		b.ExtendYAxis(rate)
 		l := charts.NewLine()
 		for _, i := range lines {
-			l.AddSeries(f.Series[i].Name, nil, lineSeries(f, i, f.Series[i], 1))
+			l.AddSeries(seriesName(loc, f.Series[i]), nil, lineSeries(loc, f, i, f.Series[i], 1))
 		}
 		b.Overlap(l)
 	}
@@ -167,7 +168,7 @@ func barChart(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 // lineSeries styles the i-th series as a line on y axis yAxis: gaps where
 // values are missing (never joined across them), symbols at every point,
 // and the latest value written beside the last point.
-func lineSeries(f *Frame, i int, s Series, yAxis int) charts.SeriesOpts {
+func lineSeries(loc *locale.Locale, f *Frame, i int, s Series, yAxis int) charts.SeriesOpts {
 	color, symbol, dash := style(i)
 	data := make([]any, len(s.Values))
 	last := -1
@@ -178,7 +179,7 @@ func lineSeries(f *Frame, i int, s Series, yAxis int) charts.SeriesOpts {
 		}
 	}
 	if last >= 0 {
-		data[last] = item{Value: data[last], Label: &opts.Label{Show: opts.Bool(true), Position: "top", Color: color, Formatter: shortValue(s.Values[last], s.Column)}}
+		data[last] = item{Value: data[last], Label: &opts.Label{Show: opts.Bool(true), Position: "top", Color: color, Formatter: shortValue(loc, s.Values[last], s.Column)}}
 	}
 	return charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 		ss.Data = data
@@ -190,7 +191,7 @@ func lineSeries(f *Frame, i int, s Series, yAxis int) charts.SeriesOpts {
 		ss.ItemStyle = &opts.ItemStyle{Color: color}
 		ss.LineStyle = &opts.LineStyle{Color: color, Width: 2, Type: dash}
 		ss.LabelLayout = &opts.LabelLayout{HideOverlap: opts.Bool(true)}
-		if mark := breakMark(f, s); mark != nil {
+		if mark := breakMark(loc, f, s); mark != nil {
 			ss.MarkLines = mark
 		}
 	})
@@ -198,17 +199,17 @@ func lineSeries(f *Frame, i int, s Series, yAxis int) charts.SeriesOpts {
 
 // breakMark draws a dashed vertical line, labelled, where series s takes
 // over from another unit (see Break), on the series that begins.
-func breakMark(f *Frame, s Series) *opts.MarkLines {
+func breakMark(loc *locale.Locale, f *Frame, s Series) *opts.MarkLines {
 	for _, b := range f.Breaks {
-		if b.After != s.Name {
+		if b.After != s.Name || s.Former {
 			continue
 		}
-		at := categoryLabel(f.Categories[b.At])
+		at := categoryLabel(loc, f.Categories[b.At])
 		return &opts.MarkLines{
-			Data: []any{opts.MarkLineNameXAxisItem{Name: "Đổi đơn vị", XAxis: at}},
+			Data: []any{opts.MarkLineNameXAxisItem{Name: loc.T("Change of unit"), XAxis: at}},
 			MarkLineStyle: opts.MarkLineStyle{
 				Symbol:    []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Color: "#1f2937", Formatter: "Đổi đơn vị từ " + at},
+				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Color: "#1f2937", Formatter: loc.T("Change of unit from %s", at)},
 				LineStyle: &opts.LineStyle{Color: "#1f2937", Width: 1.5, Type: "dashed"},
 			},
 		}
@@ -219,11 +220,11 @@ func breakMark(f *Frame, s Series) *opts.MarkLines {
 // ranking draws horizontal bars, the first rank at the top, each labelled
 // with its value; with parts (bars = [...]) they are stacked and the total
 // is written at the end of each bar.
-func ranking(f *Frame, labels []string, global []charts.GlobalOpts) echart {
+func ranking(loc *locale.Locale, f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	b := charts.NewBar()
-	x := valueAxis(f.Ranked, true)
+	x := valueAxis(loc, f.Ranked, true)
 	if len(f.Series) > 1 {
-		x = valueAxis(f.Series[0].Column, true)
+		x = valueAxis(loc, f.Series[0].Column, true)
 		if f.Ranked.Max != nil {
 			x.Max = *f.Ranked.Max
 		}
@@ -241,10 +242,10 @@ func ranking(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 		for j, v := range s.Values {
 			data[j] = plotValue(v, s.Column)
 			if i == lastSeries && data[j] != nil && !f.RankValues[j].IsMissing() {
-				data[j] = item{Value: data[j], Label: &opts.Label{Show: opts.Bool(true), Position: "right", Color: "#1f2937", Formatter: shortValue(f.RankValues[j], f.Ranked)}}
+				data[j] = item{Value: data[j], Label: &opts.Label{Show: opts.Bool(true), Position: "right", Color: "#1f2937", Formatter: shortValue(loc, f.RankValues[j], f.Ranked)}}
 			}
 		}
-		b.AddSeries(s.Name, nil, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+		b.AddSeries(seriesName(loc, s), nil, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 			ss.Data = data
 			ss.ItemStyle = &opts.ItemStyle{Color: color}
 			ss.BarMaxWidth = "28"
@@ -256,9 +257,10 @@ func ranking(f *Frame, labels []string, global []charts.GlobalOpts) echart {
 	return b
 }
 
-// shortValue writes a value for a label in the chart: 98,45% or 1.840.
-func shortValue(v dataset.Value, c *dataset.Column) string {
-	s := vnformat.Number(v.Num, decimals(v, c))
+// shortValue writes a value for a label in the chart: 98,45% or 1.840;
+// 98.45% or 1,840.
+func shortValue(loc *locale.Locale, v dataset.Value, c *dataset.Column) string {
+	s := loc.Number(v.Num, decimals(v, c))
 	if c.Unit == "%" {
 		s += "%"
 	}

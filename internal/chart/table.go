@@ -5,6 +5,7 @@ import (
 
 	"github.com/congkhai/congkhai/internal/chart/spec"
 	"github.com/congkhai/congkhai/internal/dataset"
+	"github.com/congkhai/congkhai/internal/locale"
 )
 
 // Table is every figure a chart draws, as an HTML table shows it: the view
@@ -24,71 +25,71 @@ type Row struct {
 
 // Cell is one figure.
 type Cell struct {
-	Text    string // as shown: 1.840, 95,50%, or MissingText
+	Text    string // as shown: 1.840, 95,50% (1,840, 95.50%), or MissingText
 	Missing bool   // no figure: show MissingText to the eye and MissingLabel to screen readers
 	Numeric bool   // a number: aligned right
 }
 
-func table(f *Frame) Table {
+func table(loc *locale.Locale, f *Frame) Table {
 	if f.Chart.Kind == spec.Ranking {
-		return rankingTable(f)
+		return rankingTable(loc, f)
 	}
-	t := Table{Caption: "Số liệu: " + f.Chart.Title}
-	x := "Kỳ"
+	t := Table{Caption: loc.T("Figures: %s", name(loc, f.Chart.Title))}
+	x := loc.T("Period")
 	if f.X != nil {
-		x = f.X.Label
+		x = name(loc, f.X.Label)
 	}
 	t.Head = append(t.Head, x)
 	for _, s := range f.Series {
-		h := s.Name
+		h := seriesName(loc, s)
 		if f.Chart.SeriesBy == "" && s.Column.Unit != "" {
-			h += " (" + s.Column.Unit + ")"
+			h += " (" + unit(loc, s.Column) + ")"
 		}
 		t.Head = append(t.Head, h)
 	}
 	if f.Chart.SeriesBy != "" && len(f.Series) > 0 {
 		c := f.Series[0].Column
-		t.Caption += " — " + lowerFirst(c.Label)
+		t.Caption += " — " + lowerFirst(name(loc, c.Label))
 		if c.Unit != "" {
-			t.Caption += " (" + c.Unit + ")"
+			t.Caption += " (" + unit(loc, c) + ")"
 		}
 	}
 	for i, cat := range f.Categories {
-		r := Row{Header: categoryLong(cat)}
+		r := Row{Header: categoryLong(loc, cat)}
 		for _, s := range f.Series {
-			r.Cells = append(r.Cells, cell(s.Values[i], s.Column))
+			r.Cells = append(r.Cells, cell(loc, s.Values[i], s.Column))
 		}
 		t.Rows = append(t.Rows, r)
 	}
 	return t
 }
 
-func rankingTable(f *Frame) Table {
-	t := Table{Caption: "Số liệu: " + f.Chart.Title}
+func rankingTable(loc *locale.Locale, f *Frame) Table {
+	t := Table{Caption: loc.T("Figures: %s", name(loc, f.Chart.Title))}
 	if f.At != nil {
-		t.Caption += " — " + lowerFirst(PeriodLabel(*f.At))
+		t.Caption += " — " + inText(loc, dataset.Value{Kind: dataset.Time, Period: *f.At})
 	}
-	label := "Đơn vị"
+	label := loc.T("Unit")
 	if c := f.Dataset.Column(f.Chart.Label); c != nil {
-		label = c.Label
+		label = name(loc, c.Label)
 	} else if f.Dataset.UnitNameColumn != nil {
-		label = f.Dataset.UnitNameColumn.Label
+		label = name(loc, f.Dataset.UnitNameColumn.Label)
 	}
-	t.Head = []string{label, "Hạng", headWithUnit(f.Ranked)}
+	t.Head = []string{label, loc.T("Rank"), headWithUnit(loc, f.Ranked)}
 	parts := f.Series
 	if len(parts) == 1 && parts[0].Column == f.Ranked {
 		parts = nil
 	}
 	for _, s := range parts {
-		t.Head = append(t.Head, headWithUnit(s.Column))
+		t.Head = append(t.Head, headWithUnit(loc, s.Column))
 	}
 	rank := 0
 	for i, cat := range f.Categories {
 		v := f.RankValues[i]
-		r := Row{Header: cat.Text}
+		r := Row{Header: name(loc, cat.Text)}
 		switch {
 		case v.IsMissing():
-			r.Cells = append(r.Cells, cell(v, f.Ranked))
+			r.Cells = append(r.Cells, cell(loc, v, f.Ranked))
 		default:
 			// Equal values share a rank: 1, 2, 2, 4.
 			if i == 0 || f.RankValues[i-1].IsMissing() || plotValue(f.RankValues[i-1], f.Ranked) != plotValue(v, f.Ranked) {
@@ -96,22 +97,22 @@ func rankingTable(f *Frame) Table {
 			}
 			r.Cells = append(r.Cells, Cell{Text: strconv.Itoa(rank), Numeric: true})
 		}
-		r.Cells = append(r.Cells, cell(v, f.Ranked))
+		r.Cells = append(r.Cells, cell(loc, v, f.Ranked))
 		for _, s := range parts {
-			r.Cells = append(r.Cells, cell(s.Values[i], s.Column))
+			r.Cells = append(r.Cells, cell(loc, s.Values[i], s.Column))
 		}
 		t.Rows = append(t.Rows, r)
 	}
 	return t
 }
 
-func headWithUnit(c *dataset.Column) string {
+func headWithUnit(loc *locale.Locale, c *dataset.Column) string {
 	if c.Unit == "" {
-		return c.Label
+		return name(loc, c.Label)
 	}
-	return c.Label + " (" + c.Unit + ")"
+	return name(loc, c.Label) + " (" + unit(loc, c) + ")"
 }
 
-func cell(v dataset.Value, c *dataset.Column) Cell {
-	return Cell{Text: formatCell(v, c), Missing: v.IsMissing(), Numeric: v.Kind == dataset.Number}
+func cell(loc *locale.Locale, v dataset.Value, c *dataset.Column) Cell {
+	return Cell{Text: formatCell(loc, v, c), Missing: v.IsMissing(), Numeric: v.Kind == dataset.Number}
 }

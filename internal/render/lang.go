@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -15,8 +16,12 @@ import (
 )
 
 // textFuncs are the functions whose first string arguments are texts to
-// translate: T's format, plural's two forms.
-var textFuncs = map[string]int{"T": 1, "plural": 2}
+// translate: T's format, plural's two forms, every one of texts'.
+var textFuncs = map[string]int{"T": 1, "plural": 2, "texts": maxTexts}
+
+// maxTexts bounds the texts of one call of texts that the check of the
+// translations sees: more than a script asks for.
+const maxTexts = 1 << 10
 
 // LangFuncs are the functions of layouts that follow the page's language:
 // its texts (T, plural, text), its figures (number, vnd, date, weekday)
@@ -39,6 +44,20 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 				format = one
 			}
 			return translateHTML(loc, format, args)
+		},
+		// texts are the texts a browser script shows (assets/js), for
+		// a <script type="application/json"> the script reads: a JSON
+		// object of each key, the English as the script asks for it, and
+		// its format in the page's language, verbs left for the script
+		// to fill in. json.Marshal writes <, > and & escaped, so no text
+		// ends the element.
+		"texts": func(keys ...string) (template.JS, error) {
+			m := make(map[string]string, len(keys))
+			for _, k := range keys {
+				m[k] = translation(loc, k)
+			}
+			b, err := json.Marshal(m)
+			return template.JS(b), err
 		},
 		"lang":    func() string { return string(loc.Lang()) },
 		"number":  func(n int) string { return loc.Int(int64(n)) },
@@ -122,15 +141,21 @@ func langFuncs(loc *locale.Locale, funcs template.FuncMap) template.FuncMap {
 	return out
 }
 
+// translation is the format of a text in the locale's language: its
+// translation, or the key itself (English).
+func translation(loc *locale.Locale, format string) string {
+	if tr := loc.Translator(); tr != nil {
+		if s := tr.Translate(format); s != "" {
+			return s
+		}
+	}
+	return format
+}
+
 // translateHTML writes the translation of format with args in place of
 // its verbs, escaping all but HTML arguments.
 func translateHTML(loc *locale.Locale, format string, args []any) template.HTML {
-	f := format
-	if tr := loc.Translator(); tr != nil {
-		if s := tr.Translate(format); s != "" {
-			f = s
-		}
-	}
+	f := translation(loc, format)
 	var b strings.Builder
 	last := 0
 	for _, v := range msg.Verbs(f) {

@@ -4,11 +4,22 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { fold, tokens, parseQuery, openIndex } from "../../assets/js/search.js";
+import { fold, tokens, parseQuery, openIndex, fill, texts } from "../../assets/js/search.js";
 
 const here = new URL(".", import.meta.url);
 const vectors = JSON.parse(await readFile(new URL("testdata/vectors.json", here), "utf8"));
 const load = (name) => readFile(new URL("testdata/index/" + name, here));
+
+test("fill", () => {
+  // The page's texts are Go formats: the script fills their verbs in as
+  // fmt does.
+  assert.equal(fill("Có %s kết quả%s.", ["1.234", " cho “x”"]), "Có 1.234 kết quả cho “x”.");
+  assert.equal(fill("%[2]s, %[1]s", ["a", "b"]), "b, a");
+  assert.equal(fill("%d%% of %s", [5, "n"]), "5% of n");
+  assert.equal(fill("%s and %s", ["a"]), "a and %s");
+  // Without a page, a text is its key, the English.
+  assert.equal(texts("search-texts")("%s results%s.", "2", ""), "2 results.");
+});
 
 test("fold", () => {
   for (const v of vectors.fold) assert.equal(fold(v.in), v.want, v.in);
