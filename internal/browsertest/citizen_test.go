@@ -250,12 +250,8 @@ func TestPageWeight(t *testing.T) {
 // the grid is 160 KB already; the tooltip, legend, mark lines, aria and
 // label layout the charts use add 24 KB. The budget holds what is built,
 // so that the weight cannot grow unnoticed.
-//
-// A procedure page was 12 KB less some 30 bytes, and the texts the
-// display controls' script takes from the page in its language (the
-// English edition's) add some 200: half a kilobyte more holds them.
 const (
-	procedureBudget       = 12*1024 + 512
+	procedureBudget       = 12 * 1024
 	dashboardScriptBudget = 190 * 1024
 )
 
@@ -320,7 +316,7 @@ func pageWeight(t *testing.T, sitePath string, drawn bool) weight {
 }
 
 // TestProcedureWeight weighs every procedure page of the portal: its HTML,
-// style sheet and scripts together stay within 12.5 KB compressed, what a
+// style sheet and scripts together stay within 12 KB compressed, what a
 // cheap phone on a slow network loads in a few seconds.
 func TestProcedureWeight(t *testing.T) {
 	for _, path := range procedurePaths(t) {
