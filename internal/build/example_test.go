@@ -16,6 +16,20 @@ import (
 // exampleGolden are representative outputs of the example portal at the
 // repository root, compared byte for byte with testdata/golden/example/.
 var exampleGolden = []string{
+	// The English edition (issue 21).
+	"en/index.html",
+	"en/thu-tuc/index.html",
+	"en/thu-tuc/dang-ky-khai-sinh/index.html",
+	"en/thu-tuc/dang-ky-ket-hon-co-yeu-to-nuoc-ngoai/index.html",
+	"en/thu-tuc/linh-vuc/civil-status/index.html",
+	"en/gioi-thieu/index.html",
+	"en/danh-ba/index.html",
+	"en/lich-tiep-cong-dan/index.html",
+	"en/ket-qua-phuc-vu/index.html",
+	"en/diem-tiep-nhan/index.html",
+	"en/diem-tiep-nhan/trung-tam-phuc-vu-hanh-chinh-cong/index.html",
+	"en/tim-kiem/index.html",
+	"en/thu-tuc/feed.atom",
 	"index.html",
 	"thu-tuc/index.html",
 	"thu-tuc/dang-ky-khai-sinh/index.html",

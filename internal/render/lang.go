@@ -100,6 +100,14 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 			}
 			return template.HTML(t)
 		},
+		// viText is a text in Vietnamese that a page in another language
+		// shows as it is (a person's name), marked so.
+		"viText": func(s string) template.HTML {
+			if loc.Lang() == i18n.Vietnamese {
+				return template.HTML(template.HTMLEscapeString(s))
+			}
+			return template.HTML(`<span lang="vi">` + template.HTMLEscapeString(s) + `</span>`)
+		},
 		// langMarker ends a link to a page in another language:
 		// " (tiếng Việt)".
 		"langMarker": LangMarker,
