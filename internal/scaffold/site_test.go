@@ -65,6 +65,13 @@ func TestSiteExplainsEveryKey(t *testing.T) {
 			t.Errorf("site.toml does not set %s", key)
 		}
 	}
+	// A table of tables by name ([languages.en]) is optional: the new
+	// site shows one, commented out, for the editor to take.
+	for _, key := range tomlMaps(reflect.TypeFor[config.Config]()) {
+		if !strings.Contains(string(src), "\n# ["+key+".") {
+			t.Errorf("site.toml has no commented example of [%s.…]", key)
+		}
+	}
 	lines := strings.Split(string(src), "\n")
 	for i, line := range lines {
 		name, _, isKey := strings.Cut(line, " = ")
@@ -94,11 +101,25 @@ func tomlKeys(t reflect.Type, prefix string) []string {
 		if ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
 			ft = ft.Elem()
 		}
+		if ft.Kind() == reflect.Map {
+			continue // tomlMaps
+		}
 		if ft.Kind() == reflect.Struct && ft.PkgPath() != "time" {
 			keys = append(keys, tomlKeys(ft, prefix+tag+".")...)
 			continue
 		}
 		keys = append(keys, prefix+tag)
+	}
+	return keys
+}
+
+// tomlMaps are the keys of t that are tables of tables by name.
+func tomlMaps(t reflect.Type) []string {
+	var keys []string
+	for f := range t.Fields() {
+		if tag := f.Tag.Get("toml"); tag != "" && tag != "-" && f.Type.Kind() == reflect.Map {
+			keys = append(keys, tag)
+		}
 	}
 	return keys
 }
