@@ -2,7 +2,7 @@
 // static/ folder, copied byte for byte, and the theme's assets/ (CSS and
 // scripts), published under names that carry a hash of their content so
 // that hosts can cache them for a year, style sheets without their
-// comments. It also holds what the layouts
+// comments and scripts without their whole-line comments. It also holds what the layouts
 // share with assets/: walking a folder of the site (WalkSite) and merging
 // a theme folder with the site's (MergeTheme).
 package static
@@ -64,8 +64,11 @@ func Load(theme fs.FS, siteDir string, problems *problem.List) *Files {
 
 	for name, file := range MergeTheme(theme, siteDir, AssetsDir, problems, nil) {
 		data := file.Data
-		if path.Ext(name) == ".css" {
+		switch path.Ext(name) {
+		case ".css":
 			data = stripCSSComments(data)
+		case ".js":
+			data = stripJSComments(data)
 		}
 		a := Asset{Name: name, Path: "/" + hashedName(name, data), Data: data}
 		f.Assets = append(f.Assets, a)
