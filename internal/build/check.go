@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/congkhai/congkhai/internal/catalog"
@@ -14,6 +15,7 @@ import (
 	"github.com/congkhai/congkhai/internal/office"
 	"github.com/congkhai/congkhai/internal/personaldata"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/static"
 )
@@ -73,6 +75,7 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 			fields = append(fields, g.Name)
 		}
 		l.offices.CheckReferences(func(code string) bool { return l.site.ProcedureByCode(code) != nil }, fields, problems)
+		checkReceived(l, problems)
 	}
 
 	before := problems.Errors()
@@ -304,4 +307,22 @@ func lookupFile[V any](files map[string]V, addr string) (V, bool) {
 	}
 	var zero V
 	return zero, false
+}
+
+// checkReceived warns of each procedure of the jurisdiction's level, in
+// force on the reference date, that no reception point receives, by its
+// code or its field: its page can only give its reception_address, with
+// no hours and no week. A procedure of another level (a province's, filed
+// with its police) may be received elsewhere.
+func checkReceived(l *loadedSite, problems *problem.List) {
+	for _, pg := range l.site.Procedures {
+		pr := pg.Procedure
+		own := slices.ContainsFunc(pr.Level, func(lv procedure.Level) bool { return string(lv) == l.cfg.Jurisdiction.Level })
+		if !own || !pr.InForceOn(l.today) || len(l.offices.For(pr.Code, pr.Field)) > 0 {
+			continue
+		}
+		problems.Warnf(pg.File, content.FieldLine(l.opts.Source, pg, "field"), "field",
+			"no reception point of %s receives this procedure (code %s, field %q): add its code or its field to the points that take it, so that its page says where to go and when",
+			office.FileName, pr.Code, pr.Field)
+	}
 }
