@@ -8,7 +8,6 @@ import (
 	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/tomlfile"
-	"github.com/congkhai/congkhai/internal/vnformat"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -39,7 +38,7 @@ func show(occ []Occurrence) string {
 			s += " (" + o.Reason + ")"
 		}
 		if o.Weekend {
-			s += " (" + vnformat.Weekday(o.Original.Weekday()) + ")"
+			s += " (" + locale.Vietnamese().Weekday(o.Original.Weekday()) + ")"
 		}
 		parts = append(parts, s)
 	}

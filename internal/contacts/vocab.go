@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/congkhai/congkhai/internal/contacts/phone"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 )
 
@@ -162,23 +163,7 @@ func Weekdays() []Weekday {
 // Label is the weekday's name: Monday (Thứ Hai) … Sunday (Chủ nhật); the
 // zero Text for an unknown one.
 func (w Weekday) Label() msg.Text {
-	switch w.Time() {
-	case time.Monday:
-		return msg.T("Monday")
-	case time.Tuesday:
-		return msg.T("Tuesday")
-	case time.Wednesday:
-		return msg.T("Wednesday")
-	case time.Thursday:
-		return msg.T("Thursday")
-	case time.Friday:
-		return msg.T("Friday")
-	case time.Saturday:
-		return msg.T("Saturday")
-	case time.Sunday:
-		return msg.T("Sunday")
-	}
-	return msg.Text{}
+	return locale.WeekdayText(w.Time())
 }
 
 // Valid reports whether w is a known weekday.

@@ -224,14 +224,29 @@ func (l *Locale) DayLong(year int, month time.Month, day int) string {
 
 // Weekday names a day of the week: Thứ Hai, Monday; "" for a value that
 // is not one.
-func (l *Locale) Weekday(d time.Weekday) string {
-	if l.English() {
-		if d < time.Sunday || d > time.Saturday {
-			return ""
-		}
-		return d.String()
+func (l *Locale) Weekday(d time.Weekday) string { return l.Text(WeekdayText(d)) }
+
+// WeekdayText is the name of a day of the week as a message, Monday
+// (Thứ Hai) … Sunday (Chủ nhật), for pages and editors alike; the zero
+// Text for a value that is not one.
+func WeekdayText(d time.Weekday) msg.Text {
+	switch d {
+	case time.Monday:
+		return msg.T("Monday")
+	case time.Tuesday:
+		return msg.T("Tuesday")
+	case time.Wednesday:
+		return msg.T("Wednesday")
+	case time.Thursday:
+		return msg.T("Thursday")
+	case time.Friday:
+		return msg.T("Friday")
+	case time.Saturday:
+		return msg.T("Saturday")
+	case time.Sunday:
+		return msg.T("Sunday")
 	}
-	return vnformat.Weekday(d)
+	return msg.Text{}
 }
 
 // swapSeparators turns the Vietnamese separators of a number written by

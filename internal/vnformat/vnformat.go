@@ -1,8 +1,9 @@
-// Package vnformat writes numbers, amounts, file sizes, dates and weekdays
+// Package vnformat writes numbers, amounts, file sizes, dates and periods
 // the way Vietnamese readers expect them: a dot between thousands, a comma
-// before decimals (1.234,5), the day before the month (15/7/2025), and the
-// weekday in words (Thứ Hai). The build writes every such figure through
-// it, so that pages, chart labels, tables and descriptions agree.
+// before decimals (1.234,5), the day before the month (15/7/2025). The
+// build writes every such figure through it (by internal/locale, which
+// writes the other languages' too), so that pages, chart labels, tables
+// and descriptions agree; weekdays are messages (locale.WeekdayText).
 package vnformat
 
 import (
@@ -157,25 +158,3 @@ func DayLong(year int, month time.Month, day int) string { return "Ngày " + Day
 // DayMonth writes the day of t without its year, for a date of a year
 // the reader knows: 02/9, 01/01.
 func DayMonth(t time.Time) string { return string(appendDayMonth(nil, t.Month(), t.Day())) }
-
-// Weekday is the Vietnamese name of a day of the week, Thứ Hai … Chủ
-// nhật, or "" for a value that is not a weekday.
-func Weekday(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return "Thứ Hai"
-	case time.Tuesday:
-		return "Thứ Ba"
-	case time.Wednesday:
-		return "Thứ Tư"
-	case time.Thursday:
-		return "Thứ Năm"
-	case time.Friday:
-		return "Thứ Sáu"
-	case time.Saturday:
-		return "Thứ Bảy"
-	case time.Sunday:
-		return "Chủ nhật"
-	}
-	return ""
-}

@@ -115,16 +115,6 @@ func TestFormat(t *testing.T) {
 
 		{"DayMonth(2026-09-02)", DayMonth(day(2026, 9, 2)), "02/9"},
 		{"DayMonth(2027-01-01)", DayMonth(day(2027, 1, 1)), "01/01"},
-
-		{"Weekday(Monday)", Weekday(time.Monday), "Thứ Hai"},
-		{"Weekday(Tuesday)", Weekday(time.Tuesday), "Thứ Ba"},
-		{"Weekday(Wednesday)", Weekday(time.Wednesday), "Thứ Tư"},
-		{"Weekday(Thursday)", Weekday(time.Thursday), "Thứ Năm"},
-		{"Weekday(Friday)", Weekday(time.Friday), "Thứ Sáu"},
-		{"Weekday(Saturday)", Weekday(time.Saturday), "Thứ Bảy"},
-		{"Weekday(Sunday)", Weekday(time.Sunday), "Chủ nhật"},
-		{"Weekday(-1)", Weekday(-1), ""},
-		{"Weekday(7)", Weekday(7), ""},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
