@@ -38,13 +38,10 @@ func BreadcrumbList(trail []Crumb) Object {
 	return Object{{"@type", "BreadcrumbList"}, {"itemListElement", items}}
 }
 
-// vietnamese is the language every channel serves in.
-func vietnamese(lang string) Object {
-	name := "Tiếng Việt"
-	if lang != "vi" {
-		name = lang
-	}
-	return Object{{"@type", "Language"}, {"name", name}, {"alternateName", lang}}
+// vietnamese is the language every channel serves in, whatever the
+// language of the page that describes it: named in that language.
+func vietnamese(loc *locale.Locale) Object {
+	return Object{{"@type", "Language"}, {"name", loc.T("Vietnamese")}, {"alternateName", "vi"}}
 }
 
 // Area is the administrative unit a portal speaks for.
@@ -99,7 +96,7 @@ func GovernmentService(in ServiceInput) Object {
 	// What every channel shares is made once.
 	channels := make([]Object, 0, len(p.Channels))
 	var offers []Object
-	lang := vietnamese(in.Language)
+	lang := vietnamese(loc)
 	var phone Object
 	if h := in.Hotline; h != nil && !h.Tel.IsZero() {
 		phone = Object{{"@type", "ContactPoint"}, {"name", h.Name}, {"telephone", telephone(h.Tel.TelURI())}}
@@ -108,7 +105,7 @@ func GovernmentService(in ServiceInput) Object {
 		c := make(Object, 0, 8)
 		c = append(c, Member{"@type", "ServiceChannel"}, Member{"name", loc.Text(ch.Kind.Label())})
 		if ch.ProcessingTime.Text != "" {
-			c.Set("description", "Thời hạn giải quyết: "+ch.ProcessingTime.Text)
+			c.Set("description", loc.T("Processing time: %s", ch.ProcessingTime.Text))
 		}
 		if d := duration(ch.ProcessingTime); d != "" {
 			c.Set("processingTime", d)
@@ -223,7 +220,8 @@ func Organizations(d *contacts.Directory, page string, lang string) []Object {
 }
 
 func hotlinePoint(h *contacts.Hotline, page, lang string) Object {
-	c := Object{{"@type", "ContactPoint"}, {"@id", page + "#" + h.ID}, {"name", h.Name}, {"contactType", "Đường dây nóng"}}
+	loc := orVietnamese(nil)
+	c := Object{{"@type", "ContactPoint"}, {"@id", page + "#" + h.ID}, {"name", h.Name}, {"contactType", loc.T("Hotline")}}
 	if !h.Tel.IsZero() {
 		c.Set("telephone", telephone(h.Tel.TelURI()))
 	}
@@ -231,12 +229,12 @@ func hotlinePoint(h *contacts.Hotline, page, lang string) Object {
 		c.Set("email", string(h.Email))
 	}
 	if h.Hours != "" {
-		c.Set("description", "Thời gian: "+h.Hours)
+		c.Set("description", loc.T("Hours: %s", h.Hours))
 	}
 	if h.URL != "" {
 		c.Set("url", h.URL)
 	}
-	c.Set("availableLanguage", vietnamese(lang))
+	c.Set("availableLanguage", vietnamese(orVietnamese(nil)))
 	return c
 }
 
@@ -258,6 +256,6 @@ func personPoint(p *contacts.Person, page, lang string) Object {
 	if p.Email != "" {
 		c.Set("email", string(p.Email))
 	}
-	c.Set("availableLanguage", vietnamese(lang))
+	c.Set("availableLanguage", vietnamese(orVietnamese(nil)))
 	return c
 }
