@@ -341,7 +341,7 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 	}
 	directory := page(render.LayoutDirectory, "Đường dây nóng và danh bạ", directoryPaths.DirectoryPath, home)
 	directory.LinkedData = func() []opendata.Object {
-		return opendata.Organizations(dir, c.cfg.AbsURL(directoryPaths.DirectoryPath), c.cfg.Language)
+		return opendata.Organizations(dir, c.cfg.AbsURL(directoryPaths.DirectoryPath))
 	}
 	addDated(generated(&output{path: indexFile(directoryPaths.DirectoryPath), origin: origin}, directory))
 	dirCrumbs := append(home, render.Crumb{Title: "Đường dây nóng và danh bạ", Path: directoryPaths.DirectoryPath})

@@ -182,7 +182,7 @@ func telephone(tel string) string { return strings.TrimPrefix(tel, "tel:") }
 // GovernmentOrganization, with a ContactPoint for each of its hotlines and
 // each of its people; hotlines that serve no organization of the
 // directory are ContactPoints of their own.
-func Organizations(d *contacts.Directory, page string, lang string) []Object {
+func Organizations(d *contacts.Directory, page string) []Object {
 	var out []Object
 	used := map[*contacts.Hotline]bool{}
 	for _, g := range d.Groups() {
@@ -201,10 +201,10 @@ func Organizations(d *contacts.Directory, page string, lang string) []Object {
 		var points []Object
 		for _, h := range d.HotlinesFor(g.Name) {
 			used[h] = true
-			points = append(points, hotlinePoint(h, page, lang))
+			points = append(points, hotlinePoint(h, page))
 		}
 		for _, p := range g.People {
-			points = append(points, personPoint(p, page, lang))
+			points = append(points, personPoint(p, page))
 		}
 		if len(points) > 0 {
 			org.Set("contactPoint", points)
@@ -213,13 +213,13 @@ func Organizations(d *contacts.Directory, page string, lang string) []Object {
 	}
 	for i := range d.Hotlines {
 		if h := &d.Hotlines[i]; !used[h] {
-			out = append(out, hotlinePoint(h, page, lang))
+			out = append(out, hotlinePoint(h, page))
 		}
 	}
 	return out
 }
 
-func hotlinePoint(h *contacts.Hotline, page, lang string) Object {
+func hotlinePoint(h *contacts.Hotline, page string) Object {
 	loc := orVietnamese(nil)
 	c := Object{{"@type", "ContactPoint"}, {"@id", page + "#" + h.ID}, {"name", h.Name}, {"contactType", loc.T("Hotline")}}
 	if !h.Tel.IsZero() {
@@ -238,7 +238,7 @@ func hotlinePoint(h *contacts.Hotline, page, lang string) Object {
 	return c
 }
 
-func personPoint(p *contacts.Person, page, lang string) Object {
+func personPoint(p *contacts.Person, page string) Object {
 	c := Object{{"@type", "ContactPoint"}, {"@id", page + "#" + p.ID}, {"name", p.FullName}, {"contactType", p.Position}}
 	var tels []string
 	for _, ph := range p.Phones {

@@ -73,7 +73,7 @@ func TestGovernmentService(t *testing.T) {
 // stands alone.
 func TestOrganizations(t *testing.T) {
 	d := exampleDirectory(t)
-	b, _ := Graph(Organizations(d, "https://x.gov.vn/danh-ba/", "vi")...)
+	b, _ := Graph(Organizations(d, "https://x.gov.vn/danh-ba/")...)
 	var g struct {
 		Graph []struct {
 			Type         string `json:"@type"`

@@ -182,7 +182,7 @@ func exampleLD(t *testing.T) (schemaorg [][]byte, dcat []byte) {
 	cat := exampleCatalog(area)
 	for _, nodes := range [][]Object{
 		{crumbs, service},
-		append([]Object{crumbs}, Organizations(d, "https://x.gov.vn/danh-ba/", "vi")...),
+		append([]Object{crumbs}, Organizations(d, "https://x.gov.vn/danh-ba/")...),
 		{crumbs, cat.DatasetLD(0)},
 		{crumbs, cat.DataCatalogLD()},
 	} {
