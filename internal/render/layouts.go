@@ -75,8 +75,8 @@ type Layouts struct {
 
 // LoadLayouts merges the theme's layouts with the site's (the site's file
 // wins, name by name) and parses them, once per language of locales (the
-// first the site's default): each language's sets are clones of the
-// first with its LangFuncs. A text of a layout that a language does not
+// first the site's default), each language's with its LangFuncs and its
+// constant texts written in. A text of a layout that a language does not
 // translate is a problem at its line.
 func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, locales []*locale.Locale, problems *problem.List) *Layouts {
 	files := static.MergeTheme(theme, siteDir, LayoutsDir, problems, func(rel, name string) bool {
@@ -153,19 +153,36 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, locales []
 	})
 	l.texts = slices.CompactFunc(l.texts, func(a, b Text) bool { return a == b })
 	checkTexts(l.texts, locales, problems)
-	for _, loc := range locales[1:] {
-		e := &Layouts{locale: loc, sets: map[string]*template.Template{}, editions: l.editions, texts: l.texts}
-		lf := langFuncs(loc, given)
-		lf["partialCached"] = e.partialCached
-		for name, set := range l.sets {
-			c, err := set.Clone()
-			if err != nil {
-				problems.Errorf(LayoutsDir+"/"+name, 0, "", "%v", err)
-				continue
-			}
-			e.sets[name] = c.Funcs(lf)
+	// Each language's sets are parsed again with its constant texts
+	// written in (inlineTexts): the sets above, parsed as written, gave
+	// the texts and every problem of the files.
+	for i, loc := range locales {
+		e := l
+		if i > 0 {
+			e = &Layouts{locale: loc, editions: l.editions, texts: l.texts}
+			l.editions[loc.Lang()] = e
 		}
-		l.editions[loc.Lang()] = e
+		lf := maps.Clone(given)
+		maps.Copy(lf, langFuncs(loc, given))
+		lf["partialCached"] = e.partialCached
+		sets := map[string]*template.Template{}
+		for name := range l.sets {
+			set := template.New("set:" + name).Funcs(lf)
+			parts := []string{name}
+			if name != LayoutAlias {
+				parts = append([]string{layoutBase}, partials...)
+				parts = append(parts, name)
+			}
+			for _, part := range parts {
+				f := files[part]
+				if _, err := set.New(part).Parse(inlineTexts(loc, string(f.Data))); err != nil {
+					problems.Add(templateProblem(f.Origin, err))
+					break
+				}
+			}
+			sets[name] = set
+		}
+		e.sets = sets
 	}
 	return l
 }

@@ -203,3 +203,24 @@ func TestTranslateHTML(t *testing.T) {
 		t.Error(`tag "script": no error`)
 	}
 }
+
+// TestInlineTexts: a constant text is written into the layout in the
+// language, its trim markers kept; a text with an argument, a quote or a
+// sign an escaper changes stays a call.
+func TestInlineTexts(t *testing.T) {
+	vi := locale.Vietnamese()
+	for _, tc := range []struct{ in, want string }{
+		{`<h2>{{T "Summary"}}</h2>`, `<h2>Tóm tắt</h2>`},
+		{"<p>\n  {{- T \"Summary\" -}}\n</p>", "<p>Tóm tắt</p>"},
+		{`<a aria-label="{{T "Summary"}}">`, `<a aria-label="Tóm tắt">`},
+		{`{{T "Updated %s" .X}}`, `{{T "Updated %s" .X}}`},
+		{`{{T "A text nobody translated"}}`, `A text nobody translated`},
+		{`{{T "Page & more"}}`, `{{T "Page & more"}}`},
+		{`{{T "say \"hi\""}}`, `{{T "say \"hi\""}}`},
+		{`{{plural 1 "a" "b"}}`, `{{plural 1 "a" "b"}}`},
+	} {
+		if got := inlineTexts(vi, tc.in); got != tc.want {
+			t.Errorf("inlineTexts(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
