@@ -227,7 +227,12 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 			Area: opendata.Area{Name: p.cfg.Jurisdiction.Name, Parent: p.cfg.Jurisdiction.Parent}}
 		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
-			if r := ed.site.ProcedureByCode(code); r != nil && r != pg {
+			r := ed.site.ProcedureByCode(code)
+			if r == nil && ed.n > 0 {
+				// Not translated: the original, which the list marks.
+				r = p.site.ProcedureByCode(code)
+			}
+			if r != nil && r != pg && r.Translation(pg.Lang) != pg {
 				d.Related = append(d.Related, r)
 			}
 		}

@@ -383,7 +383,10 @@ func paperCount(loc *locale.Locale, d procedure.Document) string {
 // ListItem is a procedure as lists show it (partials/procedure-list.html).
 type ListItem struct {
 	URL, Title string
-	Meta       string // "Code 1.001234 · Hộ tịch · Commune level"
+	// Lang is the language of a page in another language than the
+	// list's (a related procedure not translated), "" for one in it.
+	Lang string
+	Meta string // "Code 1.001234 · Hộ tịch · Commune level"
 	// ArchivedUntil is the last day of a procedure no longer in force, ""
 	// for one that is.
 	ArchivedUntil string
@@ -404,7 +407,14 @@ func Listing(loc *locale.Locale, cfg *config.Config, pages []*content.Page) []Li
 		meta.Reset()
 		meta.WriteString(loc.T("Code %s", p.Code))
 		meta.WriteString(" · ")
-		meta.WriteString(p.Field)
+		field, lang := p.Field, ""
+		if pg.Lang != "" && pg.Lang != loc.Lang() {
+			// A page of another language: its field as the site names
+			// it in the list's.
+			field, _ = loc.Name(p.Field)
+			lang = string(pg.Lang)
+		}
+		meta.WriteString(field)
 		for _, l := range p.Level {
 			label, ok := levels[l]
 			if !ok {
@@ -414,7 +424,7 @@ func Listing(loc *locale.Locale, cfg *config.Config, pages []*content.Page) []Li
 			meta.WriteString(" · ")
 			meta.WriteString(label)
 		}
-		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Meta: meta.String(), ArchivedUntil: dateText(loc, p.EffectiveTo)})
+		items = append(items, ListItem{URL: cfg.RelURL(pg.Path), Title: pg.Title, Lang: lang, Meta: meta.String(), ArchivedUntil: dateText(loc, p.EffectiveTo)})
 	}
 	return items
 }
