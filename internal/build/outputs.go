@@ -438,7 +438,8 @@ func lateJobs(c *checkedSite, add func(*output)) {
 	chartCSV := c.late.ChartCSV()
 	add(&output{path: indexFile(latePath), origin: late.FileName, html: true, layout: render.LayoutLate, addr: latePath,
 		make: func(p *plan, problems *problem.List) (*render.Data, []byte) {
-			d := &render.Data{Site: p.view, Layout: render.LayoutLate, Title: title, Path: latePath, Breadcrumbs: trail, Late: view}
+			d := &render.Data{Site: p.view, Layout: render.LayoutLate, Title: title, Path: latePath, Breadcrumbs: trail, Late: view,
+				Alternates: p.alternates(p.editions[0], latePath, nil)}
 			if c.echarts != nil {
 				view.Chart = lateChart(chartCSV, c.today, p.layouts.Locale(), problems)
 				d.HasCharts = view.Chart != nil

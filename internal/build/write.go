@@ -305,7 +305,7 @@ func (p *plan) warnMissingNames(problems *problem.List) {
 	for _, ed := range p.editions[1:] {
 		file := i18n.SiteDir + "/" + string(ed.Lang) + ".toml"
 		for _, name := range ed.loc.Missing() {
-			problems.Warnf(file, 0, "names", "%q is shown in Vietnamese on the %s pages: give its %s form here, as \"%s\" = \"…\"", name, ed.Name, ed.Name, name)
+			problems.Warnf(file, 0, "names", "%q is shown in Vietnamese on the %s pages: give its %s form here, under [names], as \"%s\" = \"…\"", name, ed.Lang.Text(), ed.Lang.Text(), name)
 		}
 	}
 }

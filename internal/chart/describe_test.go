@@ -100,10 +100,10 @@ func TestEnglish(t *testing.T) {
 	}, {
 		chart:       "papi-tong-diem",
 		description: "Tỉnh Bình Dương (former), 2022: 47.4488 điểm, up 0.2708 điểm from 2021. Thành phố Hồ Chí Minh: no figures yet. From 2025, the figures are those of Thành phố Hồ Chí Minh, a different unit from Tỉnh Bình Dương (former), whose figures end in 2024, so the two series are not joined.",
-		highlights:  []Highlight{{Label: "Tổng điểm PAPI theo năm – Tỉnh Bình Dương (former)", Value: "47.4488 điểm", Period: "Year 2022"}},
+		highlights:  []Highlight{{Label: "Tổng điểm PAPI theo năm – Tỉnh Bình Dương (former)", Value: "47.4488 điểm", Period: "2022"}},
 		head:        []string{"Năm", "Tỉnh Bình Dương (former)", "Thành phố Hồ Chí Minh"},
 		caption:     "Figures: Tổng điểm PAPI theo năm — điểm (điểm)",
-		row:         Row{Header: "Year 2018", Cells: []Cell{{MissingText, true, false}, {MissingText, true, false}}},
+		row:         Row{Header: "2018", Cells: []Cell{{MissingText, true, false}, {MissingText, true, false}}},
 	}}
 	for _, tt := range tests {
 		c, err := draw(sets, "/ket-qua-phuc-vu/", tt.chart)
@@ -170,7 +170,7 @@ func TestEnglishPeriods(t *testing.T) {
 	}{
 		{dataset.Period{Grain: dataset.GrainMonth, Year: 2026, N: 10}, "October 2026", "Oct 2026"},
 		{dataset.Period{Grain: dataset.GrainQuarter, Year: 2025, N: 2}, "Quarter 2, 2025", "Q2 2025"},
-		{dataset.Period{Grain: dataset.GrainYear, Year: 2024}, "Year 2024", "2024"},
+		{dataset.Period{Grain: dataset.GrainYear, Year: 2024}, "2024", "2024"},
 		{dataset.Period{Grain: dataset.GrainDay, Year: 2025, N: 7, Day: 1}, "1 July 2025", "1 July 2025"},
 	} {
 		if got := PeriodLabel(en, tt.p); got != tt.long {

@@ -312,7 +312,7 @@ func (c *Config) validateLanguages(doc *tomlfile.Doc, problems *problem.List, re
 	def, ok := i18n.Parse(c.Language)
 	if !ok || string(def) != strings.TrimSpace(c.Language) {
 		if len(c.Languages) > 0 && strings.TrimSpace(c.Language) != "" && languageTag.MatchString(strings.TrimSpace(c.Language)) {
-			doc.Errorf(problems, "language", "%q: a site with [languages] must be in a language congkhai writes pages in: %s", c.Language, langCodes())
+			doc.Errorf(problems, "language", "%q: a site with [languages] must be in a language congkhai writes pages in: %s", c.Language, langCodes(""))
 		}
 		def = i18n.Default
 	}
@@ -323,7 +323,7 @@ func (c *Config) validateLanguages(doc *tomlfile.Doc, problems *problem.List, re
 		lang, ok := i18n.Parse(code)
 		switch {
 		case !ok || string(lang) != code:
-			doc.Errorf(problems, at, "%q is not a language congkhai writes pages in: use %s", code, langCodes())
+			doc.Errorf(problems, at, "%q is not a language congkhai writes pages in: use %s", code, langCodes(def))
 			continue
 		case lang == def:
 			doc.Errorf(problems, at, "%q is the site's own language (language = %q): its title and menu are the top-level ones; remove [%s]", code, c.Language, at)
@@ -344,10 +344,14 @@ func (c *Config) validateLanguages(doc *tomlfile.Doc, problems *problem.List, re
 	}
 }
 
-func langCodes() string {
+// langCodes lists the languages congkhai writes pages in, but for the
+// site's own (but, "" for none).
+func langCodes(but i18n.Lang) string {
 	var codes []string
 	for _, l := range i18n.Langs() {
-		codes = append(codes, strconv.Quote(string(l)))
+		if l != but {
+			codes = append(codes, strconv.Quote(string(l)))
+		}
 	}
 	return strings.Join(codes, ", ")
 }

@@ -1,8 +1,11 @@
 package content
 
 import (
+	"path"
+
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // The checks of this file need every page of the site; the build runs them
@@ -33,9 +36,25 @@ func (s *Site) CheckCodes(problems *problem.List) {
 
 // CheckTranslations reports a translated procedure whose code is not its
 // original's: a translation describes the same procedure, in another
-// language, and the two pages are each other's alternates.
+// language, and the two pages are each other's alternates. It warns of a
+// translation without an original (a name mistyped: the pages are not
+// each other's), naming the file whose code it has, and of a translated
+// procedure that kept its original's Vietnamese field or agency.
 func (s *Site) CheckTranslations(problems *problem.List) {
 	for _, e := range s.editions[1:] {
+		for _, p := range e.Pages {
+			if p.Translation(s.Lang) != nil || p.File == "" || p.BodyLine == 0 {
+				continue
+			}
+			original := langSuffix.ReplaceAllString(p.File, ".md")
+			if p.Procedure != nil {
+				if same := s.ProcedureByCode(p.Procedure.Code); same != nil {
+					problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is the code of %s, but this file is not named after it: name the translation %s, beside its original", p.Procedure.Code, same.File, langFile(path.Base(same.File), &config.Edition{Lang: e.Lang}))
+					continue
+				}
+			}
+			problems.Warnf(p.File, 0, "", "%s does not exist: a translation is named after the page it translates, beside it; this page has no version in %s", original, s.Lang.Text())
+		}
 		for _, p := range e.Procedures {
 			orig := p.Translation(s.Lang)
 			if orig == nil || orig.Procedure == nil {
@@ -43,6 +62,14 @@ func (s *Site) CheckTranslations(problems *problem.List) {
 			}
 			if p.Procedure.Code != orig.Procedure.Code {
 				problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is not the code of %s (%q): a translation describes the same procedure, with the same code", p.Procedure.Code, orig.File, orig.Procedure.Code)
+			}
+			for _, f := range []struct{ field, here, there string }{
+				{"field", p.Procedure.Field, orig.Procedure.Field},
+				{"agency", p.Procedure.Agency, orig.Procedure.Agency},
+			} {
+				if f.here == f.there && vntext.HasVietnameseLetters(f.here) {
+					problems.Warnf(p.File, FieldLine(s.Dir, p, f.field), f.field, "%q is the original's, in Vietnamese: write it in %s, the same way in every translated procedure, since the lists group by it", f.here, e.Lang.Text())
+				}
 			}
 		}
 	}

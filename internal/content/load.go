@@ -408,7 +408,10 @@ func fileEdition(name string, cfg *config.Config) (string, *config.Edition, msg.
 	e := cfg.Edition(lang)
 	switch {
 	case e == nil || string(lang) != m[1]:
-		return base, eds[0], msg.T("%q is not a language of the site: a translation's name ends in the code of a language site.toml declares ([languages.en] for %s), or rename the file without %q", m[1], "name.en.md", "."+m[1])
+		if len(eds) < 2 {
+			return base, eds[0], msg.T("%q is not a language of the site, which has one (%s): to publish translations, declare [languages.en] in site.toml; else rename the file without %q", m[1], string(eds[0].Lang), "."+m[1])
+		}
+		return base, eds[0], msg.T("%q is not a language of the site (site.toml declares %s): rename the file %s if it is the %s translation", m[1], string(eds[1].Lang), langFile(base, eds[1]), eds[1].Lang.Text())
 	case e.Default:
 		return base, eds[0], msg.T("%q is the site's own language: its pages are %s, without %q", m[1], base, "."+m[1])
 	}

@@ -269,6 +269,8 @@ var data = []string{
 	"internal/locale.Locale.T",
 	"internal/locale.Locale.Plural",
 	"internal/locale.Locale.Text",
+	// A content file's name in a language, gioi-thieu.en.md.
+	"internal/content.langFile",
 	// Language codes in quotes, "vi", "en".
 	"internal/config.langCodes",
 	// A language's name in itself, Tiếng Việt, English.

@@ -81,7 +81,7 @@ func LoadSite(dir string, lang Lang, problems *problem.List) *SiteTables {
 	}
 	for _, key := range slices.Sorted(maps.Keys(t.Names)) {
 		if strings.TrimSpace(t.Names[key]) == "" {
-			problems.Errorf(name, t.Line("names", key), "names", "%q has an empty name: write its %s form, or remove the line", key, lang.Name())
+			problems.Errorf(name, t.Line("names", key), "names", "%q has an empty name: write its %s form, or remove the line", key, lang.Text())
 		}
 	}
 	return t
@@ -104,6 +104,18 @@ func (c *Catalog) With(site *SiteTables) *Catalog {
 func (c *Catalog) Has(key string) bool {
 	_, ok := c.messages[key]
 	return ok
+}
+
+// Text is the language's name in the language a message is read in:
+// "English" in English, "tiếng Anh" in Vietnamese.
+func (l Lang) Text() msg.Text {
+	switch l {
+	case Vietnamese:
+		return msg.T("Vietnamese")
+	case English:
+		return msg.T("English")
+	}
+	return msg.Plain(string(l))
 }
 
 // Name is the language's name in itself: Tiếng Việt, English.

@@ -206,10 +206,10 @@ func (l *Locale) QuarterLong(year, q int) string {
 	return vnformat.QuarterLong(year, q)
 }
 
-// YearLong writes a year in words: Năm 2024, Year 2024.
+// YearLong writes a year in words: Năm 2024, 2024.
 func (l *Locale) YearLong(year int) string {
 	if l.English() {
-		return "Year " + strconv.Itoa(year)
+		return strconv.Itoa(year) // a year needs no word in English
 	}
 	return vnformat.YearLong(year)
 }

@@ -61,7 +61,7 @@ func TestFigures(t *testing.T) {
 			"Quarter":        {"Q2/2025", "Q2 2025"},
 			"MonthLong":      {"Tháng 10/2026", "October 2026"},
 			"QuarterLong":    {"Quý 2/2025", "Quarter 2, 2025"},
-			"YearLong":       {"Năm 2024", "Year 2024"},
+			"YearLong":       {"Năm 2024", "2024"},
 			"DayLong":        {"Ngày 15/5/2025", "15 May 2025"},
 			"Monday":         {"Thứ Hai", "Monday"},
 			"Sunday":         {"Chủ nhật", "Sunday"},

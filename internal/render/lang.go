@@ -13,6 +13,7 @@ import (
 	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/vntext"
 )
 
 // textFuncs are the functions whose first string arguments are texts to
@@ -315,6 +316,10 @@ func checkTexts(texts []Text, locales []*locale.Locale, problems *problem.List) 
 				continue
 			}
 			if t.One || !hasLetters(t.Key) {
+				continue
+			}
+			if vntext.HasVietnameseLetters(t.Key) {
+				problems.Errorf(t.File, t.Line, "", "the text %q is Vietnamese, but T takes the English: write it in English, as the built-in layouts do, and its Vietnamese in %s/%s.toml under [messages]", t.Key, i18n.SiteDir, string(loc.Lang()))
 				continue
 			}
 			problems.Errorf(t.File, t.Line, "", "the text %q has no translation in the %q table of the site's languages: add it to %s/%s.toml under [messages]", t.Key, string(loc.Lang()), i18n.SiteDir, string(loc.Lang()))

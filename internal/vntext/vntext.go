@@ -301,3 +301,15 @@ func SortByText[T any](c *Collator, items []T, text func(T) string, first, tie f
 		items[i] = ks[i].item
 	}
 }
+
+// HasVietnameseLetters reports whether s has a letter only Vietnamese
+// writes among the languages of the portal: a vowel with its marks, or đ
+// ("Hộ tịch", not "Ho tich" nor "Civil status").
+func HasVietnameseLetters(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && Fold(string(r)) != strings.ToLower(string(r)) {
+			return true
+		}
+	}
+	return false
+}
