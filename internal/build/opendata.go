@@ -166,7 +166,7 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 		addr: openDataPath, lastmod: latest, late: true,
 		make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
 			d := &render.Data{Site: p.view, Layout: render.LayoutOpenData, Title: title, Path: openDataPath, Breadcrumbs: home,
-				Alternates: p.alternates(p.editions[0], openDataPath, nil),
+				Alternates:  p.alternates(p.editions[0], openDataPath, nil),
 				Description: "Thủ tục hành chính, danh bạ và số liệu của cổng ở dạng dữ liệu mở (JSON, CSV), với giấy phép, ngày cập nhật và danh mục DCAT.",
 				CatalogPath: catalogPath, Feeds: p.feedLinks[openDataPath]}
 			for _, e := range c.exports {
