@@ -59,6 +59,19 @@ func TestExampleSearchPerLanguage(t *testing.T) {
 			}
 		}
 	}
+	// The marker of a link to a Vietnamese page is markup, not words.
+	for _, q := range []string{"span", "lang note", "tieng viet"} {
+		if got := find(en, q); len(got) > 0 {
+			t.Errorf("English index, %q: %v, want nothing", q, got)
+		}
+	}
+	// A procedure's levels are words of its language.
+	if got := find(en, "commune level"); !slices.Contains(got, "/en/thu-tuc/dang-ky-khai-sinh/") {
+		t.Errorf("English index, %q: %v", "commune level", got)
+	}
+	if got := find(en, "cap xa"); slices.Contains(got, "/en/thu-tuc/dang-ky-khai-sinh/") {
+		t.Errorf("English index, %q: %v: the Vietnamese label of a level", "cap xa", got)
+	}
 	for _, u := range find(vi, "ho tich") {
 		if strings.HasPrefix(u, "/en/") {
 			t.Errorf("Vietnamese index, %q: %s is an English page", "ho tich", u)

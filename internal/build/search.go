@@ -236,7 +236,7 @@ func (p *plan) indexPage(j *job, text []byte, rec *procedure.Procedure, bufs *pa
 	w.Add(search.Description, pg.Description)
 	w.AddBytes(search.Body, text)
 	if rec != nil {
-		addRecord(w, rec, p.view.Locale)
+		addRecord(w, rec, ed.loc)
 	}
 	w.End()
 }

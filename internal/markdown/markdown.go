@@ -183,7 +183,9 @@ func (d *Document) Text(fn func([]byte)) {
 		case *ast.Text:
 			fn(n.Segment.Value(d.src))
 		case *ast.String:
-			fn(n.Value)
+			if !n.IsCode() { // HTML written as it is (a link's language marker) is not text
+				fn(n.Value)
+			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *embedBlock:
 			return ast.WalkSkipChildren, nil
 		}

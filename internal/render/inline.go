@@ -29,7 +29,7 @@ func inlineTexts(loc *locale.Locale, src string) string {
 			continue
 		}
 		text := translation(loc, key)
-		if !inlinable(key) || !inlinable(text) {
+		if !inlinable(key) || !inlinable(text) || !inText(src[:m[0]]) {
 			continue
 		}
 		before := src[last:m[0]]
@@ -51,9 +51,53 @@ func inlineTexts(loc *locale.Locale, src string) string {
 	return b.String()
 }
 
-// inlinable reports whether a text can stand in a layout as it is: it
-// holds nothing html/template escapes in any context it is written in,
-// no verb and no action.
+// inlinable reports whether a text can stand in a layout's HTML text as
+// it is: it holds nothing html/template escapes there, no verb, no
+// action, and no space at its ends (which a trim marker next to it would
+// take).
 func inlinable(s string) bool {
-	return s != "" && !strings.ContainsAny(s, "\"'<>&+=`%{}\\\x00")
+	return s != "" && s == strings.TrimSpace(s) && !strings.ContainsAny(s, "\"'<>&+=`%{}\\\x00")
 }
+
+// inText reports whether what a layout's source holds before an action
+// leaves it in HTML text: outside any tag (a text in an attribute, a URL
+// or an unquoted value stays a call, which html/template escapes for its
+// place) and outside a script, a style and the elements whose text is not
+// HTML. Template actions in the source are passed over.
+func inText(before string) bool {
+	inTag := false
+	var quote byte
+	for i := 0; i < len(before); i++ {
+		c := before[i]
+		switch {
+		case strings.HasPrefix(before[i:], "{{"):
+			end := strings.Index(before[i:], "}}")
+			if end < 0 {
+				return false
+			}
+			i += end + 1
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case inTag && (c == '"' || c == '\''):
+			quote = c
+		case inTag && c == '>':
+			inTag = false
+		case !inTag && c == '<' && i+1 < len(before) && (before[i+1] == '/' || before[i+1] == '!' || isLetter(before[i+1])):
+			inTag = true
+		}
+	}
+	if inTag {
+		return false
+	}
+	lower := strings.ToLower(before)
+	for _, el := range []string{"script", "style", "textarea", "title"} {
+		if strings.LastIndex(lower, "<"+el) > strings.LastIndex(lower, "</"+el) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
