@@ -137,7 +137,7 @@ func (p *plan) foreignLinks(pg *content.Page) *markdown.Foreign {
 			if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, own) {
 				return ""
 			}
-			if ext := path.Ext(dest); ext != "" && ext != ".html" {
+			if ext := path.Ext(strings.TrimSuffix(dest, "/")); ext != "" && ext != ".html" {
 				return ""
 			}
 			return string(def.Lang)

@@ -55,18 +55,21 @@ type checkedSite struct {
 // address, and the menu's links.
 func check(l *loadedSite, problems *problem.List) *checkedSite {
 	c := &checkedSite{loadedSite: l}
-	l.site.CheckSections(l.cfg, problems)
 	for _, e := range l.site.Editions() {
+		e.CheckSections(l.cfg, problems)
 		e.CheckCodes(problems)
+		// A translation's related procedures are the site's codes: one
+		// not translated is listed in the site's language.
+		checkRelated(e, l.site, problems)
+		checkForms(e, l.static, problems)
 	}
 	l.site.CheckTranslations(problems)
-	checkRelated(l.site, problems)
-	checkForms(l.site, l.static, problems)
 	popular := checkPopular(l.opts.Source, l.cfg, l.site, problems)
 	c.catalog = catalog.Build(l.site, popular, l.locales[0])
 	c.catalog.CheckSpellings(problems)
 	c.editions = newEditions(c, popular)
 	for _, ed := range c.editions[1:] {
+		ed.catalog.CheckSpellings(problems)
 		c.pairGroups(ed)
 	}
 	if l.offices != nil {
@@ -189,14 +192,15 @@ func checkForms(site *content.Site, files *static.Files, problems *problem.List)
 	}
 }
 
-// checkRelated checks the codes of related procedures.
-func checkRelated(site *content.Site, problems *problem.List) {
-	for _, p := range site.Procedures {
+// checkRelated checks the codes of the related procedures of an
+// edition's pages against the site's (the default edition's) codes.
+func checkRelated(ed, site *content.Site, problems *problem.List) {
+	for _, p := range ed.Procedures {
 		for i, code := range p.Procedure.Related {
 			if code == p.Procedure.Code {
 				f := fmt.Sprintf("related[%d]", i)
 				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "a procedure cannot be related to itself")
-			} else if site.ProcedureByCode(code) == nil {
+			} else if site.ProcedureByCode(code) == nil && ed.ProcedureByCode(code) == nil {
 				f := fmt.Sprintf("related[%d]", i)
 				problems.Errorf(p.File, content.FieldLine(site.Dir, p, f), f, "%s", noProcedure(site, code, problems))
 			}

@@ -75,6 +75,17 @@ func (c *checkedSite) editionOf(o *output) *edition {
 	return c.editions[0]
 }
 
+// editionIn is the edition of a language, the default one for a
+// language the site does not have.
+func (c *checkedSite) editionIn(lang i18n.Lang) *edition {
+	for _, ed := range c.editions {
+		if ed.Lang == lang {
+			return ed
+		}
+	}
+	return c.editions[0]
+}
+
 // alternates are the page at addr of edition ed in the site's other
 // languages: its translation for a content page (pg), the same address
 // under the other's path for a generated page, or the other's home when
@@ -133,6 +144,11 @@ func (c *checkedSite) pairGroups(ed *edition) {
 				groupOf[pg] = g.Path
 			}
 		}
+		// A group of the default edition that two groups of this one pair
+		// with (a field translated two ways) pairs with neither: hreflang
+		// goes both ways.
+		claims := map[string]int{}
+		pairs := map[string]string{}
 		for _, g := range dim.Groups {
 			pair := ""
 			for _, pg := range g.Procedures {
@@ -143,9 +159,15 @@ func (c *checkedSite) pairGroups(ed *edition) {
 				}
 				pair = groupOf[orig]
 			}
-			if pair != "" && pair != def.Prefix()+strings.TrimPrefix(g.Path, ed.Prefix()) {
-				c.pairs[pairKey{g.Path, def.Lang}] = pair
-				c.pairs[pairKey{pair, ed.Lang}] = g.Path
+			if pair != "" {
+				claims[pair]++
+				pairs[g.Path] = pair
+			}
+		}
+		for path, pair := range pairs {
+			if claims[pair] == 1 && pair != def.Prefix()+strings.TrimPrefix(path, ed.Prefix()) {
+				c.pairs[pairKey{path, def.Lang}] = pair
+				c.pairs[pairKey{pair, ed.Lang}] = path
 			}
 		}
 	}

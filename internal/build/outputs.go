@@ -225,7 +225,7 @@ func pageQRJobs(site *content.Site, add func(*output)) {
 		path := pg.Path + render.PageQRFile
 		add(&output{path: path[1:], origin: pg.File,
 			produce: func(p *plan) ([]byte, error) {
-				svg, err := render.PageQR(p.view.Locale, p.cfg.AbsURL(pg.Path))
+				svg, err := render.PageQR(p.editionIn(pg.Lang).loc, p.cfg.AbsURL(pg.Path))
 				return []byte(svg), err
 			}})
 	}
@@ -245,7 +245,7 @@ func surveyQRJobs(c *checkedSite, site *content.Site, add func(*output)) {
 		path := pg.Path + render.SurveyQRFile
 		add(&output{path: path[1:], origin: pg.File,
 			produce: func(p *plan) ([]byte, error) {
-				svg, err := render.SurveyQR(p.view.Locale, p.view.Survey(pg.Procedure.Code, "").URL)
+				svg, err := render.SurveyQR(p.editionIn(pg.Lang).loc, p.view.Survey(pg.Procedure.Code, "").URL)
 				return []byte(svg), err
 			}})
 	}

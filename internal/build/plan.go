@@ -7,6 +7,7 @@ import (
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/opendata"
@@ -224,7 +225,7 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		d.Procedure = rec
 		d.View = render.NewProcedureView(rec, pg.Path, ed.view, p.static)
 		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: ed.cfg.Language, Hotline: d.View.Hotline, Locale: ed.loc,
-			Area: opendata.Area{Name: p.cfg.Jurisdiction.Name, Parent: p.cfg.Jurisdiction.Parent}}
+			Area: opendata.Area{Name: nameIn(ed.loc, p.cfg.Jurisdiction.Name), Parent: nameIn(ed.loc, p.cfg.Jurisdiction.Parent)}}
 		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
 			r := ed.site.ProcedureByCode(code)
@@ -257,4 +258,11 @@ func (p *plan) chartHTML(page string, ed *edition) func(markdown.Embed) ([]byte,
 		}
 		return ed.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(spec.Dataset)))
 	}
+}
+
+// nameIn is a data name in loc's language (locale.Name), as it is when the
+// site gives it none.
+func nameIn(loc *locale.Locale, vi string) string {
+	s, _ := loc.Name(vi)
+	return s
 }

@@ -13,14 +13,23 @@ import (
 
 // CheckSections reports the folders of content/ that hold pages but no
 // _index.md, and a procedures section without one.
+//
+// For an edition in another language than the site's, the file is its
+// translation (_index.en.md), and the procedures section is needed only
+// when the edition has procedures.
 func (s *Site) CheckSections(cfg *config.Config, problems *problem.List) {
+	index := IndexFile
+	if s.edition != nil {
+		index = langFile(IndexFile, s.edition)
+	}
 	reported := false
 	for _, dir := range s.unindexed {
-		problems.Errorf(Dir+"/"+dir, 0, "", "this folder is a section and needs an %s file with its title", IndexFile)
+		problems.Errorf(Dir+"/"+dir, 0, "", "this folder is a section and needs an %s file with its title", index)
 		reported = reported || dir == cfg.Procedures.Section
 	}
-	if s.ProcedureSection == nil && !reported {
-		problems.Errorf(Dir+"/"+cfg.Procedures.Section+"/"+IndexFile, 0, "", "not found: the procedures section needs an %s with its title and introduction", IndexFile)
+	needed := s.edition == nil || s.edition.Default || len(s.Procedures) > 0
+	if s.ProcedureSection == nil && !reported && needed {
+		problems.Errorf(Dir+"/"+cfg.Procedures.Section+"/"+index, 0, "", "not found: the procedures section needs an %s with its title and introduction", index)
 	}
 }
 
@@ -46,7 +55,7 @@ func (s *Site) CheckTranslations(problems *problem.List) {
 			if p.Translation(s.Lang) != nil || p.File == "" || p.BodyLine == 0 {
 				continue
 			}
-			original := langSuffix.ReplaceAllString(p.File, ".md")
+			original := withoutLang(p.File)
 			if p.Procedure != nil {
 				if same := s.ProcedureByCode(p.Procedure.Code); same != nil {
 					problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is the code of %s, but this file is not named after it: name the translation %s, beside its original", p.Procedure.Code, same.File, langFile(path.Base(same.File), &config.Edition{Lang: e.Lang}))

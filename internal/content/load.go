@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/language"
+
 	"github.com/congkhai/congkhai/internal/buildcache"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/frontmatter"
@@ -43,6 +45,7 @@ type Site struct {
 	// Lang is the language of the site's pages; editions are the site in
 	// its other languages (Edition), for the site of its default one.
 	Lang       i18n.Lang
+	edition    *config.Edition
 	editions   []*Site
 	Home       *Page
 	Pages      []*Page // every page, home and sections included, ordered by Path
@@ -390,7 +393,8 @@ func decodeFile(file string, src []byte, cfg *config.Config, rules procedure.Rul
 }
 
 // langSuffix is the language a content file's name may end with before
-// .md: gioi-thieu.en.md is gioi-thieu.md in English.
+// .md: gioi-thieu.en.md is gioi-thieu.md in English. Only the code of a
+// language (ISO 639) is one: bao-cao.pdf.md is a page named bao-cao.pdf.
 var langSuffix = regexp.MustCompile(`\.([a-z]{2,3})\.md$`)
 
 // fileEdition returns the name of a content file without its language
@@ -401,6 +405,10 @@ func fileEdition(name string, cfg *config.Config) (string, *config.Edition, msg.
 	eds := cfg.Editions()
 	m := langSuffix.FindStringSubmatch(name)
 	if m == nil {
+		return name, eds[0], msg.Text{}
+	}
+	if _, err := language.ParseBase(m[1]); err != nil {
+		// Not a language's code: part of the name (bao-cao.pdf.md).
 		return name, eds[0], msg.Text{}
 	}
 	base := strings.TrimSuffix(name, m[0]) + ".md"
@@ -416,6 +424,17 @@ func fileEdition(name string, cfg *config.Config) (string, *config.Edition, msg.
 		return base, eds[0], msg.T("%q is the site's own language: its pages are %s, without %q", m[1], base, "."+m[1])
 	}
 	return base, e, msg.Text{}
+}
+
+// withoutLang is a translation's file name without its language, the
+// name of its original: content/gioi-thieu.en.md → content/gioi-thieu.md.
+func withoutLang(file string) string {
+	if m := langSuffix.FindStringSubmatch(file); m != nil {
+		if _, err := language.ParseBase(m[1]); err == nil {
+			return strings.TrimSuffix(file, m[0]) + ".md"
+		}
+	}
+	return file
 }
 
 // langFile is the name of a file of content/ in an edition's language:
@@ -434,7 +453,10 @@ func linkTranslations(editions []*Site) {
 	var names []string
 	for _, s := range editions {
 		for _, p := range s.Pages {
-			key := langSuffix.ReplaceAllString(p.File, ".md")
+			key := p.File
+			if s.edition != nil && !s.edition.Default {
+				key = withoutLang(p.File)
+			}
 			if byName[key] == nil {
 				names = append(names, key)
 			}
@@ -544,7 +566,7 @@ func checkAliases(doc *tomlfile.Doc, problems *problem.List, aliases []string) {
 // files (a folder without _index.md, a code used twice) it leaves for the
 // build's site-wide checks: the unindexed folders, Site.ProcedureByCode.
 func assemble(siteDir string, pages []*Page, cfg *config.Config, e *config.Edition) *Site {
-	s := &Site{Dir: siteDir, Lang: e.Lang, byCode: map[string]*Page{}}
+	s := &Site{Dir: siteDir, Lang: e.Lang, edition: e, byCode: map[string]*Page{}}
 	byDir := map[string]*Page{}
 	for _, p := range pages {
 		if p.Kind == KindHome || p.Kind == KindSection {

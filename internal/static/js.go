@@ -10,9 +10,11 @@ import "bytes"
 // insertion reads the same statements. A script this cannot be sure of is
 // published as it is: one with a template literal (a backtick), a block
 // comment or a line continued with a backslash, in which a line may be
-// part of a string or of a comment.
+// part of a string or of a comment, and one whose lines may end otherwise
+// than with \n (a lone \r, U+2028, U+2029 end a line in JavaScript).
 func stripJSComments(js []byte) []byte {
-	if bytes.ContainsAny(js, "`") || bytes.Contains(js, []byte("/*")) || bytes.Contains(js, []byte("\\\n")) || bytes.Contains(js, []byte("\\\r\n")) {
+	if bytes.ContainsAny(js, "`\u2028\u2029") || bytes.Contains(js, []byte("/*")) || bytes.Contains(js, []byte("\\\n")) || bytes.Contains(js, []byte("\\\r\n")) ||
+		bytes.Count(js, []byte("\r")) != bytes.Count(js, []byte("\r\n")) {
 		return js
 	}
 	out := make([]byte, 0, len(js))

@@ -24,6 +24,8 @@ func TestStripJSComments(t *testing.T) {
 		{"template literal: as it is", "var s = `\n// not a comment\n`;\n", "var s = `\n// not a comment\n`;\n"},
 		{"block comment: as it is", "/* a\n// b */\nc();\n", "/* a\n// b */\nc();\n"},
 		{"continued string: as it is", "var s = \"a\\\n  // b\";\n", "var s = \"a\\\n  // b\";\n"},
+		{"lone CR: as it is", "// header\rvar x = 1;\r", "// header\rvar x = 1;\r"},
+		{"line separator: as it is", "// header\u2028var x = 1;\n", "// header\u2028var x = 1;\n"},
 		{"empty", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
