@@ -20,23 +20,7 @@ func TestExampleSearchPerLanguage(t *testing.T) {
 	dest := exampleBuild(t)
 	find := func(dir, q string) []string {
 		t.Helper()
-		ix, err := search.Open(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dest, dir, name)) })
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := ix.Search(search.ParseQuery(q+" "), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var urls []string
-		for _, r := range res {
-			h, err := ix.Hit(r.Doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			urls = append(urls, h.URL)
-		}
-		return urls
+		return searchIndex(t, filepath.Join(dest, dir), q)
 	}
 	const vi, en = "tim-kiem/index", "en/tim-kiem/index"
 	if got := find(en, "birth registration"); !slices.Contains(got, "/en/thu-tuc/dang-ky-khai-sinh/") {
@@ -77,4 +61,27 @@ func TestExampleSearchPerLanguage(t *testing.T) {
 			t.Errorf("Vietnamese index, %q: %s is an English page", "ho tich", u)
 		}
 	}
+}
+
+// searchIndex asks the search index published in dir what a citizen
+// typing q finds, as search.js would: the addresses of the results.
+func searchIndex(t *testing.T, dir, q string) []string {
+	t.Helper()
+	ix, err := search.Open(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(search.ParseQuery(q+" "), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, r := range res {
+		h, err := ix.Hit(r.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		urls = append(urls, h.URL)
+	}
+	return urls
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/corpus"
-	"github.com/congkhai/congkhai/internal/search"
 	"github.com/congkhai/congkhai/internal/txtartest"
 )
 
@@ -121,21 +120,7 @@ func TestSessionKeepsTheSearchIndex(t *testing.T) {
 	file := "content/thu-tuc/dang-ky-khai-tu.md"
 	find := func(q string) []string {
 		t.Helper()
-		dir := filepath.Join(dest, "tim-kiem", "index")
-		ix, err := search.Open(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := ix.Search(search.ParseQuery(q+" "), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var urls []string
-		for _, r := range res {
-			h, _ := ix.Hit(r.Doc)
-			urls = append(urls, h.URL)
-		}
-		return urls
+		return searchIndex(t, filepath.Join(dest, "tim-kiem", "index"), q)
 	}
 	for _, step := range []struct{ old, new, find, lost string }{
 		{"Nộp.", "Nộp tại Quảng Trạch.", "quang trach", ""},
