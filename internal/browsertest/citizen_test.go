@@ -16,65 +16,71 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// TestWithoutJavaScript loads every page type with JavaScript turned off:
+// TestWithoutJavaScript loads every page type with JavaScript turned off,
+// at a phone's size and a desktop's:
 // the main content is there, the navigation works, every chart's data table
 // is visible, and no control that needs JavaScript is offered.
 func TestWithoutJavaScript(t *testing.T) {
-	for _, pt := range pageTypes {
-		t.Run(pt.name, func(t *testing.T) {
-			ctx := shared.tab(t)
-			if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
-				t.Fatal(err)
-			}
-			if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(pt.path))); err != nil {
-				t.Fatal(err)
-			}
-			type state struct {
-				Scripts               bool
-				MainText, NavLinks    int
-				Tables, VisibleTables int
-				Charts, VisibleCanvas int
-				Controls              bool
-				Heading               string
-			}
-			// Evaluate runs with scripts disabled for the page: DevTools
-			// evaluation is not page script.
-			s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(() => {
-				const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden"; };
-				return {
-					Scripts: typeof window.echarts !== "undefined",
-					MainText: document.querySelector("main").innerText.trim().length,
-					NavLinks: [...document.querySelectorAll(".site-nav a, .breadcrumbs a, main a")].filter(visible).length,
-					Tables: document.querySelectorAll("figure.chart table").length,
-					VisibleTables: [...document.querySelectorAll("figure.chart table")].filter(visible).length,
-					Charts: document.querySelectorAll(".chart-canvas").length,
-					VisibleCanvas: [...document.querySelectorAll(".chart-canvas")].filter(visible).length,
-					Controls: visible(document.querySelector("[data-display-controls]")) ,
-					Heading: (document.querySelector("h1") || {}).textContent || "",
-				};
-			})()`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s.Scripts {
-				t.Fatal("scripts ran although JavaScript is off")
-			}
-			if s.MainText < 100 || s.Heading == "" {
-				t.Errorf("main content missing without JavaScript: %d characters, heading %q", s.MainText, s.Heading)
-			}
-			if s.NavLinks < 3 {
-				t.Errorf("only %d visible links without JavaScript", s.NavLinks)
-			}
-			if s.VisibleTables != s.Tables {
-				t.Errorf("%d of %d chart tables visible without JavaScript", s.VisibleTables, s.Tables)
-			}
-			if s.VisibleCanvas != 0 {
-				t.Errorf("%d empty chart areas shown without JavaScript", s.VisibleCanvas)
-			}
-			if s.Controls {
-				t.Error("the text-size controls are shown although they cannot work without JavaScript")
-			}
-		})
+	for _, vp := range viewports {
+		for _, pt := range pageTypes {
+			t.Run(vp.name+"/"+pt.name, func(t *testing.T) { withoutJavaScript(t, vp.width, vp.height, pt.path) })
+		}
+	}
+}
+
+// withoutJavaScript checks one page at one size with JavaScript turned off.
+func withoutJavaScript(t *testing.T, width, height int64, path string) {
+	ctx := shared.tab(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height), chromedp.Navigate(shared.url(path))); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Scripts               bool
+		MainText, NavLinks    int
+		Tables, VisibleTables int
+		Charts, VisibleCanvas int
+		Controls              bool
+		Heading               string
+	}
+	// Evaluate runs with scripts disabled for the page: DevTools
+	// evaluation is not page script.
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(() => {
+		const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden"; };
+		return {
+			Scripts: typeof window.echarts !== "undefined",
+			MainText: document.querySelector("main").innerText.trim().length,
+			NavLinks: [...document.querySelectorAll(".site-nav a, .breadcrumbs a, main a")].filter(visible).length,
+			Tables: document.querySelectorAll("figure.chart table").length,
+			VisibleTables: [...document.querySelectorAll("figure.chart table")].filter(visible).length,
+			Charts: document.querySelectorAll(".chart-canvas").length,
+			VisibleCanvas: [...document.querySelectorAll(".chart-canvas")].filter(visible).length,
+			Controls: visible(document.querySelector("[data-display-controls]")) ,
+			Heading: (document.querySelector("h1") || {}).textContent || "",
+		};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Scripts {
+		t.Fatal("scripts ran although JavaScript is off")
+	}
+	if s.MainText < 100 || s.Heading == "" {
+		t.Errorf("main content missing without JavaScript: %d characters, heading %q", s.MainText, s.Heading)
+	}
+	if s.NavLinks < 3 {
+		t.Errorf("only %d visible links without JavaScript", s.NavLinks)
+	}
+	if s.VisibleTables != s.Tables {
+		t.Errorf("%d of %d chart tables visible without JavaScript", s.VisibleTables, s.Tables)
+	}
+	if s.VisibleCanvas != 0 {
+		t.Errorf("%d empty chart areas shown without JavaScript", s.VisibleCanvas)
+	}
+	if s.Controls {
+		t.Error("the text-size controls are shown although they cannot work without JavaScript")
 	}
 }
 
