@@ -20,9 +20,12 @@ site:
 
 # The tests of a program with ECharts built in (a binary that builds a site
 # without node_modules) must run, not be skipped: deps generates the file.
+# The browser tests (every page type of both languages, in headless
+# Chromium) take some ten minutes on two CPUs: more than go test's default
+# limit for one package.
 test: vet
 	GO="$(GO)" ./scripts/deps --browser
-	CONGKHAI_WANT_BUILTIN_ECHARTS=1 $(GO) test ./...
+	CONGKHAI_WANT_BUILTIN_ECHARTS=1 $(GO) test -timeout 30m ./...
 
 fuzz:
 	GO="$(GO)" FUZZTIME="$(FUZZTIME)" ./scripts/fuzz
