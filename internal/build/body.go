@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -74,7 +73,7 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 		})
 	}
 	if pg.Kind == content.KindProcedure {
-		for _, h := range procedure.RequiredHeadingsIn(p.langOf(pg)) {
+		for _, h := range procedure.RequiredHeadingsIn(string(pg.Lang)) {
 			if !doc.HasHeading(2, h) {
 				bd.missing = append(bd.missing, h)
 			}
@@ -103,7 +102,7 @@ func (p *plan) bodyKey(pg *content.Page) buildcache.Key {
 	h := buildcache.NewHasher("body")
 	h.Bytes(pg.BodyHash[:]).String(p.cfg.BasePath()).String(strings.Join(p.md.Embeds(), "\x00"))
 	if pg.Kind == content.KindProcedure {
-		h.String(strings.Join(procedure.RequiredHeadingsIn(p.langOf(pg)), "\x00"))
+		h.String(strings.Join(procedure.RequiredHeadingsIn(string(pg.Lang)), "\x00"))
 	}
 	if f := p.foreignLinks(pg); f != nil {
 		// Links to the default language's pages are marked.
@@ -112,36 +111,17 @@ func (p *plan) bodyKey(pg *content.Page) buildcache.Key {
 	return h.Key()
 }
 
-// langOf is the language of a page, as its edition's code: "vi", "en".
-func (p *plan) langOf(pg *content.Page) string { return string(pg.Lang) }
-
 // foreignLinks marks, in a page of an edition other than the default,
 // the links to pages of the default edition: every site path not under
 // the edition's own, but for files (forms, images), which are in no
 // language. It is nil for a page of the default edition.
 func (p *plan) foreignLinks(pg *content.Page) *markdown.Foreign {
-	def := p.editions[0]
-	if pg.Lang == def.Lang || pg.Lang == "" {
+	ed := p.editionIn(pg.Lang)
+	if ed.Default {
 		return nil
 	}
-	var own string
-	for _, e := range p.editions {
-		if e.Lang == pg.Lang {
-			own = e.Path
-		}
-	}
 	return &markdown.Foreign{
-		Lang: func(dest string) string {
-			dest, _, _ = strings.Cut(dest, "#")
-			dest, _, _ = strings.Cut(dest, "?")
-			if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, own) {
-				return ""
-			}
-			if ext := path.Ext(strings.TrimSuffix(dest, "/")); ext != "" && ext != ".html" {
-				return ""
-			}
-			return string(def.Lang)
-		},
+		Lang:   func(dest string) string { return p.cfg.OtherLang(ed.Edition, dest) },
 		Marker: func(lang string) []byte { return []byte(render.LangMarker(lang)) },
 	}
 }

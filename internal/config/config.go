@@ -111,6 +111,27 @@ func (c *Config) Edition(lang i18n.Lang) *Edition {
 	return nil
 }
 
+// OtherLang is the language of the page at sitePath (a site path such as
+// /thu-tuc/x/, with a #fragment or ?query or not) as edition e links to
+// it: the default edition's code when it is one of that edition's pages,
+// "" when it is a page of e, a file (a form, an image: in no language),
+// not a site path, or e is the default edition. The body's links, the
+// layouts' and the menus' are marked by it.
+func (c *Config) OtherLang(e *Edition, sitePath string) string {
+	if e == nil || e.Default {
+		return ""
+	}
+	p, _, _ := strings.Cut(sitePath, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, e.Path) {
+		return ""
+	}
+	if ext := path.Ext(strings.TrimSuffix(p, "/")); ext != "" && ext != ".html" {
+		return ""
+	}
+	return string(c.Editions()[0].Lang)
+}
+
 // In returns site.toml as the edition reads it: the title, description,
 // notice, menu and language of the edition in place of the top-level
 // ones. The default edition's is c itself.

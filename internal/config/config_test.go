@@ -510,3 +510,37 @@ func TestStatusLabel(t *testing.T) {
 		t.Error("an unknown status has a label")
 	}
 }
+
+// TestOtherLang: which links of the English edition go to a page in
+// Vietnamese, the one rule of bodies, layouts and menus.
+func TestOtherLang(t *testing.T) {
+	c, probs := load(t, validSite+"\n[languages.en]\ntitle = \"Portal\"\n", Overrides{})
+	if c == nil || len(probs) != 0 {
+		t.Fatalf("%v", probs)
+	}
+	vi, en := c.Editions()[0], c.Edition("en")
+	for _, tc := range []struct {
+		path string
+		want string
+	}{
+		{"/lien-he/", "vi"},
+		{"/lien-he/#gio", "vi"},
+		{"/tim-kiem/?q=a", "vi"},
+		{"/trang.html", "vi"},
+		{"/v1.2/", ""}, // as the rule stands: see the next commit
+		{"/en/lien-he/", ""},
+		{"/en/", ""},
+		{"/bieu-mau/to-khai.docx", ""},
+		{"/anh/a.png", ""},
+		{"//example.org/", ""},
+		{"https://example.org/", ""},
+		{"#gio", ""},
+	} {
+		if got := c.OtherLang(en, tc.path); got != tc.want {
+			t.Errorf("OtherLang(en, %q) = %q, want %q", tc.path, got, tc.want)
+		}
+		if got := c.OtherLang(vi, tc.path); got != "" {
+			t.Errorf("OtherLang(vi, %q) = %q, want none: the default edition links to no other", tc.path, got)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package render
 
 import (
 	"html/template"
-	"path"
-	"strings"
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
@@ -50,21 +48,19 @@ func LangMarker(lang string) template.HTML {
 	if l == i18n.Vietnamese { // "tiếng Việt" inside a sentence
 		name = "t" + name[1:]
 	}
-	return template.HTML(` <span class="lang-note">(<span lang="` + template.HTMLEscapeString(lang) + `">` + template.HTMLEscapeString(name) + `</span>)</span>`)
+	return ` <span class="lang-note">(` + inLang(lang, name) + `)</span>`
+}
+
+// inLang is text, escaped, in an element that says its language: a name
+// or a title in another language than the page's.
+func inLang(lang, text string) template.HTML {
+	return template.HTML(`<span lang="` + template.HTMLEscapeString(lang) + `">` + template.HTMLEscapeString(text) + `</span>`)
 }
 
 // OtherLang is the language of the page at sitePath when it is not in
 // this Site's (a page of the default edition linked from another's):
 // "vi", or "" for a page of the Site's own language or a file.
-func (s *Site) OtherLang(sitePath string) string {
-	if s.Original == nil || s.Edition == nil || !strings.HasPrefix(sitePath, "/") || strings.HasPrefix(sitePath, s.Edition.Path) {
-		return ""
-	}
-	if ext := path.Ext(strings.TrimSuffix(sitePath, "/")); ext != "" && ext != ".html" {
-		return ""
-	}
-	return string(s.Original.Edition.Lang)
-}
+func (s *Site) OtherLang(sitePath string) string { return s.Config.OtherLang(s.Edition, sitePath) }
 
 // Hreflang is the page's versions for <link rel="alternate" hreflang>:
 // none when it has no version in another language (a home page standing

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"path"
 	"strings"
@@ -77,14 +76,14 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		// the default marks a link to a page of the default one
 		// (hreflang and " (tiếng Việt)").
 		"link": PerLang(func(loc *locale.Locale) any {
-			foreign := foreignPage(cfg, loc)
+			ed := cfg.Edition(loc.Lang())
+			root := cfg.RelURL("/")
 			return func(href string, text any) template.HTML {
-				if lang := foreign(href); lang != "" {
-					body := template.HTML(template.HTMLEscapeString(fmt.Sprint(text)))
-					if h, ok := text.(template.HTML); ok {
-						body = h
+				// href is as url writes it: under the base path.
+				if rest, ok := strings.CutPrefix(href, root); ok {
+					if lang := cfg.OtherLang(ed, "/"+rest); lang != "" {
+						return linkHTML(href, template.HTML(bodyHTML(text))+LangMarker(lang), ` hreflang="`+template.HTMLEscapeString(lang)+`"`)
 					}
-					return linkHTML(href, body+LangMarker(lang), ` hreflang="`+template.HTMLEscapeString(lang)+`"`)
 				}
 				return linkHTML(href, text, "")
 			}
@@ -94,29 +93,6 @@ func Funcs(cfg *config.Config, files *static.Files) template.FuncMap {
 		"slug":  vntext.Slug,
 		// clock is the time of day of t: 07:30.
 		"clock": func(t time.Time) string { return t.Format("15:04") },
-	}
-}
-
-// foreignPage returns the language of a root-relative address (as url
-// writes it) when it is a page of the default edition seen from loc's, ""
-// otherwise: for loc's own pages, files, and on the default edition.
-func foreignPage(cfg *config.Config, loc *locale.Locale) func(href string) string {
-	eds := cfg.Editions()
-	ed := cfg.Edition(loc.Lang())
-	if ed == nil || ed.Default {
-		return func(string) string { return "" }
-	}
-	root, own := cfg.RelURL("/"), cfg.RelURL(ed.Path)
-	return func(href string) string {
-		p, _, _ := strings.Cut(href, "#")
-		p, _, _ = strings.Cut(p, "?")
-		if !strings.HasPrefix(p, root) || strings.HasPrefix(p, own) {
-			return ""
-		}
-		if ext := path.Ext(strings.TrimSuffix(p, "/")); ext != "" && ext != ".html" {
-			return ""
-		}
-		return string(eds[0].Lang)
 	}
 }
 

@@ -26,8 +26,8 @@ const maxTexts = 1 << 10
 
 // LangFuncs are the functions of layouts that follow the page's language:
 // its texts (T, plural, text), its figures (number, vnd, date, weekday)
-// and the data's names (name). A layout set is cloned once per language with
-// these in place.
+// and the data's names (name). Each language's layouts are parsed with
+// these in place (LoadLayouts).
 func LangFuncs(loc *locale.Locale) template.FuncMap {
 	return template.FuncMap{
 		// T is a text of the portal in the page's language: its key is
@@ -95,11 +95,10 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		// pageTitle is a page's title, marked with its language when it
 		// is not the page's (a Vietnamese page linked from an English one).
 		"pageTitle": func(pg *content.Page) template.HTML {
-			t := template.HTMLEscapeString(pg.Title)
 			if pg.Lang != "" && pg.Lang != loc.Lang() {
-				return template.HTML(`<span lang="` + string(pg.Lang) + `">` + t + `</span>`)
+				return inLang(string(pg.Lang), pg.Title)
 			}
-			return template.HTML(t)
+			return template.HTML(template.HTMLEscapeString(pg.Title))
 		},
 		// viText is a text in Vietnamese that a page in another language
 		// shows as it is (a person's name), marked so.
@@ -107,7 +106,7 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 			if loc.Lang() == i18n.Vietnamese {
 				return template.HTML(template.HTMLEscapeString(s))
 			}
-			return template.HTML(`<span lang="vi">` + template.HTMLEscapeString(s) + `</span>`)
+			return inLang(string(i18n.Vietnamese), s)
 		},
 		// langMarker ends a link to a page in another language:
 		// " (tiếng Việt)".
@@ -125,7 +124,7 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		"name": func(vi string) template.HTML {
 			s, ok := loc.Name(vi)
 			if !ok {
-				return template.HTML(`<span lang="vi">` + template.HTMLEscapeString(s) + `</span>`)
+				return inLang(string(i18n.Vietnamese), s)
 			}
 			return template.HTML(template.HTMLEscapeString(s))
 		},
@@ -259,8 +258,7 @@ func collectTexts(origin string, tree *parse.Tree) []Text {
 						}
 						for i := 0; i < count && i < len(args); i++ {
 							if s, ok := args[i].(*parse.StringNode); ok {
-								_, line := lineOf(tree, s)
-								out = append(out, Text{Key: s.Text, File: origin, Line: line, One: id.Ident == "plural" && i == 0})
+								out = append(out, Text{Key: s.Text, File: origin, Line: lineOf(tree, s), One: id.Ident == "plural" && i == 0})
 							}
 						}
 					}
@@ -291,15 +289,15 @@ func collectTexts(origin string, tree *parse.Tree) []Text {
 	return out
 }
 
-func lineOf(tree *parse.Tree, n parse.Node) (string, int) {
-	loc, _ := tree.ErrorContext(n)
-	// loc is name:line:col
+// lineOf is the line of node n in its file.
+func lineOf(tree *parse.Tree, n parse.Node) int {
+	loc, _ := tree.ErrorContext(n) // name:line:col
 	parts := strings.Split(loc, ":")
 	line := 0
 	if len(parts) >= 3 {
 		fmt.Sscan(parts[len(parts)-2], &line)
 	}
-	return loc, line
+	return line
 }
 
 // checkTexts reports each text of the layouts that a language's tables
