@@ -126,7 +126,9 @@ func (c *Config) OtherLang(e *Edition, sitePath string) string {
 	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, e.Path) {
 		return ""
 	}
-	if ext := path.Ext(strings.TrimSuffix(p, "/")); ext != "" && ext != ".html" {
+	// A folder (/v1.2/) is a page; a name with an extension other than
+	// .html is a file.
+	if ext := path.Ext(p); !strings.HasSuffix(p, "/") && ext != "" && ext != ".html" {
 		return ""
 	}
 	return string(c.Editions()[0].Lang)

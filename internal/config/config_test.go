@@ -527,7 +527,7 @@ func TestOtherLang(t *testing.T) {
 		{"/lien-he/#gio", "vi"},
 		{"/tim-kiem/?q=a", "vi"},
 		{"/trang.html", "vi"},
-		{"/v1.2/", ""}, // as the rule stands: see the next commit
+		{"/v1.2/", "vi"},
 		{"/en/lien-he/", ""},
 		{"/en/", ""},
 		{"/bieu-mau/to-khai.docx", ""},
