@@ -97,24 +97,32 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, locales []
 	}
 	slices.Sort(partials)
 
+	// A page layout's set is base.html, the partials and its own file;
+	// alias.html stands alone.
+	partsOf := func(name string) []string {
+		if name == LayoutAlias {
+			return []string{name}
+		}
+		return slices.Concat([]string{layoutBase}, partials, []string{name})
+	}
+	// The functions of e's layouts: the given ones, those of its language
+	// and its own cache of partials.
+	funcsOf := func(e *Layouts) template.FuncMap {
+		out := maps.Clone(funcs)
+		maps.Copy(out, langFuncs(e.locale, funcs))
+		out["partialCached"] = e.partialCached
+		return out
+	}
+
 	l := &Layouts{locale: locales[0], sets: map[string]*template.Template{}, editions: map[i18n.Lang]*Layouts{}}
 	l.editions[l.locale.Lang()] = l
-	given := funcs
-	funcs = maps.Clone(funcs)
-	maps.Copy(funcs, langFuncs(l.locale, given))
-	funcs["partialCached"] = l.partialCached
 	seen := map[string]bool{}
 	for _, name := range append(slices.Clone(pageLayouts), LayoutAlias) {
 		// The root gets a name no file has: html/template's New resets an
 		// existing template of the same name, root included.
-		set := template.New("set:" + name).Funcs(funcs)
-		parts := []string{name}
-		if name != LayoutAlias {
-			parts = append([]string{layoutBase}, partials...)
-			parts = append(parts, name)
-		}
+		set := template.New("set:" + name).Funcs(funcsOf(l))
 		ok := true
-		for _, part := range parts {
+		for _, part := range partsOf(name) {
 			f, found := files[part]
 			if !found {
 				problems.Errorf(LayoutsDir+"/"+part, 0, "", "layout not found (neither in the site nor built in)")
@@ -162,18 +170,11 @@ func LoadLayouts(theme fs.FS, siteDir string, funcs template.FuncMap, locales []
 			e = &Layouts{locale: loc, editions: l.editions, texts: l.texts}
 			l.editions[loc.Lang()] = e
 		}
-		lf := maps.Clone(given)
-		maps.Copy(lf, langFuncs(loc, given))
-		lf["partialCached"] = e.partialCached
+		lf := funcsOf(e)
 		sets := map[string]*template.Template{}
 		for name := range l.sets {
 			set := template.New("set:" + name).Funcs(lf)
-			parts := []string{name}
-			if name != LayoutAlias {
-				parts = append([]string{layoutBase}, partials...)
-				parts = append(parts, name)
-			}
-			for _, part := range parts {
+			for _, part := range partsOf(name) {
 				f := files[part]
 				if _, err := set.New(part).Parse(inlineTexts(loc, string(f.Data))); err != nil {
 					problems.Add(templateProblem(f.Origin, err))
