@@ -32,6 +32,9 @@ type checkedSite struct {
 	// pairs are the versions of generated pages in other languages whose
 	// addresses differ (pairGroups).
 	pairs map[pairKey]string
+	// dated are the directory's dated receptions (receptionDates), which
+	// the schedule of every language, the calendar and the export list.
+	dated []contacts.Occurrence
 	// outputs are the files the site publishes, in a fixed order: where
 	// each goes and what it is made from (listOutputs).
 	outputs []*output
@@ -86,6 +89,9 @@ func check(l *loadedSite, problems *problem.List) *checkedSite {
 	c.dataFailed = l.dataLoadFailed || problems.Errors() > before
 	personaldata.Lint(l.data, l.consented, problems)
 
+	if l.dir != nil {
+		c.dated = receptionDates(c)
+	}
 	c.outputs = listOutputs(c)
 	c.unbuilt = unbuiltOutputs(c, problems)
 	checkCollisions(l.site, c.outputs, problems)

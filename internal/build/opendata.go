@@ -127,7 +127,7 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 	if c.dir != nil {
 		e := directoryExport(c)
 		m := meta(e)
-		in := opendata.DirectoryInput{Directory: c.dir, Occurrences: receptionDates(c), Calendar: cfg.AbsURL(directoryPaths.CalendarPath),
+		in := opendata.DirectoryInput{Directory: c.dir, Occurrences: c.dated, Calendar: cfg.AbsURL(directoryPaths.CalendarPath),
 			VCard: func(p *contacts.Person) string { return cfg.AbsURL(directoryPaths.VCardPath(p)) }, Locale: c.locales[0]}
 		add(madeFile(e.files[0].path, contacts.FileName, func() ([]byte, error) { return opendata.DirectoryJSON(in, m) }))
 		add(madeFile(e.files[1].path, contacts.FileName, func() ([]byte, error) { return opendata.DirectoryCSV(c.dir) }))

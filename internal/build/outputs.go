@@ -163,14 +163,7 @@ func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 	procedureQRJobs(c, ed.site, in)
 	catalogJobs(ed, c.cfg.Procedures.PageSize, in)
 	if c.dir != nil {
-		t := ed.loc.T
-		home := []render.Crumb{ed.home()}
-		directory := render.Data{Layout: render.LayoutDirectory, Title: t("Hotlines and directory"), Path: ed.path(directoryPaths.DirectoryPath), Breadcrumbs: home}
-		o := generated(&output{path: indexFile(directory.Path), origin: contacts.FileName, lastmod: c.dir.Updated.Time()}, directory)
-		in(o)
-		schedule := render.Data{Layout: render.LayoutReception, Title: t("Citizen reception schedule"), Path: ed.path(directoryPaths.SchedulePath), Breadcrumbs: home,
-			Occurrences: receptionDates(c), Until: c.today.AddDate(0, c.cfg.Directory.Months, 0)}
-		in(generated(&output{path: indexFile(schedule.Path), origin: contacts.FileName, lastmod: c.dir.Updated.Time()}, schedule))
+		directoryPages(c, ed, in)
 	}
 	if c.echarts != nil {
 		in(dashboardJob(c, ed))
@@ -335,25 +328,11 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 		o.lastmod = dir.Updated.Time()
 		add(o)
 	}
-	home := []render.Crumb{homeCrumb}
-	page := func(layout, title, path string, crumbs []render.Crumb) render.Data {
-		return render.Data{Layout: layout, Title: title, Path: path, Breadcrumbs: crumbs}
-	}
-	directory := page(render.LayoutDirectory, "Đường dây nóng và danh bạ", directoryPaths.DirectoryPath, home)
-	directory.LinkedData = func() []opendata.Object {
-		return opendata.Organizations(dir, c.cfg.AbsURL(directoryPaths.DirectoryPath))
-	}
-	addDated(generated(&output{path: indexFile(directoryPaths.DirectoryPath), origin: origin}, directory))
-	dirCrumbs := append(home, render.Crumb{Title: "Đường dây nóng và danh bạ", Path: directoryPaths.DirectoryPath})
+	directoryPages(c, c.editions[0], add)
+	dirCrumbs := []render.Crumb{homeCrumb, {Title: "Đường dây nóng và danh bạ", Path: directoryPaths.DirectoryPath}}
 	addDated(generated(&output{path: indexFile(directoryPaths.PosterPath), origin: origin},
-		page(render.LayoutPoster, "Đường dây nóng – bản in A4", directoryPaths.PosterPath, dirCrumbs)))
-
-	months := c.cfg.Directory.Months
-	dated := receptionDates(c)
-	schedule := page(render.LayoutReception, "Lịch tiếp công dân", directoryPaths.SchedulePath, home)
-	schedule.Occurrences = dated
-	schedule.Until = c.today.AddDate(0, months, 0)
-	addDated(generated(&output{path: indexFile(directoryPaths.SchedulePath), origin: origin}, schedule))
+		render.Data{Layout: render.LayoutPoster, Title: "Đường dây nóng – bản in A4", Path: directoryPaths.PosterPath, Breadcrumbs: dirCrumbs}))
+	dated := c.dated
 
 	opts := contacts.Options{
 		ProdID:       "-//congkhai//congkhai//VI",
@@ -381,6 +360,24 @@ func directoryJobs(c *checkedSite, add func(*output)) {
 				return nil, vcf.Bytes()
 			}})
 	}
+}
+
+// directoryPages lists the pages of the directory in an edition's
+// language: the hotlines and people, and the reception schedule (the
+// default edition's directory also gives its JSON-LD).
+func directoryPages(c *checkedSite, ed *edition, add func(*output)) {
+	lastmod := c.dir.Updated.Time()
+	home := []render.Crumb{ed.home()}
+	directory := render.Data{Layout: render.LayoutDirectory, Title: ed.loc.T("Hotlines and directory"), Path: ed.path(directoryPaths.DirectoryPath), Breadcrumbs: home}
+	if ed.n == 0 {
+		directory.LinkedData = func() []opendata.Object {
+			return opendata.Organizations(c.dir, c.cfg.AbsURL(directoryPaths.DirectoryPath))
+		}
+	}
+	add(generated(&output{path: indexFile(directory.Path), origin: contacts.FileName, lastmod: lastmod}, directory))
+	schedule := render.Data{Layout: render.LayoutReception, Title: ed.loc.T("Citizen reception schedule"), Path: ed.path(directoryPaths.SchedulePath), Breadcrumbs: home,
+		Occurrences: c.dated, Until: c.today.AddDate(0, c.cfg.Directory.Months, 0)}
+	add(generated(&output{path: indexFile(schedule.Path), origin: contacts.FileName, lastmod: lastmod}, schedule))
 }
 
 // statementPath is the accessibility statement; feedbackPath the page of
