@@ -158,7 +158,6 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 				cat := p.dataCatalog()
 				return &render.Data{Site: p.view, Layout: render.LayoutExport, Title: e.view.Title, Description: e.view.Description,
 					Path: e.view.Path, Breadcrumbs: append(home, render.Crumb{Title: title, Path: openDataPath}), Export: v,
-					Alternates: p.alternates(p.editions[0], e.view.Path, nil),
 					LinkedData: func() []opendata.Object { return []opendata.Object{cat.DatasetLD(i)} }}, nil
 			}})
 	}
@@ -166,7 +165,6 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 		addr: openDataPath, lastmod: latest, late: true,
 		make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
 			d := &render.Data{Site: p.view, Layout: render.LayoutOpenData, Title: title, Path: openDataPath, Breadcrumbs: home,
-				Alternates:  p.alternates(p.editions[0], openDataPath, nil),
 				Description: "Thủ tục hành chính, danh bạ và số liệu của cổng ở dạng dữ liệu mở (JSON, CSV), với giấy phép, ngày cập nhật và danh mục DCAT.",
 				CatalogPath: catalogPath, Feeds: p.feedLinks[openDataPath]}
 			for _, e := range c.exports {

@@ -181,7 +181,6 @@ func generated(o *output, d render.Data) *output {
 		d := d
 		ed := p.editionOf(o)
 		d.Site = ed.view
-		d.Alternates = p.alternates(ed, d.Path, o.page)
 		return &d, nil
 	}
 	return o
@@ -435,8 +434,7 @@ func lateJobs(c *checkedSite, add func(*output)) {
 	chartCSV := c.late.ChartCSV()
 	add(&output{path: indexFile(latePath), origin: late.FileName, html: true, layout: render.LayoutLate, addr: latePath,
 		make: func(p *plan, problems *problem.List) (*render.Data, []byte) {
-			d := &render.Data{Site: p.view, Layout: render.LayoutLate, Title: title, Path: latePath, Breadcrumbs: trail, Late: view,
-				Alternates: p.alternates(p.editions[0], latePath, nil)}
+			d := &render.Data{Site: p.view, Layout: render.LayoutLate, Title: title, Path: latePath, Breadcrumbs: trail, Late: view}
 			if c.echarts != nil {
 				view.Chart = lateChart(chartCSV, c.today, p.layouts.Locale(), problems)
 				d.HasCharts = view.Chart != nil
@@ -457,8 +455,7 @@ func officeJobs(c *checkedSite, ed *edition, add func(*output)) {
 	listPath := ed.path(render.OfficesPath)
 	list := &output{path: indexFile(listPath), origin: origin, html: true, layout: render.LayoutOffices, addr: listPath, lastmod: lastmod,
 		make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
-			d := &render.Data{Site: ed.view, Layout: render.LayoutOffices, Title: title, Path: listPath, Breadcrumbs: home,
-				Alternates: p.alternates(ed, listPath, nil)}
+			d := &render.Data{Site: ed.view, Layout: render.LayoutOffices, Title: title, Path: listPath, Breadcrumbs: home}
 			for i := range c.offices.Points {
 				d.Points = append(d.Points, render.NewPointView(&c.offices.Points[i], ed.view))
 			}
@@ -473,7 +470,7 @@ func officeJobs(c *checkedSite, ed *edition, add func(*output)) {
 		add(&output{path: indexFile(path), origin: origin, html: true, layout: render.LayoutOffice, addr: path, lastmod: lastmod,
 			make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
 				return &render.Data{Site: ed.view, Layout: render.LayoutOffice, Title: name, Path: path, Breadcrumbs: crumbs,
-					Point: render.NewPointPage(pt, ed.view, ed.catalog.All), Alternates: p.alternates(ed, path, nil)}, nil
+					Point: render.NewPointPage(pt, ed.view, ed.catalog.All)}, nil
 			}})
 	}
 }

@@ -179,7 +179,6 @@ func sitemapEntries(c *checkedSite, outs []*output) []render.SitemapEntry {
 func (p *plan) dashboardData(ed *edition, problems *problem.List) *render.Data {
 	d := &render.Data{Site: ed.view, Layout: render.LayoutDashboard, Title: ed.loc.T("Results of service to citizens and businesses"),
 		Path: ed.path(dashboardPath), HasCharts: true, Breadcrumbs: []render.Crumb{ed.home()}}
-	d.Alternates = p.alternates(ed, d.Path, nil)
 	seen := map[string]bool{}
 	for _, ds := range p.sets {
 		title, _ := ed.loc.Name(ds.Title)
@@ -212,8 +211,7 @@ func (p *plan) dashboardData(ed *edition, problems *problem.List) *render.Data {
 func (p *plan) pageData(j *job) (*render.Data, error) {
 	pg := j.page
 	ed := p.editionOf(j.output)
-	d := &render.Data{Site: ed.view, Layout: j.layout, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg,
-		Alternates: p.alternates(ed, pg.Path, pg)}
+	d := &render.Data{Site: ed.view, Layout: j.layout, Title: pg.Title, Description: pg.Description, Path: pg.Path, Page: pg}
 	switch j.layout {
 	case render.LayoutProcedures:
 		d.Dimension = ed.catalog.Fields

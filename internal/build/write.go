@@ -277,6 +277,12 @@ func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]b
 	if data.Feeds == nil {
 		data.Feeds = p.feedLinks[data.Path]
 	}
+	// The page's versions in the other languages, for every page of
+	// every layout in one place: a content page's translations, a
+	// generated page's address in the other edition.
+	if data.Alternates == nil && data.Site != nil && data.Site.Edition != nil {
+		data.Alternates = p.alternates(p.editionIn(data.Site.Edition.Lang), data.Path, data.Page)
+	}
 	if layout != render.LayoutAlias {
 		ld, err := render.AppendJSONLD(bufs.ld[:0], data)
 		if err != nil {
