@@ -403,38 +403,42 @@ var langSuffix = regexp.MustCompile(`\.([a-z]{2,3})\.md$`)
 // declare is a problem (bad), the file in the default edition meanwhile.
 func fileEdition(name string, cfg *config.Config) (string, *config.Edition, msg.Text) {
 	eds := cfg.Editions()
-	m := langSuffix.FindStringSubmatch(name)
-	if m == nil {
+	base, code := splitLang(name)
+	if code == "" {
 		return name, eds[0], msg.Text{}
 	}
-	if _, err := language.ParseBase(m[1]); err != nil {
-		// Not a language's code: part of the name (bao-cao.pdf.md).
-		return name, eds[0], msg.Text{}
-	}
-	base := strings.TrimSuffix(name, m[0]) + ".md"
-	lang, _ := i18n.Parse(m[1])
+	lang, _ := i18n.Parse(code)
 	e := cfg.Edition(lang)
 	switch {
-	case e == nil || string(lang) != m[1]:
+	case e == nil || string(lang) != code:
 		if len(eds) < 2 {
-			return base, eds[0], msg.T("%q is not a language of the site, which has one (%s): to publish translations, declare [languages.en] in site.toml; else rename the file without %q", m[1], string(eds[0].Lang), "."+m[1])
+			return base, eds[0], msg.T("%q is not a language of the site, which has one (%s): to publish translations, declare [languages.en] in site.toml; else rename the file without %q", code, string(eds[0].Lang), "."+code)
 		}
-		return base, eds[0], msg.T("%q is not a language of the site (site.toml declares %s): rename the file %s if it is the %s translation", m[1], string(eds[1].Lang), langFile(base, eds[1]), eds[1].Lang.Text())
+		return base, eds[0], msg.T("%q is not a language of the site (site.toml declares %s): rename the file %s if it is the %s translation", code, string(eds[1].Lang), langFile(base, eds[1]), eds[1].Lang.Text())
 	case e.Default:
-		return base, eds[0], msg.T("%q is the site's own language: its pages are %s, without %q", m[1], base, "."+m[1])
+		return base, eds[0], msg.T("%q is the site's own language: its pages are %s, without %q", code, base, "."+code)
 	}
 	return base, e, msg.Text{}
+}
+
+// splitLang cuts the language from a content file's name (or path):
+// gioi-thieu.en.md → gioi-thieu.md and "en"; a name without one, or
+// whose suffix is no language's code (bao-cao.pdf.md: part of the name),
+// is given back as it is, with "".
+func splitLang(name string) (base, code string) {
+	if m := langSuffix.FindStringSubmatch(name); m != nil {
+		if _, err := language.ParseBase(m[1]); err == nil {
+			return strings.TrimSuffix(name, m[0]) + ".md", m[1]
+		}
+	}
+	return name, ""
 }
 
 // withoutLang is a translation's file name without its language, the
 // name of its original: content/gioi-thieu.en.md → content/gioi-thieu.md.
 func withoutLang(file string) string {
-	if m := langSuffix.FindStringSubmatch(file); m != nil {
-		if _, err := language.ParseBase(m[1]); err == nil {
-			return strings.TrimSuffix(file, m[0]) + ".md"
-		}
-	}
-	return file
+	base, _ := splitLang(file)
+	return base
 }
 
 // langFile is the name of a file of content/ in an edition's language:
