@@ -69,11 +69,17 @@ func (l *Locale) Text(t msg.Text) string { return t.In(l.tr) }
 // Plural is T with one of two English formats by n: one for 1, other for
 // any other count. Vietnamese has one form, the translation of other.
 func (l *Locale) Plural(n int, one, other string, args ...any) string {
-	format := other
-	if n == 1 && l.English() {
-		format = one
-	}
+	format := l.PluralForm(n, one, other)
 	return l.T(format, args...)
+}
+
+// PluralForm is the one of a plural's two English forms that the
+// language's text of n is made from: one for 1 in English, other else.
+func (l *Locale) PluralForm(n int, one, other string) string {
+	if n == 1 && l.English() {
+		return one
+	}
+	return other
 }
 
 // Name returns a data name (a field, an agency, a position, a chart's

@@ -40,11 +40,7 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		// plural is T with a form for one (English: "1 procedure") and
 		// one for any other count, chosen by n.
 		"plural": func(n int, one, other string, args ...any) template.HTML {
-			format := other
-			if n == 1 && loc.English() {
-				format = one
-			}
-			return translateHTML(loc, format, args)
+			return translateHTML(loc, loc.PluralForm(n, one, other), args)
 		},
 		// texts are the texts a browser script shows (assets/js), for
 		// a <script type="application/json"> the script reads: a JSON
