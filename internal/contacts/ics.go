@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/locale"
@@ -29,14 +28,8 @@ type Options struct {
 
 // locale returns the language of the files.
 func (o Options) locale() *locale.Locale {
-	if o.Locale == nil {
-		return vietnamese()
-	}
-	return o.Locale
+	return locale.OrVietnamese(o.Locale)
 }
-
-// vietnamese is the Vietnamese locale, for Options that give none.
-var vietnamese = sync.OnceValue(locale.Vietnamese)
 
 // TZID is the time zone of every event: Viet Nam, UTC+07:00 all year.
 const TZID = "Asia/Ho_Chi_Minh"

@@ -40,13 +40,23 @@ func New(lang i18n.Lang, tr msg.Translator, names map[string]string) *Locale {
 }
 
 // Vietnamese is the locale of the Vietnamese edition with the built-in
-// tables alone, for tests and tools that have no site.
-func Vietnamese() *Locale {
+// tables alone, for tests, tools that have no site and what is given no
+// locale: one for the program, since the tables never change.
+var Vietnamese = sync.OnceValue(func() *Locale {
 	c, err := i18n.Load(i18n.Vietnamese)
 	if err != nil {
 		panic(err) // the tables are compiled in; a test checks they load
 	}
 	return New(i18n.Vietnamese, c, nil)
+})
+
+// OrVietnamese is l, or Vietnamese when it is nil: the language of a view
+// or a file made without one.
+func OrVietnamese(l *Locale) *Locale {
+	if l == nil {
+		return Vietnamese()
+	}
+	return l
 }
 
 // Lang returns the locale's language.

@@ -109,7 +109,7 @@ type receptionDoc struct {
 // (the consent records of personal mobiles) is not published.
 func DirectoryJSON(in DirectoryInput, m Meta) ([]byte, error) {
 	d := in.Directory
-	loc := orVietnamese(in.Locale)
+	loc := locale.OrVietnamese(in.Locale)
 	doc := directoryDoc{exportHead: head(m), Calendar: in.Calendar,
 		Organizations: []orgDoc{}, Hotlines: []hotlineDoc{}, People: []personDoc{}, ReceptionRules: []ruleDoc{}, Receptions: []receptionDoc{}}
 	for _, o := range d.Organizations {

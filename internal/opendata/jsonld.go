@@ -75,7 +75,7 @@ type ServiceInput struct {
 // amount is known as offers in đồng, and its legal basis as terms.
 func GovernmentService(in ServiceInput) Object {
 	p := in.Procedure
-	loc := orVietnamese(in.Locale)
+	loc := locale.OrVietnamese(in.Locale)
 	n := make(Object, 0, 16)
 	n = append(n, Member{"@type", "GovernmentService"}, Member{"@id", in.URL + "#thu-tuc"},
 		Member{"name", p.Title}, Member{"identifier", p.Code}, Member{"url", in.URL})
@@ -220,7 +220,7 @@ func Organizations(d *contacts.Directory, page string) []Object {
 }
 
 func hotlinePoint(h *contacts.Hotline, page string) Object {
-	loc := orVietnamese(nil)
+	loc := locale.OrVietnamese(nil)
 	c := Object{{"@type", "ContactPoint"}, {"@id", page + "#" + h.ID}, {"name", h.Name}, {"contactType", loc.T("Hotline")}}
 	if !h.Tel.IsZero() {
 		c.Set("telephone", telephone(h.Tel.TelURI()))
@@ -234,7 +234,7 @@ func hotlinePoint(h *contacts.Hotline, page string) Object {
 	if h.URL != "" {
 		c.Set("url", h.URL)
 	}
-	c.Set("availableLanguage", vietnamese(orVietnamese(nil)))
+	c.Set("availableLanguage", vietnamese(locale.OrVietnamese(nil)))
 	return c
 }
 
@@ -256,6 +256,6 @@ func personPoint(p *contacts.Person, page string) Object {
 	if p.Email != "" {
 		c.Set("email", string(p.Email))
 	}
-	c.Set("availableLanguage", vietnamese(orVietnamese(nil)))
+	c.Set("availableLanguage", vietnamese(locale.OrVietnamese(nil)))
 	return c
 }

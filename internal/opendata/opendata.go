@@ -13,10 +13,7 @@ package opendata
 
 import (
 	"bytes"
-	"sync"
 	"time"
-
-	"github.com/congkhai/congkhai/internal/locale"
 )
 
 // License is the licence of the published data: site.toml's [open_data].
@@ -79,15 +76,4 @@ func head(m Meta) exportHead {
 		h.Updated = &d
 	}
 	return h
-}
-
-// vietnamese is the Vietnamese locale, for inputs that give none.
-var viLocale = sync.OnceValue(locale.Vietnamese)
-
-// orVietnamese is loc, or Vietnamese when it is nil.
-func orVietnamese(loc *locale.Locale) *locale.Locale {
-	if loc == nil {
-		return viLocale()
-	}
-	return loc
 }

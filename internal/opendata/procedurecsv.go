@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/procedure"
 )
 
@@ -65,7 +66,7 @@ func ProcedureColumns() []Column {
 	}
 	for _, k := range procedure.ChannelKinds() {
 		for _, c := range channelColumns {
-			cols = append(cols, Column{string(k) + "_" + c.suffix, orVietnamese(nil).Text(k.Label()) + ": " + c.label, c.typ, c.unit})
+			cols = append(cols, Column{string(k) + "_" + c.suffix, locale.OrVietnamese(nil).Text(k.Label()) + ": " + c.label, c.typ, c.unit})
 		}
 	}
 	return append(cols,

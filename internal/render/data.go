@@ -64,20 +64,13 @@ type Site struct {
 }
 
 // locale returns the language of the site's views.
-func (s *Site) locale() *locale.Locale {
-	if s.Locale == nil {
-		return vietnamese()
-	}
-	return s.Locale
-}
+func (s *Site) locale() *locale.Locale { return locale.OrVietnamese(s.Locale) }
 
 // NewSite returns the .Site of layouts with the directory's days off as
 // its calendar.
 func NewSite(s Site) *Site {
 	s.Calendar = calendarOf(s.Directory)
-	if s.Locale == nil {
-		s.Locale = vietnamese()
-	}
+	s.Locale = locale.OrVietnamese(s.Locale)
 	return &s
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"sync"
 	"time"
 
 	"github.com/congkhai/congkhai/internal/locale"
@@ -52,14 +51,8 @@ func (f ExportFile) Size() string {
 		return f.Format
 	}
 	loc := f.Locale
-	if loc == nil {
-		loc = vietnamese()
-	}
-	return f.Format + ", " + loc.FileSize(f.Bytes)
+	return f.Format + ", " + locale.OrVietnamese(loc).FileSize(f.Bytes)
 }
-
-// vietnamese is the Vietnamese locale of views that are given none.
-var vietnamese = sync.OnceValue(locale.Vietnamese)
 
 // AppendJSONLD appends the page's schema.org JSON-LD to b: its
 // breadcrumb trail and what the page describes (LinkedData); b as it was
