@@ -411,7 +411,7 @@ func editionFeeds(c *checkedSite, ed *edition, add func(*output)) {
 	if cfg.OpenData.HasLicense() {
 		rights = cfg.OpenData.License + " – " + cfg.OpenData.LicenseURL
 	}
-	publisher, _ := ed.loc.Name(cfg.OpenData.Publisher)
+	publisher := ed.loc.NameOf(cfg.OpenData.Publisher)
 	feed := func(title, page string, pages []*content.Page, summary func(*content.Page) string, category func(*content.Page) string) *output {
 		self := page + feedFile
 		sorted := slices.Clone(pages)

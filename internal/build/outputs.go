@@ -466,7 +466,7 @@ func officeJobs(c *checkedSite, ed *edition, add func(*output)) {
 	for i := range c.offices.Points {
 		pt := &c.offices.Points[i]
 		path := ed.path(render.OfficePath(pt))
-		name, _ := ed.loc.Name(pt.Name)
+		name := ed.loc.NameOf(pt.Name)
 		add(&output{path: indexFile(path), origin: origin, html: true, layout: render.LayoutOffice, addr: path, lastmod: lastmod,
 			make: func(p *plan, _ *problem.List) (*render.Data, []byte) {
 				return &render.Data{Site: ed.view, Layout: render.LayoutOffice, Title: name, Path: path, Breadcrumbs: crumbs,

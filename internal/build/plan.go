@@ -7,7 +7,6 @@ import (
 	"github.com/congkhai/congkhai/internal/chart"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
-	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/markdown"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/opendata"
@@ -181,9 +180,7 @@ func (p *plan) dashboardData(ed *edition, problems *problem.List) *render.Data {
 		Path: ed.path(dashboardPath), HasCharts: true, Breadcrumbs: []render.Crumb{ed.home()}}
 	seen := map[string]bool{}
 	for _, ds := range p.sets {
-		title, _ := ed.loc.Name(ds.Title)
-		description, _ := ed.loc.Name(ds.Description)
-		v := &render.DatasetView{Title: title, Description: description, Source: ds.Source, SourceURL: ds.SourceURL,
+		v := &render.DatasetView{Title: ed.loc.NameOf(ds.Title), Description: ed.loc.NameOf(ds.Description), Source: ds.Source, SourceURL: ds.SourceURL,
 			Updated: ds.Updated, Fictional: ds.Fictional, CSVPath: csvPath(ds), ExportPath: openDataPath + ds.Name + "/"}
 		for _, spec := range p.charts.All() {
 			if spec.Dataset != ds {
@@ -223,7 +220,7 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		d.Procedure = rec
 		d.View = render.NewProcedureView(rec, pg.Path, ed.view, p.static)
 		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: ed.cfg.Language, Hotline: d.View.Hotline, Locale: ed.loc,
-			Area: opendata.Area{Name: nameIn(ed.loc, p.cfg.Jurisdiction.Name), Parent: nameIn(ed.loc, p.cfg.Jurisdiction.Parent)}}
+			Area: opendata.Area{Name: ed.loc.NameOf(p.cfg.Jurisdiction.Name), Parent: ed.loc.NameOf(p.cfg.Jurisdiction.Parent)}}
 		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
 			r := ed.site.ProcedureByCode(code)
@@ -256,11 +253,4 @@ func (p *plan) chartHTML(page string, ed *edition) func(markdown.Embed) ([]byte,
 		}
 		return ed.layouts.ExecutePartial("partials/chart.html", render.NewFigure(c, csvPath(spec.Dataset)))
 	}
-}
-
-// nameIn is a data name in loc's language (locale.Name), as it is when the
-// site gives it none.
-func nameIn(loc *locale.Locale, vi string) string {
-	s, _ := loc.Name(vi)
-	return s
 }

@@ -165,10 +165,7 @@ type contactDoc struct {
 func (p *plan) contactDocs(ed *edition) []contactDoc {
 	var out []contactDoc
 	dirPath := ed.path(directoryPaths.DirectoryPath)
-	name := func(vi string) string {
-		s, _ := ed.loc.Name(vi)
-		return s
-	}
+	name := ed.loc.NameOf
 	for i := range p.dir.Hotlines {
 		h := &p.dir.Hotlines[i]
 		out = append(out, contactDoc{doc: search.Doc{Kind: search.Contact, URL: dirPath + "#" + h.ID, Title: name(h.Name), Sub: joinSub(h.Tel.Display(), name(h.Organization))},

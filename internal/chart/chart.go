@@ -86,7 +86,7 @@ func New(page string, c *Spec, loc *locale.Locale) (*Chart, error) {
 		ID:        ID(page, c.Name),
 		Name:      c.Name,
 		Kind:      c.Kind,
-		Caption:   name(loc, c.Title),
+		Caption:   loc.NameOf(c.Title),
 		Renderer:  Renderer,
 		Height:    height(f),
 		CSVFile:   ds.CSVFile,

@@ -72,7 +72,7 @@ func describeTime(loc *locale.Locale, f *Frame) []string {
 // previous period with a value.
 func trend(loc *locale.Locale, f *Frame, s Series, named bool) string {
 	last := latest(s.Values, len(s.Values))
-	label := name(loc, s.Column.Label)
+	label := loc.NameOf(s.Column.Label)
 	if last < 0 {
 		if named {
 			return loc.T("%s: no figures yet.", seriesName(loc, s))
@@ -165,15 +165,15 @@ func extremes(loc *locale.Locale, f *Frame, about bool) string {
 	c := f.Primary()
 	hi, lo := f.Units[0], f.Units[len(f.Units)-1]
 	if about {
-		return loc.T("It was highest at %s (%s) and lowest at %s (%s).", name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))
+		return loc.T("It was highest at %s (%s) and lowest at %s (%s).", loc.NameOf(hi.Name), withUnit(loc, hi.Value, c), loc.NameOf(lo.Name), withUnit(loc, lo.Value, c))
 	}
-	return loc.T("%s: the %s was highest at %s (%s) and lowest at %s (%s).", opening(loc, f.Categories[f.UnitsAt]), lowerFirst(name(loc, c.Label)),
-		name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))
+	return loc.T("%s: the %s was highest at %s (%s) and lowest at %s (%s).", opening(loc, f.Categories[f.UnitsAt]), lowerFirst(loc.NameOf(c.Label)),
+		loc.NameOf(hi.Name), withUnit(loc, hi.Value, c), loc.NameOf(lo.Name), withUnit(loc, lo.Value, c))
 }
 
 func describeRanking(loc *locale.Locale, f *Frame) []string {
 	c := f.Ranked
-	label := lowerFirst(name(loc, c.Label))
+	label := lowerFirst(loc.NameOf(c.Label))
 	when := ""
 	if f.At != nil {
 		when = opening(loc, dataset.Value{Kind: dataset.Time, Period: *f.At})
@@ -191,16 +191,16 @@ func describeRanking(loc *locale.Locale, f *Frame) []string {
 		if when != "" {
 			when += ", "
 		}
-		out = append(out, upperFirst(fmt.Sprintf("%s%s: %s %s.", when, label, name(loc, u.Name), withUnit(loc, u.Value, c))))
+		out = append(out, upperFirst(fmt.Sprintf("%s%s: %s %s.", when, label, loc.NameOf(u.Name), withUnit(loc, u.Value, c))))
 	default:
 		hi, lo := f.Units[0], f.Units[len(f.Units)-1]
 		if f.Chart.Order == "asc" {
 			hi, lo = lo, hi
 		}
 		if when != "" {
-			out = append(out, upperFirst(loc.T("%s, %s: highest %s (%s), lowest %s (%s).", when, label, name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))))
+			out = append(out, upperFirst(loc.T("%s, %s: highest %s (%s), lowest %s (%s).", when, label, loc.NameOf(hi.Name), withUnit(loc, hi.Value, c), loc.NameOf(lo.Name), withUnit(loc, lo.Value, c))))
 		} else {
-			out = append(out, upperFirst(loc.T("%s: highest %s (%s), lowest %s (%s).", label, name(loc, hi.Name), withUnit(loc, hi.Value, c), name(loc, lo.Name), withUnit(loc, lo.Value, c))))
+			out = append(out, upperFirst(loc.T("%s: highest %s (%s), lowest %s (%s).", label, loc.NameOf(hi.Name), withUnit(loc, hi.Value, c), loc.NameOf(lo.Name), withUnit(loc, lo.Value, c))))
 		}
 	}
 	n := len(f.Categories)
@@ -256,7 +256,7 @@ func describeBreaks(loc *locale.Locale, f *Frame) []string {
 	var out []string
 	for _, b := range f.Breaks {
 		out = append(out, loc.T("From %s, the figures are those of %s, a different unit from %s, whose figures end in %s, so the two series are not joined.",
-			inText(loc, f.Categories[b.At]), name(loc, b.After), FormerName(loc, b.Before), inText(loc, f.Categories[b.Last])))
+			inText(loc, f.Categories[b.At]), loc.NameOf(b.After), FormerName(loc, b.Before), inText(loc, f.Categories[b.Last])))
 	}
 	return out
 }

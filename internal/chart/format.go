@@ -20,20 +20,13 @@ const MissingText = "–"
 // MissingLabel says that a value is missing: không có số liệu, no figures.
 func MissingLabel(loc *locale.Locale) string { return loc.T("no figures") }
 
-// name is a data name (a chart's title, a column's label, a unit, a
-// category of the file) in the page's language.
-func name(loc *locale.Locale, vi string) string {
-	s, _ := loc.Name(vi)
-	return s
-}
-
 // unit is a column's unit in the page's language: "%" stays, a word
 // ("hồ sơ") is a data name.
 func unit(loc *locale.Locale, c *dataset.Column) string {
 	if c.Unit == "" || c.Unit == "%" {
 		return c.Unit
 	}
-	return name(loc, c.Unit)
+	return loc.NameOf(c.Unit)
 }
 
 // decimals is how many decimals to show for v of column c.
@@ -73,7 +66,7 @@ func formatCell(loc *locale.Locale, v dataset.Value, c *dataset.Column) string {
 		}
 		return loc.T("No")
 	}
-	return name(loc, v.Text)
+	return loc.NameOf(v.Text)
 }
 
 // withUnit writes a number with its unit, for sentences: 98,45%, 1.840 hồ
@@ -127,7 +120,7 @@ func categoryLabel(loc *locale.Locale, v dataset.Value) string {
 	if v.Kind == dataset.Time {
 		return PeriodShort(loc, v.Period)
 	}
-	return name(loc, v.Text)
+	return loc.NameOf(v.Text)
 }
 
 // categoryLong names a category in a table row, or where a sentence
@@ -136,7 +129,7 @@ func categoryLong(loc *locale.Locale, v dataset.Value) string {
 	if v.Kind == dataset.Time {
 		return PeriodLabel(loc, v.Period)
 	}
-	return name(loc, v.Text)
+	return loc.NameOf(v.Text)
 }
 
 // opening names a category where a sentence begins with it: Tháng

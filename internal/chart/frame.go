@@ -286,14 +286,14 @@ func breaks(groups []*group) []Break {
 
 // FormerName is the name of a unit that no longer exists, as its figures
 // are labelled, in the page's language: "Tỉnh Bình Dương (cũ)".
-func FormerName(loc *locale.Locale, vi string) string { return loc.T("%s (former)", name(loc, vi)) }
+func FormerName(loc *locale.Locale, vi string) string { return loc.T("%s (former)", loc.NameOf(vi)) }
 
 // seriesName is a series' name in the page's language.
 func seriesName(loc *locale.Locale, s Series) string {
 	if s.Former {
 		return FormerName(loc, s.Name)
 	}
-	return name(loc, s.Name)
+	return loc.NameOf(s.Name)
 }
 
 // categories fills f.Categories from the x values of rows and returns the

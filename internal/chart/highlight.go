@@ -31,7 +31,7 @@ func highlights(loc *locale.Locale, f *Frame) []Highlight {
 			continue
 		}
 		h := Highlight{
-			Label:  upperFirst(name(loc, s.Column.Label)),
+			Label:  upperFirst(loc.NameOf(s.Column.Label)),
 			Value:  withUnit(loc, s.Values[last], s.Column),
 			Period: categoryLong(loc, f.Categories[last]),
 		}
@@ -67,7 +67,7 @@ func unitHighlight(loc *locale.Locale, f *Frame) []Highlight {
 		case 1:
 			s := with[0]
 			return []Highlight{{
-				Label:  name(loc, f.Chart.Title) + " – " + seriesName(loc, s),
+				Label:  loc.NameOf(f.Chart.Title) + " – " + seriesName(loc, s),
 				Value:  withUnit(loc, s.Values[i], s.Column),
 				Period: categoryLong(loc, f.Categories[i]),
 			}}

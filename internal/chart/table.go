@@ -34,10 +34,10 @@ func table(loc *locale.Locale, f *Frame) Table {
 	if f.Chart.Kind == spec.Ranking {
 		return rankingTable(loc, f)
 	}
-	t := Table{Caption: loc.T("Figures: %s", name(loc, f.Chart.Title))}
+	t := Table{Caption: loc.T("Figures: %s", loc.NameOf(f.Chart.Title))}
 	x := loc.T("Period")
 	if f.X != nil {
-		x = name(loc, f.X.Label)
+		x = loc.NameOf(f.X.Label)
 	}
 	t.Head = append(t.Head, x)
 	for _, s := range f.Series {
@@ -49,7 +49,7 @@ func table(loc *locale.Locale, f *Frame) Table {
 	}
 	if f.Chart.SeriesBy != "" && len(f.Series) > 0 {
 		c := f.Series[0].Column
-		t.Caption += " — " + lowerFirst(name(loc, c.Label))
+		t.Caption += " — " + lowerFirst(loc.NameOf(c.Label))
 		if c.Unit != "" {
 			t.Caption += " (" + unit(loc, c) + ")"
 		}
@@ -65,15 +65,15 @@ func table(loc *locale.Locale, f *Frame) Table {
 }
 
 func rankingTable(loc *locale.Locale, f *Frame) Table {
-	t := Table{Caption: loc.T("Figures: %s", name(loc, f.Chart.Title))}
+	t := Table{Caption: loc.T("Figures: %s", loc.NameOf(f.Chart.Title))}
 	if f.At != nil {
 		t.Caption += " — " + inText(loc, dataset.Value{Kind: dataset.Time, Period: *f.At})
 	}
 	label := loc.T("Unit")
 	if c := f.Dataset.Column(f.Chart.Label); c != nil {
-		label = name(loc, c.Label)
+		label = loc.NameOf(c.Label)
 	} else if f.Dataset.UnitNameColumn != nil {
-		label = name(loc, f.Dataset.UnitNameColumn.Label)
+		label = loc.NameOf(f.Dataset.UnitNameColumn.Label)
 	}
 	t.Head = []string{label, loc.T("Rank"), headWithUnit(loc, f.Ranked)}
 	parts := f.Series
@@ -86,7 +86,7 @@ func rankingTable(loc *locale.Locale, f *Frame) Table {
 	rank := 0
 	for i, cat := range f.Categories {
 		v := f.RankValues[i]
-		r := Row{Header: name(loc, cat.Text)}
+		r := Row{Header: loc.NameOf(cat.Text)}
 		switch {
 		case v.IsMissing():
 			r.Cells = append(r.Cells, cell(loc, v, f.Ranked))
@@ -108,9 +108,9 @@ func rankingTable(loc *locale.Locale, f *Frame) Table {
 
 func headWithUnit(loc *locale.Locale, c *dataset.Column) string {
 	if c.Unit == "" {
-		return name(loc, c.Label)
+		return loc.NameOf(c.Label)
 	}
-	return name(loc, c.Label) + " (" + unit(loc, c) + ")"
+	return loc.NameOf(c.Label) + " (" + unit(loc, c) + ")"
 }
 
 func cell(loc *locale.Locale, v dataset.Value, c *dataset.Column) Cell {

@@ -113,17 +113,11 @@ func (e Occurrence) summary(loc *locale.Locale) string {
 	}
 	s := loc.Text(k)
 	if e.Host != nil {
-		s += ": " + strings.TrimSpace(name(loc, e.Host.Position)+" "+e.Host.FullName)
+		s += ": " + strings.TrimSpace(loc.NameOf(e.Host.Position)+" "+e.Host.FullName)
 	}
 	if e.Cancelled {
 		s = loc.T("[No reception] %s", s)
 	}
-	return s
-}
-
-// name is a data name (a position, an agency) in the language of loc.
-func name(loc *locale.Locale, vi string) string {
-	s, _ := loc.Name(vi)
 	return s
 }
 
@@ -136,9 +130,9 @@ func (e Occurrence) description(loc *locale.Locale) string {
 	}
 	lines = append(lines, loc.Text(e.Reception.Describe()))
 	if h := e.Host; h != nil {
-		who := strings.TrimSpace(name(loc, h.Position) + " " + h.FullName)
+		who := strings.TrimSpace(loc.NameOf(h.Position) + " " + h.FullName)
 		if h.Organization != "" {
-			who += ", " + name(loc, h.Organization)
+			who += ", " + loc.NameOf(h.Organization)
 		}
 		lines = append(lines, loc.T("Received by: %s", who))
 	}

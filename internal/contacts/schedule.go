@@ -58,7 +58,7 @@ func (o Occurrence) Remark(loc *locale.Locale) string {
 	}
 	switch {
 	case o.Reason != "":
-		reason, _ := loc.Name(o.Reason)
+		reason := loc.NameOf(o.Reason)
 		s += " (" + reason + ")"
 	case o.Weekend:
 		s += " (" + loc.Weekday(o.Original.Weekday()) + ")"

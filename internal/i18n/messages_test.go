@@ -269,6 +269,7 @@ var data = []string{
 	"internal/locale.Locale.T",
 	"internal/locale.Locale.Plural",
 	"internal/locale.Locale.Text",
+	"internal/locale.Locale.NameOf",
 	// A content file's name in a language, gioi-thieu.en.md.
 	"internal/content.langFile",
 	// Language codes in quotes, "vi", "en".
@@ -277,7 +278,6 @@ var data = []string{
 	"internal/i18n.Lang.Name",
 	// A chart's data names, figures and periods, and its words written
 	// through the page's locale: already in the page's language.
-	"internal/chart.name",
 	"internal/chart.withUnit",
 	"internal/chart.categoryLong",
 	"internal/chart.inText",

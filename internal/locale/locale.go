@@ -119,6 +119,12 @@ func (l *Locale) Missing() []string {
 	return out
 }
 
+// NameOf is Name's name alone: in the locale's language, or as written.
+func (l *Locale) NameOf(vi string) string {
+	s, _ := l.Name(vi)
+	return s
+}
+
 // Int writes n with the thousands grouped: 1.234.567 or 1,234,567.
 func (l *Locale) Int(n int64) string {
 	if l.English() {

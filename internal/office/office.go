@@ -157,7 +157,7 @@ func (p *Point) On(date time.Time, cal contacts.Calendar, loc *locale.Locale) Da
 	date = tomlfile.DateOf(date).Time()
 	d := Day{Date: date, Weekday: loc.Weekday(date.Weekday()), Text: loc.Date(date), dayMonth: loc.DayMonth(date)}
 	if name, off := cal.DayOff(date); off {
-		d.Holiday, _ = loc.Name(name)
+		d.Holiday = loc.NameOf(name)
 		return d
 	}
 	for _, h := range p.Hours {

@@ -137,7 +137,7 @@ func NewProcedureView(p *procedure.Procedure, sitePath string, site *Site, files
 		v.Survey.QRPath = site.Config.RelURL(sitePath + SurveyQRFile)
 	}
 	if h := site.HotlineAt(v.ReceptionPlace); h != nil {
-		v.PlaceHours, _ = loc.Name(h.Hours)
+		v.PlaceHours = loc.NameOf(h.Hours)
 	}
 	v.Levels = make([]string, len(p.Level))
 	// The record is in its page's language: its field is written in it.
@@ -411,7 +411,7 @@ func Listing(loc *locale.Locale, cfg *config.Config, pages []*content.Page) []Li
 		if pg.Lang != "" && pg.Lang != loc.Lang() {
 			// A page of another language: its field as the site names
 			// it in the list's.
-			field, _ = loc.Name(p.Field)
+			field = loc.NameOf(p.Field)
 			lang = string(pg.Lang)
 		}
 		meta.WriteString(field)
