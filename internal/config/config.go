@@ -96,9 +96,15 @@ func (c *Config) Editions() []*Edition {
 		if !ok {
 			lang = i18n.Default
 		}
-		return []*Edition{{Lang: lang, Name: lang.Name(), Path: "/", Title: c.Title, Description: c.Description, Notice: c.Notice, Menu: c.Menu, Default: true}}
+		return []*Edition{c.defaultEdition(lang)}
 	}
 	return c.editions
+}
+
+// defaultEdition is the site in its own language lang, at the root, with
+// the top-level title, description, notice and menu.
+func (c *Config) defaultEdition(lang i18n.Lang) *Edition {
+	return &Edition{Lang: lang, Name: lang.Name(), Path: "/", Title: c.Title, Description: c.Description, Notice: c.Notice, Menu: c.Menu, Default: true}
 }
 
 // Edition returns the site's edition in lang, or nil.
@@ -339,7 +345,7 @@ func (c *Config) validateLanguages(doc *tomlfile.Doc, problems *problem.List, re
 		}
 		def = i18n.Default
 	}
-	c.editions = []*Edition{{Lang: def, Name: def.Name(), Path: "/", Title: c.Title, Description: c.Description, Notice: c.Notice, Menu: c.Menu, Default: true}}
+	c.editions = []*Edition{c.defaultEdition(def)}
 	for _, code := range slices.Sorted(maps.Keys(c.Languages)) {
 		e := c.Languages[code]
 		at := "languages." + code
