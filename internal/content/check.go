@@ -58,7 +58,7 @@ func (s *Site) CheckTranslations(problems *problem.List) {
 			original := withoutLang(p.File)
 			if p.Procedure != nil {
 				if same := s.ProcedureByCode(p.Procedure.Code); same != nil {
-					problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is the code of %s, but this file is not named after it: name the translation %s, beside its original", p.Procedure.Code, same.File, langFile(path.Base(same.File), &config.Edition{Lang: e.Lang}))
+					problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is the code of %s, but this file is not named after it: name the translation %s, beside its original", p.Procedure.Code, same.File, langFile(path.Base(same.File), e.edition))
 					continue
 				}
 			}
