@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 
@@ -54,7 +53,7 @@ func LoadSite(dir string, lang Lang, problems *problem.List) *SiteTables {
 	t := &SiteTables{File: name}
 	src, err := rawfile.ReadRegular(dir+"/"+name, limits.ConfigBytes)
 	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) && !os.IsNotExist(err) {
+		if !errors.Is(err, fs.ErrNotExist) {
 			problems.Errorf(name, 0, "", "%s", rawfile.ReadProblem(err))
 		}
 		return t
