@@ -134,6 +134,7 @@ func BenchmarkRenderIndexShare(b *testing.B) {
 		b.Fatal(problems.Err())
 	}
 	var without, with time.Duration
+	var allocWithout, allocWith uint64
 	n, files := 0, 0
 	for b.Loop() {
 		n++
@@ -141,11 +142,12 @@ func BenchmarkRenderIndexShare(b *testing.B) {
 		for _, ed := range p.editions {
 			ed.search = nil
 		}
-		cpu := processCPU()
+		cpu, alloc := processCPU(), totalAlloc()
 		p.produce(discard{}, problems, &Result{})
 		without += processCPU() - cpu
+		allocWithout += totalAlloc() - alloc
 
-		cpu = processCPU()
+		cpu, alloc = processCPU(), totalAlloc()
 		p.opts.noSearch = false
 		files = 0
 		for _, ed := range p.editions {
@@ -156,6 +158,7 @@ func BenchmarkRenderIndexShare(b *testing.B) {
 			files += len(ed.search.Files())
 		}
 		with += processCPU() - cpu
+		allocWith += totalAlloc() - alloc
 	}
 	if problems.Errors() > 0 {
 		b.Fatal(problems.Err())
@@ -163,6 +166,16 @@ func BenchmarkRenderIndexShare(b *testing.B) {
 	b.ReportMetric(float64(without)/float64(n), "render-cpu-ns/op")
 	b.ReportMetric(float64(with-without)/float64(n), "index-cpu-ns/op")
 	b.ReportMetric(float64(files), "index-files")
+	// Bytes allocated are exact where CPU time is not, on a shared machine.
+	b.ReportMetric(float64(allocWithout)/float64(n), "render-B/op")
+	b.ReportMetric(float64(allocWith-allocWithout)/float64(n), "index-B/op")
+}
+
+// totalAlloc is the bytes the program has allocated so far.
+func totalAlloc() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc
 }
 
 // freshDest returns a new, empty destination for each build of a

@@ -65,12 +65,16 @@ func (p *plan) bodyOf(pg *content.Page, bufs *pageBuffers) (*body, error) {
 	doc := p.md.ParseIn(vntext.NFCBytes(split.Body), p.foreignLinks(pg))
 	bd := &body{embeds: doc.Embeds, links: doc.Links, empty: doc.EmptyItems}
 	if p.cache != nil || !p.opts.noSearch { // a cached body holds its text for every later build
+		// In the worker's buffer, read before its next page as bd.html
+		// is: one growing slice per page was the index's largest garbage.
+		text := bufs.text[:0]
 		doc.Text(func(run []byte) {
-			if len(bd.text) > 0 {
-				bd.text = append(bd.text, '\n')
+			if len(text) > 0 {
+				text = append(text, '\n')
 			}
-			bd.text = append(bd.text, run...)
+			text = append(text, run...)
 		})
+		bufs.text, bd.text = text, text
 	}
 	if pg.Kind == content.KindProcedure {
 		for _, h := range procedure.RequiredHeadingsIn(string(pg.Lang)) {

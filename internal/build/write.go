@@ -131,6 +131,7 @@ func (p *plan) produce(out sink, problems *problem.List, res *Result) {
 // renders the page. Nothing of them is kept once the page is written.
 type pageBuffers struct {
 	src            []byte
+	text           []byte // the body's text, for the search index and the cache
 	md, body, page bytes.Buffer
 	search         []*search.Writer // the page's words, for the index of each edition
 	ld             []byte           // the page's JSON-LD
