@@ -87,6 +87,8 @@ type Builder struct {
 	last      map[string]*packJob
 	// edited are the words of each page edited since the first build.
 	edited map[uint32][]*term
+	// scratch is Files' (under mu).
+	scratch scratch
 }
 
 type docEntry struct {
@@ -221,6 +223,13 @@ type Writer struct {
 	excerpt []byte
 	exRunes int
 	exCut   bool // the excerpt is full, and ends with " …"
+	// cache holds the folded words of the bodies this Writer has read;
+	// gen numbers its documents, for the cache's entries.
+	cache wordCache
+	gen   uint32
+	// noCache reads every word as if new (for the tests that hold the
+	// cache to the same index).
+	noCache bool
 }
 
 // localWord is what one document has of a word.
@@ -240,6 +249,7 @@ func (b *Builder) NewWriter() *Writer {
 // Begin starts the document numbered doc, forgetting the last one.
 func (w *Writer) Begin(doc int) {
 	w.doc = doc
+	w.gen++
 	w.arena = w.arena[:0]
 	clear(w.slots)
 	w.words = w.words[:0]
@@ -257,7 +267,20 @@ func (w *Writer) Add(f Field, text string) {
 	}
 	w.field = f
 	w.sc.lowerToo = f&headFields != 0 // the body's spellings are not kept
+	w.sc.cache = nil
+	if f == Body && !w.noCache {
+		w.sc.cache = &w.cache
+	}
 	w.sc.scan(text, w)
+}
+
+// cached takes a word of a body that the scanner's cache gave: found in
+// the document's words once, and by its cache entry after that.
+func (w *Writer) cached(cw *cachedWord, _, _ int) {
+	if cw.seen != w.gen {
+		cw.seen, cw.entry = w.gen, w.entryOf(cw.fold, cw.foldHash, false)
+	}
+	w.words[cw.entry].fields |= w.field
 }
 
 // word takes a word of the text being added (the scanner's sink).
@@ -303,17 +326,25 @@ func (w *Writer) AddBytes(f Field, text []byte) {
 // own, rather than a map, costs a third of the time for every word of
 // every text.
 func (w *Writer) entry(fold []byte) *localWord {
-	h := hashOf(fold)
+	return &w.words[w.entryOf(bytesString(fold), hashOf(fold), true)]
+}
+
+// entryOf returns the index of the document's entry for fold, whose hash
+// is h, made if new; copyFold says that fold must be copied to be kept.
+func (w *Writer) entryOf(fold string, h uint32, copyFold bool) int32 {
 	mask := uint32(len(w.slots) - 1)
 	i := h & mask
 	for ; w.slots[i] != 0; i = (i + 1) & mask {
 		if s := w.slots[i]; uint32(s>>32) == h {
-			if lw := &w.words[uint32(s)-1]; lw.fold == bytesString(fold) {
-				return lw
+			if n := uint32(s) - 1; w.words[n].fold == fold {
+				return int32(n)
 			}
 		}
 	}
-	key := w.keep(fold)
+	key := fold
+	if copyFold {
+		key = w.keep(unsafeBytes(fold))
+	}
 	if len(w.words) < cap(w.words) {
 		w.words = w.words[:len(w.words)+1]
 		lw := &w.words[len(w.words)-1]
@@ -325,7 +356,7 @@ func (w *Writer) entry(fold []byte) *localWord {
 	if 2*len(w.words) > len(w.slots) {
 		w.grow()
 	}
-	return &w.words[len(w.words)-1]
+	return int32(len(w.words) - 1)
 }
 
 // grow doubles the table of words.
@@ -498,9 +529,8 @@ type headEntry struct {
 	pos    uint32
 }
 
-// entries decodes t's head entries.
-func (t *term) entries() []headEntry {
-	var out []headEntry
+// appendEntries appends t's head entries, decoded, to out.
+func (t *term) appendEntries(out []headEntry) []headEntry {
 	for b := t.head; len(b) > 0; {
 		var e headEntry
 		var v uint64
@@ -653,14 +683,13 @@ func (s *docSet) empty() bool {
 	return len(s.docs) == 0
 }
 
-// sorted returns the documents in order.
-func (s *docSet) sorted() []uint32 {
+// appendSorted appends the documents, in order, to out.
+func (s *docSet) appendSorted(out []uint32) []uint32 {
 	if !s.bitmap {
-		out := slices.Clone(s.docs)
+		out = append(out, s.docs...)
 		slices.Sort(out)
 		return out
 	}
-	var out []uint32
 	for i, w := range s.docs {
 		for ; w != 0; w &= w - 1 {
 			out = append(out, uint32(i*32)+uint32(bits.TrailingZeros32(w)))

@@ -182,10 +182,10 @@ func (t *term) records(b *Builder) (headRec, bodyRec []byte) {
 		return t.kept.head, t.kept.body
 	}
 	if len(t.head) > 0 {
-		headRec = t.appendHead(nil)
+		headRec = t.appendHead(nil, &b.scratch)
 	}
 	if !t.body.empty() {
-		bodyRec = t.body.appendSet(nil, len(b.docs))
+		bodyRec = t.body.appendSet(nil, len(b.docs), &b.scratch)
 	}
 	t.gen++
 	if b.keep {
@@ -275,13 +275,24 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
+// scratch holds what writing one record needs and does not keep, from
+// one word's record to the next (Files writes them one at a time).
+type scratch struct {
+	entries    []headEntry
+	order      []int
+	docs, gaps []uint32
+	enc        [3][]byte
+}
+
 // appendHead writes t's spellings and head entries, in document order.
-func (t *term) appendHead(b []byte) []byte {
-	es := t.entries()
+func (t *term) appendHead(b []byte, sc *scratch) []byte {
+	es := t.appendEntries(sc.entries[:0])
+	sc.entries = es
 	slices.SortFunc(es, func(x, y headEntry) int { return cmp.Compare(x.doc, y.doc) })
 	// Spellings by how many entries have them, then as written; only the
 	// first maxVariants are told apart.
-	var order []int
+	order := sc.order[:0]
+	defer func() { sc.order = order }()
 	for i, v := range t.variants {
 		if v.n > 0 {
 			order = append(order, i)
@@ -294,7 +305,7 @@ func (t *term) appendHead(b []byte) []byte {
 		return cmp.Compare(t.variants[x].text, t.variants[y].text)
 	})
 	order = order[:min(len(order), maxVariants)]
-	remap := make([]int, 64)
+	var remap [64]int
 	for i := range remap {
 		remap[i] = -1
 	}
@@ -329,10 +340,11 @@ func (t *term) appendHead(b []byte) []byte {
 
 // appendSet writes the set in the shortest of its encodings: the
 // documents as gaps, a bitmap, or the documents not in it as gaps.
-func (s *docSet) appendSet(b []byte, docs int) []byte {
-	in := s.sorted()
-	gaps := func(kind byte, list []uint32) []byte {
-		out := []byte{kind}
+func (s *docSet) appendSet(b []byte, docs int, sc *scratch) []byte {
+	in := s.appendSorted(sc.docs[:0])
+	sc.docs = in
+	gaps := func(out []byte, kind byte, list []uint32) []byte {
+		out = append(out[:0], kind)
 		out = binary.AppendUvarint(out, uint64(len(list)))
 		prev := uint32(0)
 		for _, d := range list {
@@ -341,19 +353,23 @@ func (s *docSet) appendSet(b []byte, docs int) []byte {
 		}
 		return out
 	}
-	best := gaps(setList, in)
+	sc.enc[0] = gaps(sc.enc[0], setList, in)
+	best := sc.enc[0]
 	if len(in) > 0 {
-		bitmap := make([]byte, in[len(in)-1]/8+1)
+		n := int(in[len(in)-1]/8 + 1)
+		enc := binary.AppendUvarint(append(sc.enc[1][:0], setBitmap), uint64(n))
+		head := len(enc)
+		enc = append(enc, make([]byte, n)...)
+		bitmap := enc[head:]
 		for _, d := range in {
 			bitmap[d/8] |= 1 << (d % 8)
 		}
-		enc := binary.AppendUvarint([]byte{setBitmap}, uint64(len(bitmap)))
-		if enc = append(enc, bitmap...); len(enc) < len(best) {
+		if sc.enc[1] = enc; len(enc) < len(best) {
 			best = enc
 		}
 	}
 	if len(in)*2 > docs {
-		var out []uint32
+		out := sc.gaps[:0]
 		j := 0
 		for d := uint32(0); d < uint32(docs); d++ {
 			if j < len(in) && in[j] == d {
@@ -362,8 +378,9 @@ func (s *docSet) appendSet(b []byte, docs int) []byte {
 			}
 			out = append(out, d)
 		}
-		if enc := gaps(setComplement, out); len(enc) < len(best) {
-			best = enc
+		sc.gaps = out
+		if sc.enc[2] = gaps(sc.enc[2], setComplement, out); len(sc.enc[2]) < len(best) {
+			best = sc.enc[2]
 		}
 	}
 	return append(b, best...)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +50,12 @@ func (c *collect) word(fold, lower []byte, start, end int) {
 // sink receives the words of a text, as bytes valid until the next word.
 type sink interface {
 	word(fold, lower []byte, start, end int)
+	// cached is a word the scanner's cache gave, already folded.
+	cached(w *cachedWord, start, end int)
+}
+
+func (c *collect) cached(w *cachedWord, start, end int) {
+	c.word(unsafeBytes(w.fold), unsafeBytes(w.fold), start, end)
 }
 
 // scanner splits texts into words. Its buffers are reused from word to
@@ -76,6 +83,138 @@ type scanner struct {
 	phone                []byte
 	phoneStart, phoneEnd int
 	phonePlus            bool
+	// cache, when set, is where the folded forms of the words read are
+	// kept and looked up (see wordCache).
+	cache *wordCache
+}
+
+// wordCache keeps, for a scanner that reads many texts (each worker of a
+// build reads every page's body), what each word as written folds to: a
+// word seen before is found by its bytes, not lower-cased and folded
+// again, which is most of the time a text of words already seen costs.
+// Only words of letters and marks are kept: a number's digits may join
+// those of the next word (a phone number, "8.000"), and the scanner
+// reads them as always.
+type wordCache struct {
+	slots []uint64 // a word's hash << 32 | 1 + its index in words, or 0
+	words []cachedWord
+	// The word looked up last and not found, which end keeps once the
+	// scanner has folded it.
+	missStart, missEnd int
+	missHash           uint32
+}
+
+// cachedWord is one word of a wordCache.
+type cachedWord struct {
+	raw      string // as written
+	hash     uint32 // of raw
+	fold     string
+	foldHash uint32 // hashOf(fold)
+	// For a Writer: the document it was last seen in (Writer.gen), and
+	// its entry in that document's words.
+	seen  uint32
+	entry int32
+}
+
+// maxCachedWords bounds the cache: past it, the cache starts again
+// empty (the words of a site's texts are far fewer).
+const maxCachedWords = 1 << 18
+
+// lookup reads the word that begins at s[i], which is a letter or a
+// mark. It returns the word's cache entry and where the word ends, or
+// nil when the word is not in the cache or is not one it keeps (a word
+// with a digit, or longer than MaxWordRunes).
+func (wc *wordCache) lookup(s string, i int, table []foldedRune) (*cachedWord, int) {
+	wc.missEnd = -1 // a miss is kept only right after its lookup
+	h := uint32(2166136261)
+	j, runes := i, 0
+scan:
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiLetter, asciiUpper:
+				h = (h ^ uint32(c)) * 16777619
+				j++
+				runes++
+				continue
+			case asciiDigit:
+				return nil, 0
+			}
+			break scan // a separator: a dot or comma after a letter is one too
+		}
+		// Vietnamese letters are two bytes (U+00C0–U+01B0) or three
+		// (U+1EA0–U+1EF9), decoded here as in scan.
+		var r rune
+		size := 0
+		switch {
+		case c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[j+1]&0x3F), 2
+		case c == 0xE1 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80:
+			r, size = rune(c&0x0F)<<12|rune(s[j+1]&0x3F)<<6|rune(s[j+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[j:])
+		}
+		switch {
+		case r < 0x2000 && !table[r].word, r >= 0x2000 && !isWordRune(r):
+			break scan // a separator: a no-break space, a dash, a quotation mark
+		case r >= 0x2000 || table[r].number:
+			return nil, 0 // a number, or a rare letter: the scanner's
+		}
+		for k := j; k < j+size; k++ {
+			h = (h ^ uint32(s[k])) * 16777619
+		}
+		j += size
+		runes++
+	}
+	if runes == 0 || runes > MaxWordRunes {
+		return nil, 0
+	}
+	raw := s[i:j]
+	if len(wc.slots) > 0 {
+		mask := uint32(len(wc.slots) - 1)
+		for k := h & mask; wc.slots[k] != 0; k = (k + 1) & mask {
+			if sl := wc.slots[k]; uint32(sl>>32) == h {
+				if w := &wc.words[uint32(sl)-1]; w.raw == raw {
+					return w, j
+				}
+			}
+		}
+	}
+	wc.missStart, wc.missEnd, wc.missHash = i, j, h
+	return nil, 0
+}
+
+// keep adds the word of s from start to end, which lookup did not find,
+// folded to fold.
+func (wc *wordCache) keep(s string, start, end int, fold []byte) {
+	if start != wc.missStart || end != wc.missEnd {
+		return // not the word looked up: one lookup does not keep
+	}
+	wc.missEnd = -1
+	if len(wc.words) >= maxCachedWords {
+		wc.words = wc.words[:0]
+		clear(wc.slots)
+	}
+	if 2*(len(wc.words)+1) > len(wc.slots) {
+		wc.slots = make([]uint64, max(4096, 2*len(wc.slots)))
+		mask := uint32(len(wc.slots) - 1)
+		for n := range wc.words {
+			k := wc.words[n].hash & mask
+			for wc.slots[k] != 0 {
+				k = (k + 1) & mask
+			}
+			wc.slots[k] = uint64(wc.words[n].hash)<<32 | uint64(n+1)
+		}
+	}
+	f := string(fold)
+	wc.words = append(wc.words, cachedWord{raw: strings.Clone(s[start:end]), hash: wc.missHash, fold: f, foldHash: hashOf(fold)})
+	mask := uint32(len(wc.slots) - 1)
+	k := wc.missHash & mask
+	for wc.slots[k] != 0 {
+		k = (k + 1) & mask
+	}
+	wc.slots[k] = uint64(wc.missHash)<<32 | uint64(len(wc.words))
 }
 
 // Classes of ASCII bytes.
@@ -106,9 +245,10 @@ var asciiClass = func() (t [256]uint8) { // bytes of multi-byte characters: 0
 // foldedRune is what the scanner makes of a character below U+2000: the
 // letters and marks of Latin, Vietnamese, Greek and Cyrillic text.
 type foldedRune struct {
-	word  bool // a letter, mark or number
-	lower rune // unicode.ToLower
-	fold  rune // vntext.Fold of lower: a letter, -1 for nothing (a mark), 0 when it is not one letter
+	word   bool // a letter, mark or number
+	number bool // a number (unicode.IsNumber)
+	lower  rune // unicode.ToLower
+	fold   rune // vntext.Fold of lower: a letter, -1 for nothing (a mark), 0 when it is not one letter
 }
 
 // runeTable tells, for each character below U+2000, what the slow path
@@ -129,7 +269,7 @@ var runeTable = sync.OnceValue(func() []foldedRune {
 		case n == 1:
 			f, _ = utf8.DecodeRune(buf)
 		}
-		t[r] = foldedRune{word: true, lower: lr, fold: f}
+		t[r] = foldedRune{word: true, number: unicode.IsNumber(r), lower: lr, fold: f}
 	}
 	return t
 })
@@ -144,10 +284,20 @@ func (sc *scanner) scan(s string, out sink) {
 	lower, fold := sc.lower[:0], sc.fold[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
+		if start < 0 && sc.cache != nil && (c >= utf8.RuneSelf || asciiClass[c] == asciiLetter || asciiClass[c] == asciiUpper) {
+			if w, end := sc.cache.lookup(s, i, table); w != nil {
+				if len(sc.phone) > 0 {
+					sc.flushPhone(out) // a word of letters ends a phone number
+				}
+				out.cached(w, i, end)
+				i = end
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case asciiLetter:
-				// a run of lower-case letters and digits, copied at once
+				// a run of lower-case letters, copied at once
 				if start < 0 {
 					start = i
 				}
@@ -266,6 +416,9 @@ func (sc *scanner) scan(s string, out sink) {
 func (sc *scanner) end(s string, start, end int, ascii, digits bool, lower, fold []byte, out sink) {
 	if len(fold) == 0 {
 		return // marks alone
+	}
+	if sc.cache != nil && !digits {
+		sc.cache.keep(s, start, end, fold)
 	}
 	if len(sc.phone) > 0 {
 		if digits && phoneGap(s[sc.phoneEnd:start]) && len(sc.phone)+len(fold) <= maxPhoneDigits {
