@@ -239,6 +239,10 @@ type localWord struct {
 	fields   Field
 	pos      uint32   // positions in the title (bits)
 	variants []string // spellings in head fields, other than fold
+	// cached is the word's entry in the Writer's cache, if it has one,
+	// and term its term in the index, if the cache knew it.
+	cached *cachedWord
+	term   *term
 }
 
 // NewWriter returns a Writer for b.
@@ -279,6 +283,9 @@ func (w *Writer) Add(f Field, text string) {
 func (w *Writer) cached(cw *cachedWord, _, _ int) {
 	if cw.seen != w.gen {
 		cw.seen, cw.entry = w.gen, w.entryOf(cw.fold, cw.foldHash, false)
+		if lw := &w.words[cw.entry]; lw.cached == nil {
+			lw.cached, lw.term = cw, cw.term
+		}
 	}
 	w.words[cw.entry].fields |= w.field
 }
@@ -437,7 +444,13 @@ func (w *Writer) End() {
 	var mine []*term // an edited page's words, for its next edit
 	for i := range w.words {
 		lw := &w.words[i]
-		t := b.terms.get(unsafeBytes(lw.fold), lw.hash)
+		t := lw.term // a word of the cache, found once by the Writer
+		if t == nil {
+			t = b.terms.get(unsafeBytes(lw.fold), lw.hash)
+			if lw.cached != nil {
+				lw.cached.term = t
+			}
+		}
 		if again {
 			mine = append(mine, t)
 		}

@@ -110,10 +110,12 @@ type cachedWord struct {
 	hash     uint32 // of raw
 	fold     string
 	foldHash uint32 // hashOf(fold)
-	// For a Writer: the document it was last seen in (Writer.gen), and
-	// its entry in that document's words.
+	// For a Writer: the document it was last seen in (Writer.gen), its
+	// entry in that document's words, and its term in the index, once
+	// known.
 	seen  uint32
 	entry int32
+	term  *term
 }
 
 // maxCachedWords bounds the cache: past it, the cache starts again
@@ -193,7 +195,8 @@ func (wc *wordCache) keep(s string, start, end int, fold []byte) {
 	}
 	wc.missEnd = -1
 	if len(wc.words) >= maxCachedWords {
-		wc.words = wc.words[:0]
+		// A new array: a Writer's words may point into the old one.
+		wc.words = nil
 		clear(wc.slots)
 	}
 	if 2*(len(wc.words)+1) > len(wc.slots) {
