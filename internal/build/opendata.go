@@ -79,6 +79,9 @@ func (s *streamed) wait() int64 { <-s.done; return s.size }
 // feeds; it keeps the exports in c.exports and the feeds' links in
 // c.feedLinks for the pages that announce them.
 func openDataJobs(c *checkedSite, add func(*output)) {
+	if c.opts.noOpenData {
+		return
+	}
 	cfg := c.cfg
 	license := opendata.License{Name: cfg.OpenData.License, URL: cfg.OpenData.LicenseURL}
 	meta := func(e *export) opendata.Meta {
