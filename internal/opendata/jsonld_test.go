@@ -108,7 +108,7 @@ func TestOrganizations(t *testing.T) {
 
 // TestBreadcrumbList: positions from 1, each with its name and address.
 func TestBreadcrumbList(t *testing.T) {
-	b, _ := json.Marshal(BreadcrumbList([]Crumb{{"Trang chủ", "https://x/"}, {"Thủ tục", "https://x/thu-tuc/"}}))
+	b, _ := appendJSON(nil, BreadcrumbList([]Crumb{{"Trang chủ", "https://x/"}, {"Thủ tục", "https://x/thu-tuc/"}}))
 	if want := `{"@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","position":1,"name":"Trang chủ","item":"https://x/"},{"@type":"ListItem","position":2,"name":"Thủ tục","item":"https://x/thu-tuc/"}]}`; string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
