@@ -3,6 +3,7 @@ package opendata
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -118,10 +119,7 @@ func appendString(b []byte, s string) []byte {
 }
 
 // appendEscaped appends s escaped as in a JSON string, without the
-// quotes. Each byte that is not valid UTF-8 is replaced on its own, so
-// that texts escaped one after the other are the same as the text they
-// make escaped at once, when the texts between them begin and end with
-// ASCII.
+// quotes.
 func appendEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
@@ -208,11 +206,19 @@ func (w *jsonWriter) key(k string) {
 func (w *jsonWriter) string(s string) { w.comma(); w.b = appendString(w.b, s); w.more = true }
 
 // joined writes the text value that parts make one after the other,
-// without making it. Each part after the first begins with ASCII or
-// follows one that ends with it (appendEscaped): those given are the
-// constant texts between the data's.
+// without making it when they are valid UTF-8: then each escaped on its
+// own is the same as the whole escaped. A byte of invalid UTF-8 at the
+// end of one part could begin a rune with the next's first, so parts not
+// valid are joined first.
 func (w *jsonWriter) joined(parts ...string) {
 	w.comma()
+	for _, s := range parts {
+		if !utf8.ValidString(s) {
+			w.b = appendString(w.b, strings.Join(parts, ""))
+			w.more = true
+			return
+		}
+	}
 	w.b = append(w.b, '"')
 	for _, s := range parts {
 		w.b = appendEscaped(w.b, s)

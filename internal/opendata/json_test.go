@@ -50,9 +50,9 @@ func TestAppendString(t *testing.T) {
 	}
 }
 
-// TestJoined: a text written in parts, with constant separators that
-// begin and end with ASCII, is the text made whole and written, even when
-// a part ends or begins with a broken UTF-8 sequence.
+// TestJoined: a text written in parts is the text made whole and
+// written, even when a part ends or begins with a broken UTF-8 sequence
+// that the next or the one before completes.
 func TestJoined(t *testing.T) {
 	for _, parts := range [][]string{
 		{"https://x.gov.vn/thu-tuc/khai-sinh/", "#thu-tuc"},
@@ -61,6 +61,9 @@ func TestJoined(t *testing.T) {
 		{"<", " – ", ">"},
 		{"", " – ", ""},
 		{"\xe1", "#thu-tuc"},
+		{"\xe1\xba", "\xa1"}, // ạ, in two parts
+		{"\xe1", "\xba", "\xa1"},
+		{"Thời hạn: ", "\xff", ""},
 	} {
 		var w jsonWriter
 		w.joined(parts...)
@@ -105,7 +108,7 @@ func TestJSONWriter(t *testing.T) {
 }
 
 // FuzzJSONString: appendString writes any text as encoding/json does, and
-// a text written in parts around an ASCII separator as the text whole.
+// a text written in parts as the text whole.
 func FuzzJSONString(f *testing.F) {
 	for _, s := range []string{"", "a\"b\\c", "\x00\u2028\u2029<>&", "\xe1\xba", "Thủ tục", "\xff\xfe"} {
 		f.Add(s, s)
@@ -115,8 +118,8 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatalf("%q: got %s, want %s", a, got, want)
 		}
 		var w jsonWriter
-		w.joined(a, " – ", b)
-		if got, want := string(w.b), marshalled(t, a+" – "+b); got != want {
+		w.joined(a, " – ", b, a)
+		if got, want := string(w.b), marshalled(t, a+" – "+b+a); got != want {
 			t.Fatalf("%q, %q: got %s, want %s", a, b, got, want)
 		}
 	})

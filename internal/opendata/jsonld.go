@@ -124,6 +124,54 @@ type ServiceInput struct {
 	// Locale is the language of the names of channels and fees; nil is
 	// Vietnamese.
 	Locale *locale.Locale
+	// Names are Locale's names, made once for every page (NewNames); nil
+	// makes them for this one.
+	Names *Names
+}
+
+// Names are the texts in one language that the JSON-LD of a procedure
+// names its channels, fees and language of service with: translated once
+// for the pages of a language, not again for each.
+type Names struct {
+	vietnamese string
+	channels   map[procedure.ChannelKind]string
+	fees       map[procedure.FeeType]string
+	// before and after are "Processing time: %s" in the language, on
+	// either side of the time.
+	before, after string
+}
+
+// NewNames translates the names into loc's language; nil is Vietnamese.
+func NewNames(loc *locale.Locale) *Names {
+	loc = locale.OrVietnamese(loc)
+	n := &Names{vietnamese: loc.T("Vietnamese"), channels: map[procedure.ChannelKind]string{}, fees: map[procedure.FeeType]string{}}
+	for _, k := range procedure.ChannelKinds() {
+		n.channels[k] = loc.Text(k.Label())
+	}
+	for _, f := range procedure.FeeTypes() {
+		n.fees[f] = loc.Text(f.Label())
+	}
+	// The text in the place of a mark no translation holds.
+	const mark = "\x00time\x00"
+	var found bool
+	if n.before, n.after, found = strings.Cut(loc.T("Processing time: %s", mark), mark); !found {
+		n.before, n.after = loc.T("Processing time: %s", ""), ""
+	}
+	return n
+}
+
+func (n *Names) channel(loc *locale.Locale, k procedure.ChannelKind) string {
+	if s, ok := n.channels[k]; ok {
+		return s
+	}
+	return loc.Text(k.Label())
+}
+
+func (n *Names) fee(loc *locale.Locale, f procedure.FeeType) string {
+	if s, ok := n.fees[f]; ok {
+		return s
+	}
+	return loc.Text(f.Label())
 }
 
 // GovernmentService is a procedure as a schema.org GovernmentService:
@@ -137,6 +185,10 @@ type governmentService ServiceInput
 func (in governmentService) appendNode(w *jsonWriter) error {
 	p := in.Procedure
 	loc := locale.OrVietnamese(in.Locale)
+	names := in.Names
+	if names == nil {
+		names = NewNames(loc)
+	}
 	w.beginObject()
 	w.text("@type", "GovernmentService")
 	w.key("@id")
@@ -170,7 +222,7 @@ func (in governmentService) appendNode(w *jsonWriter) error {
 		w.key("availableChannel")
 		w.beginList()
 		// What every channel shares is made once.
-		lang := vietnamese(loc)
+		lang := language{names.vietnamese, "vi"}
 		h := in.Hotline
 		phone := h != nil && !h.Tel.IsZero()
 		var tel string
@@ -180,9 +232,10 @@ func (in governmentService) appendNode(w *jsonWriter) error {
 		for _, ch := range p.Channels {
 			w.beginObject()
 			w.text("@type", "ServiceChannel")
-			w.text("name", loc.Text(ch.Kind.Label()))
+			w.text("name", names.channel(loc, ch.Kind))
 			if ch.ProcessingTime.Text != "" {
-				w.text("description", loc.T("Processing time: %s", ch.ProcessingTime.Text))
+				w.key("description")
+				w.joined(names.before, ch.ProcessingTime.Text, names.after)
 			}
 			if d := duration(ch.ProcessingTime); d != "" {
 				w.text("processingTime", d)
@@ -231,7 +284,7 @@ func (in governmentService) appendNode(w *jsonWriter) error {
 			w.beginObject()
 			w.text("@type", "Offer")
 			w.key("name")
-			w.joined(loc.Text(f.Type.Label()), " – ", loc.Text(ch.Kind.Label()))
+			w.joined(names.fee(loc, f.Type), " – ", names.channel(loc, ch.Kind))
 			w.key("price")
 			w.int(f.Amount())
 			w.text("priceCurrency", "VND")
