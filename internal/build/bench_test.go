@@ -178,6 +178,73 @@ func totalAlloc() uint64 {
 	return m.TotalAlloc
 }
 
+// BenchmarkRenderOpenDataShare renders every page as BenchmarkRender
+// does, with the search index as a build makes it, of the site planned
+// without its open data and then with it, one
+// after the other in each iteration, and reports the CPU time of each
+// (all threads, the garbage collector's included), what the open data
+// adds (opendata-cpu-ns/op: the pages' JSON-LD, the exports streamed and
+// their pages, the catalogue, the feeds), and the allocations of each,
+// which do not depend on what else runs on the machine.
+func BenchmarkRenderOpenDataShare(b *testing.B) {
+	site := benchSite(b)
+	problems := &problem.List{}
+	without := planned(Options{Source: site, Theme: congkhai.Theme, noOpenData: true}, problems)
+	with := planned(Options{Source: site, Theme: congkhai.Theme}, problems)
+	if without == nil || with == nil || problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+	// Each renders with its search index, as a build does.
+	render := func(p *plan) func() {
+		return func() {
+			for _, ed := range p.editions {
+				ed.search = p.newSearch(ed)
+			}
+			p.produce(discard{}, problems, &Result{})
+			for _, ed := range p.editions {
+				ed.search.Files()
+			}
+		}
+	}
+	var base, more usage
+	for b.Loop() {
+		base.add(render(without))
+		more.add(render(with))
+	}
+	if problems.Errors() > 0 {
+		b.Fatal(problems.Err())
+	}
+	n := float64(base.runs)
+	b.ReportMetric(float64(base.cpu)/n, "render-cpu-ns/op")
+	b.ReportMetric(float64(more.cpu-base.cpu)/n, "opendata-cpu-ns/op")
+	b.ReportMetric(float64(base.allocs)/n, "render-allocs/op")
+	b.ReportMetric(float64(more.allocs-base.allocs)/n, "opendata-allocs/op")
+	b.ReportMetric(float64(base.bytes)/n, "render-B/op")
+	b.ReportMetric(float64(more.bytes-base.bytes)/n, "opendata-B/op")
+	b.ReportMetric(float64(len(with.jobs)-len(without.jobs)), "opendata-files")
+}
+
+// usage adds up what runs of a function used: process CPU time, and
+// allocations counted by the runtime.
+type usage struct {
+	runs          int
+	cpu           time.Duration
+	allocs, bytes uint64
+}
+
+func (u *usage) add(fn func()) {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	allocs, bytes := m.Mallocs, m.TotalAlloc
+	cpu := processCPU()
+	fn()
+	u.cpu += processCPU() - cpu
+	runtime.ReadMemStats(&m)
+	u.allocs += m.Mallocs - allocs
+	u.bytes += m.TotalAlloc - bytes
+	u.runs++
+}
+
 // freshDest returns a new, empty destination for each build of a
 // benchmark. The outputs are deleted together once the benchmark is done,
 // not between builds: ext4 without a journal skips inodes freed in the last

@@ -65,6 +65,10 @@ type Options struct {
 	// noSearch leaves the search index out, for the benchmark that
 	// measures what it costs.
 	noSearch bool
+	// noOpenData leaves the open data out (the exports, their pages and
+	// catalogue, the feeds and the pages' JSON-LD), for the benchmark
+	// that measures what it costs.
+	noOpenData bool
 	// session is set for the builds of a Session, which keeps what they
 	// wrote of the search index for the next edit.
 	session bool

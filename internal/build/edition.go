@@ -9,6 +9,7 @@ import (
 	"github.com/congkhai/congkhai/internal/content"
 	"github.com/congkhai/congkhai/internal/i18n"
 	"github.com/congkhai/congkhai/internal/locale"
+	"github.com/congkhai/congkhai/internal/opendata"
 	"github.com/congkhai/congkhai/internal/render"
 	"github.com/congkhai/congkhai/internal/search"
 )
@@ -27,6 +28,9 @@ type edition struct {
 	layouts *render.Layouts
 	// view is what the edition's layouts see as .Site, set by the plan.
 	view *render.Site
+	// serviceNames are what the JSON-LD of its procedures' pages names
+	// channels and fees with, set by the plan.
+	serviceNames *opendata.Names
 	// addrs are the addresses of the edition's pages, for the
 	// alternates of the others' (set by listOutputs).
 	addrs map[string]bool

@@ -79,6 +79,9 @@ func (s *streamed) wait() int64 { <-s.done; return s.size }
 // feeds; it keeps the exports in c.exports and the feeds' links in
 // c.feedLinks for the pages that announce them.
 func openDataJobs(c *checkedSite, add func(*output)) {
+	if c.opts.noOpenData {
+		return
+	}
 	cfg := c.cfg
 	license := opendata.License{Name: cfg.OpenData.License, URL: cfg.OpenData.LicenseURL}
 	meta := func(e *export) opendata.Meta {
@@ -158,7 +161,7 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 				cat := p.dataCatalog()
 				return &render.Data{Site: p.view, Layout: render.LayoutExport, Title: e.view.Title, Description: e.view.Description,
 					Path: e.view.Path, Breadcrumbs: append(home, render.Crumb{Title: title, Path: openDataPath}), Export: v,
-					LinkedData: func() []opendata.Object { return []opendata.Object{cat.DatasetLD(i)} }}, nil
+					LinkedData: func() []opendata.Node { return []opendata.Node{cat.DatasetLD(i)} }}, nil
 			}})
 	}
 	add(&output{path: indexFile(openDataPath), origin: "the list of open data", layout: render.LayoutOpenData, html: true,
@@ -171,7 +174,7 @@ func openDataJobs(c *checkedSite, add func(*output)) {
 				d.Exports = append(d.Exports, p.exportView(e))
 			}
 			cat := p.dataCatalog()
-			d.LinkedData = func() []opendata.Object { return []opendata.Object{cat.DataCatalogLD()} }
+			d.LinkedData = func() []opendata.Node { return []opendata.Node{cat.DataCatalogLD()} }
 			return d, nil
 		}})
 	add(&output{path: catalogPath[1:], origin: "the open data catalogue", late: true,

@@ -369,7 +369,7 @@ func directoryPages(c *checkedSite, ed *edition, add func(*output)) {
 	home := []render.Crumb{ed.home()}
 	directory := render.Data{Layout: render.LayoutDirectory, Title: ed.loc.T("Hotlines and directory"), Path: ed.path(directoryPaths.DirectoryPath), Breadcrumbs: home}
 	if ed.n == 0 {
-		directory.LinkedData = func() []opendata.Object {
+		directory.LinkedData = func() []opendata.Node {
 			return opendata.Organizations(c.dir, c.cfg.AbsURL(directoryPaths.DirectoryPath))
 		}
 	}

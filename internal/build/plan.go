@@ -94,6 +94,7 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 			}
 		}
 		ed.view = view
+		ed.serviceNames = opendata.NewNames(ed.loc)
 	}
 	p.view = c.editions[0].view
 	p.jobs = make([]*job, len(c.outputs))
@@ -219,9 +220,9 @@ func (p *plan) pageData(j *job) (*render.Data, error) {
 		}
 		d.Procedure = rec
 		d.View = render.NewProcedureView(rec, pg.Path, ed.view, p.static)
-		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: ed.cfg.Language, Hotline: d.View.Hotline, Locale: ed.loc,
+		in := opendata.ServiceInput{URL: p.cfg.AbsURL(pg.Path), Procedure: rec, Language: ed.cfg.Language, Hotline: d.View.Hotline, Locale: ed.loc, Names: ed.serviceNames,
 			Area: opendata.Area{Name: ed.loc.NameOf(p.cfg.Jurisdiction.Name), Parent: ed.loc.NameOf(p.cfg.Jurisdiction.Parent)}}
-		d.LinkedData = func() []opendata.Object { return []opendata.Object{opendata.GovernmentService(in)} }
+		d.LinkedData = func() []opendata.Node { return []opendata.Node{opendata.GovernmentService(in)} }
 		for _, code := range rec.Related {
 			r := ed.site.ProcedureByCode(code)
 			if r == nil && ed.n > 0 {

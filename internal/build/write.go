@@ -284,7 +284,7 @@ func (p *plan) execute(layout string, data *render.Data, bufs *pageBuffers) ([]b
 	if data.Alternates == nil && data.Site != nil && data.Site.Edition != nil {
 		data.Alternates = p.alternates(p.editionIn(data.Site.Edition.Lang), data.Path, data.Page)
 	}
-	if layout != render.LayoutAlias {
+	if layout != render.LayoutAlias && !p.opts.noOpenData {
 		ld, err := render.AppendJSONLD(bufs.ld[:0], data)
 		if err != nil {
 			return nil, msg.Errorf("the JSON-LD of %s: %w", data.Path, err)

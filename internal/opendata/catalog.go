@@ -94,7 +94,7 @@ func (c *Catalog) DatasetLD(i int) Object {
 		n.Set("license", c.License.URL)
 	}
 	n.Set("publisher", c.publisherLD())
-	n.Set("spatialCoverage", c.Area.node())
+	n.Set("spatialCoverage", c.Area)
 	var files []Object
 	for _, f := range d.Files {
 		o := Object{{"@type", "DataDownload"}, {"name", f.Title}, {"contentUrl", f.URL}, {"encodingFormat", f.MediaType}}

@@ -3,6 +3,7 @@ package opendata
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -64,7 +65,13 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 			}
 		}
 		return append(b, '}'), nil
+	case Node: // after Object, which is one too
+		w := jsonWriter{b: b}
+		err := x.appendNode(&w)
+		return w.b, err
 	case []Object:
+		return appendList(b, x)
+	case []Node:
 		return appendList(b, x)
 	case []string:
 		return appendList(b, x)
@@ -107,6 +114,13 @@ const hex = "0123456789abcdef"
 // U+FFFD.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	b = appendEscaped(b, s)
+	return append(b, '"')
+}
+
+// appendEscaped appends s escaped as in a JSON string, without the
+// quotes.
+func appendEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -125,6 +139,10 @@ func appendString(b []byte, s string) []byte {
 				b = append(b, '\\', 'r')
 			case '\t':
 				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
 			default:
 				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			}
@@ -149,9 +167,78 @@ func appendString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // appendInt appends n as a JSON number.
 func appendInt(b []byte, n int64) []byte { return strconv.AppendInt(b, n, 10) }
+
+// jsonWriter appends JSON to a buffer a token at a time and puts the
+// commas between members and items itself: what writes the nodes every
+// page has straight into the page's buffer, without building them first.
+type jsonWriter struct {
+	b []byte
+	// more is set once a value is written at this level: the next member
+	// or item begins with a comma.
+	more bool
+}
+
+func (w *jsonWriter) comma() {
+	if w.more {
+		w.b = append(w.b, ',')
+	}
+}
+
+func (w *jsonWriter) beginObject() { w.comma(); w.b = append(w.b, '{'); w.more = false }
+func (w *jsonWriter) endObject()   { w.b = append(w.b, '}'); w.more = true }
+func (w *jsonWriter) beginList()   { w.comma(); w.b = append(w.b, '['); w.more = false }
+func (w *jsonWriter) endList()     { w.b = append(w.b, ']'); w.more = true }
+
+// key begins the member key: its value comes next.
+func (w *jsonWriter) key(k string) {
+	w.comma()
+	w.b = appendString(w.b, k)
+	w.b = append(w.b, ':')
+	w.more = false
+}
+
+// string writes a text value: a member's after key, or a list's item.
+func (w *jsonWriter) string(s string) { w.comma(); w.b = appendString(w.b, s); w.more = true }
+
+// joined writes the text value that parts make one after the other,
+// without making it when they are valid UTF-8: then each escaped on its
+// own is the same as the whole escaped. A byte of invalid UTF-8 at the
+// end of one part could begin a rune with the next's first, so parts not
+// valid are joined first.
+func (w *jsonWriter) joined(parts ...string) {
+	w.comma()
+	for _, s := range parts {
+		if !utf8.ValidString(s) {
+			w.b = appendString(w.b, strings.Join(parts, ""))
+			w.more = true
+			return
+		}
+	}
+	w.b = append(w.b, '"')
+	for _, s := range parts {
+		w.b = appendEscaped(w.b, s)
+	}
+	w.b = append(w.b, '"')
+	w.more = true
+}
+
+func (w *jsonWriter) int(n int64) { w.comma(); w.b = appendInt(w.b, n); w.more = true }
+
+// value writes v as appendJSON does: a node made as an Object.
+func (w *jsonWriter) value(v any) error {
+	w.comma()
+	b, err := appendJSON(w.b, v)
+	if err != nil {
+		return err
+	}
+	w.b, w.more = b, true
+	return nil
+}
+
+// text writes the member key with the text s.
+func (w *jsonWriter) text(key, s string) { w.key(key); w.string(s) }

@@ -14,14 +14,39 @@ import (
 // a data block, which no browser executes, so that the
 // Content-Security-Policy (no inline script) holds. Graph writes it with
 // <, > and & escaped, so that no text of the data can end the element.
+//
+// The nodes every page of a kind has (a breadcrumb trail, a procedure's
+// GovernmentService) write themselves straight into the page's buffer:
+// built as Objects first, they were half of what a build allocates for
+// its open data. The nodes of pages one per build are Objects.
+
+// Node is one schema.org node of a page's JSON-LD: an Object, or a node
+// that writes itself (BreadcrumbList, GovernmentService, Area).
+type Node interface {
+	appendNode(w *jsonWriter) error
+}
+
+func (o Object) appendNode(w *jsonWriter) error { return w.value(o) }
 
 // Graph is the JSON-LD of a page: its schema.org nodes in one @graph.
-func Graph(nodes ...Object) ([]byte, error) { return AppendGraph(nil, nodes...) }
+func Graph(nodes ...Node) ([]byte, error) { return AppendGraph(nil, nodes...) }
 
 // AppendGraph appends the JSON-LD of nodes to b, for a caller that reuses
 // its buffer from page to page.
-func AppendGraph(b []byte, nodes ...Object) ([]byte, error) {
-	return appendJSON(b, Object{{"@context", "https://schema.org"}, {"@graph", nodes}})
+func AppendGraph(b []byte, nodes ...Node) ([]byte, error) {
+	w := jsonWriter{b: b}
+	w.beginObject()
+	w.text("@context", "https://schema.org")
+	w.key("@graph")
+	w.beginList()
+	for _, n := range nodes {
+		if err := n.appendNode(&w); err != nil {
+			return nil, err
+		}
+	}
+	w.endList()
+	w.endObject()
+	return w.b, nil
 }
 
 // Crumb is one step of a page's breadcrumb trail, the page itself last.
@@ -30,18 +55,43 @@ type Crumb struct {
 }
 
 // BreadcrumbList is the trail of a page.
-func BreadcrumbList(trail []Crumb) Object {
-	items := make([]Object, len(trail))
-	for i, c := range trail {
-		items[i] = Object{{"@type", "ListItem"}, {"position", i + 1}, {"name", c.Name}, {"item", c.URL}}
+func BreadcrumbList(trail []Crumb) Node { return breadcrumbs(trail) }
+
+type breadcrumbs []Crumb
+
+func (t breadcrumbs) appendNode(w *jsonWriter) error {
+	w.beginObject()
+	w.text("@type", "BreadcrumbList")
+	w.key("itemListElement")
+	w.beginList()
+	for i, c := range t {
+		w.beginObject()
+		w.text("@type", "ListItem")
+		w.key("position")
+		w.int(int64(i + 1))
+		w.text("name", c.Name)
+		w.text("item", c.URL)
+		w.endObject()
 	}
-	return Object{{"@type", "BreadcrumbList"}, {"itemListElement", items}}
+	w.endList()
+	w.endObject()
+	return nil
 }
+
+// language is a schema.org Language, named in the language of the page.
+type language struct{ name, code string }
 
 // vietnamese is the language every channel serves in, whatever the
 // language of the page that describes it: named in that language.
-func vietnamese(loc *locale.Locale) Object {
-	return Object{{"@type", "Language"}, {"name", loc.T("Vietnamese")}, {"alternateName", "vi"}}
+func vietnamese(loc *locale.Locale) language { return language{loc.T("Vietnamese"), "vi"} }
+
+func (l language) appendNode(w *jsonWriter) error {
+	w.beginObject()
+	w.text("@type", "Language")
+	w.text("name", l.name)
+	w.text("alternateName", l.code)
+	w.endObject()
+	return nil
 }
 
 // Area is the administrative unit a portal speaks for.
@@ -49,12 +99,19 @@ type Area struct {
 	Name, Parent string
 }
 
-func (a Area) node() Object {
-	n := Object{{"@type", "AdministrativeArea"}, {"name", a.Name}}
+func (a Area) appendNode(w *jsonWriter) error {
+	w.beginObject()
+	w.text("@type", "AdministrativeArea")
+	w.text("name", a.Name)
 	if a.Parent != "" {
-		n.Set("containedInPlace", Object{{"@type", "AdministrativeArea"}, {"name", a.Parent}})
+		w.key("containedInPlace")
+		w.beginObject()
+		w.text("@type", "AdministrativeArea")
+		w.text("name", a.Parent)
+		w.endObject()
 	}
-	return n
+	w.endObject()
+	return nil
 }
 
 // ServiceInput is what the JSON-LD of a procedure's page is made of.
@@ -67,96 +124,193 @@ type ServiceInput struct {
 	// Locale is the language of the names of channels and fees; nil is
 	// Vietnamese.
 	Locale *locale.Locale
+	// Names are Locale's names, made once for every page (NewNames); nil
+	// makes them for this one.
+	Names *Names
+}
+
+// Names are the texts in one language that the JSON-LD of a procedure
+// names its channels, fees and language of service with: translated once
+// for the pages of a language, not again for each.
+type Names struct {
+	vietnamese string
+	channels   map[procedure.ChannelKind]string
+	fees       map[procedure.FeeType]string
+	// before and after are "Processing time: %s" in the language, on
+	// either side of the time.
+	before, after string
+}
+
+// NewNames translates the names into loc's language; nil is Vietnamese.
+func NewNames(loc *locale.Locale) *Names {
+	loc = locale.OrVietnamese(loc)
+	n := &Names{vietnamese: loc.T("Vietnamese"), channels: map[procedure.ChannelKind]string{}, fees: map[procedure.FeeType]string{}}
+	for _, k := range procedure.ChannelKinds() {
+		n.channels[k] = loc.Text(k.Label())
+	}
+	for _, f := range procedure.FeeTypes() {
+		n.fees[f] = loc.Text(f.Label())
+	}
+	// The text in the place of a mark no translation holds.
+	const mark = "\x00time\x00"
+	var found bool
+	if n.before, n.after, found = strings.Cut(loc.T("Processing time: %s", mark), mark); !found {
+		n.before, n.after = loc.T("Processing time: %s", ""), ""
+	}
+	return n
+}
+
+func (n *Names) channel(loc *locale.Locale, k procedure.ChannelKind) string {
+	if s, ok := n.channels[k]; ok {
+		return s
+	}
+	return loc.Text(k.Label())
+}
+
+func (n *Names) fee(loc *locale.Locale, f procedure.FeeType) string {
+	if s, ok := n.fees[f]; ok {
+		return s
+	}
+	return loc.Text(f.Label())
 }
 
 // GovernmentService is a procedure as a schema.org GovernmentService:
 // its name, code, field, agency, area, channels (each a ServiceChannel
 // with its address online, its phone and language), the fees whose
 // amount is known as offers in đồng, and its legal basis as terms.
-func GovernmentService(in ServiceInput) Object {
+func GovernmentService(in ServiceInput) Node { return governmentService(in) }
+
+type governmentService ServiceInput
+
+func (in governmentService) appendNode(w *jsonWriter) error {
 	p := in.Procedure
 	loc := locale.OrVietnamese(in.Locale)
-	n := make(Object, 0, 16)
-	n = append(n, Member{"@type", "GovernmentService"}, Member{"@id", in.URL + "#thu-tuc"},
-		Member{"name", p.Title}, Member{"identifier", p.Code}, Member{"url", in.URL})
+	names := in.Names
+	if names == nil {
+		names = NewNames(loc)
+	}
+	w.beginObject()
+	w.text("@type", "GovernmentService")
+	w.key("@id")
+	w.joined(in.URL, "#thu-tuc")
+	w.text("name", p.Title)
+	w.text("identifier", p.Code)
+	w.text("url", in.URL)
 	if p.Description != "" {
-		n.Set("description", p.Description)
+		w.text("description", p.Description)
 	}
-	n.Set("serviceType", p.Field)
-	provider := Object{{"@type", "GovernmentOrganization"}, {"name", p.Agency}}
-	n.Set("provider", provider)
-	n.Set("areaServed", in.Area.node())
+	w.text("serviceType", p.Field)
+	w.key("provider")
+	w.beginObject()
+	w.text("@type", "GovernmentOrganization")
+	w.text("name", p.Agency)
+	w.endObject()
+	w.key("areaServed")
+	in.Area.appendNode(w)
 	if len(p.Subjects) > 0 {
-		audience := make([]Object, 0, len(p.Subjects))
+		w.key("audience")
+		w.beginList()
 		for _, s := range p.Subjects {
-			audience = append(audience, Object{{"@type", "Audience"}, {"audienceType", s}})
+			w.beginObject()
+			w.text("@type", "Audience")
+			w.text("audienceType", s)
+			w.endObject()
 		}
-		n.Set("audience", audience)
+		w.endList()
 	}
-	// What every channel shares is made once.
-	channels := make([]Object, 0, len(p.Channels))
-	var offers []Object
-	lang := vietnamese(loc)
-	var phone Object
-	if h := in.Hotline; h != nil && !h.Tel.IsZero() {
-		phone = Object{{"@type", "ContactPoint"}, {"name", h.Name}, {"telephone", telephone(h.Tel.TelURI())}}
+	if len(p.Channels) > 0 {
+		w.key("availableChannel")
+		w.beginList()
+		// What every channel shares is made once.
+		lang := language{names.vietnamese, "vi"}
+		h := in.Hotline
+		phone := h != nil && !h.Tel.IsZero()
+		var tel string
+		if phone {
+			tel = telephone(h.Tel.TelURI())
+		}
+		for _, ch := range p.Channels {
+			w.beginObject()
+			w.text("@type", "ServiceChannel")
+			w.text("name", names.channel(loc, ch.Kind))
+			if ch.ProcessingTime.Text != "" {
+				w.key("description")
+				w.joined(names.before, ch.ProcessingTime.Text, names.after)
+			}
+			if d := duration(ch.ProcessingTime); d != "" {
+				w.text("processingTime", d)
+			}
+			switch ch.Kind {
+			case procedure.ChannelOnline:
+				if p.OnlineURL != "" {
+					w.text("serviceUrl", p.OnlineURL)
+				}
+			case procedure.ChannelInPerson:
+				place := p.ReceptionAddress
+				if place == "" {
+					place = p.Agency
+				}
+				w.key("serviceLocation")
+				w.beginObject()
+				w.text("@type", "Place")
+				w.text("name", place)
+				w.endObject()
+			}
+			if phone {
+				w.key("servicePhone")
+				w.beginObject()
+				w.text("@type", "ContactPoint")
+				w.text("name", h.Name)
+				w.text("telephone", tel)
+				w.endObject()
+			}
+			w.key("availableLanguage")
+			lang.appendNode(w)
+			w.endObject()
+		}
+		w.endList()
 	}
+	offers := false
 	for _, ch := range p.Channels {
-		c := make(Object, 0, 8)
-		c = append(c, Member{"@type", "ServiceChannel"}, Member{"name", loc.Text(ch.Kind.Label())})
-		if ch.ProcessingTime.Text != "" {
-			c.Set("description", loc.T("Processing time: %s", ch.ProcessingTime.Text))
-		}
-		if d := duration(ch.ProcessingTime); d != "" {
-			c.Set("processingTime", d)
-		}
-		switch ch.Kind {
-		case procedure.ChannelOnline:
-			if p.OnlineURL != "" {
-				c.Set("serviceUrl", p.OnlineURL)
-			}
-		case procedure.ChannelInPerson:
-			place := p.ReceptionAddress
-			if place == "" {
-				place = p.Agency
-			}
-			c.Set("serviceLocation", Object{{"@type", "Place"}, {"name", place}})
-		}
-		if phone != nil {
-			c.Set("servicePhone", phone)
-		}
-		c.Set("availableLanguage", lang)
-		channels = append(channels, c)
 		for _, f := range ch.Fees {
 			if !f.HasAmount() {
 				continue
 			}
-			o := make(Object, 0, 5)
-			o = append(o, Member{"@type", "Offer"}, Member{"name", loc.Text(f.Type.Label()) + " – " + loc.Text(ch.Kind.Label())}, Member{"price", f.Amount()}, Member{"priceCurrency", "VND"})
-			if f.Text != "" {
-				o = append(o, Member{"description", f.Text})
+			if !offers {
+				w.key("offers")
+				w.beginList()
+				offers = true
 			}
-			offers = append(offers, o)
+			w.beginObject()
+			w.text("@type", "Offer")
+			w.key("name")
+			w.joined(names.fee(loc, f.Type), " – ", names.channel(loc, ch.Kind))
+			w.key("price")
+			w.int(f.Amount())
+			w.text("priceCurrency", "VND")
+			if f.Text != "" {
+				w.text("description", f.Text)
+			}
+			w.endObject()
 		}
 	}
-	if len(channels) > 0 {
-		n.Set("availableChannel", channels)
+	if offers {
+		w.endList()
 	}
-	if len(offers) > 0 {
-		n.Set("offers", offers)
-	}
-	terms := make([]string, 0, len(p.LegalBasis))
-	for _, l := range p.LegalBasis {
-		t := l.Number
-		if l.Title != "" {
-			t += " – " + l.Title
+	if len(p.LegalBasis) > 0 {
+		w.key("termsOfService")
+		w.beginList()
+		for _, l := range p.LegalBasis {
+			if l.Title != "" {
+				w.joined(l.Number, " – ", l.Title)
+			} else {
+				w.string(l.Number)
+			}
 		}
-		terms = append(terms, t)
+		w.endList()
 	}
-	if len(terms) > 0 {
-		n.Set("termsOfService", terms)
-	}
-	return n
+	w.endObject()
+	return nil
 }
 
 // duration is a processing time as ISO 8601, when it is one: calendar
@@ -182,8 +336,8 @@ func telephone(tel string) string { return strings.TrimPrefix(tel, "tel:") }
 // GovernmentOrganization, with a ContactPoint for each of its hotlines and
 // each of its people; hotlines that serve no organization of the
 // directory are ContactPoints of their own.
-func Organizations(d *contacts.Directory, page string) []Object {
-	var out []Object
+func Organizations(d *contacts.Directory, page string) []Node {
+	var out []Node
 	used := map[*contacts.Hotline]bool{}
 	for _, g := range d.Groups() {
 		org := Object{{"@type", "GovernmentOrganization"}, {"name", g.Name}}

@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/congkhai/congkhai/internal/i18n"
+	"github.com/congkhai/congkhai/internal/locale"
+	"github.com/congkhai/congkhai/internal/procedure"
 )
 
 // TestGovernmentService: a procedure's JSON-LD names it, its code, field,
@@ -108,7 +112,7 @@ func TestOrganizations(t *testing.T) {
 
 // TestBreadcrumbList: positions from 1, each with its name and address.
 func TestBreadcrumbList(t *testing.T) {
-	b, _ := json.Marshal(BreadcrumbList([]Crumb{{"Trang chủ", "https://x/"}, {"Thủ tục", "https://x/thu-tuc/"}}))
+	b, _ := appendJSON(nil, BreadcrumbList([]Crumb{{"Trang chủ", "https://x/"}, {"Thủ tục", "https://x/thu-tuc/"}}))
 	if want := `{"@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","position":1,"name":"Trang chủ","item":"https://x/"},{"@type":"ListItem","position":2,"name":"Thủ tục","item":"https://x/thu-tuc/"}]}`; string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
@@ -149,5 +153,32 @@ func TestDCAT(t *testing.T) {
 	}
 	if first["dcat:byteSize"].(map[string]any)["@value"] != "1234" || second["dcat:byteSize"] != nil {
 		t.Errorf("byte sizes %v and %v: want 1234 and none when unknown", first["dcat:byteSize"], second["dcat:byteSize"])
+	}
+}
+
+// TestNames: the names translated once are those each page translated
+// for itself, in Vietnamese and in English, the processing time around
+// any text.
+func TestNames(t *testing.T) {
+	for _, loc := range []*locale.Locale{locale.OrVietnamese(nil), locale.New(i18n.English, nil, nil)} {
+		n := NewNames(loc)
+		for _, x := range []string{"15 ngày", "", "100%", "%s", "\x00"} {
+			if got, want := n.before+x+n.after, loc.T("Processing time: %s", x); got != want {
+				t.Errorf("%s: %q, want %q", loc.Lang(), got, want)
+			}
+		}
+		if n.vietnamese != loc.T("Vietnamese") {
+			t.Errorf("%s: %q", loc.Lang(), n.vietnamese)
+		}
+		for _, k := range procedure.ChannelKinds() {
+			if n.channel(loc, k) != loc.Text(k.Label()) {
+				t.Errorf("%s: %s is %q", loc.Lang(), k, n.channel(loc, k))
+			}
+		}
+		for _, f := range procedure.FeeTypes() {
+			if n.fee(loc, f) != loc.Text(f.Label()) {
+				t.Errorf("%s: %s is %q", loc.Lang(), f, n.fee(loc, f))
+			}
+		}
 	}
 }

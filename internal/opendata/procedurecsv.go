@@ -3,9 +3,12 @@ package opendata
 import (
 	"io"
 	"strconv"
+	"time"
+	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/procedure"
+	"github.com/congkhai/congkhai/internal/tomlfile"
 )
 
 // Column is one column of a CSV export as its page describes it.
@@ -90,8 +93,9 @@ func ProcedureColumns() []Column {
 
 // ProcedureCSV streams the procedures CSV export, one row per procedure.
 type ProcedureCSV struct {
-	w   *CSVWriter
-	row []string
+	w     *CSVWriter
+	cells cells
+	row   []string
 	// absURL turns a form's site path into its absolute address.
 	absURL func(string) string
 }
@@ -113,76 +117,209 @@ func NewProcedureCSV(w io.Writer, absURL func(string) string) (*ProcedureCSV, er
 
 // Add writes the row of one procedure, published at the absolute address url.
 func (c *ProcedureCSV) Add(url string, p *procedure.Procedure) error {
-	row := append(c.row[:0], url, p.Code, joinList(p.LegacyCodes), p.Title, p.Decision, p.Field, joinList(slugs(p.Level)),
-		p.Kind, joinList(p.Subjects), p.Agency, p.CompetentAgency, p.DelegatedAgency, joinList(p.CoordinatingAgencies),
-		p.ReceptionAddress, string(p.OnlineLevel), p.OnlineURL)
-	for _, k := range procedure.ChannelKinds() {
-		row = appendChannels(row, p, k)
+	r := &c.cells
+	r.reset()
+	r.text(url)
+	r.text(p.Code)
+	r.list(p.LegacyCodes...)
+	r.text(p.Title)
+	r.text(p.Decision)
+	r.text(p.Field)
+	r.begin()
+	for _, l := range p.Level {
+		r.item(string(l))
 	}
-	var cases, docs, forms []string
+	r.text(p.Kind)
+	r.list(p.Subjects...)
+	r.text(p.Agency)
+	r.text(p.CompetentAgency)
+	r.text(p.DelegatedAgency)
+	r.list(p.CoordinatingAgencies...)
+	r.text(p.ReceptionAddress)
+	r.text(string(p.OnlineLevel))
+	r.text(p.OnlineURL)
+	for _, k := range procedure.ChannelKinds() {
+		channelCells(r, p, k)
+	}
+	r.begin()
+	if p.DossierSets != nil {
+		r.int(int64(*p.DossierSets))
+	}
+	r.begin()
 	for _, cs := range p.Dossier {
-		cases = append(cases, cs.Case)
+		r.item(cs.Case)
+	}
+	r.begin()
+	for _, cs := range p.Dossier {
 		for _, d := range cs.Documents {
-			docs = append(docs, d.Name)
+			r.item(d.Name)
 		}
 	}
+	r.begin()
 	for _, f := range p.Forms() {
 		if len(f.File) > 0 && f.File[0] == '/' {
-			forms = append(forms, c.absURL(f.File))
+			r.item(c.absURL(f.File))
 		} else {
-			forms = append(forms, f.File)
+			r.item(f.File)
 		}
 	}
-	var numbers, titles []string
+	r.list(p.Result...)
+	r.begin()
 	for _, l := range p.LegalBasis {
-		numbers = append(numbers, l.Number)
-		titles = append(titles, l.Title)
+		r.item(l.Number)
 	}
-	sets := ""
-	if p.DossierSets != nil {
-		sets = strconv.Itoa(*p.DossierSets)
+	r.begin()
+	for _, l := range p.LegalBasis {
+		r.item(l.Title)
 	}
-	row = append(row, sets, joinList(cases), joinList(docs), joinList(forms), joinList(p.Result),
-		joinList(numbers), joinList(titles), joinList(p.Keywords), p.SourceURL,
-		p.SyncedAt.String(), p.EffectiveFrom.String(), p.EffectiveTo.String(), joinList(p.Related), joinList(p.Aliases), p.Description)
-	c.row = row
-	return c.w.Write(row)
+	r.list(p.Keywords...)
+	r.text(p.SourceURL)
+	r.date(p.SyncedAt)
+	r.date(p.EffectiveFrom)
+	r.date(p.EffectiveTo)
+	r.list(p.Related...)
+	r.list(p.Aliases...)
+	r.text(p.Description)
+	c.row = r.row(c.row[:0])
+	return c.w.Write(c.row)
 }
 
 // Close writes what is buffered.
 func (c *ProcedureCSV) Close() error { return c.w.Flush() }
 
-// appendChannels appends the cells of the channels of kind k: a second
-// channel of the same kind adds its values after the first's.
-func appendChannels(row []string, p *procedure.Procedure, k procedure.ChannelKind) []string {
-	var values, units, texts, types, amounts, unitTexts, feeTexts, notes []string
-	for _, ch := range p.Channels {
-		if ch.Kind != k {
-			continue
-		}
-		if v := ch.ProcessingTime.Value; v != nil {
-			values = append(values, strconv.Itoa(*v))
-		}
-		if ch.ProcessingTime.Unit != "" {
-			units = append(units, string(ch.ProcessingTime.Unit))
-		}
-		texts = append(texts, ch.ProcessingTime.Text)
-		for _, f := range ch.Fees {
-			types = append(types, string(f.Type))
-			amount := ""
-			if f.HasAmount() {
-				amount = strconv.FormatInt(f.Amount(), 10)
+// channelCells adds the cells of the channels of kind k: a second channel
+// of the same kind adds its values after the first's.
+func channelCells(r *cells, p *procedure.Procedure, k procedure.ChannelKind) {
+	of := func(yield func(*procedure.Channel) bool) {
+		for i := range p.Channels {
+			if ch := &p.Channels[i]; ch.Kind == k && !yield(ch) {
+				return
 			}
-			amounts = append(amounts, amount)
-			unitTexts = append(unitTexts, f.UnitText)
-			feeTexts = append(feeTexts, f.Text)
-		}
-		if ch.Note != "" {
-			notes = append(notes, ch.Note)
 		}
 	}
-	return append(row, joinList(values), joinList(units), joinList(texts), joinList(types), joinList(amounts),
-		joinList(unitTexts), joinList(feeTexts), joinList(notes))
+	r.begin()
+	for ch := range of {
+		if v := ch.ProcessingTime.Value; v != nil {
+			r.int(int64(*v))
+		}
+	}
+	r.begin()
+	for ch := range of {
+		if ch.ProcessingTime.Unit != "" {
+			r.item(string(ch.ProcessingTime.Unit))
+		}
+	}
+	r.begin()
+	for ch := range of {
+		r.item(ch.ProcessingTime.Text)
+	}
+	r.begin()
+	for ch := range of {
+		for _, f := range ch.Fees {
+			r.item(string(f.Type))
+		}
+	}
+	r.begin()
+	for ch := range of {
+		for _, f := range ch.Fees {
+			if f.HasAmount() {
+				r.int(f.Amount())
+			} else {
+				r.item("")
+			}
+		}
+	}
+	r.begin()
+	for ch := range of {
+		for _, f := range ch.Fees {
+			r.item(f.UnitText)
+		}
+	}
+	r.begin()
+	for ch := range of {
+		for _, f := range ch.Fees {
+			r.item(f.Text)
+		}
+	}
+	r.begin()
+	for ch := range of {
+		if ch.Note != "" {
+			r.item(ch.Note)
+		}
+	}
+}
+
+// cells makes the cells of a row in one buffer, reused from row to row:
+// a repeated field's values are joined in place (ListSeparator), not
+// gathered in a list and joined, which was most of what the export
+// allocated.
+type cells struct {
+	buf  []byte
+	ends []int // where each cell ends in buf
+	// items is how many values the last cell holds.
+	items int
+}
+
+func (r *cells) reset() { r.buf, r.ends = r.buf[:0], r.ends[:0] }
+
+// begin starts a cell; its values follow.
+func (r *cells) begin() {
+	r.ends = append(r.ends, len(r.buf))
+	r.items = 0
+}
+
+// item adds a value to the last cell.
+func (r *cells) item(s string) {
+	if r.items > 0 {
+		r.buf = append(r.buf, ListSeparator...)
+	}
+	r.items++
+	r.buf = append(r.buf, s...)
+	r.ends[len(r.ends)-1] = len(r.buf)
+}
+
+// int adds a number to the last cell.
+func (r *cells) int(n int64) {
+	if r.items > 0 {
+		r.buf = append(r.buf, ListSeparator...)
+	}
+	r.items++
+	r.buf = strconv.AppendInt(r.buf, n, 10)
+	r.ends[len(r.ends)-1] = len(r.buf)
+}
+
+// text adds a cell of one text, and list one of values.
+func (r *cells) text(s string) { r.begin(); r.item(s) }
+
+func (r *cells) list(values ...string) {
+	r.begin()
+	for _, v := range values {
+		r.item(v)
+	}
+}
+
+// date adds a cell of a date, 2026-10-05, empty when none is given.
+func (r *cells) date(d tomlfile.Date) {
+	r.begin()
+	if d.Given() {
+		r.buf = d.Time().AppendFormat(r.buf, time.DateOnly)
+		r.ends[len(r.ends)-1] = len(r.buf)
+	}
+}
+
+// row appends the cells to dst. They are the buffer's bytes, valid until
+// the next reset: CSVWriter.Write copies them.
+func (r *cells) row(dst []string) []string {
+	start := 0
+	for _, end := range r.ends {
+		cell := ""
+		if end > start {
+			cell = unsafe.String(&r.buf[start], end-start)
+		}
+		dst = append(dst, cell)
+		start = end
+	}
+	return dst
 }
 
 // slugs are the values of a vocabulary as written in the files.

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -170,6 +171,11 @@ func (e *recordEncoder) appendValue(b []byte, v reflect.Value) []byte {
 		return append(b, ']')
 	case reflect.Struct:
 		if v.Type() == dateType {
+			// By its address, which boxes nothing: the records' fields
+			// are addressable, reached from a pointer.
+			if v.CanAddr() {
+				return appendDate(b, *v.Addr().Interface().(*tomlfile.Date))
+			}
 			return appendDate(b, v.Interface().(tomlfile.Date))
 		}
 		b = append(b, '{')
@@ -184,7 +190,9 @@ func appendDate(b []byte, d tomlfile.Date) []byte {
 	if !d.Given() {
 		return append(b, "null"...)
 	}
-	return appendString(b, d.String())
+	b = append(b, '"')
+	b = d.Time().AppendFormat(b, time.DateOnly)
+	return append(b, '"')
 }
 
 // ProcedureFields lists the keys of a procedure in the JSON export, in

@@ -180,9 +180,9 @@ func exampleLD(t *testing.T) (schemaorg [][]byte, dcat []byte) {
 	service := GovernmentService(ServiceInput{URL: "https://x.gov.vn/thu-tuc/khai-sinh/", Procedure: sample(), Area: area, Language: "vi", Hotline: hotline})
 	crumbs := BreadcrumbList([]Crumb{{"Trang chủ", "https://x.gov.vn/"}, {"Thủ tục", "https://x.gov.vn/thu-tuc/"}})
 	cat := exampleCatalog(area)
-	for _, nodes := range [][]Object{
+	for _, nodes := range [][]Node{
 		{crumbs, service},
-		append([]Object{crumbs}, Organizations(d, "https://x.gov.vn/danh-ba/")...),
+		append([]Node{crumbs}, Organizations(d, "https://x.gov.vn/danh-ba/")...),
 		{crumbs, cat.DatasetLD(0)},
 		{crumbs, cat.DataCatalogLD()},
 	} {

@@ -160,7 +160,7 @@ type Data struct {
 	Feeds []FeedLink
 	// LinkedData gives what the page describes as schema.org nodes, for
 	// its JSON-LD; nil for none. It is called when the page is rendered.
-	LinkedData func() []opendata.Object
+	LinkedData func() []opendata.Node
 	// JSONLD is the page's JSON-LD (AppendJSONLD), set when it is
 	// rendered; "" for none.
 	JSONLD  template.JS

@@ -61,7 +61,7 @@ func (f ExportFile) Size() string {
 // that no text of the data ends the element, and a browser executes no
 // data block, so the Content-Security-Policy holds.
 func AppendJSONLD(b []byte, d *Data) ([]byte, error) {
-	var nodes []opendata.Object
+	var nodes []opendata.Node
 	if len(d.Breadcrumbs) > 0 {
 		trail := make([]opendata.Crumb, 0, len(d.Breadcrumbs)+1)
 		for _, c := range d.Breadcrumbs {
