@@ -133,49 +133,38 @@ func BenchmarkRenderIndexShare(b *testing.B) {
 	if p == nil || problems.Errors() > 0 {
 		b.Fatal(problems.Err())
 	}
-	var without, with time.Duration
-	var allocWithout, allocWith uint64
-	n, files := 0, 0
+	var without, with usage
+	files := 0
 	for b.Loop() {
-		n++
 		p.opts.noSearch = true
 		for _, ed := range p.editions {
 			ed.search = nil
 		}
-		cpu, alloc := processCPU(), totalAlloc()
-		p.produce(discard{}, problems, &Result{})
-		without += processCPU() - cpu
-		allocWithout += totalAlloc() - alloc
-
-		cpu, alloc = processCPU(), totalAlloc()
-		p.opts.noSearch = false
-		files = 0
-		for _, ed := range p.editions {
-			ed.search = p.newSearch(ed)
-		}
-		p.produce(discard{}, problems, &Result{})
-		for _, ed := range p.editions {
-			files += len(ed.search.Files())
-		}
-		with += processCPU() - cpu
-		allocWith += totalAlloc() - alloc
+		without.add(func() { p.produce(discard{}, problems, &Result{}) })
+		with.add(func() {
+			p.opts.noSearch = false
+			files = 0
+			for _, ed := range p.editions {
+				ed.search = p.newSearch(ed)
+			}
+			p.produce(discard{}, problems, &Result{})
+			for _, ed := range p.editions {
+				files += len(ed.search.Files())
+			}
+		})
 	}
 	if problems.Errors() > 0 {
 		b.Fatal(problems.Err())
 	}
-	b.ReportMetric(float64(without)/float64(n), "render-cpu-ns/op")
-	b.ReportMetric(float64(with-without)/float64(n), "index-cpu-ns/op")
+	n := float64(without.runs)
+	b.ReportMetric(float64(without.cpu)/n, "render-cpu-ns/op")
+	b.ReportMetric(float64(with.cpu-without.cpu)/n, "index-cpu-ns/op")
 	b.ReportMetric(float64(files), "index-files")
-	// Bytes allocated are exact where CPU time is not, on a shared machine.
-	b.ReportMetric(float64(allocWithout)/float64(n), "render-B/op")
-	b.ReportMetric(float64(allocWith-allocWithout)/float64(n), "index-B/op")
-}
-
-// totalAlloc is the bytes the program has allocated so far.
-func totalAlloc() uint64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.TotalAlloc
+	// Allocations are exact where CPU time is not, on a shared machine.
+	b.ReportMetric(float64(without.allocs)/n, "render-allocs/op")
+	b.ReportMetric(float64(with.allocs-without.allocs)/n, "index-allocs/op")
+	b.ReportMetric(float64(without.bytes)/n, "render-B/op")
+	b.ReportMetric(float64(with.bytes-without.bytes)/n, "index-B/op")
 }
 
 // BenchmarkRenderOpenDataShare renders every page as BenchmarkRender
