@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -269,6 +270,68 @@ func benchmarkBuild(b *testing.B, noSearch bool) {
 		}
 	}
 	b.ReportMetric(float64(processCPU()-cpu)/float64(n), "cpu-ns/op")
+}
+
+// BenchmarkBuildIndexShare is what the search index adds to a whole cold
+// build: see buildShare.
+func BenchmarkBuildIndexShare(b *testing.B) {
+	buildShare(b, func(o *Options) { o.noSearch = true })
+}
+
+// BenchmarkBuildOpenDataShare is what the open data (the exports and
+// their pages, the catalogue, the feeds, every page's JSON-LD) adds to a
+// whole cold build: see buildShare.
+func BenchmarkBuildOpenDataShare(b *testing.B) {
+	buildShare(b, func(o *Options) { o.noOpenData = true })
+}
+
+// buildShare measures what a part of the build adds to a whole cold build
+// into a fresh destination, without a build cache (no-cache) and with an
+// empty one (empty-cache, as `congkhai build` on a new clone): in each
+// iteration a build without the part (leave takes it out of the
+// options), then one with it, so that both are measured in the same
+// minute of a shared machine. It reports the CPU time of the build
+// without it, what the part adds, and share, the median over iterations
+// of what it added to the build without it (0.10 is 10 %).
+func buildShare(b *testing.B, leave func(*Options)) {
+	site := benchSite(b)
+	next := freshDest(b)
+	for _, cached := range []bool{false, true} {
+		name := "no-cache"
+		if cached {
+			name = "empty-cache"
+		}
+		b.Run(name, func(b *testing.B) {
+			var without, with usage
+			var shares []float64
+			build := func(whole bool) func() {
+				return func() {
+					opts := Options{Source: site, Destination: next(), Theme: congkhai.Theme}
+					if cached {
+						opts.CacheDir = next()
+					}
+					if !whole {
+						leave(&opts)
+					}
+					if _, err := Run(opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			for b.Loop() {
+				cpu0, cpu1 := without.cpu, with.cpu
+				without.add(build(false))
+				with.add(build(true))
+				shares = append(shares, float64(with.cpu-cpu1)/float64(without.cpu-cpu0)-1)
+			}
+			slices.Sort(shares)
+			n := float64(without.runs)
+			b.ReportMetric(float64(without.cpu)/n, "build-cpu-ns/op")
+			b.ReportMetric(float64(with.cpu-without.cpu)/n, "part-cpu-ns/op")
+			b.ReportMetric(shares[len(shares)/2], "share")
+			b.ReportMetric(float64(with.bytes-without.bytes)/n, "part-B/op")
+		})
+	}
 }
 
 // BenchmarkBuildCached measures builds into an empty destination with a
