@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -151,7 +152,10 @@ func (p *portal) stop() {
 }
 
 // siteHandler serves the built folder like a static host: index.html for
-// folders, 404.html with status 404 for anything missing.
+// folders, and for anything missing, with status 404, the 404.html
+// nearest to it up the folders (an edition's under /en/), as Cloudflare
+// Pages and congkhai serve do; hosts that serve only the root's show it
+// with every other language's message.
 func siteHandler(root string) http.Handler {
 	files := http.FileServer(http.Dir(root))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -163,9 +167,15 @@ func siteHandler(root string) http.Handler {
 		if err != nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(http.StatusNotFound)
-			b, _ := os.ReadFile(filepath.Join(root, "404.html"))
-			w.Write(b)
-			return
+			for dir := path.Dir(r.URL.Path); ; dir = path.Dir(dir) {
+				if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(dir), "404.html")); err == nil {
+					w.Write(b)
+					return
+				}
+				if dir == "/" || dir == "." {
+					return
+				}
+			}
 		}
 		files.ServeHTTP(w, r)
 	})
@@ -250,6 +260,7 @@ var pageTypes = []struct {
 	{"English reception points", "/en/diem-tiep-nhan/"},
 	{"English reception point", "/en/diem-tiep-nhan/cong-an-phuong/"},
 	{"English search", "/en/tim-kiem/"},
+	{"English not found", "/en/khong-co-trang-nay/"},
 }
 
 // pageLang is the language a page of pageTypes is written in.

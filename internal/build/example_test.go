@@ -30,6 +30,7 @@ var exampleGolden = []string{
 	"en/diem-tiep-nhan/trung-tam-phuc-vu-hanh-chinh-cong/index.html",
 	"en/tim-kiem/index.html",
 	"en/thu-tuc/feed.atom",
+	"en/404.html",
 	"index.html",
 	"thu-tuc/index.html",
 	"thu-tuc/dang-ky-khai-sinh/index.html",

@@ -100,8 +100,7 @@ func listOutputs(c *checkedSite) []*output {
 	contentJobs(c.site, add)
 	procedureQRJobs(c, c.site, add)
 	catalogJobs(c.editions[0], c.cfg.Procedures.PageSize, add)
-	add(generated(&output{path: "404.html", origin: "the not-found page"},
-		render.Data{Layout: render.LayoutNotFound, Title: c.editions[0].loc.T("Page not found"), Path: "/404.html"}))
+	add(notFoundJob(c, c.editions[0]))
 	staticJobs(c.static, c.echartsOrigin, add)
 	if c.dir != nil {
 		directoryJobs(c, add)
@@ -131,7 +130,7 @@ func listOutputs(c *checkedSite) []*output {
 		add(statement)
 	}
 	for _, o := range outs {
-		if o.html && o.ed == nil {
+		if o.versioned() && o.ed == nil {
 			c.editions[0].addrs[cmp.Or(o.addr, pagePathOf(o))] = true
 		}
 	}
@@ -154,7 +153,7 @@ func pagePathOf(o *output) string {
 func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 	in := func(o *output) {
 		o.ed = ed
-		if o.html {
+		if o.versioned() {
 			ed.addrs[o.addr] = true
 		}
 		add(o)
@@ -172,6 +171,28 @@ func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 		officeJobs(c, ed, in)
 	}
 	searchJobs(ed, in)
+	in(notFoundJob(c, ed))
+}
+
+// versioned says that o is a page whose versions in the site's other
+// languages are its alternates: the not-found pages, shown at addresses
+// that are no page, are not.
+func (o *output) versioned() bool { return o.html && o.layout != render.LayoutNotFound }
+
+// notFoundJob is the not-found page of an edition: 404.html in its
+// folder, for hosts that serve the nearest one (and serve), saying so
+// in the site's other languages too, for the many that serve only the
+// one at the root.
+func notFoundJob(c *checkedSite, ed *edition) *output {
+	d := render.Data{Layout: render.LayoutNotFound, Title: ed.loc.T("Page not found"), Path: ed.path("/404.html")}
+	for _, other := range c.editions {
+		if other != ed {
+			d.NotFoundIn = append(d.NotFoundIn, render.NotFound{Lang: string(other.Lang), Title: other.loc.T("Page not found"),
+				Text: other.loc.T("There is no page at this address on this portal. The page may have moved, or the address may have been mistyped."),
+				Home: other.Path, HomeText: other.loc.T("Go to the home page")})
+		}
+	}
+	return generated(&output{path: d.Path[1:], origin: "the not-found page"}, d)
 }
 
 // generated makes o a page whose data is d, and the plan's .Site.

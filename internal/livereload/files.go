@@ -27,7 +27,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rest string) 
 	if strings.ContainsAny(rest, "\\\x00") {
 		// No file of a site has either in its name; on Windows a
 		// backslash would separate folders.
-		s.notFound(w, r, st)
+		s.notFound(w, r, st, "")
 		return
 	}
 	name := strings.TrimPrefix(path.Clean("/"+rest), "/")
@@ -50,12 +50,12 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rest string) 
 		err = fs.ErrNotExist // a file asked for as a folder
 	}
 	if err != nil {
-		s.notFound(w, r, st)
+		s.notFound(w, r, st, name)
 		return
 	}
 	defer func() { _ = f.Close() }()
 	if !info.Mode().IsRegular() {
-		s.notFound(w, r, st)
+		s.notFound(w, r, st, name)
 		return
 	}
 	s.send(w, r, st, f, name, http.StatusOK)
@@ -66,7 +66,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rest string) 
 func (s *Server) redirectToFolder(w http.ResponseWriter, r *http.Request, st snapshot, name string) {
 	index, _, err := open(st.root, path.Join(name, "index.html"))
 	if err != nil {
-		s.notFound(w, r, st)
+		s.notFound(w, r, st, name)
 		return
 	}
 	_ = index.Close()
@@ -89,16 +89,23 @@ func open(root, name string) (*os.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
-// notFound serves the site's 404.html with status 404, or a plain message
-// when the site has none.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st snapshot) {
-	if st.root != "" {
-		if f, info, err := open(st.root, "404.html"); err == nil {
-			defer func() { _ = f.Close() }()
+// notFound serves, with status 404, the site's 404.html nearest to name,
+// the file asked for (slash-separated, in the site): an edition's
+// (en/404.html) for a name under en/, the root's for the rest, as hosts
+// that look in each folder up to the root do; or a plain message when
+// the site has none.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st snapshot, name string) {
+	for dir := path.Dir(name); st.root != ""; dir = path.Dir(dir) {
+		if f, info, err := open(st.root, path.Join(dir, "404.html")); err == nil {
 			if info.Mode().IsRegular() {
+				defer func() { _ = f.Close() }()
 				s.send(w, r, st, f, "404.html", http.StatusNotFound)
 				return
 			}
+			_ = f.Close()
+		}
+		if dir == "." || dir == "/" {
+			break
 		}
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)

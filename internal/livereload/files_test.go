@@ -113,6 +113,30 @@ func TestNotFound(t *testing.T) {
 	}
 }
 
+// TestNearestNotFound: an address under an edition's folder gets that
+// edition's 404.html, as hosts that look up the folders give it; the
+// rest, and a folder without one, the root's.
+func TestNearestNotFound(t *testing.T) {
+	dir := builtSite(t)
+	writeFile(t, dir, "en/404.html", page("Page not found"))
+	writeFile(t, dir, "en/index.html", page("Home"))
+	ts := serve(t, New(Options{Root: dir}))
+	for _, tt := range []struct{ path, want string }{
+		{"/en/no-such-page/", "Page not found"},
+		{"/en/thu-tuc/no-such-procedure/", "Page not found"},
+		{"/en/missing.pdf", "Page not found"},
+		{"/en/thu-tuc", "Page not found"}, // a folder without its slash, which has no index.html
+		{"/khong-co/trang-nay/", "Không tìm thấy trang"},
+		{"/thu-tuc/khong-co/", "Không tìm thấy trang"},
+		{"/enx/", "Không tìm thấy trang"},
+	} {
+		r := get(t, ts.URL+tt.path)
+		if r.status != http.StatusNotFound || !strings.Contains(r.body, tt.want) {
+			t.Errorf("%s: %d, want 404 with %q: %q", tt.path, r.status, tt.want, r.body)
+		}
+	}
+}
+
 func TestStaysInsideTheFolder(t *testing.T) {
 	dir := builtSite(t)
 	outside := t.TempDir()

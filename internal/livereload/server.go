@@ -187,7 +187,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, s.base, http.StatusFound)
 			return
 		}
-		s.notFound(w, r, s.snapshot())
+		s.notFound(w, r, s.snapshot(), "") // outside the site's base: the root's
 		return
 	}
 	switch rest {

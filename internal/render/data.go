@@ -166,6 +166,9 @@ type Data struct {
 	JSONLD  template.JS
 	Export  *Export   // export.html
 	Exports []*Export // opendata.html
+	// NotFoundIn is what 404.html says in the site's other languages:
+	// most hosts send every missing address to the one at the root.
+	NotFoundIn []NotFound
 	// CatalogPath is the address of the DCAT catalogue (opendata.html).
 	CatalogPath string
 
@@ -308,4 +311,13 @@ func PagePath(base string, n int) string {
 		return base
 	}
 	return base + "trang-" + strconv.Itoa(n) + "/"
+}
+
+// NotFound is a not-found page's message in one language.
+type NotFound struct {
+	Lang     string
+	Title    string // "Page not found"
+	Text     string // why, and what to do
+	Home     string // the language's home page, a site path
+	HomeText string // "Go to the home page"
 }
