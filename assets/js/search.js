@@ -799,6 +799,16 @@ function init(root) {
   // new entry in the history, and the next ones rewrite it, so that the
   // back button goes back to the search before, not to each letter.
   let typing = false;
+  // The language switcher's link to the other language's search page
+  // (not to its home: that one has a note) carries the words searched
+  // for; the filters, which name that language's groups, stay behind.
+  const switches = [...document.querySelectorAll(".language-switch a[hreflang]")]
+    .filter((a) => !a.querySelector(".lang-note"))
+    .map((a) => [a, a.getAttribute("href")]);
+  const carry = () => {
+    const q = input.value.trim() ? "?" + new URLSearchParams({ q: input.value }) : "";
+    for (const [a, href] of switches) a.setAttribute("href", href + q);
+  };
   const remember = (push) => {
     const to = address();
     if (to !== location.pathname + location.search) {
@@ -806,6 +816,7 @@ function init(root) {
       else history.replaceState(null, "", to);
     }
     typing = !push;
+    carry();
   };
   const restore = () => {
     const p = new URLSearchParams(location.search);
@@ -814,6 +825,7 @@ function init(root) {
       const v = p.get(s.name) || "";
       s.value = [...s.options].some((o) => o.value === v) ? v : "";
     }
+    carry();
   };
 
   const item = async (ix, r) => {

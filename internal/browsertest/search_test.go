@@ -224,6 +224,12 @@ func TestSearchAddress(t *testing.T) {
 	if loc != "?q=ket+hon&linh-vuc=ho-tich" || !strings.Contains(s.Results[0].Title, "kết hôn") {
 		t.Fatalf("after Enter the address is %q and the first result %+v", loc, s.Results)
 	}
+	// The language switcher opens the English search with the same words
+	// (the filters name Vietnamese groups, and stay behind).
+	other, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".language-switch a[hreflang=en]").getAttribute("href")`))
+	if want := strings.TrimSuffix(basePath, "/") + "/en/tim-kiem/?q=ket+hon"; other != want {
+		t.Errorf("after a search the switcher goes to %q, want %q", other, want)
+	}
 	if err := chromedp.Do(ctx, chromedp.NavigateBack()); err != nil {
 		t.Fatal(err)
 	}
