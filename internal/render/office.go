@@ -102,10 +102,10 @@ const (
 	PageQRFile   = "qr.svg"
 )
 
-// PageQR is the QR code of a page's full address, as an SVG file,
-// labelled for screen readers in the language of loc.
-func PageQR(loc *locale.Locale, pageURL string) (template.HTML, error) {
-	return qr.SVG(pageURL, loc.T("QR code of this page: %s", pageURL))
+// PageQRLabel is what screen readers are told of the QR code of a page's
+// full address (an SVG file, PageQRFile), in the language of loc.
+func PageQRLabel(loc *locale.Locale, pageURL string) string {
+	return loc.T("QR code of this page: %s", pageURL)
 }
 
 // Survey returns the survey of a procedure (code) or a reception point
@@ -137,7 +137,13 @@ func (s *Site) Survey(code, point string) *SurveyView {
 // SurveyQR is the QR code of a survey address, labelled for screen
 // readers in the language of loc.
 func SurveyQR(loc *locale.Locale, surveyURL string) (template.HTML, error) {
-	return qr.SVG(surveyURL, loc.T("QR code of the satisfaction survey: %s", surveyURL))
+	return qr.SVG(surveyURL, SurveyQRLabel(loc, surveyURL))
+}
+
+// SurveyQRLabel is what screen readers are told of the QR code of a
+// survey address, in the language of loc.
+func SurveyQRLabel(loc *locale.Locale, surveyURL string) string {
+	return loc.T("QR code of the satisfaction survey: %s", surveyURL)
 }
 
 // calendarOf is the directory's days off, or none without a directory.
