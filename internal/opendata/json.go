@@ -29,9 +29,9 @@ func (o *Object) Set(key string, value any) { *o = append(*o, Member{key, value}
 func (o Object) MarshalJSON() ([]byte, error) { return appendJSON(nil, o) }
 
 // appendJSON appends v as JSON, for the values Objects hold: texts,
-// numbers, booleans, Objects and lists of them are written here, in one
-// pass (json.Marshal would marshal and check every nested Object again);
-// anything else by encoding/json.
+// numbers, booleans, Objects, Nodes and lists of them are written here,
+// in one pass (json.Marshal would marshal and check every nested Object
+// again); anything else by encoding/json.
 func appendJSON(b []byte, v any) ([]byte, error) {
 	var err error
 	switch x := v.(type) {

@@ -124,8 +124,8 @@ type ServiceInput struct {
 	// Locale is the language of the names of channels and fees; nil is
 	// Vietnamese.
 	Locale *locale.Locale
-	// Names are Locale's names, made once for every page (NewNames); nil
-	// makes them for this one.
+	// Names are Locale's names made once for every page: NewNames(Locale),
+	// never another language's; nil makes them for this page.
 	Names *Names
 }
 
@@ -137,8 +137,10 @@ type Names struct {
 	channels   map[procedure.ChannelKind]string
 	fees       map[procedure.FeeType]string
 	// before and after are "Processing time: %s" in the language, on
-	// either side of the time.
+	// either side of the time; split says the translation holds the
+	// time once, as most do (else it is translated for each page).
 	before, after string
+	split         bool
 }
 
 // NewNames translates the names into loc's language; nil is Vietnamese.
@@ -151,11 +153,12 @@ func NewNames(loc *locale.Locale) *Names {
 	for _, f := range procedure.FeeTypes() {
 		n.fees[f] = loc.Text(f.Label())
 	}
-	// The text in the place of a mark no translation holds.
+	// The text in the place of a mark no translation holds; a site's
+	// translation may give the time twice, or not at all.
 	const mark = "\x00time\x00"
-	var found bool
-	if n.before, n.after, found = strings.Cut(loc.T("Processing time: %s", mark), mark); !found {
-		n.before, n.after = loc.T("Processing time: %s", ""), ""
+	if s := loc.T("Processing time: %s", mark); strings.Count(s, mark) == 1 {
+		n.before, n.after, _ = strings.Cut(s, mark)
+		n.split = true
 	}
 	return n
 }
@@ -235,7 +238,11 @@ func (in governmentService) appendNode(w *jsonWriter) error {
 			w.text("name", names.channel(loc, ch.Kind))
 			if ch.ProcessingTime.Text != "" {
 				w.key("description")
-				w.joined(names.before, ch.ProcessingTime.Text, names.after)
+				if names.split {
+					w.joined(names.before, ch.ProcessingTime.Text, names.after)
+				} else {
+					w.string(loc.T("Processing time: %s", ch.ProcessingTime.Text))
+				}
 			}
 			if d := duration(ch.ProcessingTime); d != "" {
 				w.text("processingTime", d)

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -159,6 +160,31 @@ func TestDCAT(t *testing.T) {
 // TestNames: the names translated once are those each page translated
 // for itself, in Vietnamese and in English, the processing time around
 // any text.
+// twice is a site's translation that gives the time twice.
+type twice struct{}
+
+func (twice) Translate(key string) string {
+	if key == "Processing time: %s" {
+		return "Thời hạn: %s (tức %[1]s)"
+	}
+	return ""
+}
+
+// TestNamesOfATimeGivenTwice: a translation that gives the processing
+// time twice (which a site's table may) is written whole, not split at
+// the first.
+func TestNamesOfATimeGivenTwice(t *testing.T) {
+	loc := locale.New(i18n.Vietnamese, twice{}, nil)
+	in := ServiceInput{URL: "https://x.gov.vn/thu-tuc/khai-sinh/", Procedure: sample(), Locale: loc, Names: NewNames(loc)}
+	b, err := AppendGraph(nil, GovernmentService(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte(`\u0000`)) || !bytes.Contains(b, []byte("(tức ")) {
+		t.Errorf("the time given twice is written %s", b)
+	}
+}
+
 func TestNames(t *testing.T) {
 	for _, loc := range []*locale.Locale{locale.OrVietnamese(nil), locale.New(i18n.English, nil, nil)} {
 		n := NewNames(loc)

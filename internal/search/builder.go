@@ -247,7 +247,8 @@ type localWord struct {
 
 // NewWriter returns a Writer for b.
 func (b *Builder) NewWriter() *Writer {
-	return &Writer{b: b, slots: make([]uint64, 1024)}
+	// gen starts past 0, the seen of a word new to the cache.
+	return &Writer{b: b, slots: make([]uint64, 1024), gen: 1}
 }
 
 // Begin starts the document numbered doc, forgetting the last one.

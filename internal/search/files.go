@@ -292,12 +292,12 @@ func (t *term) appendHead(b []byte, sc *scratch) []byte {
 	// Spellings by how many entries have them, then as written; only the
 	// first maxVariants are told apart.
 	order := sc.order[:0]
-	defer func() { sc.order = order }()
 	for i, v := range t.variants {
 		if v.n > 0 {
 			order = append(order, i)
 		}
 	}
+	sc.order = order
 	slices.SortFunc(order, func(x, y int) int {
 		if c := cmp.Compare(t.variants[y].n, t.variants[x].n); c != 0 {
 			return c

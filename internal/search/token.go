@@ -285,9 +285,15 @@ func (sc *scanner) scan(s string, out sink) {
 	start, runes := -1, 0
 	ascii, digits, prevDigit := true, true, false
 	lower, fold := sc.lower[:0], sc.fold[:0]
+	// The cache gives a word's folded form only: a scanner that keeps
+	// the spellings as written reads every word.
+	cached := sc.cache != nil && !sc.lowerToo
+	if cached {
+		sc.cache.missEnd = -1 // a miss of the last text is not one of this
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		if start < 0 && sc.cache != nil && (c >= utf8.RuneSelf || asciiClass[c] == asciiLetter || asciiClass[c] == asciiUpper) {
+		if start < 0 && cached && (c >= utf8.RuneSelf || asciiClass[c] == asciiLetter || asciiClass[c] == asciiUpper) {
 			if w, end := sc.cache.lookup(s, i, table); w != nil {
 				if len(sc.phone) > 0 {
 					sc.flushPhone(out) // a word of letters ends a phone number
@@ -420,7 +426,7 @@ func (sc *scanner) end(s string, start, end int, ascii, digits bool, lower, fold
 	if len(fold) == 0 {
 		return // marks alone
 	}
-	if sc.cache != nil && !digits {
+	if sc.cache != nil && !sc.lowerToo && !digits {
 		sc.cache.keep(s, start, end, fold)
 	}
 	if len(sc.phone) > 0 {
