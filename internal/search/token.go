@@ -145,18 +145,7 @@ scan:
 			}
 			break scan // a separator: a dot or comma after a letter is one too
 		}
-		// Vietnamese letters are two bytes (U+00C0–U+01B0) or three
-		// (U+1EA0–U+1EF9), decoded here as in scan.
-		var r rune
-		size := 0
-		switch {
-		case c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80:
-			r, size = rune(c&0x1F)<<6|rune(s[j+1]&0x3F), 2
-		case c == 0xE1 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80:
-			r, size = rune(c&0x0F)<<12|rune(s[j+1]&0x3F)<<6|rune(s[j+2]&0x3F), 3
-		default:
-			r, size = utf8.DecodeRuneInString(s[j:])
-		}
+		r, size := decodeRune(s, j)
 		switch {
 		case r < 0x2000 && !table[r].word, r >= 0x2000 && !isWordRune(r):
 			break scan // a separator: a no-break space, a dash, a quotation mark
@@ -279,6 +268,19 @@ var runeTable = sync.OnceValue(func() []foldedRune {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) }
 
+// decodeRune decodes the character at s[i], which is not ASCII.
+// Vietnamese letters are two bytes (U+00C0–U+01B0) or three
+// (U+1EA0–U+1EF9): decoded here, the rest by utf8.
+func decodeRune(s string, i int) (rune, int) {
+	switch c := s[i]; {
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // scan splits s into words and hands each to out.
 func (sc *scanner) scan(s string, out sink) {
 	table := runeTable()
@@ -368,18 +370,7 @@ func (sc *scanner) scan(s string, out sink) {
 			i++
 			continue
 		}
-		// Vietnamese letters are two bytes (U+00C0–U+01B0) or three
-		// (U+1EA0–U+1EF9): decoded here, the rest by utf8.
-		var r rune
-		size := 0
-		switch {
-		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		default:
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
+		r, size := decodeRune(s, i)
 		var fr *foldedRune
 		if r < 0x2000 {
 			fr = &table[r]
