@@ -118,9 +118,13 @@ type cachedWord struct {
 	term  *term
 }
 
-// maxCachedWords bounds the cache: past it, the cache starts again
-// empty (the words of a site's texts are far fewer).
-const maxCachedWords = 1 << 18
+// maxCachedWords bounds the cache, of which a build has one per worker
+// (four for each CPU) and language: past it, the cache starts again
+// empty. Vietnamese has some 7,000 syllables in use, each written in
+// lower or upper case at the start of a sentence; the words of a
+// portal's bodies are mostly those. At about 100 bytes a word and its
+// slots, a cache holds at most some 2 MB.
+const maxCachedWords = 1 << 14
 
 // lookup reads the word that begins at s[i], which is a letter or a
 // mark. It returns the word's cache entry and where the word ends, or
