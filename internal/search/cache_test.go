@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -108,4 +109,31 @@ func exampleBodies(t *testing.T) []string {
 		out = append(out, string(b))
 	}
 	return out
+}
+
+// TestCacheStartsAgain: texts of more words than the cache keeps (it
+// empties itself and starts again) give the same words and the same
+// index as without it.
+func TestCacheStartsAgain(t *testing.T) {
+	word := func(n int) string {
+		b := []byte("tu")
+		for ; n > 0; n /= 26 {
+			b = append(b, byte('a'+n%26))
+		}
+		return string(b)
+	}
+	var texts []string
+	for d := range 3 {
+		var sb strings.Builder
+		for i := d * maxCachedWords / 2; i < d*maxCachedWords/2+maxCachedWords+100; i++ {
+			sb.WriteString(word(i))
+			sb.WriteString(" Đường ")
+		}
+		texts = append(texts, sb.String())
+	}
+	checkCache(t, strings.Join(texts, " "))
+	with, without := indexOf(texts, false), indexOf(texts, true)
+	if !slices.EqualFunc(with, without, func(a, b File) bool { return a.Name == b.Name && bytes.Equal(a.Data, b.Data) }) {
+		t.Fatal("the index with a cache that started again differs from the index without it")
+	}
 }
