@@ -3,7 +3,6 @@ package opendata
 import (
 	"io"
 	"strconv"
-	"time"
 	"unsafe"
 
 	"github.com/congkhai/congkhai/internal/locale"
@@ -270,23 +269,29 @@ func (r *cells) begin() {
 
 // item adds a value to the last cell.
 func (r *cells) item(s string) {
-	if r.items > 0 {
-		r.buf = append(r.buf, ListSeparator...)
-	}
-	r.items++
+	r.next()
 	r.buf = append(r.buf, s...)
-	r.ends[len(r.ends)-1] = len(r.buf)
+	r.end()
 }
 
 // int adds a number to the last cell.
 func (r *cells) int(n int64) {
+	r.next()
+	r.buf = strconv.AppendInt(r.buf, n, 10)
+	r.end()
+}
+
+// next begins a value of the last cell, after the separator when the
+// cell has one already.
+func (r *cells) next() {
 	if r.items > 0 {
 		r.buf = append(r.buf, ListSeparator...)
 	}
 	r.items++
-	r.buf = strconv.AppendInt(r.buf, n, 10)
-	r.ends[len(r.ends)-1] = len(r.buf)
 }
+
+// end ends the last cell where the buffer ends.
+func (r *cells) end() { r.ends[len(r.ends)-1] = len(r.buf) }
 
 // text adds a cell of one text, and list one of values.
 func (r *cells) text(s string) { r.begin(); r.item(s) }
@@ -301,10 +306,8 @@ func (r *cells) list(values ...string) {
 // date adds a cell of a date, 2026-10-05, empty when none is given.
 func (r *cells) date(d tomlfile.Date) {
 	r.begin()
-	if d.Given() {
-		r.buf = d.Time().AppendFormat(r.buf, time.DateOnly)
-		r.ends[len(r.ends)-1] = len(r.buf)
-	}
+	r.buf = d.Append(r.buf)
+	r.end()
 }
 
 // row appends the cells to dst. They are the buffer's bytes, valid until

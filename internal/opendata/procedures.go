@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -191,7 +190,7 @@ func appendDate(b []byte, d tomlfile.Date) []byte {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')
-	b = d.Time().AppendFormat(b, time.DateOnly)
+	b = d.Append(b)
 	return append(b, '"')
 }
 

@@ -77,11 +77,15 @@ func (d Date) AddDate(years, months, days int) Date {
 
 // String is the date as TOML writes it, 2025-07-15, or "" when none was
 // given.
-func (d Date) String() string {
+func (d Date) String() string { return string(d.Append(nil)) }
+
+// Append appends the date as String writes it to b, for a writer that
+// reuses its buffer; nothing when none was given.
+func (d Date) Append(b []byte) []byte {
 	if !d.given {
-		return ""
+		return b
 	}
-	return d.Time().Format("2006-01-02")
+	return d.Time().AppendFormat(b, time.DateOnly)
 }
 
 // errNotDate is what UnmarshalTOML returns for a value that is not a date;
