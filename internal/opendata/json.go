@@ -229,6 +229,14 @@ func (w *jsonWriter) joined(parts ...string) {
 
 func (w *jsonWriter) int(n int64) { w.comma(); w.b = appendInt(w.b, n); w.more = true }
 
+// named writes a node of schema.org type typ with only its name.
+func (w *jsonWriter) named(typ, name string) {
+	w.beginObject()
+	w.text("@type", typ)
+	w.text("name", name)
+	w.endObject()
+}
+
 // value writes v as appendJSON does: a node made as an Object.
 func (w *jsonWriter) value(v any) error {
 	w.comma()

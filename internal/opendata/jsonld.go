@@ -105,10 +105,7 @@ func (a Area) appendNode(w *jsonWriter) error {
 	w.text("name", a.Name)
 	if a.Parent != "" {
 		w.key("containedInPlace")
-		w.beginObject()
-		w.text("@type", "AdministrativeArea")
-		w.text("name", a.Parent)
-		w.endObject()
+		w.named("AdministrativeArea", a.Parent)
 	}
 	w.endObject()
 	return nil
@@ -204,10 +201,7 @@ func (in governmentService) appendNode(w *jsonWriter) error {
 	}
 	w.text("serviceType", p.Field)
 	w.key("provider")
-	w.beginObject()
-	w.text("@type", "GovernmentOrganization")
-	w.text("name", p.Agency)
-	w.endObject()
+	w.named("GovernmentOrganization", p.Agency)
 	w.key("areaServed")
 	in.Area.appendNode(w)
 	if len(p.Subjects) > 0 {
@@ -258,10 +252,7 @@ func (in governmentService) appendNode(w *jsonWriter) error {
 					place = p.Agency
 				}
 				w.key("serviceLocation")
-				w.beginObject()
-				w.text("@type", "Place")
-				w.text("name", place)
-				w.endObject()
+				w.named("Place", place)
 			}
 			if phone {
 				w.key("servicePhone")
