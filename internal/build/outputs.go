@@ -132,7 +132,7 @@ func listOutputs(c *checkedSite) []*output {
 		add(statement)
 	}
 	for _, o := range outs {
-		if o.versioned() && o.ed == nil {
+		if o.atAddress() && o.ed == nil {
 			c.editions[0].addrs[cmp.Or(o.addr, pagePathOf(o))] = true
 		}
 	}
@@ -155,7 +155,7 @@ func pagePathOf(o *output) string {
 func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 	in := func(o *output) {
 		o.ed = ed
-		if o.versioned() {
+		if o.atAddress() {
 			ed.addrs[o.addr] = true
 		}
 		add(o)
@@ -176,10 +176,11 @@ func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 	in(notFoundJob(c, ed))
 }
 
-// versioned says that o is a page whose versions in the site's other
-// languages are its alternates: the not-found pages, shown at addresses
-// that are no page, are not.
-func (o *output) versioned() bool { return o.html && o.layout != render.LayoutNotFound }
+// atAddress says that o is a page of its own address, which the sitemap
+// lists and whose versions in the site's other languages are its
+// alternates: the not-found pages are shown at addresses that are no
+// page.
+func (o *output) atAddress() bool { return o.html && o.layout != render.LayoutNotFound }
 
 // notFoundJob is the not-found page of an edition: 404.html in its
 // folder, for hosts that serve the nearest one (and serve), saying so

@@ -145,7 +145,7 @@ func sitemapEntries(c *checkedSite, outs []*output) []render.SitemapEntry {
 	cfg := c.cfg
 	var entries []render.SitemapEntry
 	for _, o := range outs {
-		if o.html && o.layout != render.LayoutNotFound {
+		if o.atAddress() {
 			var e render.SitemapEntry
 			addr := o.addr
 			if o.page != nil {
