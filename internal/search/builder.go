@@ -189,14 +189,22 @@ func (tt *termTable) get(key []byte, h uint32) *term {
 
 func (tt *termTable) grow() {
 	tt.slots = make([]uint64, max(1024, 2*len(tt.slots)))
-	mask := uint32(len(tt.slots) - 1)
 	for n, t := range tt.list {
-		i := t.hash & mask
-		for tt.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		tt.slots[i] = uint64(t.hash)<<32 | uint64(n+1)
+		place(tt.slots, t.hash, n)
 	}
+}
+
+// place puts entry n, whose hash is h, in the first free slot from its
+// hash on, in one of the package's tables of slots (a hash << 32 | 1 +
+// the entry's index, 0 for a free slot), whose length is a power of two
+// and which has free slots.
+func place(slots []uint64, h uint32, n int) {
+	mask := uint32(len(slots) - 1)
+	i := h & mask
+	for slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	slots[i] = uint64(h)<<32 | uint64(n+1)
 }
 
 // hashOf is the FNV-1a hash of a word.
@@ -370,14 +378,8 @@ func (w *Writer) entryOf(fold string, h uint32, copyFold bool) int32 {
 // grow doubles the table of words.
 func (w *Writer) grow() {
 	w.slots = make([]uint64, 2*len(w.slots))
-	mask := uint32(len(w.slots) - 1)
 	for n := range w.words {
-		h := w.words[n].hash
-		i := h & mask
-		for w.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		w.slots[i] = uint64(h)<<32 | uint64(n+1)
+		place(w.slots, w.words[n].hash, n)
 	}
 }
 

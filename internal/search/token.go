@@ -194,23 +194,12 @@ func (wc *wordCache) keep(s string, start, end int, fold []byte) {
 	}
 	if 2*(len(wc.words)+1) > len(wc.slots) {
 		wc.slots = make([]uint64, max(4096, 2*len(wc.slots)))
-		mask := uint32(len(wc.slots) - 1)
 		for n := range wc.words {
-			k := wc.words[n].hash & mask
-			for wc.slots[k] != 0 {
-				k = (k + 1) & mask
-			}
-			wc.slots[k] = uint64(wc.words[n].hash)<<32 | uint64(n+1)
+			place(wc.slots, wc.words[n].hash, n)
 		}
 	}
-	f := string(fold)
-	wc.words = append(wc.words, cachedWord{raw: strings.Clone(s[start:end]), hash: wc.missHash, fold: f, foldHash: hashOf(fold)})
-	mask := uint32(len(wc.slots) - 1)
-	k := wc.missHash & mask
-	for wc.slots[k] != 0 {
-		k = (k + 1) & mask
-	}
-	wc.slots[k] = uint64(wc.missHash)<<32 | uint64(len(wc.words))
+	place(wc.slots, wc.missHash, len(wc.words))
+	wc.words = append(wc.words, cachedWord{raw: strings.Clone(s[start:end]), hash: wc.missHash, fold: string(fold), foldHash: hashOf(fold)})
 }
 
 // Classes of ASCII bytes.
@@ -285,15 +274,18 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// caching says that the scanner reads and keeps words through its cache,
+// which gives a word's folded form only: a scanner that keeps the
+// spellings as written reads every word.
+func (sc *scanner) caching() bool { return sc.cache != nil && !sc.lowerToo }
+
 // scan splits s into words and hands each to out.
 func (sc *scanner) scan(s string, out sink) {
 	table := runeTable()
 	start, runes := -1, 0
 	ascii, digits, prevDigit := true, true, false
 	lower, fold := sc.lower[:0], sc.fold[:0]
-	// The cache gives a word's folded form only: a scanner that keeps
-	// the spellings as written reads every word.
-	cached := sc.cache != nil && !sc.lowerToo
+	cached := sc.caching()
 	if cached {
 		sc.cache.missEnd = -1 // a miss of the last text is not one of this
 	}
@@ -421,7 +413,7 @@ func (sc *scanner) end(s string, start, end int, ascii, digits bool, lower, fold
 	if len(fold) == 0 {
 		return // marks alone
 	}
-	if sc.cache != nil && !sc.lowerToo && !digits {
+	if !digits && sc.caching() {
 		sc.cache.keep(s, start, end, fold)
 	}
 	if len(sc.phone) > 0 {
