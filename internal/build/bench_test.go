@@ -157,15 +157,8 @@ func BenchmarkRenderIndexShare(b *testing.B) {
 	if problems.Errors() > 0 {
 		b.Fatal(problems.Err())
 	}
-	n := float64(without.runs)
-	b.ReportMetric(float64(without.cpu)/n, "render-cpu-ns/op")
-	b.ReportMetric(float64(with.cpu-without.cpu)/n, "index-cpu-ns/op")
+	reportShare(b, "index", without, with)
 	b.ReportMetric(float64(files), "index-files")
-	// Allocations are exact where CPU time is not, on a shared machine.
-	b.ReportMetric(float64(without.allocs)/n, "render-allocs/op")
-	b.ReportMetric(float64(with.allocs-without.allocs)/n, "index-allocs/op")
-	b.ReportMetric(float64(without.bytes)/n, "render-B/op")
-	b.ReportMetric(float64(with.bytes-without.bytes)/n, "index-B/op")
 }
 
 // BenchmarkRenderOpenDataShare renders every page as BenchmarkRender
@@ -204,14 +197,22 @@ func BenchmarkRenderOpenDataShare(b *testing.B) {
 	if problems.Errors() > 0 {
 		b.Fatal(problems.Err())
 	}
-	n := float64(base.runs)
-	b.ReportMetric(float64(base.cpu)/n, "render-cpu-ns/op")
-	b.ReportMetric(float64(more.cpu-base.cpu)/n, "opendata-cpu-ns/op")
-	b.ReportMetric(float64(base.allocs)/n, "render-allocs/op")
-	b.ReportMetric(float64(more.allocs-base.allocs)/n, "opendata-allocs/op")
-	b.ReportMetric(float64(base.bytes)/n, "render-B/op")
-	b.ReportMetric(float64(more.bytes-base.bytes)/n, "opendata-B/op")
+	reportShare(b, "opendata", base, more)
 	b.ReportMetric(float64(len(with.jobs)-len(without.jobs)), "opendata-files")
+}
+
+// reportShare reports what the rendering used without a part, and what
+// the part added (with is the rendering with it), per iteration: CPU
+// time, and the allocations, which are exact where CPU time is not on a
+// shared machine.
+func reportShare(b *testing.B, part string, without, with usage) {
+	n := float64(without.runs)
+	b.ReportMetric(float64(without.cpu)/n, "render-cpu-ns/op")
+	b.ReportMetric(float64(with.cpu-without.cpu)/n, part+"-cpu-ns/op")
+	b.ReportMetric(float64(without.allocs)/n, "render-allocs/op")
+	b.ReportMetric(float64(with.allocs-without.allocs)/n, part+"-allocs/op")
+	b.ReportMetric(float64(without.bytes)/n, "render-B/op")
+	b.ReportMetric(float64(with.bytes-without.bytes)/n, part+"-B/op")
 }
 
 // usage adds up what runs of a function used: process CPU time, and
