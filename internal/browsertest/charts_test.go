@@ -8,29 +8,45 @@ import (
 )
 
 // drawnProbe counts the dashboard's charts, those drawn as SVG, and their
-// tables, once every figure brought into view (scrolled is true) is drawn,
-// or after 5 seconds.
+// tables. With scroll true it brings each figure into view in turn and
+// waits for it to be drawn (for at most 5 seconds each, the first one
+// fetching ECharts) before going on, as a reader who stops at each chart
+// would: a figure scrolled past within one frame is never seen by the
+// page's IntersectionObserver, which on a loaded machine made a probe that
+// moved on every 50 ms count charts never brought into view. With scroll
+// false it counts after half a second.
 const drawnProbe = `(scroll => new Promise(done => {
 	const figures = [...document.querySelectorAll("figure.chart")];
-	const drawn = () => figures.filter(f => { const el = f.querySelector(".chart-canvas"); return !el.hidden && el.querySelector("svg"); }).length;
+	const isDrawn = f => { const el = f.querySelector(".chart-canvas"); return el && !el.hidden && el.querySelector("svg"); };
 	const count = () => ({
 		Figures: figures.length,
-		Drawn: drawn(),
+		Drawn: figures.filter(isDrawn).length,
 		Tables: document.querySelectorAll("figure.chart table").length,
 		ECharts: typeof window.echarts !== "undefined",
 		Fetched: performance.getEntriesByType("resource").filter(e => /\/js\/echarts\./.test(e.name)).length,
 	});
-	let i = 0, tries = 0;
+	if (!scroll) {
+		setTimeout(() => done(count()), 500);
+		return;
+	}
+	let i = 0, since = 0;
 	const step = () => {
-		if (scroll && i < figures.length) {
-			figures[i++].scrollIntoView();
-			setTimeout(step, 50);
+		if (i === figures.length) {
+			done(count());
 			return;
 		}
-		const c = count();
-		if ((scroll ? c.Drawn === c.Figures : true) || ++tries > 50) done(c); else setTimeout(step, 100);
+		const f = figures[i];
+		if (since === 0) {
+			f.scrollIntoView();
+			since = performance.now();
+		}
+		if (isDrawn(f) || performance.now() - since > 5000) {
+			i++;
+			since = 0;
+		}
+		setTimeout(step, 50);
 	};
-	setTimeout(step, scroll ? 0 : 500);
+	step();
 }))`
 
 type chartCounts struct {
