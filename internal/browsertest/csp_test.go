@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/audits"
 	"github.com/chromedp/cdproto/input"
@@ -221,9 +222,12 @@ func TestStrictContentSecurityPolicy(t *testing.T) {
 			t.Fatal(err)
 		}
 		q := box.Content
-		if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (q[0]+q[2])/2, (q[1]+q[5])/2), chromedp.Sleep(500e6)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (q[0]+q[2])/2, (q[1]+q[5])/2)); err != nil {
 			t.Fatal(err)
 		}
+		// The tooltip comes on a frame after the move; a loaded machine may
+		// take a while (what it holds is checked below, whether or not it came).
+		chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".chart-canvas .chart-tip-row") !== null`, chromedp.WithPollingTimeout(5*time.Second)))
 		type tip struct {
 			Rows, Marked int
 			Head         string

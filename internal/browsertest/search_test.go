@@ -330,9 +330,17 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 	}
 	// The header's form, submitted from another page.
 	err := chromedp.Do(ctx, chromedp.Navigate(shared.url("/gioi-thieu/")),
-		chromedp.SendKeys("#site-search-q", "khai sinh"), chromedp.KeyEvent(kb.Enter), chromedp.Sleep(500*time.Millisecond))
+		chromedp.SendKeys("#site-search-q", "khai sinh"), chromedp.KeyEvent(kb.Enter))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The form's page replaces this one: wait for it (the old page's
+	// context is gone while it loads), then read it.
+	for range 50 {
+		time.Sleep(100 * time.Millisecond)
+		if at, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname : ""`)); at == basePath+"tim-kiem/" {
+			break
+		}
 	}
 	type state struct {
 		Path, Search       string
