@@ -232,8 +232,11 @@ func TestSessionExports(t *testing.T) {
 	sameAsWholeBuild("first build")
 	file := "content/thu-tuc/dang-ky-khai-tu.md"
 	text := readFile(t, site, file)
-	withFee := strings.Replace(text, `text = "Ngay trong ngày" }`, `text = "Ngay trong ngày" }
-fees = [{ type = "le_phi", amount_vnd = 123456, text = "Lệ phí khai tử (thử)." }]`, 1)
+	withFee := strings.Replace(text, `fees = [{ type = "le_phi", amount_vnd = 0, text = "Không thu" }]`,
+		`fees = [{ type = "le_phi", amount_vnd = 123456, text = "Lệ phí khai tử (thử)." }]`, 1)
+	if withFee == text {
+		t.Fatalf("%s has no free fee line to change", file)
+	}
 	txtartest.WriteFile(t, filepath.Join(site, file), []byte(withFee))
 	res, err := s.Build([]string{file})
 	if err != nil {

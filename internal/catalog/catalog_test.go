@@ -43,6 +43,7 @@ legal_basis = [{ number = "1/2025/QH15", title = "Luật" }]
 [[channels]]
 kind = "truc_tiep"
 processing_time = { unit = "ngay", text = "1 ngày" }
+fees = [{ type = "le_phi", amount_vnd = 0, text = "Không thu" }]
 
 [[dossier]]
 case = "Giấy tờ phải nộp"

@@ -45,7 +45,7 @@ aliases = ["/cu/%s/"]
 [[channels]]
 kind = "truc_tiep"
 processing_time = { unit = "ngay", text = "1 ngày" }
-
+fees = [{ type = "le_phi", amount_vnd = 0, text = "Không thu" }]
 [[dossier]]
 case = "Giấy tờ phải nộp"
 documents = [{ name = "Tờ khai", originals = 1, copies = 0 }]

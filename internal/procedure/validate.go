@@ -252,6 +252,13 @@ func (p *Procedure) validateChannels(r Reporter) {
 		validVocab(r, pt+".unit", msg.T("a unit"), c.ProcessingTime.Unit, TimeUnits())
 		if v := c.ProcessingTime.Value; v != nil && *v < 0 {
 			r.Errorf(pt+".value", "must not be negative")
+		} else if v != nil && !mentions(c.ProcessingTime.Text, *v) {
+			// The summary at the top of the page shows the value, the
+			// table the text: a citizen must not read two times.
+			r.Warnf(pt+".value", "%d is not among the numbers of the text %q: the page's summary shows the value and its table the text; make them agree", *v, c.ProcessingTime.Text)
+		}
+		if len(c.Fees) == 0 {
+			r.Warnf(path+".fees", "no fee given: the page says the fees are not published; for a procedure without fees write fees = [{ type = \"le_phi\", amount_vnd = 0, text = \"Không thu\" }]")
 		}
 		for j, f := range c.Fees {
 			fp := fmt.Sprintf("%s.fees[%d]", path, j)
@@ -343,4 +350,28 @@ func RequiredHeadingsIn(lang string) []string {
 		return []string{"Steps", "Requirements and conditions"}
 	}
 	return RequiredHeadings()
+}
+
+// mentions reports whether text holds n among its numbers (runs of ASCII
+// digits, "05" being 5), or holds no number at all ("Như nộp trực tiếp"),
+// which says nothing against it.
+func mentions(text string, n int) bool {
+	numbers := false
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		v, j := 0, i
+		for ; j < len(text) && '0' <= text[j] && text[j] <= '9'; j++ {
+			if v < 1<<20 {
+				v = v*10 + int(text[j]-'0')
+			}
+		}
+		if v == n {
+			return true
+		}
+		numbers, i = true, j
+	}
+	return !numbers
 }

@@ -246,9 +246,25 @@ func TestValidate(t *testing.T) {
 			[]want{e("channels[0].processing_time.unit", `"tuan" is not a unit: use one of "ngay_lam_viec", "ngay", "gio", "trong_ngay"`)}},
 		{"processing time value negative", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = ptr(-1) }, nil,
 			[]want{e("channels[0].processing_time.value", "must not be negative")}},
-		{"processing time value zero ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = ptr(0) }, nil, nil},
+		{"processing time value zero ok", func(p *Procedure) {
+			p.Channels[0].ProcessingTime.Value = ptr(0)
+			p.Channels[0].ProcessingTime.Text = "Trong ngày"
+		}, nil, nil},
+		// The template's value = 0 left beside the text "05 ngày làm việc",
+		// or a value changed without its text: the summary would say 0.
+		{"processing time value not in its text", func(p *Procedure) {
+			p.Channels[0].ProcessingTime.Value = ptr(0)
+			p.Channels[0].ProcessingTime.Text = "05 ngày làm việc"
+		}, nil, []want{w("channels[0].processing_time.value", `0 is not among the numbers of the text "05 ngày làm việc": the page's summary shows the value`)}},
+		{"processing time value among several numbers", func(p *Procedure) {
+			p.Channels[0].ProcessingTime.Value = ptr(20)
+			p.Channels[0].ProcessingTime.Text = "Không quá 15 ngày; không quá 20 ngày đối với công trình cấp III"
+		}, nil, nil},
 		{"processing time value left out ok", func(p *Procedure) { p.Channels[0].ProcessingTime.Value = nil }, nil, nil},
-		{"no fees ok", func(p *Procedure) { p.Channels[0].Fees = nil }, nil, nil},
+		// No fee listed builds (the model leaves fees optional), but is
+		// not taken for free: the page says they are not published.
+		{"no fees warned", func(p *Procedure) { p.Channels[0].Fees = nil }, nil,
+			[]want{w("channels[0].fees", `no fee given: the page says the fees are not published; for a procedure without fees write fees = [{ type = "le_phi", amount_vnd = 0`)}},
 
 		// Fees.
 		{"fee type missing", func(p *Procedure) { p.Channels[0].Fees[1].Type = "" }, nil,

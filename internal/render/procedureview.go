@@ -249,9 +249,12 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 			exempt = exempt || strings.Contains(low, "miễn") || strings.Contains(low, "giảm")
 		}
 	}
+	// No fee listed is not "free": a deleted line must not tell citizens
+	// that a paid procedure costs nothing. Free is amount_vnd = 0.
+	notGiven := loc.T("Fees not published: ask where you apply")
 	switch {
 	case !varies && len(first) == 0:
-		v.Fee = loc.T("Free: there are no fees or charges")
+		v.Fee = notGiven
 	case allFree(channels):
 		v.Fee = loc.T("Free of charge")
 	default:
@@ -261,7 +264,7 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 		}
 		v.Fee = strings.Join(hs, "; ")
 		if v.Fee == "" {
-			v.Fee = loc.T("No fees or charges")
+			v.Fee = notGiven
 		}
 		if varies {
 			v.Fee = loc.T("%s (when you apply %s)", v.Fee, lowerFirst(v.Channels[0].Label))
@@ -275,9 +278,12 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 	}
 }
 
-// allFree reports whether every fee of every channel is stated as 0 đồng.
+// allFree reports whether every channel states its fees, each as 0 đồng.
 func allFree(channels []procedure.Channel) bool {
 	for _, c := range channels {
+		if len(c.Fees) == 0 {
+			return false
+		}
 		for _, f := range c.Fees {
 			if !f.Free() {
 				return false

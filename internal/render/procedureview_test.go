@@ -92,8 +92,20 @@ func TestProcedureViewEnglish(t *testing.T) {
 				Channels: []procedure.Channel{{Kind: procedure.ChannelInPerson, ProcessingTime: days(3, procedure.UnitWorkingDays)},
 					{Kind: procedure.ChannelOnline, ProcessingTime: days(3, procedure.UnitWorkingDays)}},
 				Dossier: []procedure.Case{{Documents: docs}}},
-			[6]string{"Field: Hộ tịch · Commune level", "Yes, fully online", "3 working days", "Free: there are no fees or charges", "", "and 2 other documents"},
-			[6]string{"Lĩnh vực Hộ tịch · Cấp xã", "Được, toàn trình", "3 ngày làm việc", "Miễn phí: không thu phí, lệ phí", "", "và 2 giấy tờ khác"}},
+			// No fee listed is not free (a deleted line must not say so).
+			[6]string{"Field: Hộ tịch · Commune level", "Yes, fully online", "3 working days", "Fees not published: ask where you apply", "", "and 2 other documents"},
+			[6]string{"Lĩnh vực Hộ tịch · Cấp xã", "Được, toàn trình", "3 ngày làm việc", "Chưa công bố phí, lệ phí: hỏi nơi tiếp nhận hồ sơ", "", "và 2 giấy tờ khác"}},
+		{"free in person, no fee listed online",
+			procedure.Procedure{Field: "Hộ tịch", OnlineLevel: procedure.OnlinePartial,
+				Channels: []procedure.Channel{
+					{Kind: procedure.ChannelInPerson, ProcessingTime: days(1, procedure.UnitWorkingDays),
+						Fees: []procedure.Fee{{Type: procedure.FeeLevy, AmountVND: amount(0)}}},
+					{Kind: procedure.ChannelOnline, ProcessingTime: days(1, procedure.UnitWorkingDays)}},
+				Dossier: []procedure.Case{{Documents: docs[:1]}}},
+			[6]string{"Field: Hộ tịch", "Yes, in part (you still need to go to the reception place)", "1 working day",
+				"Charge: free (when you apply in person)", "The amount depends on how you apply", ""},
+			[6]string{"Lĩnh vực Hộ tịch", "Được, một phần (vẫn phải đến nơi tiếp nhận)", "1 ngày làm việc",
+				"Lệ phí: miễn phí (nộp trực tiếp)", "Mức thu theo từng cách nộp", ""}},
 		{"by channel",
 			procedure.Procedure{Field: "Hộ tịch", Level: []procedure.Level{procedure.LevelTinh, procedure.LevelXa}, OnlineLevel: procedure.OnlinePartial,
 				Channels: []procedure.Channel{

@@ -39,7 +39,7 @@ legal_basis = [               # Căn cứ pháp lý (bắt buộc, ít nhất m�
 # Cách thức thực hiện: một bảng [[channels]] cho mỗi hình thức nộp (bắt buộc).
 [[channels]]
 kind = "truc_tiep"            # "truc_tiep", "truc_tuyen" hoặc "buu_chinh"
-processing_time = { value = 0, unit = "ngay_lam_viec", text = "" }   # text: chép nguyên văn (bắt buộc)
+processing_time = { unit = "ngay_lam_viec", text = "" }   # text: chép nguyên văn (bắt buộc); thêm value = số ngày ghi trong text, để tóm tắt và sắp xếp
 fees = [
   # { type = "le_phi", amount_vnd = 0, text = "Chép nguyên văn, kể cả các trường hợp miễn, giảm." },
 ]
