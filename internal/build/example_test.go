@@ -99,6 +99,7 @@ func TestExamplePortal(t *testing.T) {
 		t.Errorf("built %d pages, want the whole portal (at least 40)", res.Pages)
 	}
 	assertUnderBasePath(t, dest, "/cong-thong-tin/")
+	assertLinksResolve(t, dest, "/cong-thong-tin/")
 	assertNoExternalAssets(t, dest)
 	assertPolicyMeta(t, dest)
 	for _, name := range exampleGolden {
@@ -177,6 +178,66 @@ func assertUnderBasePath(t *testing.T, dest, base string) {
 		t.Error("no root-relative address found at all")
 	}
 }
+
+// assertLinksResolve checks that every link and source of every page
+// under base is a file of the output, and that a link's #fragment is an
+// id of the page it leads to: the layouts' own links, which check (on the
+// Markdown's) does not see, such as an edition's links to files published
+// once for every language, or its table of contents.
+func assertLinksResolve(t *testing.T, dest, base string) {
+	t.Helper()
+	ids := map[string]map[string]bool{} // a page's file → its ids
+	idsOf := func(file string) map[string]bool {
+		if m, ok := ids[file]; ok {
+			return m
+		}
+		m := map[string]bool{}
+		if b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file))); err == nil {
+			for _, id := range pageIDAttr.FindAllStringSubmatch(string(b), -1) {
+				m[html.UnescapeString(id[1])] = true
+			}
+		}
+		ids[file] = m
+		return m
+	}
+	n := 0
+	eachHTML(t, dest, func(rel string, b []byte) {
+		self := filepath.ToSlash(rel)
+		for _, m := range linkAttr.FindAllStringSubmatch(string(b), -1) {
+			addr := html.UnescapeString(m[1])
+			addr, fragment, _ := strings.Cut(addr, "#")
+			addr, _, _ = strings.Cut(addr, "?")
+			file := self
+			switch {
+			case addr == "" && fragment != "":
+				// a fragment of this page
+			case strings.HasPrefix(addr, base):
+				file = strings.TrimPrefix(addr, base)
+				if file == "" || strings.HasSuffix(file, "/") {
+					file += "index.html"
+				}
+				if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(file))); err != nil {
+					t.Errorf("%s: %s leads to no file of the portal", rel, m[1])
+					continue
+				}
+			default:
+				continue // another site's, or mail, phone, data
+			}
+			n++
+			if fragment != "" && strings.HasSuffix(file, ".html") && !idsOf(file)[fragment] {
+				t.Errorf("%s: %s: %s has no element with id %q", rel, m[1], file, fragment)
+			}
+		}
+	})
+	if n == 0 {
+		t.Error("no link of the portal found at all")
+	}
+}
+
+var (
+	linkAttr   = regexp.MustCompile(`\b(?:href|src)="([^"]*)"`)
+	pageIDAttr = regexp.MustCompile(`\bid="([^"]*)"`)
+)
 
 // eachHTML calls fn with the path (relative to dest) and the content of
 // every HTML file below dest, and returns how many there are.

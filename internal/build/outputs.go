@@ -42,6 +42,7 @@ var directoryPaths = render.DirectoryPaths{
 	PosterPath:    "/danh-ba/in/",
 	SchedulePath:  "/lich-tiep-cong-dan/",
 	CalendarPath:  "/lich-tiep-cong-dan.ics",
+	VCardDir:      "/danh-ba/",
 }
 
 // output is one file the site publishes, as the check stage lists it:

@@ -81,11 +81,14 @@ type DirectoryPaths struct {
 	PosterPath    string // the printable A4 poster
 	SchedulePath  string // citizen reception schedule
 	CalendarPath  string // the schedule as an iCalendar file
+	// VCardDir is the folder of the people's vCards, which are files
+	// published once for every language (DirectoryPath is an edition's).
+	VCardDir string
 }
 
 // VCardPath is where the vCard of a person is published.
 func (d DirectoryPaths) VCardPath(p *contacts.Person) string {
-	return d.DirectoryPath + p.ID + ".vcf"
+	return d.VCardDir + p.ID + ".vcf"
 }
 
 // Page returns the content page published at sitePath, or nil.

@@ -13,6 +13,7 @@ import (
 	"github.com/congkhai/congkhai/internal/locale"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
+	"github.com/congkhai/congkhai/internal/procedure"
 	"github.com/congkhai/congkhai/internal/vntext"
 )
 
@@ -55,6 +56,17 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 			}
 			b, err := json.Marshal(m)
 			return template.JS(b), err
+		},
+		// requiredHeadingID is the id of the i-th heading every
+		// procedure's text has (procedure.RequiredHeadingsIn), as the
+		// Markdown gives it in the page's language: trinh-tu-thuc-hien,
+		// steps.
+		"requiredHeadingID": func(i int) (string, error) {
+			hs := procedure.RequiredHeadingsIn(string(loc.Lang()))
+			if i < 0 || i >= len(hs) {
+				return "", fmt.Errorf("requiredHeadingID %d: there are %d required headings", i, len(hs))
+			}
+			return vntext.Slug(hs[i]), nil
 		},
 		"lang":    func() string { return string(loc.Lang()) },
 		"number":  func(n int) string { return loc.Int(int64(n)) },
