@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -245,8 +246,7 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 	}
 	for _, c := range channels {
 		for _, f := range c.Fees {
-			low := strings.ToLower(f.Text)
-			exempt = exempt || strings.Contains(low, "miễn") || strings.Contains(low, "giảm")
+			exempt = exempt || mentionsExemption(f.Text)
 		}
 	}
 	// No fee listed is not "free": a deleted line must not tell citizens
@@ -276,6 +276,15 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 	case varies:
 		v.FeeNote = loc.T("The amount depends on how you apply")
 	}
+}
+
+// exemptionWords are the words of a fee's text that say some people pay
+// less or nothing, in the languages of a translation's text too.
+var exemptionWords = []string{"miễn", "giảm", "exempt", "reduc", "waive", "free of", "no charge"}
+
+func mentionsExemption(text string) bool {
+	low := strings.ToLower(text)
+	return slices.ContainsFunc(exemptionWords, func(w string) bool { return strings.Contains(low, w) })
 }
 
 // allFree reports whether every channel states its fees, each as 0 đồng.

@@ -142,3 +142,21 @@ func TestProcedureViewEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionsExemption: a fee's text that says some pay less or nothing,
+// in Vietnamese or in an English translation's words.
+func TestMentionsExemption(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Miễn lệ phí đối với đăng ký khai sinh đúng hạn":               true,
+		"Giảm 50% cho hộ nghèo":                                        true,
+		"No charge for a birth registered on time":                     true,
+		"in the other cases exempted under Article 11":                 true,
+		"Reduced by half for poor households":                          true,
+		"Lệ phí cấp bản sao: 8.000 đồng/bản":                           false,
+		"Fee for copies of the birth certificate: VND 8,000 per copy.": false,
+	} {
+		if got := mentionsExemption(text); got != want {
+			t.Errorf("mentionsExemption(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
