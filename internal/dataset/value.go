@@ -78,6 +78,16 @@ type Value struct {
 // IsMissing reports whether v has no value.
 func (v Value) IsMissing() bool { return v.Kind == Missing }
 
+// noFigure reports whether a cell's text is one of the marks that
+// spreadsheets and editors write for a figure that does not exist.
+func noFigure(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "n/a", "na", "#n/a", "-", "–", "—", "null", "không có", "chưa có", "không", "chưa báo cáo", "?":
+		return true
+	}
+	return false
+}
+
 // maxMagnitude keeps numbers exact in a float64 and readable.
 const maxMagnitude = 1e15
 
@@ -87,6 +97,9 @@ const maxMagnitude = 1e15
 func parseCell(s string, t Type, mark byte) (Value, error) {
 	if s == "" {
 		return Value{}, nil
+	}
+	if (t == Integer || t == Decimal || t == Percent) && noFigure(s) {
+		return Value{}, msg.Errorf("%q says there is no figure: leave the cell empty instead (an empty cell is shown as not reported), never a number in its place", s)
 	}
 	switch t {
 	case Text:

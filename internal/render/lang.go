@@ -64,7 +64,7 @@ func LangFuncs(loc *locale.Locale) template.FuncMap {
 		"requiredHeadingID": func(i int) (string, error) {
 			hs := procedure.RequiredHeadingsIn(string(loc.Lang()))
 			if i < 0 || i >= len(hs) {
-				return "", fmt.Errorf("requiredHeadingID %d: there are %d required headings", i, len(hs))
+				return "", msg.Errorf("requiredHeadingID %d: there are %d required headings", i, len(hs))
 			}
 			return vntext.Slug(hs[i]), nil
 		},
