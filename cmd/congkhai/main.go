@@ -167,15 +167,17 @@ func (c command) run(args []string, e env) int {
 	// parseFlags says what went wrong in the editor's language.
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	help := func() {
-		fmt.Fprint(e.stderr, c.help.In(e.tr))
-		printDefaults(e.stderr, fs, e.tr)
+	// The help asked for goes to standard output (congkhai build --help |
+	// less), the help after a mistake to standard error, with the mistake.
+	help := func(w io.Writer) {
+		fmt.Fprint(w, c.help.In(e.tr))
+		printDefaults(w, fs, e.tr)
 	}
 	rest, code, stop := e.parseFlags(fs, args, c.takesArgs, help)
 	if stop {
 		return code
 	}
-	fs.Usage = help // for a command that finds its arguments wrong
+	fs.Usage = func() { help(e.stderr) } // for a command that finds its arguments wrong
 	return body(rest)
 }
 
@@ -297,11 +299,11 @@ func (e env) printProblems(w io.Writer, problems []problem.Problem) {
 // the arguments, and whether to stop, with the exit status: 0 after
 // --help, 2 for a bad flag or, unless the command takes arguments, an
 // argument.
-func (e env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool, help func()) (rest []string, code int, stop bool) {
+func (e env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool, help func(io.Writer)) (rest []string, code int, stop bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				help()
+				help(e.stdout)
 				return nil, 0, true
 			}
 			// As the flag package does: the error, then the help; but a
@@ -317,7 +319,7 @@ func (e env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool, help fu
 			if hint.IsZero() {
 				fmt.Fprintln(e.stderr, flagError(fs, err).In(e.tr))
 			}
-			help()
+			help(e.stderr)
 			if !hint.IsZero() {
 				e.say(e.stderr, "congkhai %s: unknown flag --%s%s", fs.Name(), name, hint)
 			}
