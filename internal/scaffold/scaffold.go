@@ -51,6 +51,11 @@ func Procedure(siteDir, code, title, sourceDateEpoch string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if other, err := fileWithCode(siteDir, code); err != nil {
+		return "", err
+	} else if other != "" {
+		return "", msg.Errorf("%s already has the code %s: each procedure has one file; edit that one, or check the code in the national database", other, code)
+	}
 	section := cfg.Procedures.Section
 	// A section folder made here gets its _index.md too, or the site
 	// would not build.
@@ -66,6 +71,55 @@ func Procedure(siteDir, code, title, sourceDateEpoch string) (string, error) {
 		return "", err
 	}
 	return rel, nil
+}
+
+// fileWithCode returns the content file (relative to the site folder)
+// whose front matter gives code, or "": a line code = "…" of a file's
+// front matter, which is where the schema puts it. Translations
+// (name.en.md) share their page's code and are not counted.
+func fileWithCode(siteDir, code string) (string, error) {
+	root := filepath.Join(siteDir, content.Dir)
+	found := ""
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
+			return filepath.SkipAll // no content/ yet
+		}
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.Count(d.Name(), ".") > 1 || found != "" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if frontMatterCode(string(b)) == code {
+			rel, _ := filepath.Rel(siteDir, p)
+			found = filepath.ToSlash(rel)
+		}
+		return nil
+	})
+	return found, err
+}
+
+// frontMatterCode is the value of the line code = "…" in the TOML front
+// matter (between the +++ lines) of a Markdown file, or "".
+func frontMatterCode(text string) string {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(text, "\uFEFF"), "+++")
+	if !ok {
+		return ""
+	}
+	for line := range strings.Lines(rest) {
+		line = strings.TrimSpace(line)
+		if line == "+++" || strings.HasPrefix(line, "[") {
+			break // the end of the front matter, or of its top-level keys
+		}
+		key, value, ok := strings.Cut(line, "=")
+		if !ok || strings.TrimSpace(key) != "code" {
+			continue
+		}
+		value, _, _ = strings.Cut(strings.TrimSpace(value), "#")
+		return strings.Trim(strings.TrimSpace(value), `"'`)
+	}
+	return ""
 }
 
 // maxSlug is the longest file name made from a title or path, in bytes

@@ -45,6 +45,40 @@ func TestProcedureRefusesTitles(t *testing.T) {
 	}
 }
 
+// TestProcedureRefusesACodeInUse: a code another file already has would
+// make the next build fail; new says which file has it, and writes none.
+func TestProcedureRefusesACodeInUse(t *testing.T) {
+	dir := site(t)
+	first, err := Procedure(dir, "1.001193", "Đăng ký khai sinh", epoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Procedure(dir, "1.001193", "Trùng mã", epoch)
+	if err == nil || !strings.Contains(err.Error(), first+" already has the code 1.001193") {
+		t.Fatalf("a code in use: %v, want an error naming %s", err, first)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "thu-tuc", "trung-ma.md")); !os.IsNotExist(err) {
+		t.Error("a refused procedure was written")
+	}
+	if _, err := Procedure(dir, "1.001194", "Trùng mã", epoch); err != nil {
+		t.Errorf("another code: %v", err)
+	}
+}
+
+func TestFrontMatterCode(t *testing.T) {
+	for text, want := range map[string]string{
+		"+++\ncode = \"1.001193\"   # Mã\ntitle = \"x\"\n+++\n": "1.001193",
+		"\uFEFF+++\ntitle = 'x'\ncode='2.000001'\n+++\n":        "2.000001",
+		"+++\ntitle = \"x\"\n+++\ncode = \"1.001193\"\n":        "",
+		"+++\n[[channels]]\ncode = \"1.001193\"\n+++\n":         "",
+		"---\ncode: 1.001193\n---\n":                            "",
+	} {
+		if got := frontMatterCode(text); got != want {
+			t.Errorf("frontMatterCode(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestPageRefusesControlCharacters(t *testing.T) {
 	dir := site(t)
 	if _, err := Page(dir, "tin-tuc/\xffthong-bao", epoch); err == nil {
