@@ -2,6 +2,9 @@ package tomlfile
 
 import (
 	"regexp"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/congkhai/congkhai/internal/msg"
 )
@@ -57,7 +60,22 @@ var syntaxRules = []syntaxRule{
 		return msg.T("%s: a number does not start with 0", m[2])
 	}},
 	{regexp.MustCompile(`^invalid datetime: ("[^"]*")$`), func(m []string) msg.Text {
+		if t, ok := calendarMistake(strings.Trim(m[1], `"`)); ok {
+			return t
+		}
 		return msg.T("%s is not a valid date or time: a date is written year-month-day, 2025-07-01, a time 07:30:00 (or put the text in quotes)", m[1])
+	}},
+	{regexp.MustCompile(`^invalid escape in string '\\(.)'$`), func(m []string) msg.Text {
+		return msg.T(`a backslash before %s in a text in quotes starts a special character: for the slash of a number such as 1872/QĐ-BTP write /; for a backslash itself write \\, or put the text in single quotes '…'`, m[1])
+	}},
+	{regexp.MustCompile(`^unexpected comma$`), func([]string) msg.Text {
+		return msg.T("two commas in a row, or a comma before the first value of a list: remove one")
+	}},
+	{regexp.MustCompile(`^Key '(.*)' was already created and cannot be used as an array\.$`), func(m []string) msg.Text {
+		return msg.T("%[1]q is a single [%[1]s] table above and a list of [[%[1]s]] tables here: write each of them as [[%[1]s]]", m[1])
+	}},
+	{regexp.MustCompile(`^(\d+) is out of range for int64$`), func(m []string) msg.Text {
+		return msg.T("%s is too large a number: check its digits", m[1])
 	}},
 	{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead$`), func(m []string) msg.Text {
 		return msg.T("a key must be followed by = and its value (found %s): write key = value", m[1])
@@ -79,9 +97,71 @@ var syntaxRules = []syntaxRule{
 	}},
 }
 
+// calendarMistake explains a date or time of the right form that is no
+// day of the calendar or time of day: 2026-02-31, 2026-13-01, 25:00:00.
+func calendarMistake(s string) (msg.Text, bool) {
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if mo < 1 || mo > 12 {
+			return msg.T("%s: a month is 01 to 12, written between the year and the day: year-month-day, such as 2025-07-01", s), true
+		}
+		if n := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d < 1 || d > n {
+			return msg.T("%s is not a day of the calendar: month %d of %d has %d days", s, mo, y, n), true
+		}
+	}
+	if m := clockTime.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		sec, _ := strconv.Atoi(m[3])
+		if h > 23 || mi > 59 || sec > 59 {
+			return msg.T("%s is not a time of day: hours go from 00 to 23, minutes and seconds from 00 to 59", s), true
+		}
+	}
+	return msg.Text{}, false
+}
+
+var (
+	isoDate   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	clockTime = regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2}))?$`)
+)
+
+// lineRules read the line of a syntax error for the values editors write
+// the way of a form or a letter, which the library reads as far as it can
+// (31/02/2026 as 31, then stops at "/"), so that its error is about the
+// next character: each says how the value is written.
+var lineRules = []struct {
+	re   *regexp.Regexp
+	text func(m []string) msg.Text
+}{
+	{regexp.MustCompile(`=\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`), func(m []string) msg.Text {
+		d, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		return msg.T("a date is written year-month-day: write %s-%02d-%02d, not %s", m[3], mo, d, strings.TrimLeft(m[0], "= \t"))
+	}},
+	{regexp.MustCompile(`=\s*(\d{1,2})\s*[hg]\s*(\d{2})?\b`), func(m []string) msg.Text {
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		return msg.T("a time is written hours:minutes:seconds: write %02d:%02d:00, not %s", h, mi, strings.TrimLeft(m[0], "= \t"))
+	}},
+	{regexp.MustCompile(`(?i)=\s*(\d{1,3}(?:[.,]\d{3})*|\d+)\s*(đồng|đ|vnđ|vnd)`), func(m []string) msg.Text {
+		digits := strings.NewReplacer(".", "", ",", "").Replace(m[1])
+		return msg.T("an amount is written in digits only, without dots or a unit: write %s, not %s", digits, strings.TrimLeft(m[0], "= \t"))
+	}},
+}
+
 // syntaxMessage is the message for the TOML library's syntax error
-// message: one of syntaxRules, or its own words after "TOML syntax".
-func syntaxMessage(library string) msg.Text {
+// message on the line of the file where it was found: one of lineRules
+// or syntaxRules, or its own words after "TOML syntax".
+func syntaxMessage(library, line string) msg.Text {
+	if !strings.HasPrefix(library, "strings cannot") && !strings.HasPrefix(library, "unexpected EOF") {
+		for _, r := range lineRules {
+			if m := r.re.FindStringSubmatch(line); m != nil {
+				return r.text(m)
+			}
+		}
+	}
 	for _, r := range syntaxRules {
 		if m := r.re.FindStringSubmatch(library); m != nil {
 			return r.text(m)

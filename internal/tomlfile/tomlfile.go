@@ -238,6 +238,9 @@ func (d *Doc) index() *tomlpos.Index {
 // are plain strings: toml: line 5 (last key "synced_at"): incompatible types: ...
 var lastKeyError = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 
+// bareKey is a key as written before = without quotes.
+var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
 // decodeProblem turns an error of the TOML library into a problem.
 func (d *Doc) decodeProblem(err error) problem.Problem {
 	var pe toml.ParseError
@@ -257,10 +260,17 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 		start := min(max(col-1, 0), len(line))
 		end := min(start+max(pe.Position.Len, 1), len(line))
 		field := pe.LastKey
-		if strings.HasPrefix(strings.TrimSpace(line), "[") {
+		switch {
+		case strings.HasPrefix(strings.TrimSpace(line), "["):
 			// A broken table header: the last key the library names
 			// belongs to the table before it.
 			field = ""
+		case field == "":
+			// A value the library stopped in (synced_at = 31/02/2026)
+			// before it named its key: the key of the line.
+			if k, _, ok := strings.Cut(line, "="); ok && bareKey.MatchString(strings.TrimSpace(k)) {
+				field = strings.TrimSpace(k)
+			}
 		}
 		return problem.Problem{
 			File:    d.File,
@@ -268,7 +278,7 @@ func (d *Doc) decodeProblem(err error) problem.Problem {
 			Col:     utf8.RuneCountInString(line[:start]) + 1,
 			Field:   field,
 			Excerpt: d.excerpt(lineNo, displayWidth(line[:start]), max(displayWidth(line[start:end]), 1)),
-		}.Say(syntaxMessage(pe.Message))
+		}.Say(syntaxMessage(pe.Message, line))
 	}
 	if m := lastKeyError.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])

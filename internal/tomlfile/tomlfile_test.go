@@ -84,7 +84,7 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name: "syntax error on a Vietnamese line",
 			src:  "title = \"Đường dây nóng\" x\n",
-			want: []string{"f.md:1:25: one key = value per line: start a new line before 'x'\n" +
+			want: []string{"f.md:1:25: title: one key = value per line: start a new line before 'x'\n" +
 				"      1 | title = \"Đường dây nóng\" x\n" +
 				"                                  ^^"},
 		},
@@ -118,7 +118,7 @@ func TestDecodeProblems(t *testing.T) {
 			name:      "syntax error in front matter: file lines, no line before the document",
 			src:       "count = 1 2\n",
 			firstLine: 2,
-			want: []string{"f.md:2:10: one key = value per line: start a new line before '2'\n" +
+			want: []string{"f.md:2:10: count: one key = value per line: start a new line before '2'\n" +
 				"      2 | count = 1 2\n" +
 				"                   ^^"},
 		},
@@ -126,7 +126,7 @@ func TestDecodeProblems(t *testing.T) {
 			name:      "syntax error with CRLF line ends",
 			src:       "title = \"a\"\r\ncount = 1 2\r\n",
 			firstLine: 2,
-			want: []string{"f.md:3:10: one key = value per line: start a new line before '2'\n" +
+			want: []string{"f.md:3:10: count: one key = value per line: start a new line before '2'\n" +
 				"      2 | title = \"a\"\n" +
 				"      3 | count = 1 2\n" +
 				"                   ^^"},
@@ -150,7 +150,7 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name: "invalid date",
 			src:  "date = 2025-13-01\n",
-			want: []string{"f.md:1:8: date: \"2025-13-01\" is not a valid date or time: a date is written year-month-day, 2025-07-01, a time 07:30:00 (or put the text in quotes)\n" +
+			want: []string{"f.md:1:8: date: 2025-13-01: a month is 01 to 12, written between the year and the day: year-month-day, such as 2025-07-01\n" +
 				"      1 | date = 2025-13-01\n" +
 				"                 ^^^^^^^^^^"},
 		},
@@ -164,7 +164,7 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name: "caret under a line indented with a tab",
 			src:  "\ttitle = \"a\" x\n",
-			want: []string{"f.md:1:13: one key = value per line: start a new line before 'x'\n" +
+			want: []string{"f.md:1:13: title: one key = value per line: start a new line before 'x'\n" +
 				"      1 |     title = \"a\" x\n" +
 				"                         ^^"},
 		},
