@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -179,8 +180,10 @@ func TestChecklistPrintsOnOneA4Page(t *testing.T) {
 					Boxes: [...document.querySelectorAll(".papers li")].filter(li => getComputedStyle(li, "::before").borderStyle !== "none").length,
 					Code: shown(document.querySelector(".takeaway")) && document.querySelector(".takeaway").textContent.includes(document.querySelector(".meta strong").textContent),
 					Place: shown(document.querySelector(".answer-place dd")),
-					Hours: !!document.querySelector(".answer-place .hours"),
-					HoursShown: shown(document.querySelector(".answer-place .hours")),
+					// The day's hours, unless display.js took them away (a
+					// page read on another day than it was built for).
+					Hours: !!document.querySelector(".answer-place .hours [data-day]"),
+					HoursShown: shown(document.querySelector(".answer-place .hours [data-day]")),
 					QR: shown(qr) && qr.getBoundingClientRect().width >= 80,
 					Channels: shown(document.querySelector(".channels")),
 					TOC: shown(document.querySelector("nav.toc")),
@@ -283,5 +286,43 @@ func TestIconAndManifest(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestStaleTodayGoes: a place's hours "today" are those of the day the
+// portal was built; read on another day the line is taken away (the week's
+// table and its link stay), and without JavaScript it keeps its date.
+func TestStaleTodayGoes(t *testing.T) {
+	const path = "/thu-tuc/dang-ky-khai-sinh/"
+	b, err := os.ReadFile(filepath.Join(shared.root, filepath.FromSlash(strings.TrimPrefix(path, "/")), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`data-day="(\d{4}-\d{2}-\d{2})"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("the page has no dated hours (data-day)")
+	}
+	built := string(m[1])
+	vn, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := time.Now().In(vn).Format("2006-01-02")
+	ctx := shared.tab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(shared.url(path))); err != nil {
+		t.Fatal(err)
+	}
+	type state struct{ Dated, WholeWeek int }
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[state](`({Dated: document.querySelectorAll("[data-day]").length, WholeWeek: document.querySelectorAll('.answer-place a[href="#noi-nop-ho-so"]').length})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case got.WholeWeek == 0:
+		t.Error("the link to the week's hours went with the day's")
+	case built != today && got.Dated != 0:
+		t.Errorf("built for %s, read on %s: %d lines of hours still say today", built, today, got.Dated)
+	case built == today && got.Dated == 0:
+		t.Errorf("built for today (%s): its hours were taken away", today)
 	}
 }
