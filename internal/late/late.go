@@ -126,6 +126,7 @@ type Group struct {
 	Period, Unit, UnitName string
 	Month                  string // "Tháng 10/2026", "October 2026"
 	Late                   Cell   // dossiers late, resolved late or still open
+	StillOpen              string // of Late, those still open (past their date), "" for none or a small group
 	Total                  string // dossiers resolved that month (the denominator), "" if unknown
 	resolved               int    // Total as a number, -1 if unknown
 	ShareLate              Cell   // resolved late, of all dossiers resolved that month
@@ -164,6 +165,11 @@ func (f *File) Groups(totals Totals, loc *locale.Locale) []Group {
 			if !d.Open() {
 				resolvedLate++
 			}
+		}
+		if open := n - resolvedLate; open > 0 && !small {
+			// Late counts them, the share of those handled late does not:
+			// the table says so, or its figures seem not to agree.
+			g.StillOpen = loc.Int(int64(open))
 		}
 		u, known := totals[[2]string{k.period, k.unit}]
 		g.UnitName = cmp.Or(u.Name, k.unit)

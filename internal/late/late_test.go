@@ -234,3 +234,27 @@ func TestChartCSV(t *testing.T) {
 		t.Errorf("ChartCSV:\n%s\nwant\n%s", g, want)
 	}
 }
+
+// TestStillOpen: the late dossiers of a month count those still open,
+// which the share handled late leaves out; the group says how many.
+func TestStillOpen(t *testing.T) {
+	totals := Totals{{"2026-10", "a"}: {Name: "Cơ quan A", Resolved: 200}}
+	src := header + rows("2026-10", "a", 3, 3, []int{2}, "xac_minh") +
+		"2026-10,a,1.001193,2026-10-01,2026-10-10,,5,2026-10-09,xac_minh,2026-10-20\n"
+	f, got := parse(t, src, totals.Units())
+	if f == nil {
+		t.Fatal(got)
+	}
+	g := f.Groups(totals, locale.Vietnamese())[0]
+	if g.Late.Text != "4" || g.StillOpen != "1" || g.ShareLate.Text != "1,5%" {
+		t.Errorf("late %s, still open %q, share handled late %s; want 4, 1 and 1,5%%", g.Late.Text, g.StillOpen, g.ShareLate.Text)
+	}
+	small := Totals{{"2026-10", "a"}: {Name: "Cơ quan A", Resolved: 200}}
+	f, got = parse(t, header+"2026-10,a,1.001193,2026-10-01,2026-10-10,,5,2026-10-09,xac_minh,2026-10-20\n", small.Units())
+	if f == nil {
+		t.Fatal(got)
+	}
+	if g := f.Groups(small, locale.Vietnamese())[0]; g.StillOpen != "" {
+		t.Errorf("a group of 1: still open %q, want it suppressed", g.StillOpen)
+	}
+}
