@@ -86,6 +86,14 @@ func newPlan(c *checkedSite, problems *problem.List) *plan {
 		if len(c.exports) > 0 {
 			view.OpenDataPath = openDataPath
 		}
+		if ed == c.editions[0] { // these pages are made in the site's language only
+			if c.cfg.Feedback.Channels() {
+				view.FeedbackPath = feedbackPath
+			}
+			if c.cfg.StatusLookup.URLTemplate != "" {
+				view.LookupPath = render.LookupPath
+			}
+		}
 		if ed != c.editions[0] {
 			view.Original = c.editions[0].view
 			view.OriginalFields = map[string]string{}

@@ -50,6 +50,10 @@ type Site struct {
 	Calendar contacts.Calendar
 	// LatePath is the page of late dossiers and apologies, "" without one.
 	LatePath string
+	// FeedbackPath and LookupPath are the pages of the feedback channels
+	// and of the dossier status lookup, in the pages' language; "" when
+	// the site has none, or has it only in another language.
+	FeedbackPath, LookupPath string
 	// EditionOf is the language of these pages among the site's.
 	EditionOf
 	// Original is the Site of the default language when this one is
