@@ -152,6 +152,12 @@ func TestSearchQueries(t *testing.T) {
 		{name: "hotline with the country code", q: "+84 274 3800 299", first: "/danh-ba/#mot-cua"},
 		{name: "person", q: "nguyen van an", first: "/danh-ba/#chu-tich"},
 		{name: "page", q: "gioi thieu phuong", first: "/gioi-thieu/"},
+		// The pages the portal makes of its data and settings.
+		{name: "late applications", q: "ho so tre han", first: "/ket-qua-phuc-vu/ho-so-tre-han/"},
+		{name: "apologies", q: "thu xin loi", first: "/ket-qua-phuc-vu/ho-so-tre-han/"},
+		{name: "feedback", q: "phan anh kien nghi", first: "/phan-anh-kien-nghi/"},
+		{name: "status lookup", q: "tra cuu ho so", first: "/tra-cuu-ho-so/"},
+		{name: "reception points", q: "noi nop ho so", first: "/diem-tiep-nhan/"},
 		{name: "no result", q: "giấy phép lái xe", check: func(t *testing.T, s searchState) {
 			if len(s.Results) != 0 || !s.Help || !strings.HasPrefix(s.Status, "Không tìm thấy kết quả nào") {
 				t.Errorf("for nothing found the page shows %+v: want the message and the advice", s)

@@ -108,7 +108,8 @@ func (p *plan) searchDoc(j *job, facets map[*content.Page][]string) (d search.Do
 		return d, false
 	}
 	switch data.Layout {
-	case render.LayoutGroups, render.LayoutDirectory, render.LayoutReception, render.LayoutDashboard:
+	case render.LayoutGroups, render.LayoutDirectory, render.LayoutReception, render.LayoutDashboard,
+		render.LayoutOffices, render.LayoutOffice, render.LayoutLate, render.LayoutFeedback, render.LayoutLookup, render.LayoutStatement:
 		return search.Doc{Kind: search.Page, URL: data.Path, Title: data.Title}, true
 	case render.LayoutGroup:
 		if data.Paginator.Number > 1 {
@@ -134,6 +135,18 @@ func generatedDescription(ed *edition, d *render.Data) string {
 		return t("When the leaders receive citizens: days, hours and places.")
 	case render.LayoutDashboard:
 		return t("How dossiers were handled, how satisfied citizens are, and the indexes of administrative reform.")
+	case render.LayoutOffices:
+		return t("Where to hand in applications and collect the results: addresses, opening hours and the fields each place handles.")
+	case render.LayoutOffice:
+		return t("Address, opening hours and the procedures this place takes applications for.")
+	case render.LayoutLate:
+		return t("Applications handled late, by agency and month, and the letters of apology sent to citizens.")
+	case render.LayoutFeedback:
+		return t("How to send feedback, a complaint or a proposal about an administrative procedure.")
+	case render.LayoutLookup:
+		return t("Check the status of your application with the number on your receipt.")
+	case render.LayoutStatement:
+		return t("How accessible this portal is, what is not yet, and whom to tell about a problem.")
 	}
 	return ""
 }
