@@ -184,9 +184,17 @@ func Check(opts Options, co CheckOptions) (*Result, error) {
 	whole := problems.Errors() == 0
 	p.links = newLinkIndex(p.cfg.BasePath())
 	p.links.unbuilt = p.unbuilt
+	pages := map[string]bool{}
+	for _, j := range p.jobs {
+		if j.page != nil && j.alias == 0 {
+			pages[j.page.Path] = true
+		}
+	}
 	for _, j := range p.jobs {
 		p.links.files["/"+j.path] = true
-		if j.alias > 0 {
+		// An alias at a page's own address is an error already reported
+		// (one address, one page): links to that page are not to it.
+		if j.alias > 0 && !pages[j.addr] {
 			p.links.redirect[j.addr] = j.page.Path
 		}
 	}
