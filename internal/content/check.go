@@ -1,7 +1,9 @@
 package content
 
 import (
+	"os"
 	"path"
+	"path/filepath"
 
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/problem"
@@ -61,6 +63,9 @@ func (s *Site) CheckTranslations(problems *problem.List) {
 					problems.Errorf(p.File, FieldLine(s.Dir, p, "code"), "code", "%q is the code of %s, but this file is not named after it: name the translation %s, beside its original", p.Procedure.Code, same.File, langFile(path.Base(same.File), e.edition))
 					continue
 				}
+			}
+			if _, err := os.Stat(filepath.Join(s.Dir, filepath.FromSlash(original))); err == nil {
+				continue // the original is there, with problems of its own (reported)
 			}
 			problems.Warnf(p.File, 0, "", "%s does not exist: a translation is named after the page it translates, beside it; this page has no version in %s", original, s.Lang.Text())
 		}
