@@ -170,13 +170,14 @@ func Page(siteDir, name, sourceDateEpoch string) ([]string, error) {
 		return nil, err
 	}
 	section := cfg.Procedures.Section
-	var segs []string
+	var segs, typed []string // each folder's and the page's file name, and as the editor wrote it
 	for seg := range strings.SplitSeq(name, "/") {
 		s := shorten(vntext.Slug(seg))
 		if s == "" || seg == ".." {
 			return nil, msg.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
 		}
 		segs = append(segs, s)
+		typed = append(typed, vntext.NFC(strings.TrimSpace(seg)))
 	}
 	if dir, last := path.Split(name); strings.HasPrefix(last, "_") {
 		// _index.md is a section's own file, made with the section.
@@ -194,13 +195,21 @@ func Page(siteDir, name, sourceDateEpoch string) ([]string, error) {
 		if _, err := os.Stat(filepath.Join(siteDir, filepath.FromSlash(index))); err == nil {
 			continue
 		}
-		if err := create(siteDir, index, fmt.Sprintf(sectionTemplate, segs[i-1])); err != nil {
+		text := fmt.Sprintf(sectionTemplate, segs[i-1])
+		if typed[i-1] != segs[i-1] { // "Tin Tức": a title already, kept
+			text = fmt.Sprintf(sectionTitledTemplate, typed[i-1])
+		}
+		if err := create(siteDir, index, text); err != nil {
 			return written, err
 		}
 		written = append(written, index)
 	}
 	rel := path.Join(content.Dir, path.Join(segs...)+".md")
-	if err := create(siteDir, rel, fmt.Sprintf(pageTemplate, today.Format("2006-01-02"))); err != nil {
+	title := ""
+	if last := typed[len(typed)-1]; last != segs[len(segs)-1] {
+		title = last
+	}
+	if err := create(siteDir, rel, fmt.Sprintf(pageTemplate, title, today.Format("2006-01-02"))); err != nil {
 		return written, err
 	}
 	return append(written, rel), nil

@@ -3,6 +3,7 @@ package scaffold
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -76,6 +77,32 @@ func TestFrontMatterCode(t *testing.T) {
 		if got := frontMatterCode(text); got != want {
 			t.Errorf("frontMatterCode(%q) = %q, want %q", text, got, want)
 		}
+	}
+}
+
+// TestPageKeepsTitles: a path written as titles ("Tin Tức/Thông báo") gives
+// the files their slugs and keeps the titles in them; a path of slugs
+// leaves the page's title to write.
+func TestPageKeepsTitles(t *testing.T) {
+	dir := site(t)
+	files, err := Page(dir, "Tin Tức/Thông báo lịch nghỉ", epoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"content/tin-tuc/_index.md", "content/tin-tuc/thong-bao-lich-nghi.md"}; !slices.Equal(files, want) {
+		t.Fatalf("wrote %v, want %v", files, want)
+	}
+	for file, want := range map[string]string{files[0]: `title = "Tin Tức"`, files[1]: `title = "Thông báo lịch nghỉ"`} {
+		if b, _ := os.ReadFile(filepath.Join(dir, file)); !strings.Contains(string(b), want) {
+			t.Errorf("%s:\n%s\nwant %s", file, b, want)
+		}
+	}
+	files, err = Page(dir, "tin-tuc/thong-bao", epoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, files[0])); !strings.Contains(string(b), `title = ""`) {
+		t.Errorf("a page named by its slug:\n%s\nwant an empty title to write", b)
 	}
 }
 

@@ -63,7 +63,7 @@ Không.
 `
 
 const pageTemplate = `+++
-title = ""          # Tiêu đề trang (bắt buộc)
+title = %q          # Tiêu đề trang (bắt buộc)
 description = ""    # Một câu tóm tắt cho máy tìm kiếm
 updated = %s  # Ngày cập nhật
 +++
@@ -73,5 +73,10 @@ Nội dung trang, viết bằng Markdown.
 
 const sectionTemplate = `+++
 title = %q   # Tên chuyên mục: sửa lại cho có dấu
++++
+`
+
+const sectionTitledTemplate = `+++
+title = %q   # Tên chuyên mục
 +++
 `
