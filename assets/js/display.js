@@ -7,8 +7,8 @@
   // Hours for "today" (data-day) are the build's: gone on another day
   // of Vietnam (UTC+7, no summer time).
   var day = new Date(Date.now() + 252e5).toISOString().slice(0, 10);
-  document.querySelectorAll("[data-day]").forEach(function (el) {
-    if (el.getAttribute("data-day") !== day) el.remove();
+  Array.prototype.forEach.call(document.querySelectorAll("[data-day]"), function (el) {
+    if (el.getAttribute("data-day") !== day) el.parentNode.removeChild(el);
   });
   var root = document.documentElement;
   var sizes = [0.875, 1, 1.125, 1.25, 1.5, 1.75];

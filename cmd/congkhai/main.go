@@ -105,8 +105,9 @@ site: congkhai new site <folder>.
 // that a national portal of 100,000 procedures builds within 768 MiB of
 // resident memory. The process holds some 12 MiB the runtime does not
 // count (the program's code, mapped files), hence the 32 MiB below 768:
-// at 100k a limit of 768 MiB peaked at 780 MiB, one of 740 at 751, in
-// the same CPU time. Small sites never reach it.
+// at 100k a limit of 768 MiB peaked at 780 MiB, 740 at 751 and 736 at
+// 747, for a few percent more CPU time at most (within this machine's
+// noise). Small sites never reach it.
 const defaultMemoryLimit = 736 << 20
 
 func main() {

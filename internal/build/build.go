@@ -14,6 +14,7 @@
 package build
 
 import (
+	"cmp"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -184,10 +185,10 @@ func Check(opts Options, co CheckOptions) (*Result, error) {
 	whole := problems.Errors() == 0
 	p.links = newLinkIndex(p.cfg.BasePath())
 	p.links.unbuilt = p.unbuilt
-	pages := map[string]bool{}
+	pages := map[string]bool{} // the addresses of pages, made from a file or from data
 	for _, j := range p.jobs {
-		if j.page != nil && j.alias == 0 {
-			pages[j.page.Path] = true
+		if j.alias == 0 && j.html {
+			pages[cmp.Or(j.addr, pagePathOf(j.output))] = true
 		}
 	}
 	for _, j := range p.jobs {

@@ -236,7 +236,7 @@ func assertLinksResolve(t *testing.T, dest, base string) {
 
 var (
 	linkAttr   = regexp.MustCompile(`\b(?:href|src)="([^"]*)"`)
-	pageIDAttr = regexp.MustCompile(`\bid="([^"]*)"`)
+	pageIDAttr = regexp.MustCompile(`\sid="([^"]*)"`)
 )
 
 // eachHTML calls fn with the path (relative to dest) and the content of

@@ -267,7 +267,7 @@ func templateProblem(origin string, err error) problem.Problem {
 }
 
 // dedent takes the indentation off the lines of a layout, which every page
-// would carry (some 140 bytes of a procedure page, compressed, of its 12
+// would carry (some 130 bytes of a procedure page, compressed, of its 12
 // KB budget): a line break is white space enough between elements, and
 // inside scripts and styles. Lines within <pre> or <textarea> keep it.
 func dedent(src string) string {
@@ -279,14 +279,29 @@ func dedent(src string) string {
 			line = strings.TrimLeft(line, " \t")
 		}
 		b.WriteString(line)
-		low := strings.ToLower(line)
-		for _, tag := range []string{"pre", "textarea"} {
-			if open, close := strings.LastIndex(low, "<"+tag), strings.LastIndex(low, "</"+tag); open > close {
-				keep = true
-			} else if close >= 0 {
-				keep = false
-			}
+		// The last <pre>, <textarea> or their end on the line says
+		// whether the next line is inside one.
+		open, close := lastMatch(preOpen, line), lastMatch(preClose, line)
+		switch {
+		case open > close:
+			keep = true
+		case close >= 0:
+			keep = false
 		}
 	}
 	return b.String()
+}
+
+var (
+	preOpen  = regexp.MustCompile(`(?i)<(?:pre|textarea)[\s>]`)
+	preClose = regexp.MustCompile(`(?i)</(?:pre|textarea)\s*>`)
+)
+
+// lastMatch is where the last match of re in s begins, or -1.
+func lastMatch(re *regexp.Regexp, s string) int {
+	m := re.FindAllStringIndex(s, -1)
+	if len(m) == 0 {
+		return -1
+	}
+	return m[len(m)-1][0]
 }

@@ -271,7 +271,7 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 		}
 	}
 	switch {
-	case exempt:
+	case exempt && !allFree(channels): // "Miễn phí" is no exemption of a fee
 		v.FeeNote = loc.T("Some people pay less or nothing")
 	case varies:
 		v.FeeNote = loc.T("The amount depends on how you apply")

@@ -120,13 +120,15 @@ func TestProcedureViewEnglish(t *testing.T) {
 			[6]string{"Lĩnh vực Hộ tịch · Cấp tỉnh · Cấp xã", "Được, một phần (vẫn phải đến nơi tiếp nhận)",
 				"Trực tiếp: 1 ngày làm việc; Trực tuyến: trong ngày", "Lệ phí: 8.000 đồng/bản (nộp trực tiếp)",
 				"Mức thu theo từng cách nộp", "và 1 giấy tờ khác"}},
-		{"free, with exemptions",
+		// Free for everyone: a text that says "miễn" is no exemption of a
+		// fee, and the summary does not say that some pay less.
+		{"free, its text saying so",
 			procedure.Procedure{Field: "Chứng thực", OnlineLevel: procedure.OnlineNone,
 				Channels: []procedure.Channel{{Kind: procedure.ChannelPost, ProcessingTime: days(2, procedure.UnitHours),
 					Fees: []procedure.Fee{{Type: procedure.FeeCharge, AmountVND: amount(0), Text: "Miễn cho người có công"}}}},
 				Dossier: []procedure.Case{{Documents: docs[:1]}}},
-			[6]string{"Field: Chứng thực", "Not yet: apply in person or by post", "2 hours", "Free of charge", "Some people pay less or nothing", ""},
-			[6]string{"Lĩnh vực Chứng thực", "Chưa: chỉ nộp trực tiếp hoặc qua bưu chính", "2 giờ", "Miễn phí", "Có trường hợp được miễn, giảm", ""}},
+			[6]string{"Field: Chứng thực", "Not yet: apply in person or by post", "2 hours", "Free of charge", "", ""},
+			[6]string{"Lĩnh vực Chứng thực", "Chưa: chỉ nộp trực tiếp hoặc qua bưu chính", "2 giờ", "Miễn phí", "", ""}},
 	}
 	for _, tc := range tests {
 		for _, lang := range []struct {

@@ -177,7 +177,11 @@ func Page(siteDir, name, sourceDateEpoch string) ([]string, error) {
 			return nil, msg.Errorf("%q is not a usable page path: use lowercase letters, digits and hyphens, such as tin-tuc/thong-bao", name)
 		}
 		segs = append(segs, s)
-		typed = append(typed, vntext.NFC(strings.TrimSpace(seg)))
+		t := vntext.NFC(strings.TrimSpace(seg))
+		if !strings.ContainsFunc(t, func(r rune) bool { return r == ' ' || r >= utf8.RuneSelf }) {
+			t = s // "tin-tuc", "Thong-Bao": a name, not a title to keep
+		}
+		typed = append(typed, t)
 	}
 	if dir, last := path.Split(name); strings.HasPrefix(last, "_") {
 		// _index.md is a section's own file, made with the section.

@@ -97,7 +97,7 @@ func TestPageKeepsTitles(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant %s", file, b, want)
 		}
 	}
-	files, err = Page(dir, "tin-tuc/thong-bao", epoch)
+	files, err = Page(dir, "tin-tuc/Thong-Bao", epoch)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package tomlfile
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -138,12 +139,21 @@ var lineRules = []struct {
 	{regexp.MustCompile(`=\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`), func(m []string) msg.Text {
 		d, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
-		return msg.T("a date is written year-month-day: write %s-%02d-%02d, not %s", m[3], mo, d, strings.TrimLeft(m[0], "= \t"))
+		y, _ := strconv.Atoi(m[3])
+		written := strings.TrimLeft(m[0], "= \t")
+		if t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); t.Day() != d || int(t.Month()) != mo {
+			// 31/02/2026: no day to suggest.
+			return msg.T("a date is written year-month-day, such as 2025-07-01, and %s is no day of the calendar", written)
+		}
+		return msg.T("a date is written year-month-day: write %s, not %s", fmt.Sprintf("%d-%02d-%02d", y, mo, d), written)
 	}},
-	{regexp.MustCompile(`=\s*(\d{1,2})\s*[hg]\s*(\d{2})?\b`), func(m []string) msg.Text {
-		h, _ := strconv.Atoi(m[1])
-		mi, _ := strconv.Atoi(m[2])
-		return msg.T("a time is written hours:minutes:seconds: write %02d:%02d:00, not %s", h, mi, strings.TrimLeft(m[0], "= \t"))
+	{regexp.MustCompile(`([\w-]+)\s*=\s*((\d{1,2})\s*[hg]\s*(\d{2})?)\b`), func(m []string) msg.Text {
+		if m[1] == "value" { // processing_time's value = 8h: a number of hours
+			return msg.T("a number is written in digits only: write value = %s, and the unit as unit = \"gio\"", m[3])
+		}
+		h, _ := strconv.Atoi(m[3])
+		mi, _ := strconv.Atoi(m[4])
+		return msg.T("a time is written hours:minutes:seconds: write %02d:%02d:00, not %s", h, mi, m[2])
 	}},
 	{regexp.MustCompile(`(?i)=\s*(\d{1,3}(?:[.,]\d{3})*|\d+)\s*(đồng|đ|vnđ|vnd)`), func(m []string) msg.Text {
 		digits := strings.NewReplacer(".", "", ",", "").Replace(m[1])
