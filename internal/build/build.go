@@ -14,7 +14,6 @@
 package build
 
 import (
-	"cmp"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -185,17 +184,11 @@ func Check(opts Options, co CheckOptions) (*Result, error) {
 	whole := problems.Errors() == 0
 	p.links = newLinkIndex(p.cfg.BasePath())
 	p.links.unbuilt = p.unbuilt
-	pages := map[string]bool{} // the addresses of pages, made from a file or from data
-	for _, j := range p.jobs {
-		if j.alias == 0 && j.html {
-			pages[cmp.Or(j.addr, pagePathOf(j.output))] = true
-		}
-	}
 	for _, j := range p.jobs {
 		p.links.files["/"+j.path] = true
 		// An alias at a page's own address is an error already reported
 		// (one address, one page): links to that page are not to it.
-		if j.alias > 0 && !pages[j.addr] {
+		if j.alias > 0 && !p.editionOf(j.output).addrs[j.addr] {
 			p.links.redirect[j.addr] = j.page.Path
 		}
 	}

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"cmp"
 	"io"
 	"path"
 	"path/filepath"
@@ -134,18 +133,19 @@ func listOutputs(c *checkedSite) []*output {
 	}
 	for _, o := range outs {
 		if o.atAddress() && o.ed == nil {
-			c.editions[0].addrs[cmp.Or(o.addr, pagePathOf(o))] = true
+			c.editions[0].addrs[o.address()] = true
 		}
 	}
 	return append(outs, machineJobs(c, outs)...)
 }
 
-// pagePathOf is the address of a content page's output.
-func pagePathOf(o *output) string {
-	if o.page != nil && o.alias == 0 {
+// address is where o is shown: a generated page's or a redirect's addr,
+// a content page's Path.
+func (o *output) address() string {
+	if o.addr == "" && o.page != nil && o.alias == 0 {
 		return o.page.Path
 	}
-	return ""
+	return o.addr
 }
 
 // editionJobs lists the pages of an edition in another language than the
@@ -157,7 +157,7 @@ func editionJobs(c *checkedSite, ed *edition, add func(*output)) {
 	in := func(o *output) {
 		o.ed = ed
 		if o.atAddress() {
-			ed.addrs[o.addr] = true
+			ed.addrs[o.address()] = true
 		}
 		add(o)
 	}
