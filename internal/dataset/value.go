@@ -98,9 +98,17 @@ func parseCell(s string, t Type, mark byte) (Value, error) {
 	if s == "" {
 		return Value{}, nil
 	}
-	if (t == Integer || t == Decimal || t == Percent) && noFigure(s) {
+	v, err := parseTyped(s, t, mark)
+	// Only a cell that is no number is looked at again: the numbers of a
+	// file cost nothing more.
+	if err != nil && (t == Integer || t == Decimal || t == Percent) && noFigure(s) {
 		return Value{}, msg.Errorf("%q says there is no figure: leave the cell empty instead (an empty cell is shown as not reported), never a number in its place", s)
 	}
+	return v, err
+}
+
+// parseTyped is parseCell of a cell that is not empty.
+func parseTyped(s string, t Type, mark byte) (Value, error) {
 	switch t {
 	case Text:
 		return Value{Kind: String, Text: s}, nil
