@@ -240,13 +240,14 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 		v.Time = b.String()
 	}
 	first := v.Channels[0].Fees
-	varies, exempt := false, false
+	varies, exempt, free := false, false, allFree(channels)
 	for _, c := range v.Channels[1:] {
 		varies = varies || !sameHeadings(first, c.Fees)
 	}
 	for _, c := range channels {
 		for _, f := range c.Fees {
-			exempt = exempt || mentionsExemption(f.Text)
+			// "Miễn phí" of a procedure free for all is no exemption.
+			exempt = exempt || !free && mentionsExemption(f.Text)
 		}
 	}
 	// No fee listed is not "free": a deleted line must not tell citizens
@@ -255,7 +256,7 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 	switch {
 	case !varies && len(first) == 0:
 		v.Fee = notGiven
-	case allFree(channels):
+	case free:
 		v.Fee = loc.T("Free of charge")
 	default:
 		hs := make([]string, len(first))
@@ -271,7 +272,7 @@ func (v *ProcedureView) answerTimeAndFee(loc *locale.Locale, channels []procedur
 		}
 	}
 	switch {
-	case exempt && !allFree(channels): // "Miễn phí" is no exemption of a fee
+	case exempt:
 		v.FeeNote = loc.T("Some people pay less or nothing")
 	case varies:
 		v.FeeNote = loc.T("The amount depends on how you apply")
