@@ -434,6 +434,13 @@ func splitLang(name string) (base, code string) {
 	return name, ""
 }
 
+// IsTranslation reports whether a content file's name says it is a
+// translation (gioi-thieu.en.md), whose page is the file without it.
+func IsTranslation(name string) bool {
+	_, code := splitLang(name)
+	return code != ""
+}
+
 // withoutLang is a translation's file name without its language, the
 // name of its original: content/gioi-thieu.en.md → content/gioi-thieu.md.
 func withoutLang(file string) string {

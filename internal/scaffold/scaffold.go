@@ -16,9 +16,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/config"
 	"github.com/congkhai/congkhai/internal/content"
+	"github.com/congkhai/congkhai/internal/frontmatter"
 	"github.com/congkhai/congkhai/internal/msg"
 	"github.com/congkhai/congkhai/internal/problem"
 	"github.com/congkhai/congkhai/internal/procedure"
@@ -74,9 +77,9 @@ func Procedure(siteDir, code, title, sourceDateEpoch string) (string, error) {
 }
 
 // fileWithCode returns the content file (relative to the site folder)
-// whose front matter gives code, or "": a line code = "…" of a file's
-// front matter, which is where the schema puts it. Translations
-// (name.en.md) share their page's code and are not counted.
+// whose front matter gives code, or "". Translations (name.en.md) share
+// their page's code and are not counted; a file that does not parse
+// counts for nothing (the build says what is wrong with it).
 func fileWithCode(siteDir, code string) (string, error) {
 	root := filepath.Join(siteDir, content.Dir)
 	found := ""
@@ -84,14 +87,14 @@ func fileWithCode(siteDir, code string) (string, error) {
 		if errors.Is(err, fs.ErrNotExist) && p == root {
 			return filepath.SkipAll // no content/ yet
 		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.Count(d.Name(), ".") > 1 || found != "" {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || content.IsTranslation(d.Name()) || found != "" {
 			return err
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		if frontMatterCode(string(b)) == code {
+		if frontMatterCode(b) == code {
 			rel, _ := filepath.Rel(siteDir, p)
 			found = filepath.ToSlash(rel)
 		}
@@ -100,26 +103,19 @@ func fileWithCode(siteDir, code string) (string, error) {
 	return found, err
 }
 
-// frontMatterCode is the value of the line code = "…" in the TOML front
-// matter (between the +++ lines) of a Markdown file, or "".
-func frontMatterCode(text string) string {
-	rest, ok := strings.CutPrefix(strings.TrimPrefix(text, "\uFEFF"), "+++")
-	if !ok {
+// frontMatterCode is the code a content file's front matter gives, or "".
+func frontMatterCode(src []byte) string {
+	split, err := frontmatter.Parse(src)
+	if err != nil {
 		return ""
 	}
-	for line := range strings.Lines(rest) {
-		line = strings.TrimSpace(line)
-		if line == "+++" || strings.HasPrefix(line, "[") {
-			break // the end of the front matter, or of its top-level keys
-		}
-		key, value, ok := strings.Cut(line, "=")
-		if !ok || strings.TrimSpace(key) != "code" {
-			continue
-		}
-		value, _, _ = strings.Cut(strings.TrimSpace(value), "#")
-		return strings.Trim(strings.TrimSpace(value), `"'`)
+	var fm struct {
+		Code string `toml:"code"`
 	}
-	return ""
+	if _, err := toml.Decode(string(split.FrontMatter), &fm); err != nil {
+		return ""
+	}
+	return fm.Code
 }
 
 // maxSlug is the longest file name made from a title or path, in bytes

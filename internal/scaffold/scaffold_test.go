@@ -74,7 +74,7 @@ func TestFrontMatterCode(t *testing.T) {
 		"+++\n[[channels]]\ncode = \"1.001193\"\n+++\n":         "",
 		"---\ncode: 1.001193\n---\n":                            "",
 	} {
-		if got := frontMatterCode(text); got != want {
+		if got := frontMatterCode([]byte(text)); got != want {
 			t.Errorf("frontMatterCode(%q) = %q, want %q", text, got, want)
 		}
 	}
