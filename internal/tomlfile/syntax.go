@@ -108,8 +108,8 @@ func calendarMistake(s string) (msg.Text, bool) {
 		if mo < 1 || mo > 12 {
 			return msg.T("%s: a month is 01 to 12, written between the year and the day: year-month-day, such as 2025-07-01", s), true
 		}
-		if n := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d < 1 || d > n {
-			return msg.T("%s is not a day of the calendar: month %d of %d has %d days", s, mo, y, n), true
+		if !onCalendar(y, mo, d) {
+			return msg.T("%s is not a day of the calendar: month %d of %d has %d days", s, mo, y, daysIn(y, mo)), true
 		}
 	}
 	if m := clockTime.FindStringSubmatch(s); m != nil {
@@ -122,6 +122,12 @@ func calendarMistake(s string) (msg.Text, bool) {
 	}
 	return msg.Text{}, false
 }
+
+// daysIn is the number of days of month mo (1 to 12) of year y.
+func daysIn(y, mo int) int { return time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
+
+// onCalendar reports whether day d of month mo of year y exists.
+func onCalendar(y, mo, d int) bool { return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) }
 
 var (
 	isoDate   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
@@ -141,7 +147,7 @@ var lineRules = []struct {
 		mo, _ := strconv.Atoi(m[2])
 		y, _ := strconv.Atoi(m[3])
 		written := strings.TrimLeft(m[0], "= \t")
-		if t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); t.Day() != d || int(t.Month()) != mo {
+		if !onCalendar(y, mo, d) {
 			// 31/02/2026: no day to suggest.
 			return msg.T("a date is written year-month-day, such as 2025-07-01, and %s is no day of the calendar", written)
 		}
