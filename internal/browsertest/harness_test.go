@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,6 +19,7 @@ import (
 	"github.com/congkhai/congkhai"
 	"github.com/congkhai/congkhai/internal/build"
 	"github.com/congkhai/congkhai/internal/echarts"
+	"github.com/congkhai/congkhai/internal/livereload"
 	"github.com/congkhai/congkhai/internal/render"
 )
 
@@ -167,15 +167,13 @@ func siteHandler(root string) http.Handler {
 		if err != nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(http.StatusNotFound)
-			for dir := path.Dir(r.URL.Path); ; dir = path.Dir(dir) {
-				if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(dir), "404.html")); err == nil {
+			for _, page := range livereload.NotFoundPages(r.URL.Path) {
+				if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(page))); err == nil {
 					w.Write(b)
 					return
 				}
-				if dir == "/" || dir == "." {
-					return
-				}
 			}
+			return
 		}
 		files.ServeHTTP(w, r)
 	})

@@ -95,8 +95,11 @@ func open(root, name string) (*os.File, fs.FileInfo, error) {
 // that look in each folder up to the root do; or a plain message when
 // the site has none.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st snapshot, name string) {
-	for dir := path.Dir(name); st.root != ""; dir = path.Dir(dir) {
-		if f, info, err := open(st.root, path.Join(dir, "404.html")); err == nil {
+	for _, page := range NotFoundPages(name) {
+		if st.root == "" {
+			break
+		}
+		if f, info, err := open(st.root, page); err == nil {
 			if info.Mode().IsRegular() {
 				defer func() { _ = f.Close() }()
 				s.send(w, r, st, f, "404.html", http.StatusNotFound)
@@ -104,11 +107,21 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st snapshot, n
 			}
 			_ = f.Close()
 		}
-		if dir == "." || dir == "/" {
-			break
-		}
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// NotFoundPages are the 404.html files that a host which looks in each
+// folder up to the root serves for the missing file name (slash-separated,
+// in the site), nearest first: en/404.html then 404.html for en/x/.
+func NotFoundPages(name string) []string {
+	var pages []string
+	for dir := path.Dir(path.Clean("/" + name)); ; dir = path.Dir(dir) {
+		pages = append(pages, strings.TrimPrefix(path.Join(dir, "404.html"), "/"))
+		if dir == "/" {
+			return pages
+		}
+	}
 }
 
 // send writes one file with status. HTML is read whole to add the overlay

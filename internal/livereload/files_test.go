@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -133,6 +134,20 @@ func TestNearestNotFound(t *testing.T) {
 		r := get(t, ts.URL+tt.path)
 		if r.status != http.StatusNotFound || !strings.Contains(r.body, tt.want) {
 			t.Errorf("%s: %d, want 404 with %q: %q", tt.path, r.status, tt.want, r.body)
+		}
+	}
+}
+
+func TestNotFoundPages(t *testing.T) {
+	for name, want := range map[string][]string{
+		"":                  {"404.html"},
+		"x.pdf":             {"404.html"},
+		"en/x/":             {"en/404.html", "404.html"},
+		"/en/thu-tuc/x/":    {"en/thu-tuc/404.html", "en/404.html", "404.html"},
+		"en/thu-tuc/../x/y": {"en/x/404.html", "en/404.html", "404.html"},
+	} {
+		if got := NotFoundPages(name); !slices.Equal(got, want) {
+			t.Errorf("NotFoundPages(%q) = %q, want %q", name, got, want)
 		}
 	}
 }
