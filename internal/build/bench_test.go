@@ -219,7 +219,7 @@ func reportShare(b *testing.B, part string, without, with usage) {
 // allocations counted by the runtime.
 type usage struct {
 	runs          int
-	cpu           time.Duration
+	cpu, wall     time.Duration
 	allocs, bytes uint64
 }
 
@@ -227,9 +227,10 @@ func (u *usage) add(fn func()) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	allocs, bytes := m.Mallocs, m.TotalAlloc
-	cpu := processCPU()
+	cpu, start := processCPU(), time.Now()
 	fn()
 	u.cpu += processCPU() - cpu
+	u.wall += time.Since(start)
 	runtime.ReadMemStats(&m)
 	u.allocs += m.Mallocs - allocs
 	u.bytes += m.TotalAlloc - bytes
@@ -304,7 +305,7 @@ func buildShare(b *testing.B, leave func(*Options)) {
 		}
 		b.Run(name, func(b *testing.B) {
 			var without, with usage
-			var shares []float64
+			var shares, wallShares []float64
 			build := func(whole bool) func() {
 				return func() {
 					opts := Options{Source: site, Destination: next(), Theme: congkhai.Theme}
@@ -321,15 +322,19 @@ func buildShare(b *testing.B, leave func(*Options)) {
 			}
 			for b.Loop() {
 				cpu0, cpu1 := without.cpu, with.cpu
+				wall0, wall1 := without.wall, with.wall
 				without.add(build(false))
 				with.add(build(true))
 				shares = append(shares, float64(with.cpu-cpu1)/float64(without.cpu-cpu0)-1)
+				wallShares = append(wallShares, float64(with.wall-wall1)/float64(without.wall-wall0)-1)
 			}
 			slices.Sort(shares)
+			slices.Sort(wallShares)
 			n := float64(without.runs)
 			b.ReportMetric(float64(without.cpu)/n, "build-cpu-ns/op")
 			b.ReportMetric(float64(with.cpu-without.cpu)/n, "part-cpu-ns/op")
 			b.ReportMetric(shares[len(shares)/2], "share")
+			b.ReportMetric(wallShares[len(wallShares)/2], "wall-share")
 			b.ReportMetric(float64(with.bytes-without.bytes)/n, "part-B/op")
 		})
 	}
