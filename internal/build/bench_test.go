@@ -321,12 +321,11 @@ func buildShare(b *testing.B, leave func(*Options)) {
 				}
 			}
 			for b.Loop() {
-				cpu0, cpu1 := without.cpu, with.cpu
-				wall0, wall1 := without.wall, with.wall
+				before, after := without, with
 				without.add(build(false))
 				with.add(build(true))
-				shares = append(shares, float64(with.cpu-cpu1)/float64(without.cpu-cpu0)-1)
-				wallShares = append(wallShares, float64(with.wall-wall1)/float64(without.wall-wall0)-1)
+				shares = append(shares, float64(with.cpu-after.cpu)/float64(without.cpu-before.cpu)-1)
+				wallShares = append(wallShares, float64(with.wall-after.wall)/float64(without.wall-before.wall)-1)
 			}
 			slices.Sort(shares)
 			slices.Sort(wallShares)
