@@ -425,6 +425,7 @@ func TestSearchSpeed(t *testing.T) {
 func timeQuery(t *testing.T, p *portal, q string, typed bool) (time.Duration, int, int) {
 	t.Helper()
 	ctx := p.tab(t)
+	defer closeTab(t, ctx)
 	var mu sync.Mutex
 	index := map[network.RequestID]bool{}
 	bytes, files := 0, 0
